@@ -1,0 +1,34 @@
+# Two commands for a fresh Debian/Ubuntu machine with Python 3.11+:
+#   make run    install what is missing, create and seed the database, start the API on 127.0.0.1:5000
+#   make test   install what is missing and run the whole test suite (SQLite, then PostgreSQL)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+# Debian packages the project needs: PostgreSQL for the second test run and scaled deployments.
+SYSTEM_PACKAGES := $(shell cat scripts/system-packages.txt | grep -v '^\#')
+
+.PHONY: run test install system-packages clean
+
+run: install
+	$(BIN)/python -m miniprogram_api.serve --host $(HOST) --port $(PORT) --dev
+
+test: install
+	scripts/run-tests.sh
+
+install: system-packages $(VENV)/.installed
+
+system-packages:
+	@scripts/install-system-packages.sh $(SYSTEM_PACKAGES)
+
+# Reinstalls only when the declared dependencies change.
+$(VENV)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Image bytes -> certificate fields with confidences. Imports nothing of ours; usable alone (python -m ocr)."""
