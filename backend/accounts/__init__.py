@@ -1,0 +1,1 @@
+"""Accounts: people and staff, how they log in (WeChat or the demo's dev login), refresh tokens."""

@@ -1,0 +1,229 @@
+"""Every field of an application: its path, how a value is checked and normalised, whether it is
+sensitive (separate consent before it is stored, PIPL art. 29) and how it is masked.
+
+The same table serves the form (PATCH), the conversation and OCR pre-fill: a rule about a field lives
+here once. A check raises FieldProblem with a stable code; the path is added by the caller."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from backend.applications.vocabulary import (
+    HOUSEHOLD_STATUSES, OTHER_BENEFITS, PROXY_RELATIONS,
+)
+from backend.identity.certificate_numbers import InvalidCertificateNumber, parse_certificate_number
+from backend.identity.id_numbers import InvalidIdNumber, parse_id_number
+from backend.identity.regions import region
+
+
+class FieldProblem(ValueError):
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    path: str
+    check: Callable[[Any], Any]          # value -> normalised value; raises FieldProblem
+    sensitive: bool = False              # needs the sensitive_personal_information consent first
+    mask: str | None = None              # id_number, certificate_number, phone, account
+
+
+def _text(max_length: int) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise FieldProblem("not_text")
+        text = unicodedata.normalize("NFC", " ".join(value.split()))
+        if not text:
+            raise FieldProblem("required")
+        if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in text):
+            raise FieldProblem("bad_characters")
+        if len(text) > max_length:
+            raise FieldProblem("too_long", max_length=max_length, length=len(text))
+        return text
+    return check
+
+
+def _name(value: Any) -> str:
+    name = _text(50)(value)
+    # Names of some ethnic minorities are written with a middle dot; phones offer several dots.
+    return re.sub(r"[·•‧⋅・.．]", "·", name)
+
+
+def _id_number(value: Any) -> str:
+    if not isinstance(value, str):
+        raise FieldProblem("not_text")
+    try:
+        return parse_id_number(value).value
+    except InvalidIdNumber as problem:
+        raise FieldProblem("id_number_" + problem.code, **problem.params) from None
+
+
+def _certificate_number(value: Any) -> dict[str, Any]:
+    if not isinstance(value, str):
+        raise FieldProblem("not_text")
+    try:
+        parsed = parse_certificate_number(value)
+    except InvalidCertificateNumber as problem:
+        raise FieldProblem("certificate_number_" + problem.code, **problem.params) from None
+    return {"number": parsed.number, "number_suffix": parsed.suffix,
+            "category": parsed.category, "grade": parsed.grade}
+
+
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_LANDLINE = re.compile(r"0\d{2,3}\d{7,8}")
+
+
+def _phone(value: Any) -> str:
+    if not isinstance(value, str):
+        raise FieldProblem("not_text")
+    digits = unicodedata.normalize("NFKC", value)
+    digits = re.sub(r"[\s\-()（）]", "", digits)
+    if digits.startswith("+86"):
+        digits = digits[3:]
+    elif digits.startswith("0086"):
+        digits = digits[4:]
+    if _MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits):
+        return digits
+    raise FieldProblem("phone_invalid", length=len(re.sub(r"\D", "", digits)))
+
+
+def _region(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{6}", value.strip()):
+        raise FieldProblem("region_not_a_code")
+    found = region(value.strip())
+    if found is None:
+        raise FieldProblem("region_unknown")
+    if found.level != "county":
+        raise FieldProblem("region_not_a_county")
+    return found.code
+
+
+def _date(value: Any) -> str:
+    if not isinstance(value, str):
+        raise FieldProblem("invalid_date")
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise FieldProblem("invalid_date") from None
+
+
+def _past_date(value: Any) -> str:
+    checked = _date(value)
+    if date.fromisoformat(checked) > _today():
+        raise FieldProblem("date_in_future")
+    return checked
+
+
+def _integer(low: int, high: int) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise FieldProblem("out_of_range", low=low, high=high)
+        return value
+    return check
+
+
+def _choice(choices: tuple[str, ...]) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if value not in choices:
+            raise FieldProblem("not_a_choice", choices=", ".join(choices))
+        return value
+    return check
+
+
+def _choices(choices: tuple[str, ...]) -> Callable[[Any], list[str]]:
+    def check(value: Any) -> list[str]:
+        if not isinstance(value, list) or any(item not in choices for item in value):
+            raise FieldProblem("not_a_choice", choices=", ".join(choices))
+        return sorted(set(value), key=choices.index)
+    return check
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise FieldProblem("not_yes_or_no")
+    return value
+
+
+def _account_number(value: Any) -> str:
+    if not isinstance(value, str):
+        raise FieldProblem("not_text")
+    digits = re.sub(r"\s|-", "", unicodedata.normalize("NFKC", value))
+    if not re.fullmatch(r"\d{10,32}", digits):
+        raise FieldProblem("account_number_invalid")
+    return digits
+
+
+def _today() -> date:
+    from backend.runtime import today  # late: the clock is configured at start-up (and frozen in tests)
+    return today()
+
+
+FIELDS: dict[str, FieldSpec] = {spec.path: spec for spec in [
+    FieldSpec("applicant.name", _name),
+    FieldSpec("applicant.id_number", _id_number, sensitive=True, mask="id_number"),
+    FieldSpec("applicant.hukou_region", _region),
+    FieldSpec("applicant.address", _text(200)),
+    FieldSpec("applicant.phone", _phone, mask="phone"),
+    FieldSpec("certificate.number", _certificate_number, sensitive=True, mask="certificate_number"),
+    FieldSpec("certificate.category", _integer(1, 7), sensitive=True),
+    FieldSpec("certificate.grade", _integer(1, 4), sensitive=True),
+    FieldSpec("certificate.issue_date", _past_date, sensitive=True),
+    FieldSpec("certificate.valid_until", _date, sensitive=True),
+    FieldSpec("household.status", _choice(HOUSEHOLD_STATUSES), sensitive=True),
+    FieldSpec("other_benefits", _choices(OTHER_BENEFITS), sensitive=True),
+    FieldSpec("payment_account.bank_name", _text(100)),
+    FieldSpec("payment_account.account_number", _account_number, sensitive=True, mask="account"),
+    FieldSpec("payment_account.account_holder", _name),
+    FieldSpec("proxy.name", _name),
+    FieldSpec("proxy.id_number", _id_number, mask="id_number"),
+    FieldSpec("proxy.phone", _phone, mask="phone"),
+    FieldSpec("proxy.relation", _choice(PROXY_RELATIONS)),
+    FieldSpec("policy_notice_acknowledged", _boolean),
+]}
+
+# Filled from other fields, never written directly.
+DERIVED_FIELDS = ("applicant.sex", "applicant.birth_date", "certificate.number_suffix")
+
+
+def check_field(path: str, value: Any) -> Any:
+    """Normalises one value; None clears the field. Raises FieldProblem."""
+    spec = FIELDS.get(path)
+    if spec is None:
+        raise FieldProblem("unknown_field")
+    if value is None:
+        return None
+    return spec.check(value)
+
+
+def get_path(document: Mapping[str, Any], path: str) -> Any:
+    node: Any = document
+    for part in path.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def set_path(document: dict[str, Any], path: str, value: Any) -> None:
+    *parents, leaf = path.split(".")
+    node = document
+    for part in parents:
+        node = node.setdefault(part, {})
+    if value is None:
+        node.pop(leaf, None)
+        # Drop empty groups so "nothing filled in" reads the same however it came about.
+        if not node and parents:
+            parent = document
+            for part in parents[:-1]:
+                parent = parent[part]
+            parent.pop(parents[-1], None)
+    else:
+        node[leaf] = value

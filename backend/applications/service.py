@@ -1,0 +1,305 @@
+"""Use cases of an application, each one transaction with the acting user first:
+create_application, save_draft, submit_application, withdraw_application, get_application,
+list_applications."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from backend.accounts.actor import Actor
+from backend.accounts.models import Role
+from backend.applications import presenter
+from backend.applications.access import Purpose, Relation, relation, stage_allows
+from backend.applications.completeness import missing_items
+from backend.applications.fields import FIELDS, FieldProblem, check_field, get_path, set_path
+from backend.applications.models import Application, Consent, StatusEvent, Submission
+from backend.applications.stages import Stage
+from backend.applications.vocabulary import APPLYING_AS, CHANNELS, CONSENT_NOTICE_VERSION, CONSENT_PURPOSES, SUBSIDIES
+from backend.errors import Conflict, ConsentRequired, FieldError, Incomplete, InvalidInput, NotPermitted, StaleVersion, VersionRequired
+from backend.identity.regions import current_county
+from backend.runtime import china_date
+from backend.unit_of_work import UnitOfWork, unit_of_work
+
+
+@dataclass
+class DraftChanges:
+    """What one save changes: field values by path (None clears), and optionally the subsidies asked
+    for, who applies, and consents given. Built by the API from JSON and by the conversation."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    subsidies: list[str] | None = None
+    applying_as: str | None = None
+    consents: list[str] = field(default_factory=list)
+
+    def field_names(self) -> list[str]:
+        names = list(self.values)
+        if self.subsidies is not None:
+            names.append("subsidies")
+        if self.applying_as is not None:
+            names.append("applying_as")
+        if self.consents:
+            names.append("consents")
+        return names
+
+
+def create_application(actor: Actor, *, subsidies: list[str], applying_as: str, channel: str = "miniprogram",
+                       changes: DraftChanges | None = None, applied_from_region: str | None = None) -> dict[str, Any]:
+    if actor.role is not Role.PUBLIC:
+        raise NotPermitted("only_people_apply")
+    _check_choice_list("subsidies", subsidies, SUBSIDIES)
+    _check_choice("applying_as", applying_as, APPLYING_AS)
+    _check_choice("channel", channel, CHANNELS)
+    with unit_of_work() as uow:
+        application = Application(
+            reference=_new_reference(uow), owner_user_id=actor.user_id, created_by_user_id=actor.user_id,
+            stage=Stage.DRAFT.value, version=1, subsidies=_ordered(subsidies, SUBSIDIES), applying_as=applying_as,
+            channel=channel, applied_from_region=applied_from_region, created_at=uow.now, updated_at=uow.now,
+        )
+        uow.applications.store_content(application, {})
+        uow.applications.add(application)
+        uow.applications.flush()
+        if changes is not None:
+            _apply_changes(uow, actor, application, changes)
+        uow.applications.add(StatusEvent(
+            application_id=application.id, type="created", stage_after=Stage.DRAFT.value,
+            actor_role=_role_word(actor, application), occurred_at=uow.now, recorded_at=uow.now))
+        uow.audit.record(actor, "application.created", application_id=application.id,
+                         fields=changes.field_names() if changes else ())
+        uow.commit()
+        return _present(uow, actor, application)
+
+
+def get_application(actor: Actor, application_id: str, *, reveal: bool = False) -> dict[str, Any]:
+    with unit_of_work() as uow:
+        application = uow.applications.get_for(actor, application_id, Purpose.REVEAL if reveal else Purpose.VIEW)
+        held = relation(actor, application)
+        if reveal:
+            uow.audit.record(actor, "numbers.revealed", application_id=application.id, role=_role_word(actor, application))
+        elif held is not Relation.APPLICANT:
+            uow.audit.record(actor, "application.viewed", application_id=application.id, role=_role_word(actor, application))
+        uow.commit()
+        return _present(uow, actor, application, reveal=reveal)
+
+
+def list_applications(actor: Actor) -> list[dict[str, Any]]:
+    with unit_of_work() as uow:
+        return [_present(uow, actor, application) for application in uow.applications.list_for(actor)]
+
+
+def save_draft(actor: Actor, application_id: str, changes: DraftChanges, *,
+               expected_version: int | None) -> dict[str, Any]:
+    with unit_of_work() as uow:
+        application = uow.applications.get_for(actor, application_id, Purpose.EDIT, for_update=True)
+        if not stage_allows(Purpose.EDIT, Stage(application.stage)):
+            raise Conflict("not_editable", params={"stage": application.stage})
+        if expected_version is None:
+            raise VersionRequired(params={"current_version": application.version})
+        if expected_version != application.version:
+            raise StaleVersion(application.version)
+        _apply_changes(uow, actor, application, changes)
+        uow.audit.record(actor, "draft.saved", application_id=application.id, fields=changes.field_names(),
+                         role=_role_word(actor, application))
+        uow.commit()
+        return _present(uow, actor, application)
+
+
+def submit_application(actor: Actor, application_id: str) -> dict[str, Any]:
+    with unit_of_work() as uow:
+        application = uow.applications.get_for(actor, application_id, Purpose.SUBMIT, for_update=True)
+        stage = Stage(application.stage)
+        if not stage_allows(Purpose.SUBMIT, stage):
+            raise Conflict("already_submitted" if stage not in (Stage.WITHDRAWN, Stage.REJECTED) else "closed",
+                           params={"stage": stage.value})
+        content = uow.applications.content(application)
+        problems = missing_items(subsidies=application.subsidies, applying_as=application.applying_as,
+                                 content=content, consented=_consented(uow, application))
+        if problems:
+            raise Incomplete(errors=problems)
+        resubmission = stage is Stage.CORRECTION_REQUESTED
+        application.submission_count += 1
+        application.stage = Stage.SUBMITTED.value
+        application.submitted_at = uow.now
+        application.first_submitted_at = application.first_submitted_at or uow.now
+        # Online applications are handled from the day their materials are complete (seed 002); until
+        # materials are checked separately, a complete submission is that day.
+        application.materials_complete_at = uow.now
+        application.handed_off_at = None
+        application.version += 1
+        application.updated_at = uow.now
+        uow.applications.add(Submission(
+            application_id=application.id, number=application.submission_count,
+            content=uow.applications.freeze(application, application.submission_count),
+            submitted_by_user_id=actor.user_id, submitted_at=uow.now))
+        uow.applications.add(StatusEvent(
+            application_id=application.id, type="resubmitted" if resubmission else "submitted",
+            stage_after=Stage.SUBMITTED.value, actor_role=_role_word(actor, application), occurred_at=uow.now,
+            recorded_at=uow.now, submission_number=application.submission_count))
+        from backend.review.handoff import queue_handoff
+        queue_handoff(uow, application)
+        uow.audit.record(actor, "application.submitted", application_id=application.id,
+                         role=_role_word(actor, application))
+        uow.commit()
+        return _present(uow, actor, application)
+
+
+def withdraw_application(actor: Actor, application_id: str) -> dict[str, Any]:
+    with unit_of_work() as uow:
+        application = uow.applications.get_for(actor, application_id, Purpose.WITHDRAW, for_update=True)
+        if not stage_allows(Purpose.WITHDRAW, Stage(application.stage)):
+            raise Conflict("cannot_withdraw", params={"stage": application.stage})
+        application.stage = Stage.WITHDRAWN.value
+        application.closed_at = uow.now
+        application.version += 1
+        application.updated_at = uow.now
+        uow.applications.add(StatusEvent(
+            application_id=application.id, type="withdrawn", stage_after=Stage.WITHDRAWN.value,
+            actor_role=_role_word(actor, application), occurred_at=uow.now, recorded_at=uow.now))
+        uow.audit.record(actor, "application.withdrawn", application_id=application.id,
+                         role=_role_word(actor, application))
+        uow.commit()
+        return _present(uow, actor, application)
+
+
+# --- the rules of a save ---------------------------------------------------------------------------
+
+def _apply_changes(uow: UnitOfWork, actor: Actor, application: Application, changes: DraftChanges) -> None:
+    errors: list[FieldError] = []
+    if changes.subsidies is not None:
+        errors.extend(_choice_list_errors("subsidies", changes.subsidies, SUBSIDIES))
+    if changes.applying_as is not None and changes.applying_as not in APPLYING_AS:
+        errors.append(FieldError("applying_as", "not_a_choice", {"choices": ", ".join(APPLYING_AS)}))
+    errors.extend(_choice_list_errors("consents", changes.consents, CONSENT_PURPOSES, allow_empty=True))
+
+    checked: dict[str, Any] = {}
+    for path, value in changes.values.items():
+        try:
+            checked[path] = check_field(path, value)
+        except FieldProblem as problem:
+            errors.append(FieldError(path, problem.code, problem.params))
+    if "certificate.number" in checked and checked["certificate.number"] is not None:
+        number = checked.pop("certificate.number")
+        for path in ("certificate.category", "certificate.grade"):
+            given = checked.get(path)
+            derived = number[path.split(".")[1]]
+            if given is not None and given != derived:
+                errors.append(FieldError(path, "disagrees_with_certificate_number"))
+            checked[path] = derived
+        checked["certificate.number"] = number["number"]
+        checked["certificate.number_suffix"] = number["number_suffix"]
+    elif "certificate.number" in checked:
+        checked["certificate.number_suffix"] = None
+
+    stage = Stage(application.stage)
+    if stage is Stage.CORRECTION_REQUESTED:
+        allowed = _correction_items(uow, application)
+        for path in checked:
+            if not any(path == item or path.startswith(item + ".") for item in allowed):
+                errors.append(FieldError(path, "not_asked_for_in_correction"))
+    if errors:
+        raise InvalidInput(errors=errors)
+
+    # Separate consent before the first sensitive value is stored (PIPL art. 29).
+    consented = set(_consented(uow, application)) | set(changes.consents)
+    sensitive = sorted(path for path, value in checked.items()
+                       if value is not None and path in FIELDS and FIELDS[path].sensitive)
+    if sensitive and "sensitive_personal_information" not in consented:
+        raise ConsentRequired(errors=[FieldError(path, "consent_required") for path in sensitive],
+                              params={"purpose": "sensitive_personal_information"})
+
+    for purpose in changes.consents:
+        if purpose not in _consented(uow, application):
+            uow.applications.add(Consent(
+                application_id=application.id, purpose=purpose, given_by_user_id=actor.user_id,
+                given_as=application.applying_as if application.owner_user_id == actor.user_id else actor.role.value,
+                notice_version=CONSENT_NOTICE_VERSION, given_at=uow.now))
+    uow.applications.flush()
+
+    content = dict(uow.applications.content(application))
+    content = _deep_copy(content)
+    for path, value in checked.items():
+        set_path(content, path, value)
+    uow.applications.store_content(application, content)
+    if "applicant.hukou_region" in checked:
+        code = checked["applicant.hukou_region"]
+        application.hukou_region = code
+        county = current_county(code) if code else None
+        application.office_region = county.code if county else None
+    if changes.subsidies is not None:
+        application.subsidies = _ordered(changes.subsidies, SUBSIDIES)
+    if changes.applying_as is not None:
+        application.applying_as = changes.applying_as
+    application.version += 1
+    application.updated_at = uow.now
+
+
+def _correction_items(uow: UnitOfWork, application: Application) -> list[str]:
+    for event in reversed(uow.applications.timeline(application)):
+        if event.type == "correction_requested":
+            return list(event.details.get("items", []))
+    return []
+
+
+def _consented(uow: UnitOfWork, application: Application) -> list[str]:
+    return [consent.purpose for consent in uow.applications.consents(application)]
+
+
+def _present(uow: UnitOfWork, actor: Actor, application: Application, *, reveal: bool = False) -> dict[str, Any]:
+    content = uow.applications.content(application)
+    consented = _consented(uow, application)
+    return presenter.application_document(
+        application, content, consented, reveal=reveal,
+        missing=missing_items(subsidies=application.subsidies, applying_as=application.applying_as,
+                              content=content, consented=consented) if application.stage in ("draft", "correction_requested") else [],
+    )
+
+
+def _role_word(actor: Actor, application: Application) -> str:
+    """How the timeline and audit name the actor: by role, never by name."""
+    if actor.role is Role.PUBLIC:
+        return "applicant" if application.applying_as == "self" else application.applying_as
+    return actor.role.value
+
+
+def _new_reference(uow: UnitOfWork) -> str:
+    """The applicant-facing number: LB, the Chinese date, six random digits. Digits only after the
+    prefix, so a screen reader and a phone keypad handle it easily."""
+    day = china_date(uow.now).strftime("%Y%m%d")
+    while True:
+        reference = f"LB{day}{secrets.randbelow(10**6):06d}"
+        if not uow.applications.reference_exists(reference):
+            return reference
+
+
+def _check_choice(path: str, value: str, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise InvalidInput(errors=[FieldError(path, "not_a_choice", {"choices": ", ".join(choices)})])
+
+
+def _check_choice_list(path: str, values: Iterable[str], choices: tuple[str, ...]) -> None:
+    errors = _choice_list_errors(path, list(values), choices)
+    if errors:
+        raise InvalidInput(errors=errors)
+
+
+def _choice_list_errors(path: str, values: list[str], choices: tuple[str, ...], *,
+                        allow_empty: bool = False) -> list[FieldError]:
+    if not values and not allow_empty:
+        return [FieldError(path, "choose_at_least_one", {"choices": ", ".join(choices)})]
+    if any(value not in choices for value in values):
+        return [FieldError(path, "not_a_choice", {"choices": ", ".join(choices)})]
+    return []
+
+
+def _ordered(values: Iterable[str], order: tuple[str, ...]) -> list[str]:
+    return sorted(set(values), key=order.index)
+
+
+def _deep_copy(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {key: _deep_copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_deep_copy(item) for item in value]
+    return value

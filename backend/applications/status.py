@@ -1,0 +1,198 @@
+"""The status answer: stage, timeline, deadlines, what happens next and what the applicant must do,
+in plain words. The timeline names roles, never a reviewer's name.
+
+Deadlines (seed 001 item 7, seed 002 一): an online application is handled to the cross-province rule
+from the day its materials are complete: handed off within 3 working days, decided within 10 working
+days of the hand-off, counted on China's holiday and make-up-day calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from backend.accounts.actor import Actor
+from backend.applications.access import Purpose, Relation, relation
+from backend.applications.completeness import missing_items
+from backend.applications.models import Application, StatusEvent
+from backend.applications.stages import DECIDED, TERMINAL, Stage
+from backend.calendar.working_days import WorkingDayAnswer
+from backend.messages.catalog import Words, say
+from backend.messages.describe import field_label
+from backend.runtime import china_date, runtime
+from backend.unit_of_work import unit_of_work
+
+HANDOFF_WORKING_DAYS = 3
+DECISION_WORKING_DAYS = 10
+
+
+def application_status(actor: Actor, application_id: str, *, locale: str) -> dict[str, Any]:
+    with unit_of_work() as uow:
+        application = uow.applications.get_for(actor, application_id, Purpose.VIEW_STATUS)
+        if relation(actor, application) is not Relation.APPLICANT:
+            uow.audit.record(actor, "status.viewed", application_id=application.id)
+        uow.commit()
+        events = uow.applications.timeline(application)
+        content = uow.applications.content(application)
+        consented = [c.purpose for c in uow.applications.consents(application)]
+        deadlines = deadlines_for(application)
+        office = _office_words(application, locale)
+        stage = Stage(application.stage)
+        return {
+            "application_id": application.id,
+            "reference": application.reference,
+            "stage": stage.value,
+            "stage_label": say(f"stage.{stage.value}", locale).as_dict(),
+            "timeline": [_timeline_entry(event, office, locale) for event in events],
+            "next_step": _next_step(application, events, deadlines, office, locale),
+            "action_required": _action_required(application, events, content, consented, locale),
+            "deadlines": _deadline_view(application, deadlines, locale),
+            "decision": _decision(events, locale),
+        }
+
+
+def deadlines_for(application: Application) -> dict[str, Any]:
+    if application.materials_complete_at is None:
+        return {}
+    calendar = runtime().calendar
+    start = china_date(application.materials_complete_at)
+    hand_off_by = calendar.add_working_days(start, HANDOFF_WORKING_DAYS)
+    handed_off_on = china_date(application.handed_off_at) if application.handed_off_at else None
+    decision_by = calendar.add_working_days(handed_off_on or hand_off_by.day, DECISION_WORKING_DAYS)
+    return {"materials_complete_on": start, "hand_off_by": hand_off_by, "handed_off_on": handed_off_on,
+            "decision_by": decision_by}
+
+
+def _deadline_view(application: Application, deadlines: dict[str, Any], locale: str) -> dict[str, Any] | None:
+    if not deadlines:
+        return None
+    today = china_date(runtime().clock())
+    hand_off_by: WorkingDayAnswer = deadlines["hand_off_by"]
+    decision_by: WorkingDayAnswer = deadlines["decision_by"]
+    stage = Stage(application.stage)
+    open_case = stage not in TERMINAL and stage not in DECIDED
+    hand_off_late = open_case and deadlines["handed_off_on"] is None and today > hand_off_by.day
+    decision_late = (open_case and stage is not Stage.CORRECTION_REQUESTED and today > decision_by.day)
+    estimated = hand_off_by.estimated or decision_by.estimated
+    notes = []
+    if hand_off_late:
+        notes.append(say("deadline.late_handoff", locale, by=hand_off_by.day.isoformat()).as_dict())
+    if decision_late:
+        notes.append(say("deadline.late_decision", locale, by=decision_by.day.isoformat()).as_dict())
+    if estimated:
+        year = next(answer.day.year for answer in (hand_off_by, decision_by) if answer.estimated)
+        notes.append(say("deadline.estimated", locale, year=year).as_dict())
+    return {
+        "materials_complete_on": deadlines["materials_complete_on"].isoformat(),
+        "hand_off_by": hand_off_by.day.isoformat(),
+        "handed_off_on": deadlines["handed_off_on"].isoformat() if deadlines["handed_off_on"] else None,
+        "decision_by": decision_by.day.isoformat(),
+        "hand_off_late": hand_off_late,
+        "decision_late": decision_late,
+        "estimated": estimated,
+        "notes": notes,
+    }
+
+
+def _timeline_entry(event: StatusEvent, office: Words, locale: str) -> dict[str, Any]:
+    details = event.details or {}
+    params: dict[str, Any] = {"office": office, "reason": details.get("reason", ""),
+                              "notice_from": details.get("notice_from", ""), "notice_to": details.get("notice_to", "")}
+    words = say(f"event.{event.type}", locale, **params)
+    entry: dict[str, Any] = {
+        "event": event.type,
+        "stage": event.stage_after,
+        "at": event.occurred_at,
+        "date": china_date(event.occurred_at).isoformat(),
+        "actor_role": event.actor_role,
+        "actor": say(f"role.{event.actor_role}", locale).as_dict(),
+        **words.as_dict(),
+    }
+    if "reason" in details:
+        entry["reason"] = details["reason"]
+    if "items" in details:
+        entry["items"] = [{"item": item, "label": field_label(item, locale).as_dict()} for item in details["items"]]
+    for key in ("monthly_amounts", "start_month", "notice_from", "notice_to"):
+        if key in details:
+            entry[key] = details[key]
+    return entry
+
+
+def _next_step(application: Application, events: list[StatusEvent], deadlines: dict[str, Any], office: Words,
+               locale: str) -> dict[str, Any]:
+    stage = Stage(application.stage)
+    by: date | None = None
+    params: dict[str, Any] = {"office": office}
+    if stage is Stage.SUBMITTED and deadlines:
+        by = deadlines["hand_off_by"].day
+    elif stage in (Stage.HANDED_OFF, Stage.ACCEPTED, Stage.TOWNSHIP_REVIEW, Stage.FEDERATION_REVIEW,
+                   Stage.CIVIL_AFFAIRS_APPROVAL) and deadlines:
+        by = deadlines["decision_by"].day
+    if stage is Stage.PUBLIC_NOTICE:
+        notice = _latest(events, "public_notice")
+        params["notice_to"] = (notice.details or {}).get("notice_to", "") if notice else ""
+    if by is not None:
+        params["by"] = by.isoformat()
+    words = say(f"next.{stage.value}", locale, **params)
+    return {**words.as_dict(), "by": by.isoformat() if by else None}
+
+
+def _action_required(application: Application, events: list[StatusEvent], content: dict[str, Any],
+                     consented: list[str], locale: str) -> dict[str, Any] | None:
+    stage = Stage(application.stage)
+    if stage is Stage.DRAFT:
+        missing = missing_items(subsidies=application.subsidies, applying_as=application.applying_as,
+                                content=content, consented=consented)
+        if not missing:
+            return None
+        items = [problem.path for problem in missing]
+        labels = "、".join(field_label(item, locale).text for item in items)
+        easy = "、".join(field_label(item, locale).easy_read for item in items)
+        words = say("action.finish_draft", locale, items=Words(labels, easy))
+        return {"code": "finish_draft", **words.as_dict(), "items": items}
+    if stage is Stage.CORRECTION_REQUESTED:
+        request = _latest(events, "correction_requested")
+        details = request.details if request else {}
+        items = list(details.get("items", []))
+        labels = "、".join(field_label(item, locale).text for item in items)
+        easy = "、".join(field_label(item, locale).easy_read for item in items)
+        words = say("action.correct_items", locale, items=Words(labels, easy), reason=details.get("reason", ""))
+        return {"code": "correct_items", **words.as_dict(), "items": items, "reason": details.get("reason")}
+    return None
+
+
+def _decision(events: list[StatusEvent], locale: str) -> dict[str, Any] | None:
+    approved = _latest(events, "approved")
+    rejected = _latest(events, "rejected")
+    if rejected is not None and (approved is None or rejected.occurred_at > approved.occurred_at):
+        return {"outcome": "rejected", "reason": rejected.details.get("reason")}
+    if approved is None:
+        return None
+    amounts = approved.details.get("monthly_amounts", {})
+    parts_text, parts_easy = [], []
+    for subsidy, amount in amounts.items():
+        name = say(f"subsidy.{subsidy}", locale)
+        shown = _yuan(amount)
+        parts_text.append(say("amount.yuan", locale, subsidy=name.text, amount=shown).text)
+        parts_easy.append(say("amount.yuan", locale, subsidy=name.easy_read, amount=shown).easy_read)
+    words = say("decision.amounts", locale, amounts=Words("，".join(parts_text), "，".join(parts_easy)),
+                start_month=approved.details.get("start_month", ""))
+    return {"outcome": "approved", "monthly_amounts": amounts, "start_month": approved.details.get("start_month"),
+            **words.as_dict()}
+
+
+def _latest(events: list[StatusEvent], event_type: str) -> StatusEvent | None:
+    matching = [event for event in events if event.type == event_type]
+    return matching[-1] if matching else None
+
+
+def _yuan(amount: str) -> str:
+    return amount[:-3] if amount.endswith(".00") else amount
+
+
+def _office_words(application: Application, locale: str) -> Words:
+    from backend.identity.regions import region
+
+    found = region(application.office_region) if application.office_region else None
+    if found is None:
+        return say("role.reviewer", locale)
+    return Words(found.full_name, found.full_name)

@@ -1,0 +1,14 @@
+"""Every model, imported so the metadata is complete (for Alembic and for tests)."""
+
+from backend.accounts.models import RefreshToken, User
+from backend.applications.models import Application, Consent, IdempotencyRecord, StatusEvent, Submission
+from backend.audit.models import AuditEntry
+from backend.db.base import Base
+from backend.notifications.models import Notification
+from backend.review.models import OutboxMessage
+from backend.wechat.models import SharedCacheEntry
+
+__all__ = [
+    "Application", "AuditEntry", "Base", "Consent", "IdempotencyRecord", "Notification", "OutboxMessage",
+    "RefreshToken", "SharedCacheEntry", "StatusEvent", "Submission", "User",
+]

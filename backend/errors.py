@@ -1,0 +1,76 @@
+"""Domain exceptions. Each carries a stable `code` (clients and tests rely on it), the catalog key of
+the sentence that explains it, and its parameters. The HTTP layer maps the classes to statuses in one
+place; nothing here knows about HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FieldError:
+    path: str                      # "applicant.id_number", or a material kind
+    code: str                      # "bad_check_character", "required", ...
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+class DomainError(Exception):
+    code = "error"
+
+    def __init__(self, code: str | None = None, *, params: Mapping[str, Any] | None = None,
+                 errors: Sequence[FieldError] = ()) -> None:
+        self.code = code or type(self).code
+        self.params = dict(params or {})
+        self.errors = list(errors)
+        super().__init__(self.code)
+
+
+class NotFound(DomainError):
+    code = "not_found"
+
+
+class InvalidInput(DomainError):
+    """Something the person sent is wrong; `errors` says which field and why."""
+    code = "invalid_fields"
+
+
+class Incomplete(InvalidInput):
+    """Submission refused: every missing or invalid item at once."""
+    code = "application_incomplete"
+
+
+class ConsentRequired(DomainError):
+    code = "consent_required"
+
+
+class Conflict(DomainError):
+    """The request is understood but not possible in the current state (e.g. editing after submission)."""
+    code = "conflict"
+
+
+class StaleVersion(DomainError):
+    code = "stale_version"
+
+    def __init__(self, current_version: int) -> None:
+        super().__init__(params={"current_version": current_version})
+        self.current_version = current_version
+
+
+class VersionRequired(DomainError):
+    code = "version_required"
+
+
+class AuthenticationFailed(DomainError):
+    code = "authentication_failed"
+
+
+class NotPermitted(DomainError):
+    """For actions whose existence is not secret (e.g. dev login switched off)."""
+    code = "not_permitted"
+
+
+class UpstreamUnavailable(DomainError):
+    """A service we depend on (WeChat, the review system) did not answer; trying again later may work."""
+    code = "upstream_unavailable"

@@ -1,0 +1,52 @@
+"""The job queue. Tasks are plain functions registered by name (backend/jobs/tasks.py); the queue
+decides where they run:
+
+- `sqlite:///path` (default): huey's SQLite storage; `python -m backend.jobs.worker` runs them (make run
+  starts one worker beside the web server);
+- `redis://host/db`: huey on Redis, for many workers on many hosts;
+- `immediate`: run at once in the calling process (tests, and tools that need no worker).
+
+Anything enqueued is also reachable by the periodic sweep, so a lost message only delays work."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlparse
+
+from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey, crontab
+
+log = logging.getLogger(__name__)
+
+
+class JobQueue:
+    def __init__(self, huey: Huey) -> None:
+        self.huey = huey
+        self._tasks: dict[str, Any] = {}
+        from backend.jobs.tasks import PERIODIC, TASKS
+        for name, function in TASKS.items():
+            self._tasks[name] = huey.task(name=name, retries=2, retry_delay=10)(function)
+        for name, (function, minutes) in PERIODIC.items():
+            huey.periodic_task(crontab(minute=f"*/{minutes}"), name=name)(function)
+
+    @classmethod
+    def from_url(cls, url: str) -> JobQueue:
+        if url == "immediate":
+            return cls(MemoryHuey("liangbu", immediate=True))
+        parsed = urlparse(url)
+        if parsed.scheme == "sqlite":
+            return cls(SqliteHuey("liangbu", filename=url[len("sqlite:///"):]))
+        if parsed.scheme in ("redis", "rediss"):
+            return cls(RedisHuey("liangbu", url=url))
+        raise ValueError(f"LIANGBU_JOB_QUEUE_URL: unsupported scheme in {url!r} (use sqlite:///, redis:// or immediate)")
+
+    @property
+    def immediate(self) -> bool:
+        return bool(self.huey.immediate)
+
+    def enqueue(self, name: str, *args: Any, **kwargs: Any) -> None:
+        self._tasks[name](*args, **kwargs)
+
+    def task(self, name: str) -> Callable[..., Any]:
+        return self._tasks[name]

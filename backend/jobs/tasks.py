@@ -1,0 +1,22 @@
+"""Every background task by name. Each re-reads what it needs from the database, so a task that runs
+twice, late, or in another process does the right thing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+def dispatch_handoffs() -> int:
+    from backend.review.handoff import dispatch_handoffs as dispatch
+    return dispatch()
+
+
+TASKS: dict[str, Callable[..., Any]] = {
+    "dispatch_handoffs": dispatch_handoffs,
+}
+
+# Periodic sweeps (minutes): retries that are due, and anything an enqueue lost.
+PERIODIC: dict[str, tuple[Callable[..., Any], int]] = {
+    "sweep_handoffs": (dispatch_handoffs, 1),
+}

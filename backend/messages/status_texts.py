@@ -1,0 +1,102 @@
+"""Where an application stands, what happened, and what happens next, in plain words."""
+
+from backend.messages.catalog import define
+
+STAGES = {
+    "draft": ("填写中", "还在填写"),
+    "submitted": ("已提交", "已经交了"),
+    "handed_off": ("已送达审核", "已经送去审核"),
+    "accepted": ("已受理", "已经收下了"),
+    "township_review": ("乡镇（街道）初审中", "乡镇正在看"),
+    "federation_review": ("残联审核中", "残联正在看"),
+    "civil_affairs_approval": ("民政部门审定中", "民政局正在定"),
+    "correction_requested": ("需要补正材料", "要补材料"),
+    "approved": ("审定通过", "通过了"),
+    "public_notice": ("公示中", "正在公示"),
+    "paying": ("已开始发放", "开始发钱了"),
+    "rejected": ("未通过", "没有通过"),
+    "withdrawn": ("已撤回", "已经撤回"),
+}
+for _stage, (_standard, _easy) in STAGES.items():
+    define(f"stage.{_stage}", _standard, _easy)
+
+# Timeline entries: what happened.
+EVENTS = {
+    "created": ("开始填写申请。", "开始填申请。"),
+    "submitted": ("提交了申请。", "交了申请。"),
+    "resubmitted": ("补正后重新提交了申请。", "改好后又交了申请。"),
+    "handed_off": ("申请已送达{office}审核。", "申请已经送到{office}。"),
+    "accepted": ("乡镇（街道）受理了申请。", "乡镇收下了申请。"),
+    "correction_requested": ("审核人员请您补正材料。原因：{reason}", "要您补材料。原因：{reason}"),
+    "township_review_passed": ("乡镇（街道）初审通过，已转残联审核。", "乡镇看过了。现在残联看。"),
+    "federation_review_passed": ("残联审核通过，已转民政部门审定。", "残联看过了。现在民政局定。"),
+    "approved": ("民政部门审定通过。", "民政局同意了。"),
+    "rejected": ("申请未通过。原因：{reason}", "申请没有通过。原因：{reason}"),
+    "public_notice": ("开始公示，公示期 {notice_from} 至 {notice_to}。", "正在公示。从{notice_from}到{notice_to}。"),
+    "payment_started": ("补贴开始发放。", "开始发钱了。"),
+    "withdrawn": ("撤回了申请。", "撤回了申请。"),
+}
+for _event, (_standard, _easy) in EVENTS.items():
+    define(f"event.{_event}", _standard, _easy)
+
+ROLES = {
+    "applicant": ("申请人", "您"),
+    "guardian": ("监护人", "监护人"),
+    "entrusted": ("受委托人", "受委托的人"),
+    "village_committee": ("村（居）委会", "村委会"),
+    "institution": ("儿童福利机构", "福利院"),
+    "assistant": ("村（居）协办员", "帮办的人"),
+    "reviewer": ("审核部门", "审核的人"),
+    "township": ("乡镇（街道）", "乡镇"),
+    "disabled_persons_federation": ("区县残联", "残联"),
+    "civil_affairs": ("区县民政部门", "民政局"),
+    "review_system": ("审核系统", "审核系统"),
+    "system": ("两补网办", "系统"),
+    "public": ("申请人", "您"),
+    "admin": ("管理员", "管理员"),
+}
+for _role, (_standard, _easy) in ROLES.items():
+    define(f"role.{_role}", _standard, _easy)
+
+# What happens next, by stage.
+define("next.draft", "申请还没有提交。填完所有必填项后，请检查并提交。", "还没交。填好后请交上来。")
+define("next.submitted", "我们会在 {by} 前把申请送到{office}审核。", "{by}前，申请会送到{office}。")
+define("next.handed_off", "{office}会在 {by} 前作出是否符合补贴条件的决定。", "{by}前会告诉您结果。")
+define("next.accepted", "乡镇（街道）正在初审，{by} 前会作出决定。", "乡镇正在看。{by}前有结果。")
+define("next.township_review", "乡镇（街道）正在初审，{by} 前会作出决定。", "乡镇正在看。{by}前有结果。")
+define("next.federation_review", "区县残联正在核对残疾人证和残疾等级，{by} 前会作出决定。", "残联正在看。{by}前有结果。")
+define("next.civil_affairs_approval", "区县民政部门正在审定，{by} 前会作出决定。", "民政局正在定。{by}前有结果。")
+define("next.correction_requested", "请按要求补正后重新提交，审核会接着进行。", "请改好后再交。")
+define("next.approved", "审定通过后会公示，公示没有异议就开始发放补贴。", "先公示。没问题就发钱。")
+define("next.public_notice", "公示期到 {notice_to}。公示没有异议就开始发放补贴。", "公示到{notice_to}。没问题就发钱。")
+define("next.paying", "补贴按月发放。家里情况有变化时，请及时告诉我们。", "每月发钱。情况变了请告诉我们。")
+define("next.rejected", "如果情况有变化，您可以重新申请。有疑问可以打电话咨询。", "情况变了可以再申请。有问题请打电话。")
+define("next.withdrawn", "您可以随时重新申请。", "您想申请时，可以再申请。")
+
+define("action.finish_draft", "还需要填写：{items}。", "还要填：{items}。")
+define("action.correct_items", "请补正：{items}。原因：{reason}", "请改：{items}。原因：{reason}")
+
+define("decision.amounts", "每月{amounts}，从 {start_month} 起计发。", "每月{amounts}。从{start_month}开始。")
+define("subsidy.living", "困难残疾人生活补贴", "生活补贴")
+define("subsidy.nursing", "重度残疾人护理补贴", "护理补贴")
+define("amount.yuan", "{subsidy}{amount}元", "{subsidy}{amount}元")
+
+define("deadline.late_handoff", "送审已超过期限（应在 {by} 前送达），我们正在处理。", "送晚了。我们正在处理。")
+define("deadline.late_decision", "审核已超过期限（应在 {by} 前作出决定），我们已提醒审核部门。", "审核晚了。我们已经催了。")
+define("deadline.estimated", "期限按工作日计算。{year}年的节假日安排尚未公布，日期是按法定节假日估算的，可能会有变动。",
+       "日子是估算的。放假安排还没公布。")
+
+NOTIFICATIONS = {
+    "submitted": ("您的申请 {reference} 已提交。", "申请已经交了。"),
+    "handed_off": ("您的申请 {reference} 已送达审核。", "申请已经送去审核了。"),
+    "accepted": ("您的申请 {reference} 已受理。", "申请已经收下了。"),
+    "correction_requested": ("您的申请 {reference} 需要补正材料，请查看。", "申请要补材料。请看一下。"),
+    "township_review_passed": ("您的申请 {reference} 乡镇初审通过。", "乡镇看过了，通过了。"),
+    "federation_review_passed": ("您的申请 {reference} 残联审核通过。", "残联看过了，通过了。"),
+    "approved": ("您的申请 {reference} 审定通过。", "申请通过了。"),
+    "rejected": ("您的申请 {reference} 未通过，请查看原因。", "申请没有通过。请看原因。"),
+    "public_notice": ("您的申请 {reference} 正在公示。", "申请正在公示。"),
+    "payment_started": ("您的补贴已开始发放。", "开始发钱了。"),
+}
+for _event, (_standard, _easy) in NOTIFICATIONS.items():
+    define(f"notification.{_event}", _standard, _easy)

@@ -1,0 +1,67 @@
+"""The built-in review desk: the embedded stand-in for the review system. Reviewers of a region list
+the submitted applications of their region and record decisions; each decision becomes a review
+event applied by the same code as events from an external system."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from backend.accounts.actor import Actor
+from backend.applications.access import Purpose
+from backend.applications.stages import ReviewEventType, Stage, stage_after
+from backend.errors import Conflict
+from backend.review.events import EventOutcome, ReviewEvent, apply_review_event
+from backend.unit_of_work import unit_of_work
+
+DESK_STAGES = [stage.value for stage in Stage if stage is not Stage.DRAFT]
+
+
+def list_for_review(actor: Actor, *, stages: list[str] | None = None) -> list[dict[str, Any]]:
+    from backend.applications.service import _present  # the same document the applicant sees, masked
+
+    with unit_of_work() as uow:
+        applications = uow.applications.list_for(actor, Purpose.REVIEW, stages=stages or DESK_STAGES)
+        for application in applications:
+            uow.audit.record(actor, "application.listed_for_review", application_id=application.id)
+        uow.commit()
+        return [_present(uow, actor, application) for application in applications]
+
+
+def record_decision(actor: Actor, application_id: str, decision_type: ReviewEventType, *,
+                    reason: str | None = None, items: list[str] | None = None,
+                    monthly_amounts: dict[str, str] | None = None, start_month: str | None = None,
+                    notice_from: str | None = None, notice_to: str | None = None) -> EventOutcome:
+    with unit_of_work() as uow:
+        application = uow.applications.get_for(actor, application_id, Purpose.REVIEW, for_update=True)
+        current = Stage(application.stage)
+        if stage_after(current, decision_type) is current:
+            # The desk is a person at a screen: tell them the decision does not fit, rather than
+            # silently recording it as an external system's late event would be.
+            raise Conflict("decision_not_possible_now", params={"stage": current.value,
+                                                                "decision": decision_type.value})
+        event = ReviewEvent(
+            event_id=f"desk-{uuid.uuid4().hex}", type=decision_type, application_reference=application.reference,
+            occurred_at=uow.now, reason=reason, items=tuple(items or ()), monthly_amounts=dict(monthly_amounts or {}),
+            start_month=start_month, notice_from=notice_from, notice_to=notice_to)
+        outcome = apply_review_event(uow, event, application=application)
+        uow.audit.record(actor, f"review.{decision_type.value}", application_id=application.id)
+        uow.commit()
+        return outcome
+
+
+def receive_review_event(event: ReviewEvent) -> EventOutcome:
+    """An event from the external review system (already authenticated by its signature)."""
+    for _ in range(2):
+        try:
+            with unit_of_work() as uow:
+                outcome = apply_review_event(uow, event)
+                uow.audit.record(None, f"review_event.{event.type.value}", application_id=outcome.application_id,
+                                 role="review_system")
+                uow.commit()
+                return outcome
+        except IntegrityError:
+            continue  # the same event id arrived twice at once; the second look finds the first
+    raise Conflict("event_conflict")

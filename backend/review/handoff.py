@@ -1,0 +1,134 @@
+"""Hand-off through the outbox: queued in the submission's transaction, delivered by a job, retried
+with exponential backoff and jitter, parked as dead after the configured number of attempts (an
+administrator can replay it). Delivery is at-least-once; the idempotency key (reference and version)
+makes it exactly-once at the receiver."""
+
+from __future__ import annotations
+
+import logging
+import random
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from backend.applications.models import Application, StatusEvent
+from backend.applications.stages import Stage
+from backend.review.models import OutboxMessage
+from backend.review.packet import build_packet
+from backend.review.system import DeliveryFailed
+from backend.runtime import runtime
+from backend.unit_of_work import UnitOfWork, unit_of_work
+
+log = logging.getLogger(__name__)
+
+DISPATCH_TASK = "dispatch_handoffs"
+CLAIM_SECONDS = 120  # a claimed message is retried by another worker if its claimant died mid-send
+
+
+def queue_handoff(uow: UnitOfWork, application: Application) -> None:
+    uow.applications.add(OutboxMessage(
+        application_id=application.id, submission_number=application.submission_count,
+        created_at=uow.now, next_attempt_at=uow.now))
+    jobs = uow.runtime.jobs
+    if jobs is not None:
+        uow.after_commit(lambda: jobs.enqueue(DISPATCH_TASK))
+
+
+def dispatch_handoffs(limit: int = 50) -> int:
+    """Delivers what is due; returns how many were delivered. Safe to run in many workers at once."""
+    delivered = 0
+    for _ in range(limit):
+        claimed = _claim_next()
+        if claimed is None:
+            break
+        if _deliver(*claimed):
+            delivered += 1
+    return delivered
+
+
+def _claim_next() -> tuple[str, dict, str] | None:
+    with unit_of_work() as uow:
+        query = (select(OutboxMessage)
+                 .where(OutboxMessage.delivered_at.is_(None), OutboxMessage.dead_at.is_(None),
+                        OutboxMessage.next_attempt_at <= uow.now)
+                 .order_by(OutboxMessage.created_at).limit(1))
+        if not uow.runtime.database.is_sqlite:
+            query = query.with_for_update(skip_locked=True)
+        message = uow.session.scalars(query).first()
+        if message is None:
+            return None
+        application = uow.applications.get_unscoped(message.application_id)
+        submission = uow.applications.submission(application, message.submission_number)
+        packet = build_packet(application, submission, uow.applications.submission_content(submission))
+        message.attempts += 1
+        message.next_attempt_at = uow.now + timedelta(seconds=CLAIM_SECONDS)
+        uow.commit()
+        return message.id, packet, f"{application.reference}:{message.submission_number}"
+
+
+def _deliver(message_id: str, packet: dict, idempotency_key: str) -> bool:
+    system = runtime().review_system
+    try:
+        receipt = system.deliver(packet, idempotency_key=idempotency_key)
+    except DeliveryFailed as failure:
+        _record_failure(message_id, str(failure), retryable=failure.retryable)
+        return False
+    except Exception as error:  # a bug must not lose the message either
+        log.exception("hand-off raised unexpectedly")
+        _record_failure(message_id, f"unexpected: {type(error).__name__}", retryable=True)
+        return False
+    with unit_of_work() as uow:
+        message = uow.session.get(OutboxMessage, message_id)
+        if message.delivered_at is None:
+            message.delivered_at = uow.now
+            message.last_error = None
+            application = uow.applications.get_unscoped(message.application_id)
+            _mark_handed_off(uow, application, message.submission_number, receipt.system)
+        uow.commit()
+    return True
+
+
+def _mark_handed_off(uow: UnitOfWork, application: Application, submission_number: int, system: str) -> None:
+    if application.submission_count != submission_number:
+        return  # an older version arrived after a newer submission; the newer one decides the stage
+    if application.stage == Stage.SUBMITTED.value:
+        application.stage = Stage.HANDED_OFF.value
+    application.handed_off_at = uow.now
+    uow.applications.add(StatusEvent(
+        application_id=application.id, type="handed_off", stage_after=application.stage, actor_role="system",
+        occurred_at=uow.now, recorded_at=uow.now, details={"system": system},
+        submission_number=submission_number))
+    from backend.notifications.service import notify_status_change
+    notify_status_change(uow, application, "handed_off")
+
+
+def _record_failure(message_id: str, error: str, *, retryable: bool) -> None:
+    settings = runtime().settings
+    with unit_of_work() as uow:
+        message = uow.session.get(OutboxMessage, message_id)
+        message.last_error = error[:500]
+        if not retryable or message.attempts >= settings.review_handoff_max_attempts:
+            message.dead_at = uow.now
+            log.warning("hand-off parked as dead after %s attempts: %s", message.attempts, error)
+        else:
+            message.next_attempt_at = uow.now + backoff(message.attempts)
+        uow.commit()
+
+
+def backoff(attempts: int, *, base: float = 5.0, cap: float = 3600.0, rng: random.Random | None = None) -> timedelta:
+    """Exponential backoff with full jitter (AWS architecture blog): spreads retries out so a recovering
+    review system is not hit by every waiting message at the same second."""
+    ceiling = min(cap, base * (2 ** max(0, attempts - 1)))
+    return timedelta(seconds=(rng or random).uniform(base / 2, ceiling))
+
+
+def replay_dead(message_id: str, now: datetime) -> bool:
+    with unit_of_work() as uow:
+        message = uow.session.get(OutboxMessage, message_id)
+        if message is None or message.dead_at is None:
+            return False
+        message.dead_at = None
+        message.attempts = 0
+        message.next_attempt_at = now
+        uow.commit()
+    return True

@@ -1,0 +1,138 @@
+"""Settings from the environment (prefix LIANGBU_), validated once at start-up.
+
+The embedded default needs no configuration at all; `make run` turns on dev login and lets missing
+secrets be generated (and kept in the instance folder) so a demo survives restarts. In any other
+mode a missing SECRET_KEY or DATA_KEY stops start-up: a generated key would make encrypted data
+unreadable after the next restart."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class SettingsError(RuntimeError):
+    """Start-up refused because a setting is missing or wrong; the message says which and what to do."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LIANGBU_", extra="ignore")
+
+    instance_dir: Path = Path("instance")
+    database_url: str = ""  # empty: a SQLite file in the instance folder
+    storage_dir: Path | None = None  # empty: instance/storage
+    job_queue_url: str = ""  # empty: a SQLite file in the instance folder; redis://... when scaled; "immediate" in tests
+
+    review_handoff_url: str | None = None  # unset: the built-in review desk
+    review_handoff_secret: SecretStr | None = None
+    review_handoff_timeout_seconds: float = 10.0
+    review_handoff_max_attempts: int = 8
+
+    wechat_app_id: str = "wx-liangbu-dev"
+    wechat_app_secret: SecretStr = SecretStr("dev-secret")
+    wechat_api_base: str = "https://api.weixin.qq.com/"
+    wechat_timeout_seconds: float = 5.0  # wechatpy has no timeout by default (REFERENCE.md)
+    wechat_oa_app_id: str | None = None
+    wechat_oa_token: SecretStr | None = None
+    wechat_oa_aes_key: SecretStr | None = None
+    wechat_subscribe_templates: dict[str, str] = Field(default_factory=dict)
+
+    dev_login: bool = False
+    secret_key: SecretStr | None = None  # signs access tokens; rotate by moving the old one to OLD_SECRET_KEYS
+    old_secret_keys: list[SecretStr] = Field(default_factory=list)  # still verify tokens, never sign
+    data_key: SecretStr | None = None  # base64 of 32 bytes: AES-256-GCM and the keyed hashes
+    old_data_keys: list[SecretStr] = Field(default_factory=list)  # still decrypt, never encrypt
+
+    jwt_issuer: str = "liangbu"
+    jwt_audience: str = "liangbu-miniprogram"
+    access_token_seconds: int = 15 * 60
+    refresh_token_days: int = 30
+
+    max_upload_bytes: int = 20 * 1024 * 1024
+    draft_retention_days: int = 30
+    holiday_notice_dirs: list[Path] = Field(default_factory=list)
+    public_base_url: str = "http://127.0.0.1:5000"
+
+    @field_validator("database_url", "job_queue_url", "wechat_api_base", mode="before")
+    @classmethod
+    def _strip(cls, value: object) -> object:
+        return value.strip() if isinstance(value, str) else value
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.instance_dir / 'liangbu.sqlite3').resolve()}"
+
+    @property
+    def resolved_storage_dir(self) -> Path:
+        return (self.storage_dir or self.instance_dir / "storage").resolve()
+
+    @property
+    def resolved_job_queue_url(self) -> str:
+        return self.job_queue_url or f"sqlite:///{(self.instance_dir / 'jobs.sqlite3').resolve()}"
+
+    def data_key_bytes(self) -> bytes:
+        return _decode_key(self.data_key, "LIANGBU_DATA_KEY")
+
+    def old_data_key_bytes(self) -> list[bytes]:
+        return [_decode_key(key, "LIANGBU_OLD_DATA_KEYS") for key in self.old_data_keys]
+
+    def secret_key_bytes(self) -> bytes:
+        if self.secret_key is None:
+            raise SettingsError("LIANGBU_SECRET_KEY is not set.")
+        return self.secret_key.get_secret_value().encode()
+
+
+def _decode_key(value: SecretStr | None, name: str) -> bytes:
+    if value is None:
+        raise SettingsError(f"{name} is not set. Generate one with: python -m backend.cli new-data-key")
+    try:
+        key = base64.b64decode(value.get_secret_value(), validate=True)
+    except ValueError as error:
+        raise SettingsError(f"{name} is not valid base64: {error}") from None
+    if len(key) != 32:
+        raise SettingsError(f"{name} must be 32 bytes (base64 of 32 random bytes); it is {len(key)} bytes.")
+    return key
+
+
+def new_data_key() -> str:
+    return base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+def load_settings(*, generate_dev_secrets: bool = False, **overrides: object) -> Settings:
+    """Reads the environment. With generate_dev_secrets (the demo), missing keys are generated once and
+    kept in instance/dev-secrets.json (mode 0600) so the demo's data stays readable across restarts."""
+    settings = Settings(**overrides)  # type: ignore[arg-type]
+    if generate_dev_secrets and (settings.secret_key is None or settings.data_key is None):
+        kept = _dev_secrets(settings.instance_dir)
+        settings = settings.model_copy(update={
+            "secret_key": settings.secret_key or SecretStr(kept["secret_key"]),
+            "data_key": settings.data_key or SecretStr(kept["data_key"]),
+        })
+    settings.data_key_bytes()
+    settings.secret_key_bytes()
+    return settings
+
+
+def _dev_secrets(instance_dir: Path) -> dict[str, str]:
+    path = instance_dir / "dev-secrets.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    instance_dir.mkdir(parents=True, exist_ok=True)
+    kept = {"secret_key": secrets.token_urlsafe(48), "data_key": new_data_key()}
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        json.dump(kept, handle)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def current_settings() -> Settings:
+    """The process-wide settings; entry points call configure() first, tests pass their own."""
+    return load_settings()

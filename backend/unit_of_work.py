@@ -1,0 +1,58 @@
+"""One use case, one transaction: `with unit_of_work() as uow: ...; uow.commit()`.
+
+Work that must happen only once the transaction is durable (enqueueing a job, which another process
+may pick up at once) is registered with `after_commit` and runs after the commit succeeded."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from types import TracebackType
+
+from sqlalchemy.orm import Session
+
+from backend.runtime import Runtime, runtime
+
+log = logging.getLogger(__name__)
+
+
+class UnitOfWork:
+    def __init__(self, runtime_: Runtime) -> None:
+        from backend.applications.repository import ApplicationRepository
+        from backend.audit.log import AuditLog
+
+        self.runtime = runtime_
+        self.session: Session = runtime_.database.sessions()
+        self.now: datetime = runtime_.clock()
+        self.vault = runtime_.vault
+        self.applications = ApplicationRepository(self.session, runtime_.vault, self.now)
+        self.audit = AuditLog(self.session, self.now)
+        self._after_commit: list[Callable[[], None]] = []
+        self._committed = False
+
+    def after_commit(self, action: Callable[[], None]) -> None:
+        self._after_commit.append(action)
+
+    def commit(self) -> None:
+        self.session.commit()
+        self._committed = True
+        actions, self._after_commit = self._after_commit, []
+        for action in actions:
+            try:
+                action()
+            except Exception:  # the data is safe; a periodic sweep will pick the work up
+                log.exception("after-commit action failed")
+
+    def __enter__(self) -> UnitOfWork:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if not self._committed:
+            self.session.rollback()
+        self.session.close()
+
+
+def unit_of_work() -> UnitOfWork:
+    return UnitOfWork(runtime())

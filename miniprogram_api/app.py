@@ -1,0 +1,64 @@
+"""The Flask application factory. Every blueprint is registered here with its auth guard."""
+
+from __future__ import annotations
+
+from flask import jsonify
+from flask_openapi3 import Info, OpenAPI
+
+from backend.accounts.models import Role
+from backend.privacy.log_filter import install_log_filter
+from backend.runtime import Runtime, configure
+from backend.settings import Settings, load_settings
+from miniprogram_api.guards import guarded, public, signed_in
+from miniprogram_api.locale import init_locale
+from miniprogram_api.problems import init_problems, validation_problem
+from miniprogram_api.routes.applications import applications
+from miniprogram_api.routes.auth import auth
+from miniprogram_api.routes.notifications import notifications
+from miniprogram_api.routes.review import review_desk, review_events, signed_by_review_system
+from miniprogram_api.tokens import TokenService
+
+API_DESCRIPTION = """两补网办: apply online for 困难残疾人生活补贴 and 重度残疾人护理补贴.
+
+Errors are RFC 9457 problem documents (`application/problem+json`) with a stable `code`, localised `title` and
+`detail` (plus easy-read forms) and per-field `errors`. `Accept-Language` picks the locale (zh_Hans_CN by
+default, en, zh_Hant_TW). Identifying numbers are masked unless revealed."""
+
+
+def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> OpenAPI:
+    install_log_filter()
+    if runtime is None:
+        runtime = configure(settings or load_settings())
+    settings = runtime.settings
+
+    app = OpenAPI(
+        __name__,
+        info=Info(title="两补网办 API", version="1.0.0", description=API_DESCRIPTION),
+        security_schemes={"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
+        doc_prefix="/api/v1", doc_url="/openapi.json", doc_ui=False,
+        validation_error_status=422, validation_error_callback=validation_problem,
+    )
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_bytes + 1024 * 1024  # room for the multipart frame
+    app.json.ensure_ascii = False
+    app.extensions["liangbu_tokens"] = TokenService(settings)
+    app.extensions["liangbu_runtime"] = runtime
+
+    init_locale(app)
+    init_problems(app)
+
+    # Each blueprint with its guard: who may reach it at all. Which application a person may touch is
+    # decided in backend by the one access rule.
+    app.register_api(guarded(auth, public))
+    app.register_api(guarded(applications, signed_in(Role.PUBLIC, Role.REVIEWER, Role.ASSISTANT)))
+    app.register_api(guarded(notifications, signed_in()))
+    app.register_api(guarded(review_desk, signed_in(Role.REVIEWER)))
+    app.register_api(guarded(review_events, signed_by_review_system))
+
+    @app.get("/healthz")
+    def healthz():
+        from sqlalchemy import text
+        with runtime.database.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return jsonify(status="ok")
+
+    return app

@@ -1,0 +1,66 @@
+"""Auth guards, declared where each blueprint is registered (app.py), so no route can be reached
+without the guard of its blueprint. A guard authenticates the bearer token and checks the role; which
+application a person may touch is decided in backend (the one access rule), not here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import current_app, g, request
+from flask_openapi3 import APIBlueprint
+
+from backend.accounts.actor import Actor
+from backend.accounts.models import Role
+from backend.accounts.service import actor_for
+from backend.runtime import now
+from miniprogram_api.problems import ApiProblem
+from miniprogram_api.tokens import TokenRejected
+
+Guard = Callable[[], None]
+
+
+def client_source() -> str:
+    return (request.headers.get("X-Forwarded-For", "").split(",")[0].strip() or request.remote_addr or "")[:64]
+
+
+def _authenticate() -> Actor:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise ApiProblem(401, "authentication_required", headers={"WWW-Authenticate": 'Bearer realm="liangbu"'})
+    try:
+        user_id = current_app.extensions["liangbu_tokens"].verify(token.strip(), now())
+    except TokenRejected as rejected:
+        raise ApiProblem(401, rejected.code, headers={
+            "WWW-Authenticate": f'Bearer realm="liangbu", error="invalid_token"'}) from None
+    actor = actor_for(user_id, source=client_source())
+    if actor is None:
+        raise ApiProblem(401, "token_invalid")
+    return actor
+
+
+def public() -> None:
+    """No login: login itself, the eligibility self-check, policies, health."""
+    g.actor = None
+
+
+def signed_in(*roles: Role) -> Guard:
+    def guard() -> None:
+        actor = _authenticate()
+        if roles and actor.role not in roles:
+            raise ApiProblem(403, "wrong_role")
+        g.actor = actor
+    guard.__name__ = "signed_in_" + "_".join(role.value for role in roles) if roles else "signed_in"
+    return guard
+
+
+def guarded(blueprint: APIBlueprint, guard: Guard) -> APIBlueprint:
+    blueprint.before_request(guard)
+    return blueprint
+
+
+def current_actor() -> Actor:
+    actor = g.get("actor")
+    if actor is None:
+        raise ApiProblem(401, "authentication_required")
+    return actor

@@ -1,0 +1,1 @@
+"""Blueprints. Each is registered with its guard in app.py."""

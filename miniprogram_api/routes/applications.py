@@ -1,0 +1,109 @@
+"""Applications: create, list, read, save (autosave with If-Match), submit, withdraw, status."""
+
+from __future__ import annotations
+
+import re
+
+from flask import request
+from flask_openapi3 import APIBlueprint, Tag
+
+from backend.applications import service, status
+from backend.applications.service import DraftChanges
+from miniprogram_api.guards import current_actor
+from miniprogram_api.idempotency import idempotent
+from miniprogram_api.locale import request_locale
+from miniprogram_api.problems import ApiProblem
+from miniprogram_api.render import render, render_application
+from miniprogram_api.schemas.applications import (
+    ApplicationList, ApplicationOut, CreateApplication, RevealQuery, SaveDraft, StatusOut,
+)
+from miniprogram_api.schemas.common import PROBLEM_RESPONSES, ApplicationPath
+
+applications = APIBlueprint(
+    "applications", __name__, url_prefix="/api/v1",
+    abp_tags=[Tag(name="applications", description="The applicant's applications")],
+    abp_security=[{"bearer": []}],
+)
+
+
+def _changes(body: SaveDraft | CreateApplication, *, with_choices: bool) -> DraftChanges:
+    return DraftChanges(
+        values=body.changed_values(),
+        subsidies=getattr(body, "subsidies", None) if with_choices else None,
+        applying_as=getattr(body, "applying_as", None) if with_choices else None,
+        consents=list(body.consents),
+    )
+
+
+def if_match_version() -> int | None:
+    """The version named in If-Match ("3", W/"3" or 3); `*` means whatever is current."""
+    header = request.headers.get("If-Match")
+    if header is None:
+        return None
+    header = header.strip()
+    if header == "*":
+        return -1
+    match = re.fullmatch(r'(?:W/)?"?(\d{1,9})"?', header)
+    if not match:
+        raise ApiProblem(400, "invalid_request")
+    return int(match.group(1))
+
+
+@applications.post("/applications", summary="Start an application (a draft)",
+                   responses={201: ApplicationOut, **PROBLEM_RESPONSES})
+def create_application(body: CreateApplication):
+    document = service.create_application(
+        current_actor(), subsidies=list(body.subsidies), applying_as=body.applying_as, channel=body.channel,
+        changes=_changes(body, with_choices=False), applied_from_region=body.applied_from_region)
+    response = render_application(document, 201)
+    response.headers["Location"] = f"/api/v1/applications/{document['id']}"
+    return response
+
+
+@applications.get("/applications", summary="The applications the caller may see",
+                  responses={200: ApplicationList, **PROBLEM_RESPONSES})
+def list_applications():
+    return render({"applications": service.list_applications(current_actor())})
+
+
+@applications.get("/applications/<application_id>", summary="Read an application",
+                  responses={200: ApplicationOut, **PROBLEM_RESPONSES})
+def get_application(path: ApplicationPath, query: RevealQuery):
+    return render_application(service.get_application(current_actor(), path.application_id, reveal=query.reveal))
+
+
+@applications.patch("/applications/<application_id>",
+                    summary="Save any subset of fields (autosave); If-Match with the current version is required",
+                    description="A stale If-Match gets 412 with the current version in the ETag; nothing is "
+                                "overwritten. Fields not sent are left as they are; null clears a field.",
+                    responses={200: ApplicationOut, **PROBLEM_RESPONSES})
+def save_draft(path: ApplicationPath, body: SaveDraft):
+    expected = if_match_version()
+    actor = current_actor()
+    if expected == -1:
+        expected = service.get_application(actor, path.application_id)["version"]
+    document = service.save_draft(actor, path.application_id, _changes(body, with_choices=True),
+                                  expected_version=expected)
+    return render_application(document)
+
+
+@applications.post("/applications/<application_id>/submit",
+                   summary="Submit (send an Idempotency-Key: a retried submit is answered once)",
+                   description="Validates everything and answers with every missing or invalid item at once.",
+                   responses={200: ApplicationOut, **PROBLEM_RESPONSES})
+@idempotent
+def submit_application(path: ApplicationPath):
+    return render_application(service.submit_application(current_actor(), path.application_id))
+
+
+@applications.post("/applications/<application_id>/withdraw", summary="Withdraw before review starts",
+                   responses={200: ApplicationOut, **PROBLEM_RESPONSES})
+def withdraw_application(path: ApplicationPath):
+    return render_application(service.withdraw_application(current_actor(), path.application_id))
+
+
+@applications.get("/applications/<application_id>/status",
+                  summary="Where the application stands: stage, timeline, deadlines, next step",
+                  responses={200: StatusOut, **PROBLEM_RESPONSES})
+def application_status(path: ApplicationPath):
+    return render(status.application_status(current_actor(), path.application_id, locale=request_locale()))

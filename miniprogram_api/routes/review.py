@@ -1,0 +1,115 @@
+"""The built-in review desk (reviewers, by region) and the signed endpoint where an external review
+system posts its events. Both end in the same backend code path (backend.review.events)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Literal
+
+from flask import request
+from flask_openapi3 import APIBlueprint, Tag
+from pydantic import BaseModel, Field
+
+from backend.applications.stages import ReviewEventType
+from backend.review import desk
+from backend.review.events import ReviewEvent
+from miniprogram_api.guards import current_actor
+from miniprogram_api.render import render
+from miniprogram_api.schemas.applications import ApplicationList
+from miniprogram_api.schemas.common import PROBLEM_RESPONSES, ApplicationPath, DateText, Problem, Strict
+
+EventType = Literal["accepted", "correction_requested", "township_review_passed", "federation_review_passed",
+                    "approved", "rejected", "public_notice", "payment_started"]
+
+review_desk = APIBlueprint("review_desk", __name__, url_prefix="/api/v1/review",
+                           abp_tags=[Tag(name="review desk", description="The built-in review desk (reviewers)")],
+                           abp_security=[{"bearer": []}])
+review_events = APIBlueprint("review_events", __name__, url_prefix="/api/v1/review",
+                             abp_tags=[Tag(name="review system", description="Signed events from the review system")])
+
+
+class DeskQuery(Strict):
+    stage: list[str] | None = Field(None, description="Only these stages (repeat the parameter).")
+
+
+class DecisionFields(Strict):
+    reason: str | None = Field(None, max_length=1000, description="Required for correction_requested and rejected.")
+    items: list[str] | None = Field(None, description="Field paths and material kinds to correct.",
+                                    examples=[["certificate.valid_until", "disability_certificate"]])
+    monthly_amounts: dict[str, str] | None = Field(None, examples=[{"living": "80.00", "nursing": "80.00"}])
+    start_month: str | None = Field(None, examples=["2026-11"])
+    notice_from: DateText | None = None
+    notice_to: DateText | None = None
+
+
+class Decision(DecisionFields):
+    type: EventType
+
+    model_config = {"json_schema_extra": {"examples": [
+        {"type": "accepted"},
+        {"type": "correction_requested", "reason": "残疾人证照片看不清", "items": ["disability_certificate"]},
+        {"type": "approved", "monthly_amounts": {"living": "80.00", "nursing": "80.00"}, "start_month": "2026-11"},
+    ]}}
+
+
+class ReviewEventIn(DecisionFields):
+    event_id: str = Field(min_length=1, max_length=128)
+    type: EventType
+    application_reference: str = Field(max_length=32)
+    occurred_at: datetime
+
+
+class Outcome(BaseModel):
+    application_id: str
+    stage: str
+    duplicate: bool
+    moved: bool
+
+
+@review_desk.get("/applications", summary="Submitted applications of the reviewer's region",
+                 responses={200: ApplicationList, **PROBLEM_RESPONSES})
+def desk_list(query: DeskQuery):
+    return render({"applications": desk.list_for_review(current_actor(), stages=query.stage)})
+
+
+@review_desk.post("/applications/<application_id>/decisions", summary="Record a decision (a review event)",
+                  responses={200: Outcome, **PROBLEM_RESPONSES})
+def desk_decision(path: ApplicationPath, body: Decision):
+    outcome = desk.record_decision(
+        current_actor(), path.application_id, ReviewEventType(body.type), reason=body.reason, items=body.items,
+        monthly_amounts=body.monthly_amounts, start_month=body.start_month, notice_from=body.notice_from,
+        notice_to=body.notice_to)
+    return render(outcome.__dict__)
+
+
+@review_events.post("/events", summary="An event from the review system (signed; replay-protected)",
+                    description="Headers X-Liangbu-Timestamp and X-Liangbu-Signature: sha256=HMAC(secret, "
+                                "timestamp + '.' + body). A duplicate event id changes nothing.",
+                    responses={200: Outcome, 401: Problem, 404: Problem, 422: Problem})
+def receive_event(body: ReviewEventIn):
+    occurred = body.occurred_at if body.occurred_at.tzinfo else body.occurred_at.replace(tzinfo=UTC)
+    outcome = desk.receive_review_event(ReviewEvent(
+        event_id=body.event_id, type=ReviewEventType(body.type), application_reference=body.application_reference,
+        occurred_at=occurred.astimezone(UTC), reason=body.reason, items=tuple(body.items or ()),
+        monthly_amounts=dict(body.monthly_amounts or {}), start_month=body.start_month,
+        notice_from=body.notice_from, notice_to=body.notice_to))
+    return render(outcome.__dict__)
+
+
+def signed_by_review_system() -> None:
+    """The guard of review_events: a valid signature with the shared secret, within the time window."""
+    from flask import g
+
+    from backend.review.signing import BadSignature, verify
+    from backend.runtime import runtime
+    from miniprogram_api.problems import ApiProblem
+
+    secret = runtime().settings.review_handoff_secret
+    if secret is None:
+        raise ApiProblem(401, "signature_missing")
+    try:
+        verify(secret.get_secret_value().encode(), request.get_data(), request.headers.get("X-Liangbu-Timestamp"),
+               request.headers.get("X-Liangbu-Signature"), now=runtime().clock().timestamp())
+    except BadSignature as bad:
+        raise ApiProblem(401, bad.code) from None
+    g.actor = None

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DateText = Annotated[str, Field(json_schema_extra={"format": "date"}, examples=["2020-05-03"])]
+
+
+class Strict(BaseModel):
+    """Unknown members are refused, so a misspelt field name is reported instead of silently dropped."""
+    model_config = ConfigDict(extra="forbid")
+
+
+class Words(BaseModel):
+    text: str = Field(description="The standard sentence.")
+    easy_read: str = Field(description="The same in easy-read form: short sentences, common words.")
+
+
+class FieldErrorOut(BaseModel):
+    field: str = Field(examples=["applicant.id_number"])
+    code: str = Field(examples=["id_number_bad_check_character"])
+    message: str
+    easy_read: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+    type: str = Field(examples=["urn:liangbu:problem:application_incomplete"])
+    title: str = Field(examples=["申请还不完整"])
+    status: int = Field(examples=[422])
+    detail: str
+    code: str = Field(examples=["application_incomplete"])
+    instance: str | None = None
+    title_easy_read: str | None = None
+    detail_easy_read: str | None = None
+    errors: list[FieldErrorOut] = Field(default_factory=list)
+
+
+class ApplicationPath(BaseModel):
+    application_id: str = Field(max_length=64, description="The application's id (not its reference).")
+
+
+PROBLEM_RESPONSES: dict[int, Any] = {
+    401: Problem, 404: Problem, 409: Problem, 412: Problem, 422: Problem, 428: Problem,
+}
