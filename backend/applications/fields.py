@@ -61,7 +61,7 @@ def _id_number(value: Any) -> str:
     if not isinstance(value, str):
         raise FieldProblem("not_text")
     try:
-        return parse_id_number(value).value
+        return parse_id_number(value, today=_today()).value
     except InvalidIdNumber as problem:
         raise FieldProblem("id_number_" + problem.code, **problem.params) from None
 
@@ -70,7 +70,7 @@ def _certificate_number(value: Any) -> dict[str, Any]:
     if not isinstance(value, str):
         raise FieldProblem("not_text")
     try:
-        parsed = parse_certificate_number(value)
+        parsed = parse_certificate_number(value, today=_today())
     except InvalidCertificateNumber as problem:
         raise FieldProblem("certificate_number_" + problem.code, **problem.params) from None
     return {"number": parsed.number, "number_suffix": parsed.suffix,

@@ -1,0 +1,135 @@
+"""`make run`: migrate, seed the demo, start the job worker and the web server (and, for the demo, the
+local fake of WeChat's API), print how to try it, and stop everything on Ctrl-C.
+
+    python -m miniprogram_api.serve --host 127.0.0.1 --port 5000 --dev
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from backend.settings import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Run 两补网办 on this machine.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=5000)
+    parser.add_argument("--dev", action="store_true",
+                        help="demo mode: dev login on, secrets generated, local fake WeChat API")
+    parser.add_argument("--web-workers", type=int, default=2)
+    args = parser.parse_args()
+
+    env = dict(os.environ)
+    children: list[subprocess.Popen] = []
+    if args.dev:
+        env.setdefault("LIANGBU_DEV_LOGIN", "1")
+        settings = load_settings(generate_dev_secrets=True)
+        env.setdefault("LIANGBU_SECRET_KEY", settings.secret_key.get_secret_value())
+        env.setdefault("LIANGBU_DATA_KEY", settings.data_key.get_secret_value())
+        if "LIANGBU_WECHAT_API_BASE" not in env:
+            fake_port = args.port + 1
+            env["LIANGBU_WECHAT_API_BASE"] = f"http://127.0.0.1:{fake_port}/"
+            children.append(_start([sys.executable, "-m", "fake_wechat", "--host", "127.0.0.1",
+                                    "--port", str(fake_port), "--app-id", settings.wechat_app_id,
+                                    "--app-secret", settings.wechat_app_secret.get_secret_value()], env))
+    Path(env.get("LIANGBU_INSTANCE_DIR", "instance")).mkdir(parents=True, exist_ok=True)
+
+    cli = [sys.executable, "-m", "backend.cli"] + (["--dev"] if args.dev else [])
+    subprocess.run([*cli, "migrate"], env=env, check=True, cwd=ROOT)
+    if args.dev:
+        subprocess.run([*cli, "seed-demo"], env=env, check=True, cwd=ROOT)
+
+    children.append(_start([sys.executable, "-m", "backend.jobs.worker"], env))
+    children.append(_start([sys.executable, "-m", "gunicorn", "--bind", f"{args.host}:{args.port}",
+                            "--workers", str(args.web_workers), "--threads", "4", "--timeout", "60",
+                            "--access-logfile", "-", "--access-logformat", '%(h)s "%(r)s" %(s)s %(L)ss',
+                            "miniprogram_api.wsgi:app"], env))
+
+    base = f"http://{args.host}:{args.port}"
+    if _wait_until_up(base + "/healthz", children):
+        print(walkthrough(base, dev=args.dev), flush=True)
+    else:
+        print("The server did not start; see the messages above.", file=sys.stderr)
+        _stop(children)
+        return 1
+
+    stopping = False
+
+    def _on_signal(signum, frame):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGTERM, _on_signal)
+    while not stopping and all(child.poll() is None for child in children):
+        time.sleep(0.5)
+    _stop(children)
+    return 0
+
+
+def _start(command: list[str], env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(command, env=env, cwd=ROOT)
+
+
+def _stop(children: list[subprocess.Popen]) -> None:
+    for child in children:
+        if child.poll() is None:
+            child.terminate()
+    for child in children:
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+
+
+def _wait_until_up(url: str, children: list[subprocess.Popen], timeout: float = 60) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(child.poll() is not None for child in children):
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+def walkthrough(base: str, *, dev: bool) -> str:
+    lines = [
+        "",
+        f"两补网办 is running at {base}  (OpenAPI: {base}/api/v1/openapi.json; Ctrl-C stops it)",
+    ]
+    if not dev:
+        return "\n".join(lines)
+    lines += [
+        "",
+        "Demo accounts (dev login): demo-applicant, demo-guardian, demo-assistant, demo-reviewer (500156 重庆市武隆区), demo-admin",
+        "",
+        "Try it (the README walks through the whole story):",
+        f"  API={base}/api/v1",
+        "  login() { curl -s -X POST $API/auth/dev-login -H 'Content-Type: application/json' \\",
+        "      -d \"{\\\"account\\\": \\\"$1\\\"}\" | python3 -c 'import sys, json; print(json.load(sys.stdin)[\"access_token\"])'; }",
+        "  ME=$(login demo-applicant)",
+        "  curl -s -X POST $API/applications -H \"Authorization: Bearer $ME\" -H 'Content-Type: application/json' \\",
+        "      -d '{\"subsidies\": [\"living\", \"nursing\"], \"applying_as\": \"self\"}'",
+        "  REVIEWER=$(login demo-reviewer)",
+        "  curl -s $API/review/applications -H \"Authorization: Bearer $REVIEWER\"",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
