@@ -45,14 +45,17 @@ _UNCLEAR = NotUnderstood("yes_no_unclear")
 
 
 def parse_yes_no(text: str) -> Understood[bool] | NotUnderstood:
-    """True for a yes, False for a no; the first clause decides when it is a plain yes or no
-    ("不是，我是他儿子" is a no), otherwise the whole answer must be."""
+    """True for a yes, False for a no; the first clause decides when it is a plain yes or no and no
+    later clause says the opposite ("不是，我是他儿子" is a no), otherwise the whole answer must be."""
     whole = _without_hesitation(compact(text))
     if not whole:
         return NotUnderstood("empty")
     clauses = [c for c in (_without_hesitation(c) for c in split_clauses(text)) if c not in _HESITATIONS]
     first = _polarity(clauses[0]) if clauses else None
     if len(clauses) > 1 and first is not None:
+        # "是，不是" takes it back: a later clause that is a plain opposite leaves the answer open.
+        if any(_polarity(c) not in (None, first) for c in clauses[1:]):
+            return _UNCLEAR
         return Understood(first, note="more_was_said")
     verdict = _polarity(whole)
     if verdict is None:
