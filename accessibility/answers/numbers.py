@@ -23,11 +23,13 @@ Codes returned (KIND is `id`, `certificate` or `phone`):
 - `phone_missing_area_code` {"length": n}: a 7- or 8-digit landline without its area code.
 - `phone_bad_prefix` {"prefix": "12"}: 11 digits starting with 1 but not a mobile prefix (13-19).
 Understood notes: `reissue_suffix` (a certificate number longer than 20: the first 20 are the number,
-the rest a reissue suffix, shared/DESIGN.md), `landline`.
+the rest a reissue suffix, shared/DESIGN.md), `landline`, `homophones_read_as_digits` (speech
+recognition wrote a word that sounds like a digit, "酒" for 九: read the number back to confirm).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from accessibility.answers.results import NotUnderstood, Understood
 from accessibility.answers.text import DIGIT_CHARACTERS, fold_width
@@ -35,6 +37,20 @@ from accessibility.answers.text import DIGIT_CHARACTERS, fold_width
 _SEPARATORS = re.compile(r"[+\s\-—–_.,，。、·:：;；/\\()（）\"'“”]+")
 _X_WORDS = re.compile(r"艾克斯|爱克斯|埃克斯|挨克斯|哎克斯|叉|×|x")
 _NUMBER_WORDS = set("十拾百佰千仟万")
+# Characters speech recognition writes for a digit said on its own (same syllable, near tone). Used only
+# when the answer is otherwise a number, and flagged so the conversation reads the number back.
+_HOMOPHONES = {
+    **dict.fromkeys("灵玲铃凌", "0"),
+    **dict.fromkeys("衣医依伊腰妖要", "1"),
+    **dict.fromkeys("而尔耳儿", "2"),
+    **dict.fromkeys("山伞", "3"),
+    **dict.fromkeys("寺似思死", "4"),
+    **dict.fromkeys("舞武午", "5"),
+    **dict.fromkeys("留流刘溜", "6"),
+    **dict.fromkeys("期妻漆", "7"),
+    **dict.fromkeys("吧巴扒", "8"),
+    **dict.fromkeys("酒久", "9"),
+}
 _LABEL = re.compile(
     r"^(?:我的|他的|她的|本人的?)?(?:公民)?(?:身份证|身份|残疾人证|残疾证|手机|电话|联系电话|证件)?"
     r"(?:号码|号)?(?:是|为)?"
@@ -44,23 +60,25 @@ _SUFFIX_CHARACTERS = re.compile(r"[0-9A-Z]+")
 
 def normalise_id_number(text: str) -> Understood[str] | NotUnderstood:
     """An 18-character ID number (digits, and X only last), upper-case."""
-    read = _read_digits(text, kind="id", allow_x=True)
-    if isinstance(read, NotUnderstood):
-        return read
+    spelt = _read_digits(text, kind="id", allow_x=True)
+    if isinstance(spelt, NotUnderstood):
+        return spelt
+    read = spelt.digits
     if len(read) == 15 and read.isdigit():
         return NotUnderstood("id_old_format", {"length": 15})
     if len(read) != 18:
         return NotUnderstood("id_wrong_length", {"length": len(read), "expected": 18})
     misplaced = _misplaced_x(read, last_allowed=18)
-    return misplaced or Understood(read)
+    return misplaced or spelt.understood(read)
 
 
 def normalise_certificate_number(text: str) -> Understood[str] | NotUnderstood:
     """A disability certificate number: the holder's 18-character ID number, the category digit (1-7)
     and the grade digit (1-4), and on reissued certificates a suffix after those 20."""
-    read = _read_digits(text, kind="certificate", allow_x=True, allow_letters_after=20)
-    if isinstance(read, NotUnderstood):
-        return read
+    spelt = _read_digits(text, kind="certificate", allow_x=True, allow_letters_after=20)
+    if isinstance(spelt, NotUnderstood):
+        return spelt
+    read = spelt.digits
     if len(read) == 18:
         return NotUnderstood("certificate_is_id_number", {"length": 18})
     if len(read) < 20:
@@ -74,33 +92,57 @@ def normalise_certificate_number(text: str) -> Understood[str] | NotUnderstood:
     if grade not in "1234":
         return NotUnderstood("certificate_bad_grade_digit", {"digit": grade})
     if len(read) > 20:
-        return Understood(read, note="reissue_suffix")
-    return Understood(read)
+        return spelt.understood(read, note="reissue_suffix")
+    return spelt.understood(read)
 
 
 def normalise_phone_number(text: str) -> Understood[str] | NotUnderstood:
     """An 11-digit mobile number (without +86), or a landline with its area code (0 first)."""
-    read = _read_digits(text, kind="phone", allow_x=False)
-    if isinstance(read, NotUnderstood):
-        return read
+    spelt = _read_digits(text, kind="phone", allow_x=False)
+    if isinstance(spelt, NotUnderstood):
+        return spelt
+    read = spelt.digits
     for country in ("0086", "86"):
         if read.startswith(country) and len(read) == len(country) + 11 and read[len(country)] == "1":
             read = read[len(country):]
     if read.startswith("0") and 10 <= len(read) <= 12:
-        return Understood(read, note="landline")
+        return spelt.understood(read, note="landline")
     if len(read) in (7, 8) and not read.startswith(("0", "1")):
         return NotUnderstood("phone_missing_area_code", {"length": len(read)})
     if len(read) != 11 or not read.startswith("1"):
         return NotUnderstood("phone_wrong_length", {"length": len(read), "expected": 11})
     if read[1] not in "3456789":
         return NotUnderstood("phone_bad_prefix", {"prefix": read[:2]})
-    return Understood(read)
+    return spelt.understood(read)
 
 
 def _read_digits(
     text: str, *, kind: str, allow_x: bool, allow_letters_after: int | None = None
-) -> str | NotUnderstood:
+) -> "_Read | NotUnderstood":
     """The digits (and X) the answer spells, or what stops it being a number."""
+    read = _spell(text, kind=kind, allow_x=allow_x, allow_letters_after=allow_letters_after, homophones=False)
+    if isinstance(read, NotUnderstood) and read.code == f"{kind}_bad_characters" and read.params["character"] in _HOMOPHONES:
+        again = _spell(text, kind=kind, allow_x=allow_x, allow_letters_after=allow_letters_after, homophones=True)
+        if not isinstance(again, NotUnderstood):
+            return _Read(again, homophones=True)
+    if isinstance(read, NotUnderstood):
+        return read
+    return _Read(read, homophones=False)
+
+
+@dataclass(frozen=True)
+class _Read:
+    digits: str
+    homophones: bool
+
+    def understood(self, value: str, note: str | None = None) -> Understood[str]:
+        # A homophone is the likelier mistake, so its note wins over the others.
+        return Understood(value, note="homophones_read_as_digits" if self.homophones else note)
+
+
+def _spell(
+    text: str, *, kind: str, allow_x: bool, allow_letters_after: int | None, homophones: bool
+) -> str | NotUnderstood:
     folded = _SEPARATORS.sub("", fold_width(text).lower())
     folded = _LABEL.sub("", folded, count=1)
     out: list[str] = []
@@ -117,7 +159,7 @@ def _read_digits(
             out.append("X")
             position = x_word.end()
             continue
-        digit = DIGIT_CHARACTERS.get(character)
+        digit = DIGIT_CHARACTERS.get(character) or (_HOMOPHONES.get(character) if homophones else None)
         if digit is not None:
             out.append(digit)
         elif character in _NUMBER_WORDS:

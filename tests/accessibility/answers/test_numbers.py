@@ -156,3 +156,16 @@ def test_an_eleven_digit_number_that_is_no_mobile_prefix_is_named():
 
 def test_x_is_no_digit_in_a_phone_number():
     assert normalise_phone_number("1391234567x") == NotUnderstood("phone_bad_characters", {"character": "x", "position": 11})
+
+
+@pytest.mark.parametrize("answer", ["要三酒一二三四五六七吧", "腰三久幺二三四五六七八"])
+def test_speech_recognition_homophones_are_read_as_digits_and_flagged_for_reading_back(answer):
+    assert normalise_phone_number(answer) == Understood(PHONE, note="homophones_read_as_digits")
+
+
+def test_homophones_help_an_id_number_too():
+    assert normalise_id_number("五灵灵幺五六幺酒八零零五零三幺二三叉") == Understood(ID, note="homophones_read_as_digits")
+
+
+def test_words_that_are_no_digits_even_by_sound_stay_bad_characters():
+    assert normalise_phone_number("我叫张三") == NotUnderstood("phone_bad_characters", {"character": "我", "position": 1})
