@@ -1,0 +1,77 @@
+"""The disability category (残疾类别) 1-7 of the certificate (《残疾人证管理办法》: 1 视力, 2 听力, 3 言语,
+4 肢体, 5 智力, 6 精神, 7 多重), by its name, by the words people use for it ("看不见", "腿脚不好",
+"耳朵"), or by its number ("4", "四类", "第四类").
+
+Codes returned:
+- `empty`: nothing was said.
+- `category_out_of_range` {"category": n}: a number that is not 1-7.
+- `looks_like_grade` {"grade": n}: "二级" answers the grade question, not this one.
+- `category_unclear`: nothing in the answer names a category.
+Ambiguous code: `several_categories` (words for two or more categories: "眼睛和耳朵"); the options are
+those categories and 7 (多重), which is what a certificate says for more than one.
+"""
+from __future__ import annotations
+
+import re
+
+from accessibility.answers.results import Ambiguous, NotUnderstood, Understood
+from accessibility.answers.text import compact, small_number
+
+MULTIPLE = 7
+
+# Longest words first where one holds another ("听不清" before "清"). 脑瘫 is 肢体 and 孤独症 is 精神 in
+# GB/T 26341-2010's definitions of those categories.
+_WORDS: tuple[tuple[str, int], ...] = tuple(
+    sorted(
+        [
+            *((w, 1) for w in ("视力", "视觉", "低视力", "盲人", "盲", "失明", "看不见", "看不清", "看不到", "眼睛", "眼", "瞎")),
+            *((w, 2) for w in ("听力", "听觉", "听不见别人说话", "听不清别人说话", "听不到别人说话", "听不见说话", "聋", "耳聋", "听不见", "听不清", "听不到", "耳朵", "耳背", "重听")),
+            *((w, 3) for w in ("言语", "语言", "说话", "说不出", "讲不出", "不会说话", "说不了话", "哑", "口吃", "结巴")),
+            *((w, 4) for w in ("肢体", "腿", "脚", "手", "胳膊", "手臂", "瘫痪", "瘫", "偏瘫", "截肢", "脑瘫", "走路", "走不了",
+                               "站不起来", "骨头", "脊椎", "脊髓", "驼背", "侏儒")),
+            *((w, 5) for w in ("智力", "智障", "弱智", "智商", "脑子不好", "反应慢", "唐氏")),
+            *((w, 6) for w in ("精神", "精神病", "精神分裂", "抑郁", "躁郁", "孤独症", "自闭症", "自闭")),
+            *((w, MULTIPLE) for w in ("多重", "多种", "好几种", "几种", "好几样", "都有")),
+        ],
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
+)
+_NUMBERED = re.compile(r"(?:第)?([0-9一二两三四五六七八九十]{1,2})(类|种|级|等)?")
+_NOISE = re.compile(r"残疾人证|残疾证|残疾类别|类别|残疾|我的|我是|他是|她是|是的|是|属于|的|吧|啊|呀|了|呢|哦|上面写|写着|写")
+
+
+def parse_category(text: str) -> Understood[int] | Ambiguous[int] | NotUnderstood:
+    answer = compact(text)
+    if not answer:
+        return NotUnderstood("empty")
+    named = _named_categories(answer)
+    if len(named) == 1:
+        return Understood(named.pop())
+    if len(named) > 1:
+        if MULTIPLE in named:
+            return Understood(MULTIPLE)
+        return Ambiguous(tuple(sorted(named)) + (MULTIPLE,), code="several_categories")
+    bare = _NOISE.sub("", answer)
+    numbered = _NUMBERED.fullmatch(bare)
+    if not numbered:
+        return NotUnderstood("category_unclear")
+    number = small_number(numbered.group(1))
+    if number is None:
+        return NotUnderstood("category_unclear")
+    if numbered.group(2) in ("级", "等"):
+        return NotUnderstood("looks_like_grade", {"grade": number})
+    if not 1 <= number <= 7:
+        return NotUnderstood("category_out_of_range", {"category": number})
+    return Understood(number)
+
+
+def _named_categories(answer: str) -> set[int]:
+    found: set[int] = set()
+    remaining = answer
+    for word, category in _WORDS:
+        if word in remaining:
+            found.add(category)
+            # Take the word out so a shorter word inside it ("瘫" in "脑瘫") is not counted again.
+            remaining = remaining.replace(word, "|")
+    return found

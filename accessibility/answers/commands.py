@@ -1,0 +1,157 @@
+"""Commands a person may say at any question instead of an answer: "不知道", "跳过", "上一步",
+"再说一遍", "帮助", "人工", "改一下姓名".
+
+The whole answer must be the command (give or take "我", "吧", "了" and punctuation), so a real answer
+that merely contains one of the words is left to the field's parser: "不是" is a no, "听不见" names a
+hearing disability, "我不知道他的身份证号" is still "don't know" but "知道" alone is nothing here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from accessibility.answers.text import compact, small_number
+
+
+class CommandKind(StrEnum):
+    DONT_KNOW = "dont_know"
+    SKIP = "skip"
+    BACK = "back"
+    REPEAT = "repeat"
+    HELP = "help"
+    HUMAN = "human"
+    CHANGE = "change"
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command; for `change`, `field` (a field path) or `item` (a 1-based position in the summary the
+    person was read) says what to change when they said it; both None means "ask which one"."""
+
+    kind: CommandKind
+    field: str | None = None
+    item: int | None = None
+
+
+_PHRASES: dict[CommandKind, tuple[str, ...]] = {
+    CommandKind.DONT_KNOW: (
+        "不知道", "不晓得", "晓不得", "不清楚", "搞不清", "搞不清楚", "弄不清楚", "不确定", "说不清", "说不清楚",
+        "忘了", "忘记了", "忘记", "记不得", "记不清", "记不清楚", "记不住", "不记得", "想不起来", "记不起来",
+    ),
+    CommandKind.SKIP: (
+        "跳过", "先跳过", "跳过这个", "跳过这一项", "跳过这题", "下一个", "下一项", "下一题", "略过",
+        "先不填", "不填", "暂时不填", "以后再填", "后面再填", "等会再填", "等一下再填", "回头再填",
+        "以后再说", "后面再说", "等会再说", "先不说",
+    ),
+    CommandKind.BACK: (
+        "上一步", "回到上一步", "返回上一步", "退回上一步", "上一个", "上一题", "上一项",
+        "返回", "回去", "退回", "退回去", "后退", "往回",
+    ),
+    CommandKind.REPEAT: (
+        "再说一遍", "再说一次", "再讲一遍", "再讲一次", "再念一遍", "再读一遍", "再来一遍", "重复", "重复一遍",
+        "没听清", "没听清楚", "没听见", "没听到", "没有听清", "没有听清楚", "没有听到",
+        "什么", "啥", "啥子", "你说什么", "你说啥", "说什么",
+    ),
+    CommandKind.HELP: (
+        "帮助", "帮帮我", "求助", "怎么填", "怎么写", "怎么说", "怎么办", "不会", "不会填", "不会写", "不懂",
+        "看不懂", "听不懂", "什么意思", "啥意思", "这是什么意思", "教我", "说明",
+    ),
+    CommandKind.HUMAN: (
+        "人工", "转人工", "人工服务", "人工客服", "找人", "找人工", "真人", "客服", "找客服", "打电话",
+        "打电话给我", "给我打电话", "电话联系", "工作人员", "找工作人员",
+    ),
+}
+_COMMAND_OF_PHRASE = {phrase: kind for kind, phrases in _PHRASES.items() for phrase in phrases}
+
+# Words around a command that change nothing: "我也不知道啊", "那就跳过吧", "麻烦再说一遍".
+_LEADING = ("我也", "我都", "我还是", "我", "那就", "那么", "那", "嗯", "呃", "额", "哎", "请", "麻烦你", "麻烦",
+            "就", "还是", "帮我", "给我", "你", "能不能", "可以", "可不可以", "先")
+_TRAILING = ("吧", "啊", "呀", "了", "呢", "哦", "嘛", "啦", "哈", "一下", "下", "好吗", "行吗", "可以吗")
+
+# Words for the fields a person may ask to change, longest first where one contains another. Field
+# paths are the stable names of the application's groups (shared/DESIGN.md).
+_FIELD_WORDS: tuple[tuple[str, str], ...] = (
+    ("身份证号码", "applicant.id_number"), ("身份证号", "applicant.id_number"), ("身份证", "applicant.id_number"),
+    ("残疾证号码", "certificate.number"), ("残疾证号", "certificate.number"), ("证号", "certificate.number"),
+    ("手机号码", "applicant.phone"), ("电话号码", "applicant.phone"), ("联系电话", "applicant.phone"),
+    ("手机号", "applicant.phone"), ("电话", "applicant.phone"), ("手机", "applicant.phone"),
+    ("姓名", "applicant.name"), ("名字", "applicant.name"),
+    ("家庭住址", "applicant.address"), ("住址", "applicant.address"), ("地址", "applicant.address"),
+    ("户口所在地", "applicant.hukou_region"), ("户籍", "applicant.hukou_region"), ("户口", "applicant.hukou_region"),
+    ("残疾类别", "certificate.category"), ("残疾类型", "certificate.category"), ("类别", "certificate.category"),
+    ("残疾等级", "certificate.grade"), ("等级", "certificate.grade"), ("级别", "certificate.grade"),
+    ("发证日期", "certificate.issue_date"), ("发证时间", "certificate.issue_date"),
+    ("有效期限", "certificate.valid_until"), ("有效期", "certificate.valid_until"),
+    ("到期时间", "certificate.valid_until"), ("到期日期", "certificate.valid_until"),
+    ("低保", "household.status"), ("家庭情况", "household.status"),
+    ("银行卡号", "payment_account"), ("银行卡", "payment_account"), ("银行账号", "payment_account"),
+    ("账号", "payment_account"), ("卡号", "payment_account"),
+)
+
+_CHANGE_VERB = r"(?:我)?(?:要|想|需要)?(?:修改|更改|更正|改正|改|重新填|重填|换)(?:一下|下)?"
+_CHANGE_ITEM = re.compile(rf"{_CHANGE_VERB}第?([0-9一二两三四五六七八九十]+)(?:项|个|步|题|条|行)?")
+_CHANGE_FIELD = re.compile(rf"{_CHANGE_VERB}(?:我的|他的|她的|那个)?(.*)")
+_WRONG_FIELD = re.compile(r"(?:我的|他的|她的|那个)?(.*?)(?:填|写|说|输|打)?错了")
+
+
+def recognise_command(text: str) -> Command | None:
+    """The command the whole answer is, or None when it is (or may be) an answer to the question."""
+    base = compact(text)
+    if not base:
+        return None
+    for candidate in _variants(base):
+        kind = _COMMAND_OF_PHRASE.get(candidate)
+        if kind is not None:
+            return Command(kind)
+    for candidate in _variants(base):
+        change = _change_request(candidate)
+        if change is not None:
+            return change
+    return None
+
+
+def _variants(text: str) -> list[str]:
+    """The answer with leading and trailing filler words taken off in every order, longest first."""
+    seen: list[str] = []
+    frontier = [text]
+    while frontier:
+        current = frontier.pop()
+        if not current or current in seen:
+            continue
+        seen.append(current)
+        frontier.extend(current[len(w):] for w in _LEADING if current.startswith(w) and len(current) > len(w))
+        frontier.extend(current[: -len(w)] for w in _TRAILING if current.endswith(w) and len(current) > len(w))
+    return sorted(seen, key=len, reverse=True)
+
+
+def _change_request(text: str) -> Command | None:
+    item = _CHANGE_ITEM.fullmatch(text)
+    if item:
+        number = small_number(item.group(1))
+        if number:
+            return Command(CommandKind.CHANGE, item=number)
+    named = _CHANGE_FIELD.fullmatch(text)
+    if named:
+        words = named.group(1)
+        if not words or words in ("一下", "下", "个", "东西", "信息", "资料"):
+            return Command(CommandKind.CHANGE)
+        field = _field_named(words)
+        # "改一下" followed by words that name no field could be an answer ("换了一个地方住"): leave it.
+        return Command(CommandKind.CHANGE, field=field) if field else None
+    wrong = _WRONG_FIELD.fullmatch(text)
+    if wrong:
+        words = wrong.group(1)
+        if words in ("", "我", "刚才", "我刚才", "前面", "上面"):
+            # "我填错了" asks to change; a bare "错了" stays an answer (a no to "对吗？").
+            return Command(CommandKind.CHANGE) if text != "错了" else None
+        field = _field_named(words)
+        return Command(CommandKind.CHANGE, field=field) if field else None
+    return None
+
+
+def _field_named(words: str) -> str | None:
+    for word, field in _FIELD_WORDS:
+        if words == word or words in (word + "号码", word + "号", word + "那一项", word + "那项", word + "那里"):
+            return field
+    return None
