@@ -51,6 +51,13 @@ def test_working_days_between_counts_after_start_up_to_end(calendar):
     assert calendar.working_days_between(date(2026, 10, 9), date(2026, 9, 30)) == -2
 
 
+def test_every_day_chinesecalendar_knows_is_answered_as_it_answers(calendar):
+    day, last = min(chinese_calendar.holidays), max(chinese_calendar.holidays).replace(month=12, day=31)
+    while day <= last:
+        assert calendar.is_working_day(day) == chinese_calendar.is_workday(day), day
+        day += timedelta(days=1)
+
+
 def test_a_span_inside_2026_is_not_estimated(calendar):
     answer = calendar.add_working_days(date(2026, 12, 28), 3)
     assert answer == type(answer)(day=date(2026, 12, 31), estimated=False, basis=(OFFICIAL_2026,))
