@@ -99,13 +99,16 @@ def is_within(area_code: str, code: str) -> bool:
 
 def counties(within: str | None = None) -> list[Region]:
     """Today's county-level regions (no groupings), by code, optionally only those ``within`` an area."""
-    if within is not None:
-        _require_code(within)
-    return [
-        r
-        for r in _current_counties()
-        if within is None or is_within(within, r.code)
-    ]
+    if within is None:
+        return list(_current_counties())
+    _require_code(within)
+    # Current counties are their own current county, so containment is a prefix test on the area as
+    # it is today (is_within's rule without looking each county up).
+    area = region(within)
+    if area is not None and not area.is_current and area.successor_code:
+        within = area.successor_code
+    prefix = within[:2] if within.endswith("0000") else within[:4] if within.endswith("00") else within
+    return [r for r in _current_counties() if r.code.startswith(prefix)]
 
 
 @cache

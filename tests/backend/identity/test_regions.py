@@ -242,3 +242,8 @@ def test_name_stems_drop_the_kind_of_county_and_ethnic_autonomy():
     assert build.county_stem("伊吾各族自治县") == "伊吾"
     assert build.county_stem("忠县") == "忠"
     assert build.city_stem("忻州地区") == "忻州"
+
+
+@pytest.mark.parametrize("area", ["500000", "500100", "500200", "330100", "110000", "500156", "510000", "512300"])
+def test_counties_within_agrees_with_is_within(area):
+    assert counties(area) == [r for r in counties() if is_within(area, r.code)]

@@ -1,0 +1,2 @@
+"""China's working-day calendar (``working_days``) for deadlines counted in working days, with the yearly
+holiday notices (``holiday_notices``) and the statutory-holiday estimate (``statutory_holidays``) behind it."""
