@@ -9,7 +9,7 @@ from backend.accounts.models import Role
 from backend.privacy.log_filter import install_log_filter
 from backend.runtime import Runtime, configure
 from backend.settings import Settings, load_settings
-from miniprogram_api.guards import guarded, public, signed_in
+from miniprogram_api.guards import public, register_guarded, signed_in
 from miniprogram_api.locale import init_locale
 from miniprogram_api.problems import init_problems, validation_problem
 from miniprogram_api.routes.applications import applications
@@ -48,11 +48,11 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
 
     # Each blueprint with its guard: who may reach it at all. Which application a person may touch is
     # decided in backend by the one access rule.
-    app.register_api(guarded(auth, public))
-    app.register_api(guarded(applications, signed_in(Role.PUBLIC, Role.REVIEWER, Role.ASSISTANT)))
-    app.register_api(guarded(notifications, signed_in()))
-    app.register_api(guarded(review_desk, signed_in(Role.REVIEWER)))
-    app.register_api(guarded(review_events, signed_by_review_system))
+    register_guarded(app, auth, public)
+    register_guarded(app, applications, signed_in(Role.PUBLIC, Role.REVIEWER, Role.ASSISTANT))
+    register_guarded(app, notifications, signed_in())
+    register_guarded(app, review_desk, signed_in(Role.REVIEWER))
+    register_guarded(app, review_events, signed_by_review_system)
 
     @app.get("/healthz")
     def healthz():

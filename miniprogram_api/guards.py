@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask import current_app, g, request
-from flask_openapi3 import APIBlueprint
+from flask_openapi3 import APIBlueprint, OpenAPI
 
 from backend.accounts.actor import Actor
 from backend.accounts.models import Role
@@ -54,9 +54,11 @@ def signed_in(*roles: Role) -> Guard:
     return guard
 
 
-def guarded(blueprint: APIBlueprint, guard: Guard) -> APIBlueprint:
-    blueprint.before_request(guard)
-    return blueprint
+def register_guarded(app: OpenAPI, blueprint: APIBlueprint, guard: Guard) -> None:
+    """Registers a blueprint with the guard that runs before every one of its routes. The guard is
+    attached to this app only (blueprints are module-level and shared by every app a process makes)."""
+    app.register_api(blueprint)
+    app.before_request_funcs.setdefault(blueprint.name, []).append(guard)
 
 
 def current_actor() -> Actor:

@@ -9,10 +9,16 @@ CHINA = ZoneInfo("Asia/Shanghai")
 
 
 class FrozenClock:
+    """Time stands still except for a millisecond tick per reading, as real time moves between two
+    transactions: things done one after another keep their order, and tests stay deterministic."""
+
+    TICK = timedelta(milliseconds=1)
+
     def __init__(self, start: datetime) -> None:
         self.current = start
 
     def __call__(self) -> datetime:
+        self.current += self.TICK
         return self.current
 
     def advance(self, **delta: float) -> datetime:

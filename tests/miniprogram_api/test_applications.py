@@ -1,0 +1,149 @@
+"""Applications over the API: create, autosave with If-Match, submit, withdraw; as the applicant would."""
+
+from __future__ import annotations
+
+from tests.support.factories import ALL_CONSENTS, complete_fields, person
+
+
+def start(as_applicant, **body):
+    body = {"subsidies": ["living", "nursing"], "applying_as": "self", "consents": ALL_CONSENTS, **body}
+    response = as_applicant.post("/applications", json=body)
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def test_applicant_starts_a_draft_and_reads_it_back(as_applicant):
+    draft = start(as_applicant)
+    assert draft["stage"] == "draft"
+    assert draft["reference"].startswith("LB")
+    response = as_applicant.get(f"/applications/{draft['id']}")
+    assert response.status_code == 200
+    assert response.headers["ETag"] == f'"{draft["version"]}"'
+    assert response.get_json()["subsidies"] == ["living", "nursing"]
+
+
+def test_draft_is_filled_over_several_sittings_and_numbers_come_back_masked(as_applicant):
+    draft = start(as_applicant)
+    who = person(region="500232", born="1944-11-20")
+    fields = complete_fields(who)
+    first = as_applicant.patch(f"/applications/{draft['id']}", json={"applicant": fields["applicant"]},
+                               version=draft["version"])
+    assert first.status_code == 200, first.get_json()
+    saved = first.get_json()
+    assert saved["applicant"]["id_number"] == who.id_number[:4] + "*" * 10 + who.id_number[-4:]
+    assert saved["applicant"]["birth_date"] == "1944-11-20"
+    assert saved["applicant"]["hukou_region_suggestion"]["code"] == "500156"
+    second = as_applicant.patch(f"/applications/{draft['id']}", json={"certificate": fields["certificate"]},
+                                version=saved["version"])
+    assert second.status_code == 200, second.get_json()
+    assert second.get_json()["certificate"]["grade"] == 2
+    assert second.get_json()["applicant"]["name"] == who.name
+
+
+def test_stale_autosave_is_refused_and_nothing_is_overwritten(as_applicant):
+    draft = start(as_applicant)
+    url = f"/applications/{draft['id']}"
+    phone_one = as_applicant.patch(url, json={"applicant": {"name": "王芳"}}, version=draft["version"])
+    assert phone_one.status_code == 200
+    phone_two = as_applicant.patch(url, json={"applicant": {"name": "王小芳"}}, version=draft["version"])
+    assert phone_two.status_code == 412
+    problem = phone_two.get_json()
+    assert problem["code"] == "stale_version"
+    assert problem["current_version"] == phone_one.get_json()["version"]
+    assert phone_two.headers["ETag"] == f'"{phone_one.get_json()["version"]}"'
+    assert as_applicant.get(url).get_json()["applicant"]["name"] == "王芳"
+
+
+def test_save_without_if_match_is_refused_with_428(as_applicant):
+    draft = start(as_applicant)
+    response = as_applicant.patch(f"/applications/{draft['id']}", json={"applicant": {"name": "王芳"}})
+    assert response.status_code == 428
+    assert response.get_json()["code"] == "version_required"
+
+
+def test_sensitive_field_before_consent_is_refused_and_not_stored(as_applicant):
+    draft = start(as_applicant, consents=["personal_information"])
+    who = person()
+    response = as_applicant.patch(f"/applications/{draft['id']}", json={"applicant": {"id_number": who.id_number}},
+                                  version=draft["version"])
+    assert response.status_code == 422
+    problem = response.get_json()
+    assert problem["code"] == "consent_required"
+    assert problem["errors"][0]["field"] == "applicant.id_number"
+    assert as_applicant.get(f"/applications/{draft['id']}").get_json()["applicant"]["id_number"] is None
+    with_consent = as_applicant.patch(
+        f"/applications/{draft['id']}", version=draft["version"],
+        json={"consents": ["sensitive_personal_information"], "applicant": {"id_number": who.id_number}})
+    assert with_consent.status_code == 200, with_consent.get_json()
+
+
+def test_wrong_id_number_gets_a_specific_message(as_applicant):
+    draft = start(as_applicant)
+    who = person()
+    wrong = who.id_number[:-1] + ("0" if who.id_number[-1] != "0" else "1")
+    response = as_applicant.patch(f"/applications/{draft['id']}", json={"applicant": {"id_number": wrong}},
+                                  version=draft["version"])
+    assert response.status_code == 422
+    error = response.get_json()["errors"][0]
+    assert error["field"] == "applicant.id_number"
+    assert error["code"] == "id_number_bad_check_character"
+    assert "校验码" in error["message"]
+    short = as_applicant.patch(f"/applications/{draft['id']}", json={"applicant": {"id_number": who.id_number[:17]}},
+                               version=draft["version"])
+    assert "17位" in short.get_json()["errors"][0]["message"]
+
+
+def test_submit_lists_every_missing_item_at_once(as_applicant):
+    draft = start(as_applicant)
+    response = as_applicant.post(f"/applications/{draft['id']}/submit")
+    assert response.status_code == 422
+    problem = response.get_json()
+    assert problem["code"] == "application_incomplete"
+    fields = {error["field"] for error in problem["errors"]}
+    assert {"applicant.name", "applicant.id_number", "applicant.hukou_region", "certificate.number",
+            "household.status", "policy_notice_acknowledged"} <= fields
+    assert all(error["message"] for error in problem["errors"])
+
+
+def test_double_tapped_submit_with_the_same_key_submits_once(as_applicant):
+    draft = start(as_applicant)
+    filled = as_applicant.patch(f"/applications/{draft['id']}", json=complete_fields(), version=draft["version"])
+    assert filled.status_code == 200, filled.get_json()
+    headers = {"Idempotency-Key": "tap-1"}
+    first = as_applicant.post(f"/applications/{draft['id']}/submit", headers=headers)
+    second = as_applicant.post(f"/applications/{draft['id']}/submit", headers=headers)
+    assert first.status_code == 200, first.get_json()
+    assert second.status_code == 200
+    assert second.headers["Idempotent-Replayed"] == "true"
+    assert second.get_json()["stage"] == first.get_json()["stage"]
+    status = as_applicant.get(f"/applications/{draft['id']}/status").get_json()
+    assert [entry["event"] for entry in status["timeline"]].count("submitted") == 1
+
+
+def test_submitted_application_cannot_be_edited(as_applicant):
+    draft = start(as_applicant)
+    filled = as_applicant.patch(f"/applications/{draft['id']}", json=complete_fields(), version=draft["version"])
+    submitted = as_applicant.post(f"/applications/{draft['id']}/submit").get_json()
+    response = as_applicant.patch(f"/applications/{draft['id']}", json={"applicant": {"name": "改名"}},
+                                  version=submitted["version"])
+    assert filled.status_code == 200
+    assert response.status_code == 409
+    assert response.get_json()["code"] == "not_editable"
+
+
+def test_applicant_withdraws_before_review_starts(as_applicant):
+    draft = start(as_applicant)
+    response = as_applicant.post(f"/applications/{draft['id']}/withdraw")
+    assert response.status_code == 200
+    assert response.get_json()["stage"] == "withdrawn"
+
+
+def test_another_applicant_gets_404_for_my_application(as_applicant, as_other_applicant):
+    draft = start(as_applicant)
+    for response in (as_other_applicant.get(f"/applications/{draft['id']}"),
+                     as_other_applicant.get(f"/applications/{draft['id']}/status"),
+                     as_other_applicant.patch(f"/applications/{draft['id']}", json={}, version=1),
+                     as_other_applicant.post(f"/applications/{draft['id']}/submit")):
+        assert response.status_code == 404
+        assert response.get_json()["code"] == "application_not_found"
+    assert as_other_applicant.get("/applications").get_json()["applications"] == []
