@@ -1,5 +1,7 @@
 """Access tokens: GET /cgi-bin/token and POST /cgi-bin/stable_token, shared by both kinds of app."""
 
+import math
+
 from werkzeug.routing import Rule
 from werkzeug.wrappers import Request, Response
 
@@ -34,7 +36,8 @@ def rules() -> list[Rule]:
 
 
 def _seconds_left(state: FakeWeChatState, expires_at: float) -> int:
-    return int(expires_at - state.now())
+    # Rounded up: a token issued just now says 7200, as WeChat's do.
+    return math.ceil(expires_at - state.now())
 
 
 def _text(value: object) -> str | None:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+import requests
 from werkzeug.serving import make_server
 from wechatpy import WeChatClient
 from wechatpy.exceptions import WeChatClientException
@@ -27,7 +28,11 @@ class PointedWeChatClient(WeChatClient):
     def fetch_access_token(self) -> dict:
         params = {"grant_type": "client_credential", "appid": self.appid, "secret": self.secret}
         response = self._http.get(f"{self.base_url}/cgi-bin/token", params=params, timeout=self.timeout)
-        response.raise_for_status()
+        try:
+            response.raise_for_status()
+        except requests.RequestException:
+            raise WeChatClientException(None, None, client=self, request=response.request,
+                                        response=response) from None
         result = response.json()
         if result.get("errcode"):
             raise WeChatClientException(result["errcode"], result["errmsg"], client=self,
