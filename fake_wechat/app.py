@@ -7,7 +7,7 @@ from werkzeug.routing import Map
 from werkzeug.wrappers import Request, Response
 
 from fake_wechat import control_routes, miniprogram_routes, official_account_routes, token_routes
-from fake_wechat.state import Fault, FakeWeChatState
+from fake_wechat.state import FakeWeChatState, Fault
 from fake_wechat.wechat_errors import WeChatError
 from fake_wechat.wechat_http import errcode_of, wechat_json
 

@@ -14,7 +14,11 @@ ControlHandler = Callable[[FakeWeChatState, Request], dict[str, object]]
 
 
 class ControlError(Exception):
-    """A control request the fake cannot act on: HTTP 400 with {"error": message}."""
+    """A control request the fake cannot act on: HTTP 400 (or `status`) with {"error": message}."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def overview(state: FakeWeChatState, request: Request) -> dict[str, object]:
@@ -39,7 +43,7 @@ def login(state: FakeWeChatState, request: Request) -> dict[str, object]:
 def user(state: FakeWeChatState, request: Request, openid: str) -> dict[str, object]:
     found = state.users.get(openid)
     if found is None:
-        raise ControlError(f"no mini program user {openid}")
+        raise ControlError(f"no mini program user {openid}", status=404)
     return dataclasses.asdict(found)
 
 
@@ -147,7 +151,7 @@ def handle(handler: Callable[..., dict[str, object]], state: FakeWeChatState, re
     try:
         body, status = handler(state, request, **arguments), 200
     except ControlError as error:
-        body, status = {"error": str(error)}, 400
+        body, status = {"error": str(error)}, error.status
     return Response(json.dumps(body, ensure_ascii=False), status, mimetype="application/json")
 
 

@@ -45,7 +45,7 @@ def send_custom_message(state: FakeWeChatState, request: Request) -> Response:
         state.media(state.official_account, _optional_text(content.get("media_id")))
     if not follower.subscribed or state.now() - follower.last_message_at > CUSTOMER_SERVICE_WINDOW_SECONDS:
         raise WeChatError(45015)
-    state.record_custom_message(touser, msgtype, body)
+    state.record_custom_message(follower.openid, msgtype, body)
     return ok()
 
 

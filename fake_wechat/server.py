@@ -8,8 +8,15 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from fake_wechat.app import create_app
 from fake_wechat.state import (
-    CustomMessage, FakeConfig, FakeWeChatState, FaultMode, Follower, Media, MiniProgramUser,
-    SubscribeMessage, Template,
+    CustomMessage,
+    FakeConfig,
+    FakeWeChatState,
+    FaultMode,
+    Follower,
+    Media,
+    MiniProgramUser,
+    SubscribeMessage,
+    Template,
 )
 
 
@@ -94,7 +101,7 @@ def start_server(state: FakeWeChatState, host: str = "127.0.0.1", port: int = 0,
 
 
 def base_url_of(server: BaseWSGIServer) -> str:
-    host = server.server_address[0]
+    host = server.host
     host = f"[{host}]" if ":" in host else host
     return f"http://{host}:{server.server_port}"
 
@@ -112,7 +119,7 @@ def running_fake_wechat(config: FakeConfig | None = None, *, host: str = "127.0.
     (any `FakeConfig` field as a keyword)."""
     state = FakeWeChatState(config or FakeConfig(**config_fields))  # type: ignore[arg-type]
     server = start_server(state, host, port)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01},
                               name="fake_wechat", daemon=True)
     thread.start()
     try:

@@ -15,12 +15,12 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Final, Literal
 
 from fake_wechat.wechat_errors import WeChatError
 
-MINIPROGRAM = "miniprogram"
-OFFICIAL_ACCOUNT = "official_account"
+MINIPROGRAM: Final = "miniprogram"
+OFFICIAL_ACCOUNT: Final = "official_account"
 AppKind = Literal["miniprogram", "official_account"]
 
 CODE_LIFETIME_SECONDS = 300

@@ -62,7 +62,7 @@ def value_is_valid(keyword: str, value: str) -> bool:
         return bool(_NUMBER.match(value)) and sum(c.isdigit() for c in value) <= 32
     if kind == "amount":
         match = _AMOUNT.match(value)
-        return bool(match) and sum(c.isdigit() for c in match.group("digits")) <= 10
+        return match is not None and sum(c.isdigit() for c in match.group("digits")) <= 10
     if kind == "name":
         if re.search(f"[{_HAN}]", value):
             return bool(_CHINESE_NAME.match(value))

@@ -5,7 +5,7 @@ import requests
 from wechatpy.session.memorystorage import MemoryStorage
 
 from fake_wechat import FakeWeChat
-from tests.fake_wechat.conftest import PointedWeChatClient
+from tests.fake_wechat.pointed_client import PointedWeChatClient
 
 
 def _oa_client(fake: FakeWeChat, **kwargs) -> PointedWeChatClient:

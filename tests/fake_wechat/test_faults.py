@@ -8,7 +8,7 @@ import requests
 from wechatpy.exceptions import WeChatClientException
 
 from fake_wechat import FakeWeChat, running_fake_wechat
-from tests.fake_wechat.conftest import PointedWeChatClient
+from tests.fake_wechat.pointed_client import PointedWeChatClient
 
 
 def _wait_for_calls(fake: FakeWeChat, path: str, count: int) -> None:

@@ -5,7 +5,7 @@ import requests
 from wechatpy.exceptions import APILimitedException, WeChatClientException
 
 from fake_wechat import FakeWeChat
-from tests.fake_wechat.conftest import PointedWeChatClient
+from tests.fake_wechat.pointed_client import PointedWeChatClient
 
 
 def test_code_from_login_exchanges_for_the_users_openid_and_a_session_key(fake, miniprogram):

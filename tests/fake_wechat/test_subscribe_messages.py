@@ -5,7 +5,7 @@ import requests
 from wechatpy.exceptions import WeChatClientException
 
 from fake_wechat import FakeWeChat, Template, running_fake_wechat
-from tests.fake_wechat.conftest import PointedWeChatClient
+from tests.fake_wechat.pointed_client import PointedWeChatClient
 
 STATUS_TEMPLATE = "tmplStatus0000000000000000000000000000000000"
 STATUS_DATA = {"thing1": {"value": "生活补贴申请"}, "phrase2": {"value": "审核中"},
