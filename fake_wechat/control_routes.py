@@ -92,7 +92,9 @@ def messages(state: FakeWeChatState, request: Request) -> dict[str, object]:
 def upload_media(state: FakeWeChatState, request: Request) -> dict[str, object]:
     """Multipart with a file field "media" (like WeChat's own upload), or the raw bytes as the body with
     `?filename=&content_type=`."""
-    part = request.files.get("media")
+    # Only a multipart body is parsed as a form: curl's --data-binary labels raw bytes as a urlencoded
+    # form, and parsing that would swallow them.
+    part = request.files.get("media") if request.mimetype == "multipart/form-data" else None
     if part is not None:
         content, filename, content_type = part.read(), part.filename, part.mimetype or "application/octet-stream"
     else:

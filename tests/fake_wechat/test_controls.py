@@ -40,7 +40,9 @@ def test_login_control_without_a_body_makes_a_fresh_user(fake):
 
 def test_media_uploads_as_multipart_or_raw_bytes(fake, official_account):
     multipart = _post(fake, "media", files={"media": ("card.png", b"\x89PNG fake", "image/png")}).json()
-    raw = _post(fake, "media", params={"filename": "voice.amr", "content_type": "audio/amr"}, data=b"#!AMR\n").json()
+    # curl --data-binary labels raw bytes as a urlencoded form; they must still arrive whole.
+    raw = _post(fake, "media", params={"filename": "voice.amr", "content_type": "audio/amr"}, data=b"#!AMR\n",
+                headers={"Content-Type": "application/x-www-form-urlencoded"}).json()
 
     assert official_account.media.download(multipart["media_id"]).content == b"\x89PNG fake"
     downloaded = official_account.media.download(raw["media_id"])
