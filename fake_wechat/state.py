@@ -209,7 +209,8 @@ class FakeWeChatState:
             self._custom_messages: list[CustomMessage] = []
             self._faults: list[Fault] = []
             self._calls: list[ApiCall] = []
-            self._next_msgid = 2_000_000_000_000_000_000 + secrets.randbelow(10**17)
+            # WeChat's msgids are 18-digit numbers (e.g. 294402298110051942), well inside a signed 64-bit int.
+            self._next_msgid = 2 * 10**17 + secrets.randbelow(10**17)
 
     # -- apps ---------------------------------------------------------------------------------------
 
@@ -229,7 +230,7 @@ class FakeWeChatState:
             raise WeChatError(40013)
         if not secret:
             raise WeChatError(41004)
-        if not secrets.compare_digest(secret, app.secret):
+        if not secrets.compare_digest(secret.encode("utf-8"), app.secret.encode("utf-8")):
             raise WeChatError(40125)
         return app
 

@@ -132,6 +132,7 @@ def test_jscode2session_checks_appid_secret_grant_type_and_code(fake):
     code = fake.login()
     assert _jscode2session(fake, js_code=code, appid="wx0000000000000000")["errcode"] == 40013
     assert _jscode2session(fake, js_code=code, secret="wrong")["errcode"] == 40125
+    assert _jscode2session(fake, js_code=code, secret="密钥")["errcode"] == 40125
     assert _jscode2session(fake, js_code=code, grant_type="client_credential")["errcode"] == 40002
     assert _jscode2session(fake, js_code="")["errcode"] == 41008
     # None of the refusals above used the code up.

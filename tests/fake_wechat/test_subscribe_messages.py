@@ -27,6 +27,7 @@ def test_a_consented_message_is_sent_and_recorded(fake, miniprogram, applicant):
                                                     page="pages/status/index?id=7")
 
     assert answer["errcode"] == 0 and answer["errmsg"] == "ok"
+    assert 0 < answer["msgid"] < 2**63  # fits the BIGINT a product would store it in
     [sent] = fake.subscribe_messages
     assert (sent.msgid, sent.touser, sent.template_id) == (answer["msgid"], applicant, STATUS_TEMPLATE)
     assert sent.data == STATUS_DATA
