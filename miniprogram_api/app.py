@@ -15,6 +15,7 @@ from miniprogram_api.problems import init_problems, validation_problem
 from miniprogram_api.routes.applications import applications
 from miniprogram_api.routes.auth import auth
 from miniprogram_api.routes.notifications import notifications
+from miniprogram_api.schemas.common import Problem
 from miniprogram_api.routes.review import review_desk, review_events, signed_by_review_system
 from miniprogram_api.tokens import TokenService
 
@@ -36,7 +37,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         info=Info(title="两补网办 API", version="1.0.0", description=API_DESCRIPTION),
         security_schemes={"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
         doc_prefix="/api/v1", doc_url="/openapi.json", doc_ui=False,
-        validation_error_status=422, validation_error_callback=validation_problem,
+        validation_error_status=422, validation_error_callback=validation_problem, validation_error_model=Problem,
     )
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_bytes + 1024 * 1024  # room for the multipart frame
     app.json.ensure_ascii = False
@@ -54,7 +55,10 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     register_guarded(app, review_desk, signed_in(Role.REVIEWER))
     register_guarded(app, review_events, signed_by_review_system)
 
-    @app.get("/healthz")
+    # Served by us rather than flask-openapi3's UI blueprint: no Swagger assets in production, one path.
+    app.add_url_rule("/api/v1/openapi.json", "openapi_json", lambda: jsonify(app.api_doc))
+
+    @app.get("/healthz", summary="Liveness: the process answers and the database is reachable")
     def healthz():
         from sqlalchemy import text
         with runtime.database.engine.connect() as connection:

@@ -154,3 +154,14 @@ def as_admin(app, demo_accounts) -> ApiClient:
 @pytest.fixture
 def as_assistant(app, demo_accounts) -> ApiClient:
     return login(app, "demo-assistant")
+
+
+@pytest.fixture
+def fake_wechat(settings: Settings):
+    """WeChat's HTTP API on loopback (fake_wechat), with our settings pointed at it."""
+    from fake_wechat.server import running_fake_wechat
+
+    with running_fake_wechat(app_id=settings.wechat_app_id,
+                             app_secret=settings.wechat_app_secret.get_secret_value()) as fake:
+        settings.wechat_api_base = fake.base_url
+        yield fake

@@ -116,6 +116,7 @@ def _user_for_wechat(uow: UnitOfWork, openid: str, unionid: str | None) -> User:
         user = User(id=new_id(), role=Role.PUBLIC.value, wechat_openid=openid, wechat_unionid=unionid,
                     created_at=uow.now)
         uow.session.add(user)
+        uow.session.flush()  # no ORM relationships to order inserts by: the user row must exist first
     elif unionid and not user.wechat_unionid:
         user.wechat_unionid = unionid
     if user.disabled_at is not None:

@@ -8,9 +8,9 @@ import re
 
 from backend.privacy.masking import mask_id_number, mask_phone
 
-# 18-character ID numbers (15-digit first-generation ones too) and 20+ character certificate numbers,
-# not inside a longer run of digits or letters.
-_IDENTITY = re.compile(r"(?<![0-9A-Za-z])\d{14}(?:\d|\d{2}[\dXx]|\d{2}[\dXx]\d{2,4})(?![0-9A-Za-z])")
+# 18-character ID numbers (15-digit first-generation ones too), certificate numbers (20 and more) and
+# bank card numbers, not inside a longer run of digits or letters.
+_IDENTITY = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx][0-9A-Za-z]*|\d{15,16})(?![0-9A-Za-z])")
 _PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 
 

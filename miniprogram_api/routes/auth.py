@@ -10,22 +10,27 @@ from backend.accounts import service as accounts
 from backend.runtime import now
 from miniprogram_api.guards import client_source
 from miniprogram_api.render import render
-from miniprogram_api.schemas.common import Problem, Strict
+from miniprogram_api.schemas.common import Problem, Strict, with_examples
 
 auth = APIBlueprint("auth", __name__, url_prefix="/api/v1/auth", abp_tags=[Tag(name="auth", description="Login")])
 
 
 class WechatLogin(Strict):
-    code: str = Field(min_length=1, max_length=128, description="The code from wx.login(), valid 5 minutes, once.",
-                      examples=["081Kq4ll2xk3Qd4nLTll2QZ6Gk0Kq4lH"])
+    code: str = Field(min_length=1, max_length=128, description="The code from wx.login(), valid 5 minutes, once.")
+
+    model_config = with_examples(wx_login_code={"code": "081Kq4ll2xk3Qd4nLTll2QZ6Gk0Kq4lH"})
 
 
 class DevLogin(Strict):
-    account: str = Field(max_length=64, examples=["demo-applicant"])
+    account: str = Field(max_length=64)
+
+    model_config = with_examples(applicant={"account": "demo-applicant"}, reviewer={"account": "demo-reviewer"})
 
 
 class Refresh(Strict):
     refresh_token: str = Field(min_length=1, max_length=200)
+
+    model_config = with_examples(refresh={"refresh_token": "Zq3h0pQ6u8r1S2t4v5w7x9y0A1b2C3d4E5f6G7h8I9j"})
 
 
 class TokenOut(BaseModel):

@@ -16,7 +16,7 @@ from backend.review.events import ReviewEvent
 from miniprogram_api.guards import current_actor
 from miniprogram_api.render import render
 from miniprogram_api.schemas.applications import ApplicationList
-from miniprogram_api.schemas.common import PROBLEM_RESPONSES, ApplicationPath, DateText, Problem, Strict
+from miniprogram_api.schemas.common import PROBLEM_RESPONSES, ApplicationPath, DateText, Problem, Strict, with_examples
 
 EventType = Literal["accepted", "correction_requested", "township_review_passed", "federation_review_passed",
                     "approved", "rejected", "public_notice", "payment_started"]
@@ -45,11 +45,14 @@ class DecisionFields(Strict):
 class Decision(DecisionFields):
     type: EventType
 
-    model_config = {"json_schema_extra": {"examples": [
-        {"type": "accepted"},
-        {"type": "correction_requested", "reason": "残疾人证照片看不清", "items": ["disability_certificate"]},
-        {"type": "approved", "monthly_amounts": {"living": "80.00", "nursing": "80.00"}, "start_month": "2026-11"},
-    ]}}
+    model_config = with_examples(
+        accept={"type": "accepted"},
+        ask_for_a_correction={"type": "correction_requested", "reason": "残疾人证照片看不清",
+                              "items": ["disability_certificate"]},
+        approve={"type": "approved", "monthly_amounts": {"living": "80.00", "nursing": "80.00"},
+                 "start_month": "2026-11"},
+        reject={"type": "rejected", "reason": "未纳入低保，不符合生活补贴条件"},
+    )
 
 
 class ReviewEventIn(DecisionFields):
@@ -57,6 +60,14 @@ class ReviewEventIn(DecisionFields):
     type: EventType
     application_reference: str = Field(max_length=32)
     occurred_at: datetime
+
+    model_config = with_examples(
+        accepted={"event_id": "evt-0001", "type": "accepted", "application_reference": "LB20261125123456",
+                  "occurred_at": "2026-11-26T09:30:00+08:00"},
+        approved={"event_id": "evt-0002", "type": "approved", "application_reference": "LB20261125123456",
+                  "occurred_at": "2026-12-04T15:00:00+08:00",
+                  "monthly_amounts": {"living": "80.00", "nursing": "80.00"}, "start_month": "2026-11"},
+    )
 
 
 class Outcome(BaseModel):

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from miniprogram_api.schemas.common import DateText, FieldErrorOut, Strict, Words
+from miniprogram_api.schemas.common import DateText, FieldErrorOut, Strict, Words, with_examples
 
 Subsidy = Literal["living", "nursing"]
 ApplyingAs = Literal["self", "guardian", "entrusted", "village_committee", "institution"]
@@ -98,20 +98,25 @@ class CreateApplication(ApplicationFieldsIn):
     applied_from_region: str | None = Field(
         None, description="County the applicant applies from, if not the hukou county (跨省通办).")
 
-    model_config = {"json_schema_extra": {"examples": [{
-        "subsidies": ["living", "nursing"], "applying_as": "self",
-        "consents": ["personal_information", "sensitive_personal_information", "provide_to_review_authorities"],
-    }]}}
+    model_config = with_examples(
+        for_oneself={"subsidies": ["living", "nursing"], "applying_as": "self",
+                     "consents": ["personal_information", "sensitive_personal_information",
+                                  "provide_to_review_authorities"]},
+        by_a_guardian={"subsidies": ["nursing"], "applying_as": "guardian",
+                       "proxy": {"name": "李四", "relation": "parent"}},
+    )
 
 
 class SaveDraft(ApplicationFieldsIn):
     subsidies: list[Subsidy] | None = Field(None, min_length=1)
     applying_as: ApplyingAs | None = None
 
-    model_config = {"json_schema_extra": {"examples": [{
-        "applicant": {"name": "张三", "id_number": "11010519491231002X", "hukou_region": "500156"},
-        "certificate": {"number": "11010519491231002X42", "issue_date": "2020-05-03", "valid_until": "2030-05-03"},
-    }]}}
+    model_config = with_examples(
+        some_fields={"applicant": {"name": "张三", "id_number": "11010519491231002X", "hukou_region": "500156"}},
+        certificate={"certificate": {"number": "11010519491231002X42", "issue_date": "2020-05-03",
+                                     "valid_until": "2030-05-03"}},
+        clear_a_field={"applicant": {"phone": None}},
+    )
 
 
 class RevealQuery(Strict):

@@ -1,0 +1,72 @@
+"""Deadlines on China's working-day calendar (seed 001 item 7; seed 002): 3 working days to hand off,
+10 to decide, counted from the day materials are complete; estimated (and said so) past the holiday data."""
+
+from __future__ import annotations
+
+from tests.conftest import login
+from tests.support.factories import ALL_CONSENTS, complete_fields
+
+
+def applicant_at(app, clock, china_time: str):
+    """Logs in at the given moment (a token issued "in the future" would be refused)."""
+    clock.set_china_time(china_time)
+    return login(app, "demo-applicant")
+
+
+def submit(as_applicant) -> dict:
+    draft = as_applicant.post("/applications", json={"subsidies": ["nursing"], "applying_as": "self",
+                                                     "consents": ALL_CONSENTS}).get_json()
+    as_applicant.patch(f"/applications/{draft['id']}", json=complete_fields(), version=draft["version"])
+    return as_applicant.post(f"/applications/{draft['id']}/submit").get_json()
+
+
+def deadlines(as_applicant, application) -> dict:
+    return as_applicant.get(f"/applications/{application['id']}/status").get_json()["deadlines"]
+
+
+def test_national_day_holiday_is_not_counted(app, demo_accounts, clock):
+    as_applicant = applicant_at(app, clock, "2026-09-30 10:00")  # the Wednesday before National Day 2026
+    found = deadlines(as_applicant, submit(as_applicant))
+    # 2026-10-01..07 are off, and Saturday 2026-10-10 is a make-up working day (chinesecalendar).
+    assert found["hand_off_by"] == "2026-10-10"
+    assert found["estimated"] is False
+
+
+def test_decision_deadline_counts_ten_working_days_from_hand_off(app, demo_accounts, clock):
+    as_applicant = applicant_at(app, clock, "2026-11-25 10:00")
+    found = deadlines(as_applicant, submit(as_applicant))
+    assert found["handed_off_on"] == "2026-11-25"
+    assert found["decision_by"] == "2026-12-09"
+
+
+def test_a_year_without_holiday_data_is_estimated_and_says_so(app, demo_accounts, clock):
+    as_applicant = applicant_at(app, clock, "2026-12-28 10:00")
+    found = deadlines(as_applicant, submit(as_applicant))
+    assert found["estimated"] is True
+    assert any("估算" in note["text"] for note in found["notes"])
+    assert found["hand_off_by"] == "2026-12-31"
+    # 2027-01-01 (New Year) is a statutory holiday even in the estimate.
+    assert found["decision_by"] not in ("2027-01-01",)
+
+
+def test_a_loaded_holiday_notice_replaces_the_estimate(app, demo_accounts, clock, runtime, tmp_path):
+    from backend.calendar.working_days import WorkingDayCalendar
+
+    notices = tmp_path / "notices"
+    notices.mkdir()
+    (notices / "2027.toml").write_text(
+        'year = 2027\nsource = "made up for this test"\nmake_up_working_days = [2027-01-09]\n\n'
+        '[[holidays]]\nname = "元旦"\nstart = 2027-01-01\nend = 2027-01-03\n', encoding="utf-8")
+    runtime.calendar = WorkingDayCalendar([notices])
+    as_applicant = applicant_at(app, clock, "2026-12-30 10:00")
+    found = deadlines(as_applicant, submit(as_applicant))
+    assert found["hand_off_by"] == "2027-01-05"
+    assert found["estimated"] is False
+
+
+def test_late_hand_off_is_flagged(app, demo_accounts, clock, runtime):
+    runtime.jobs = None  # nothing delivers: the hand-off stays waiting
+    application = submit(applicant_at(app, clock, "2026-11-25 10:00"))
+    found = deadlines(applicant_at(app, clock, "2026-12-01 10:00"), application)
+    assert found["hand_off_late"] is True
+    assert found["notes"][0]["text"].startswith("送审已超过期限")

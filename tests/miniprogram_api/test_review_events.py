@@ -1,0 +1,80 @@
+"""Events from an external review system: signed, replay-protected, idempotent, order-tolerant."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from backend.review.signing import sign
+from tests.conftest import TEST_REVIEW_SECRET, DEFAULT_NOW
+from tests.support.factories import ALL_CONSENTS, complete_fields
+
+
+@pytest.fixture
+def submitted(as_applicant):
+    draft = as_applicant.post("/applications", json={"subsidies": ["nursing"], "applying_as": "self",
+                                                     "consents": ALL_CONSENTS}).get_json()
+    as_applicant.patch(f"/applications/{draft['id']}", json=complete_fields(), version=draft["version"])
+    return as_applicant.post(f"/applications/{draft['id']}/submit").get_json()
+
+
+def post_event(client, event: dict, *, secret: str = TEST_REVIEW_SECRET, timestamp: int | None = None,
+               body: bytes | None = None):
+    raw = body if body is not None else json.dumps(event).encode()
+    stamp = int(DEFAULT_NOW.timestamp()) if timestamp is None else timestamp
+    headers = {"Content-Type": "application/json", **sign(secret.encode(), raw, stamp)}
+    return client.client.post("/api/v1/review/events", data=raw, headers=headers)
+
+
+def event(submitted, event_id: str, kind: str, minutes: int = 0, **extra) -> dict:
+    at = DEFAULT_NOW + timedelta(minutes=minutes)
+    return {"event_id": event_id, "type": kind, "application_reference": submitted["reference"],
+            "occurred_at": at.isoformat(), **extra}
+
+
+def test_signed_event_moves_the_application(client, as_applicant, submitted):
+    response = post_event(client, event(submitted, "e1", "accepted"))
+    assert response.status_code == 200, response.get_json()
+    assert response.get_json()["stage"] == "accepted"
+    assert as_applicant.get(f"/applications/{submitted['id']}/status").get_json()["stage"] == "accepted"
+
+
+def test_unsigned_wrongly_signed_or_stale_events_are_refused(client, submitted):
+    body = json.dumps(event(submitted, "e1", "accepted")).encode()
+    unsigned = client.client.post("/api/v1/review/events", data=body, headers={"Content-Type": "application/json"})
+    assert unsigned.status_code == 401 and unsigned.get_json()["code"] == "signature_missing"
+    assert post_event(client, {}, body=body, secret="wrong").get_json()["code"] == "signature_mismatch"
+    old = post_event(client, {}, body=body, timestamp=int(DEFAULT_NOW.timestamp()) - 301)
+    assert old.get_json()["code"] == "timestamp_out_of_window"
+
+
+def test_duplicate_event_changes_nothing(client, as_applicant, submitted):
+    first = post_event(client, event(submitted, "e1", "accepted"))
+    again = post_event(client, event(submitted, "e1", "accepted"))
+    assert first.get_json()["duplicate"] is False and again.get_json()["duplicate"] is True
+    timeline = as_applicant.get(f"/applications/{submitted['id']}/status").get_json()["timeline"]
+    assert [entry["event"] for entry in timeline].count("accepted") == 1
+
+
+def test_events_out_of_order_end_in_the_right_stage(client, as_applicant, submitted):
+    post_event(client, event(submitted, "e3", "federation_review_passed", minutes=30))
+    post_event(client, event(submitted, "e1", "accepted", minutes=10))
+    post_event(client, event(submitted, "e2", "township_review_passed", minutes=20))
+    status = as_applicant.get(f"/applications/{submitted['id']}/status").get_json()
+    assert status["stage"] == "civil_affairs_approval"
+    assert [entry["event"] for entry in status["timeline"]][-3:] == [
+        "accepted", "township_review_passed", "federation_review_passed"]
+
+
+def test_event_for_an_unknown_reference_is_404(client, submitted):
+    response = post_event(client, {**event(submitted, "e9", "accepted"), "application_reference": "LB00000000000000"})
+    assert response.status_code == 404
+
+
+def test_approval_without_amounts_is_refused_with_field_errors(client, submitted):
+    response = post_event(client, event(submitted, "e1", "approved"))
+    assert response.status_code == 422
+    assert {error["field"] for error in response.get_json()["errors"]} == {"monthly_amounts", "start_month"}
