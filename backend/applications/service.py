@@ -100,6 +100,7 @@ def save_draft(actor: Actor, application_id: str, changes: DraftChanges, *,
         if expected_version != application.version:
             raise StaleVersion(application.version)
         _apply_changes(uow, actor, application, changes)
+        application.version += 1
         uow.audit.record(actor, "draft.saved", application_id=application.id, fields=changes.field_names(),
                          role=_role_word(actor, application))
         uow.commit()
@@ -231,7 +232,6 @@ def _apply_changes(uow: UnitOfWork, actor: Actor, application: Application, chan
         application.subsidies = _ordered(changes.subsidies, SUBSIDIES)
     if changes.applying_as is not None:
         application.applying_as = changes.applying_as
-    application.version += 1
     application.updated_at = uow.now
 
 
