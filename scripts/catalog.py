@@ -41,7 +41,7 @@ if str(ROOT) not in sys.path:  # run as a file (python scripts/catalog.py): make
     sys.path.insert(0, str(ROOT))
 
 from babel.messages.catalog import Catalog  # noqa: E402
-from babel.messages.pofile import read_po, write_po  # noqa: E402
+from babel.messages.pofile import read_po, unescape, write_po  # noqa: E402
 
 from backend.messages.catalog import EASY_SUFFIX, LOCALE_DIR, Message, registry  # noqa: E402
 from backend.messages.locales import DEFAULT_LOCALE, SUPPORTED_LOCALES  # noqa: E402
@@ -299,7 +299,18 @@ def read_catalog(path: Path, locale: str | None) -> Catalog | None:
     if not path.exists():
         return None
     with path.open("rb") as handle:
-        return read_po(handle, locale=locale, domain=DOMAIN)
+        catalog = read_po(handle, locale=locale, domain=DOMAIN)
+    for message in catalog:
+        # Babel writes the old source of a fuzzy entry as `#| msgid "..."` but reads that line back as a
+        # user comment ("| msgid ..."), which would then pile up as `# | msgid` on every update.
+        previous = [comment for comment in message.user_comments if comment.startswith(_PREVIOUS)]
+        if previous:
+            message.user_comments = [comment for comment in message.user_comments if not comment.startswith("|")]
+            message.previous_id = [unescape(previous[0][len(_PREVIOUS):].strip())]
+    return catalog
+
+
+_PREVIOUS = "| msgid "
 
 
 def render(catalog: Catalog) -> bytes:
