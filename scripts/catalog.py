@@ -176,7 +176,8 @@ def merge(existing: Catalog | None, template: Catalog, locale: str) -> Catalog:
         if old.string:
             catalog.add(message.id, old.string, context=message.context, flags={"fuzzy"},
                         user_comments=old.user_comments)
-            previous[message.context] = [old.id]
+            # A translation already fuzzy still translates the source it was written for.
+            previous.setdefault(message.context, [old.id])
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=True)
     catalog.obsolete.clear()  # removed messages are dropped, not kept as #~ entries
     for message in catalog:
@@ -237,9 +238,6 @@ class Problem:
     kind: str  # missing | untranslated | fuzzy | placeholders | stale
     context: str
     detail: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.locale}: {self.kind}: {self.context}" + (f" ({self.detail})" if self.detail else "")
 
 
 def problems(catalog: Catalog | None, locale: str, messages: Mapping[str, Message]) -> list[Problem]:

@@ -128,6 +128,16 @@ def test_changed_chinese_keeps_the_old_translation_flagged_fuzzy_with_the_old_so
         "正在填写", context="stage.draft").previous_id == ["填写中"]
 
 
+def test_chinese_changed_twice_still_shows_the_source_the_translation_was_written_for(catalog_tool, folder):
+    catalog_tool.update(folder, FIRST)
+    translate(catalog_tool, folder, ENGLISH, {"stage.draft": "Being filled in"})
+    catalog_tool.update(folder, {**FIRST, **registry(stage__draft=("正在填写", "还在填写"))})
+    catalog_tool.update(folder, {**FIRST, **registry(stage__draft=("正在填写中", "还在填写"))})
+    path = folder / ENGLISH / "LC_MESSAGES" / "messages.po"
+    entry = catalog_tool.read_catalog(path, ENGLISH).get("正在填写中", context="stage.draft")
+    assert (entry.string, entry.fuzzy, entry.previous_id) == ("Being filled in", True, ["填写中"])
+
+
 def test_changed_chinese_is_matched_by_its_key_not_by_a_similar_text_of_another_key(catalog_tool, folder):
     # Babel's own fuzzy matching ignores msgctxt: it would hand field_error.not_text the translation of
     # field_error.required, whose Chinese is the closest.
