@@ -17,6 +17,7 @@ from backend.settings import Settings
 
 if TYPE_CHECKING:
     from backend.jobs.queue import JobQueue
+    from backend.policy.book import PolicyBook
     from backend.review.system import ReviewSystem
 
 # People see Chinese time; deadlines and "the month of application" (seed 001 item 9) are Chinese dates.
@@ -34,6 +35,7 @@ class Runtime:
     vault: Vault
     calendar: WorkingDayCalendar
     clock: Callable[[], datetime] = system_clock
+    policy: PolicyBook | None = None
     jobs: JobQueue | None = None
     review_system: ReviewSystem | None = None
     extras: dict[str, Any] = field(default_factory=dict)
@@ -46,6 +48,7 @@ def configure(settings: Settings, *, clock: Callable[[], datetime] | None = None
               database: Database | None = None) -> Runtime:
     global _current
     from backend.jobs.queue import JobQueue
+    from backend.policy.book import PolicyBook
     from backend.review.system import review_system_for
 
     runtime_ = Runtime(
@@ -54,6 +57,9 @@ def configure(settings: Settings, *, clock: Callable[[], datetime] | None = None
         vault=Vault(settings.data_key_bytes(), settings.old_data_key_bytes()),
         calendar=WorkingDayCalendar(settings.holiday_notice_dirs),
         clock=clock or system_clock,
+        # Policy files are validated here, at start-up: a bad file stops the process with a message that
+        # names the file, the key and the problem, instead of failing a person's request later.
+        policy=PolicyBook.load(settings.policy_dirs),
     )
     runtime_.jobs = JobQueue.from_url(settings.resolved_job_queue_url)
     runtime_.review_system = review_system_for(settings)

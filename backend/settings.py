@@ -58,6 +58,7 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 20 * 1024 * 1024
     draft_retention_days: int = 30
     holiday_notice_dirs: list[Path] = Field(default_factory=list)
+    policy_dirs: list[Path] = Field(default_factory=list)  # extra regional policy files (docs/policy.md)
     public_base_url: str = "http://127.0.0.1:5000"
 
     @field_validator("database_url", "job_queue_url", "wechat_api_base", mode="before")

@@ -14,6 +14,7 @@ from miniprogram_api.locale import init_locale
 from miniprogram_api.problems import init_problems, validation_problem
 from miniprogram_api.routes.applications import applications
 from miniprogram_api.routes.auth import auth
+from miniprogram_api.routes.eligibility import eligibility
 from miniprogram_api.routes.notifications import notifications
 from miniprogram_api.schemas.common import Problem
 from miniprogram_api.routes.review import review_desk, review_events, signed_by_review_system
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     # Each blueprint with its guard: who may reach it at all. Which application a person may touch is
     # decided in backend by the one access rule.
     register_guarded(app, auth, public)
+    register_guarded(app, eligibility, public)
     register_guarded(app, applications, signed_in(Role.PUBLIC, Role.REVIEWER, Role.ASSISTANT))
     register_guarded(app, notifications, signed_in())
     register_guarded(app, review_desk, signed_in(Role.REVIEWER))

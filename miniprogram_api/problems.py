@@ -50,9 +50,13 @@ def problem_response(status: int, code: str, *, params: dict[str, Any] | None = 
                      extra: dict[str, Any] | None = None) -> Response:
     locale = request_locale()
     params = {k: v for k, v in (params or {}).items() if isinstance(v, (str, int, float))}
+    words = dict(params)
+    for name, prefix in (("stage", "stage"), ("decision", "decision")):
+        if isinstance(params.get(name), str) and f"{prefix}.{params[name]}" in registry():
+            words[f"{name}_label"] = say(f"{prefix}.{params[name]}", locale)
     text_code = code if f"problem.{code}.title" in registry() else _fallback_code(status)
-    title = say(f"problem.{text_code}.title", locale, **params)
-    detail = say(f"problem.{text_code}.detail", locale, **params)
+    title = say(f"problem.{text_code}.title", locale, **words)
+    detail = say(f"problem.{text_code}.detail", locale, **words)
     body: dict[str, Any] = {
         "type": f"urn:liangbu:problem:{code}",
         "title": title.text,

@@ -177,6 +177,9 @@ FIELDS: dict[str, FieldSpec] = {spec.path: spec for spec in [
     FieldSpec("certificate.grade", _integer(1, 4), sensitive=True),
     FieldSpec("certificate.issue_date", _past_date, sensitive=True),
     FieldSpec("certificate.valid_until", _date, sensitive=True),
+    # A renewal (seed 001 item 13): when the previous certificate ran out; payment then counts from the
+    # new certificate's month, with up to 3 months paid back.
+    FieldSpec("certificate.previous_valid_until", _past_date, sensitive=True),
     FieldSpec("household.status", _choice(HOUSEHOLD_STATUSES), sensitive=True),
     FieldSpec("other_benefits", _choices(OTHER_BENEFITS), sensitive=True),
     FieldSpec("payment_account.bank_name", _text(100)),

@@ -48,6 +48,7 @@ def application_document(application: Application, content: dict[str, Any], cons
             "grade": get_path(content, "certificate.grade"),
             "issue_date": get_path(content, "certificate.issue_date"),
             "valid_until": get_path(content, "certificate.valid_until"),
+            "previous_valid_until": get_path(content, "certificate.previous_valid_until"),
         },
         "household": {"status": get_path(content, "household.status")},
         "other_benefits": list(get_path(content, "other_benefits") or []),

@@ -111,6 +111,11 @@ class ApplicationRepository:
         return self._session.scalars(select(Submission).where(
             Submission.application_id == application.id, Submission.number == number)).first()
 
+    def material_kinds(self, application: Application) -> set[str]:
+        from backend.materials.models import Material
+        return set(self._session.scalars(select(Material.kind).where(
+            Material.application_id == application.id, Material.superseded_at.is_(None))))
+
     def reference_exists(self, reference: str) -> bool:
         return self._session.scalar(select(Application.id).where(Application.reference == reference)) is not None
 

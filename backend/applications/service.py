@@ -20,6 +20,9 @@ from backend.applications.stages import Stage
 from backend.applications.vocabulary import APPLYING_AS, CHANNELS, CONSENT_NOTICE_VERSION, CONSENT_PURPOSES, SUBSIDIES
 from backend.errors import Conflict, ConsentRequired, FieldError, Incomplete, InvalidInput, NotPermitted, StaleVersion, VersionRequired
 from backend.identity.regions import current_county
+from backend.messages.locales import DEFAULT_LOCALE
+from backend.policy.presenter import evaluation_document, submission_warnings
+from backend.policy.service import evaluate_application
 from backend.runtime import china_date
 from backend.unit_of_work import UnitOfWork, unit_of_work
 
@@ -107,7 +110,7 @@ def save_draft(actor: Actor, application_id: str, changes: DraftChanges, *,
         return _present(uow, actor, application)
 
 
-def submit_application(actor: Actor, application_id: str) -> dict[str, Any]:
+def submit_application(actor: Actor, application_id: str, *, locale: str = "zh_Hans_CN") -> dict[str, Any]:
     with unit_of_work() as uow:
         application = uow.applications.get_for(actor, application_id, Purpose.SUBMIT, for_update=True)
         stage = Stage(application.stage)
@@ -120,10 +123,13 @@ def submit_application(actor: Actor, application_id: str) -> dict[str, Any]:
         if problems:
             raise Incomplete(errors=problems)
         resubmission = stage is Stage.CORRECTION_REQUESTED
+        application.first_submitted_at = application.first_submitted_at or uow.now
+        # The same evaluator as the self-check; it never blocks (applying is a right), it warns, and
+        # its result goes to the reviewer with the submission.
+        evaluation = evaluate_application(application, content)
         application.submission_count += 1
         application.stage = Stage.SUBMITTED.value
         application.submitted_at = uow.now
-        application.first_submitted_at = application.first_submitted_at or uow.now
         # Online applications are handled from the day their materials are complete (seed 002); until
         # materials are checked separately, a complete submission is that day.
         application.materials_complete_at = uow.now
@@ -133,6 +139,7 @@ def submit_application(actor: Actor, application_id: str) -> dict[str, Any]:
         uow.applications.add(Submission(
             application_id=application.id, number=application.submission_count,
             content=uow.applications.freeze(application, application.submission_count),
+            eligibility=evaluation_document(evaluation, DEFAULT_LOCALE, requested=list(application.subsidies)),
             submitted_by_user_id=actor.user_id, submitted_at=uow.now))
         uow.applications.add(StatusEvent(
             application_id=application.id, type="resubmitted" if resubmission else "submitted",
@@ -143,7 +150,10 @@ def submit_application(actor: Actor, application_id: str) -> dict[str, Any]:
         uow.audit.record(actor, "application.submitted", application_id=application.id,
                          role=_role_word(actor, application))
         uow.commit()
-        return _present(uow, actor, application)
+        document = _present(uow, actor, application)
+        document["eligibility"] = evaluation_document(evaluation, locale, requested=list(application.subsidies))
+        document["warnings"] = submission_warnings(evaluation, application.subsidies, locale)
+        return document
 
 
 def withdraw_application(actor: Actor, application_id: str) -> dict[str, Any]:

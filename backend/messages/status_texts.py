@@ -70,7 +70,7 @@ define("next.correction_requested", "请按要求补正后重新提交，审核�
 define("next.approved", "审定通过后会公示，公示没有异议就开始发放补贴。", "先公示。没问题就发钱。")
 define("next.public_notice", "公示期到 {notice_to}。公示没有异议就开始发放补贴。", "公示到{notice_to}。没问题就发钱。")
 define("next.paying", "补贴按月发放。家里情况有变化时，请及时告诉我们。", "每月发钱。情况变了请告诉我们。")
-define("next.rejected", "如果情况有变化，您可以重新申请。有疑问可以打电话咨询。", "情况变了可以再申请。有问题请打电话。")
+define("next.rejected", "如果情况有变化，您可以重新申请。有疑问，可以咨询下面列出的办事部门。", "情况变了，可以再申请。有问题，可以打下面的电话。")
 define("next.withdrawn", "您可以随时重新申请。", "您想申请时，可以再申请。")
 
 define("action.finish_draft", "还需要填写：{items}。", "还要填：{items}。")
@@ -100,3 +100,24 @@ NOTIFICATIONS = {
 }
 for _event, (_standard, _easy) in NOTIFICATIONS.items():
     define(f"notification.{_event}", _standard, _easy)
+
+# Review decisions by name (for the desk's messages).
+for _event, (_standard, _easy) in {
+        "accepted": ("受理", "收下"), "correction_requested": ("要求补正", "要补材料"),
+        "township_review_passed": ("乡镇初审通过", "乡镇看过了"), "federation_review_passed": ("残联审核通过", "残联看过了"),
+        "approved": ("审定通过", "通过"), "rejected": ("不予通过", "不通过"), "public_notice": ("公示", "公示"),
+        "payment_started": ("开始发放", "开始发钱")}.items():
+    define(f"decision.{_event}", _standard, _easy)
+
+# Why each checklist item is needed.
+CHECKLIST = {
+    "identity": ("证明身份：身份证正反面，或户口簿。", "拍身份证两面。或者拍户口本。"),
+    "disability_certificate": ("证明残疾类别和等级：残疾人证。", "拍残疾人证。"),
+    "dibao_proof": ("申请生活补贴，要证明家里纳入了低保（或低保边缘）。", "拍低保证。"),
+    "guardianship_proof": ("代为申请的，要证明您是申请人的监护人。", "拍监护证明。"),
+    "authorisation_letter": ("受委托代为申请的，要有申请人签字的委托书。", "拍委托书。"),
+    "consent_record": ("村（居）委会代为申请的，要有申请人同意的记录。", "拍申请人的同意书。"),
+    "policy_notice": ("阅读政策告知书并在网上确认，确认就是您的签字，不用拍纸质材料。", "看政策说明。点确认就行。"),
+}
+for _item, (_standard, _easy) in CHECKLIST.items():
+    define(f"checklist.{_item}", _standard, _easy)

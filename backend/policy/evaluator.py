@@ -183,8 +183,8 @@ def _nursing_reasons(facts: Facts, rules: dict[str, Sourced]) -> list[Reason]:
             if facts.category is None:
                 return [Reason("category_unknown", "uncertain", "nursing.extra", extra.source, changeable=True)]
     source = grades.source if grades else "policy data"
-    return [Reason("grade_not_covered_nursing", "excludes", "nursing.grades", source,
-                   {"grade": facts.grade, "extended": bool(extensions)}, changeable=True)]
+    code = "grade_not_covered_nursing_extended" if extensions else "grade_not_covered_nursing"
+    return [Reason(code, "excludes", "nursing.grades", source, {"grade": facts.grade}, changeable=True)]
 
 
 def _living_reasons(facts: Facts, rules: dict[str, Sourced]) -> list[Reason]:
@@ -207,9 +207,10 @@ def _living_reasons(facts: Facts, rules: dict[str, Sourced]) -> list[Reason]:
         reasons.append(Reason("household_qualifies", "qualifies", "living.households", households.source,
                               {"household": facts.household}))
     else:
-        reasons.append(Reason("household_not_covered", "excludes", "living.households", households.source,
-                              {"household": facts.household,
-                               "marginal_covered": "dibao_marginal" in households.value}, changeable=True))
+        code = ("household_not_covered_marginal" if "dibao_marginal" in households.value
+                else "household_not_covered")
+        reasons.append(Reason(code, "excludes", "living.households", households.source,
+                              {"household": facts.household}, changeable=True))
     return reasons
 
 

@@ -48,7 +48,8 @@ def build_packet(application: Application, submission: Submission, content: dict
             "phone": get_path(content, "applicant.phone"),
         },
         "certificate": {key: get_path(content, f"certificate.{key}") for key in
-                        ("number", "number_suffix", "category", "grade", "issue_date", "valid_until")},
+                        ("number", "number_suffix", "category", "grade", "issue_date", "valid_until",
+                         "previous_valid_until")},
         "household": {"status": get_path(content, "household.status")},
         "other_benefits": list(get_path(content, "other_benefits") or []),
         "payment_account": get_path(content, "payment_account"),

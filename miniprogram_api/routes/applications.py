@@ -9,6 +9,7 @@ from flask_openapi3 import APIBlueprint, Tag
 
 from backend.applications import service, status
 from backend.applications.service import DraftChanges
+from backend.policy import service as policy_service
 from miniprogram_api.guards import current_actor
 from miniprogram_api.idempotency import idempotent
 from miniprogram_api.locale import request_locale
@@ -93,13 +94,30 @@ def save_draft(path: ApplicationPath, body: SaveDraft):
                    responses={200: ApplicationOut, **PROBLEM_RESPONSES})
 @idempotent
 def submit_application(path: ApplicationPath):
-    return render_application(service.submit_application(current_actor(), path.application_id))
+    return render_application(service.submit_application(current_actor(), path.application_id,
+                                                         locale=request_locale()))
 
 
 @applications.post("/applications/<application_id>/withdraw", summary="Withdraw before review starts",
                    responses={200: ApplicationOut, **PROBLEM_RESPONSES})
 def withdraw_application(path: ApplicationPath):
     return render_application(service.withdraw_application(current_actor(), path.application_id))
+
+
+@applications.get("/applications/<application_id>/eligibility",
+                  summary="Eligibility of this application: outcome, amount, start month and reasons per subsidy",
+                  responses=PROBLEM_RESPONSES)
+def application_eligibility(path: ApplicationPath):
+    return render(policy_service.application_eligibility(current_actor(), path.application_id,
+                                                         locale=request_locale()))
+
+
+@applications.get("/applications/<application_id>/checklist",
+                  summary="The materials and confirmations this applicant needs, and which are still missing",
+                  responses=PROBLEM_RESPONSES)
+def application_checklist(path: ApplicationPath):
+    return render(policy_service.application_checklist(current_actor(), path.application_id,
+                                                       locale=request_locale()))
 
 
 @applications.get("/applications/<application_id>/status",

@@ -41,6 +41,8 @@ class CertificateIn(Strict):
     grade: int | None = Field(None, description="1 (most severe) … 4; derived from the number when it is given.")
     issue_date: DateText | None = None
     valid_until: DateText | None = None
+    previous_valid_until: DateText | None = Field(
+        None, description="For a renewal: when the previous certificate ran out (seed 001 item 13).")
 
 
 class HouseholdIn(Strict):

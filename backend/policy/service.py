@@ -1,0 +1,93 @@
+"""Use cases of the policy: the anonymous self-check (stores nothing), an application's eligibility and
+checklist, and a region's policy in plain words."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from backend.accounts.actor import Actor
+from backend.applications.access import Purpose
+from backend.applications.fields import get_path
+from backend.applications.models import Application
+from backend.identity.id_numbers import InvalidIdNumber, parse_id_number
+from backend.identity.regions import region
+from backend.messages.catalog import say
+from backend.messages.describe import field_label
+from backend.policy.checklist import checklist
+from backend.policy.evaluator import Evaluation, Facts, evaluate
+from backend.policy.presenter import evaluation_document, policy_document
+from backend.runtime import china_date, runtime, today
+from backend.unit_of_work import UnitOfWork, unit_of_work
+
+
+def check_eligibility(facts: Facts, *, locale: str) -> dict[str, Any]:
+    """The self-check a person does before deciding to apply: nothing is stored, no login needed."""
+    return evaluation_document(evaluate(runtime().policy, facts), locale)
+
+
+def facts_for(application: Application, content: dict[str, Any]) -> Facts:
+    def day(path: str) -> date | None:
+        value = get_path(content, path)
+        return date.fromisoformat(value) if value else None
+
+    try:
+        birth = parse_id_number(get_path(content, "applicant.id_number") or "").birth_date
+    except InvalidIdNumber:
+        birth = None
+    # The month of application (seed 001 item 9) is the first submission's; a draft is judged as of today.
+    on = china_date(application.first_submitted_at) if application.first_submitted_at else today()
+    return Facts(
+        region_code=application.hukou_region, on=on,
+        category=get_path(content, "certificate.category"), grade=get_path(content, "certificate.grade"),
+        issue_date=day("certificate.issue_date"), valid_until=day("certificate.valid_until"),
+        previous_valid_until=day("certificate.previous_valid_until"),
+        household=get_path(content, "household.status"),
+        other_benefits=frozenset(get_path(content, "other_benefits") or []), birth_date=birth)
+
+
+def evaluate_application(application: Application, content: dict[str, Any]) -> Evaluation:
+    return evaluate(runtime().policy, facts_for(application, content))
+
+
+def application_eligibility(actor: Actor, application_id: str, *, locale: str) -> dict[str, Any]:
+    with unit_of_work() as uow:
+        application = uow.applications.get_for(actor, application_id, Purpose.VIEW)
+        content = uow.applications.content(application)
+        return evaluation_document(evaluate_application(application, content), locale,
+                                   requested=list(application.subsidies))
+
+
+def application_checklist(actor: Actor, application_id: str, *, locale: str) -> dict[str, Any]:
+    with unit_of_work() as uow:
+        application = uow.applications.get_for(actor, application_id, Purpose.VIEW)
+        return checklist_document(uow, application, locale)
+
+
+def checklist_items(uow: UnitOfWork, application: Application):
+    content = uow.applications.content(application)
+    facts = facts_for(application, content)
+    policy = runtime().policy.resolve(facts.region_code if facts.region_code and region(facts.region_code)
+                                      else "000000", facts.on)
+    return checklist(subsidies=application.subsidies, applying_as=application.applying_as, content=content,
+                     materials=uow.applications.material_kinds(application), policy=policy)
+
+
+def checklist_document(uow: UnitOfWork, application: Application, locale: str) -> dict[str, Any]:
+    items = checklist_items(uow, application)
+    rendered = []
+    for item in items:
+        label = field_label(item.item if item.item != "identity" else "identity", locale)
+        rendered.append({
+            "item": item.item, "label": label.as_dict(), "satisfied": item.satisfied,
+            "alternatives": [list(group) for group in item.alternatives], "by_field": item.by_field,
+            "why": say(f"checklist.{item.item}", locale).as_dict(), "source": item.source,
+        })
+    missing = [entry["item"] for entry in rendered if not entry["satisfied"]]
+    return {"application_id": application.id, "items": rendered, "missing": missing, "complete": not missing}
+
+
+def region_policy(region_code: str, on: date | None, *, locale: str) -> dict[str, Any]:
+    on = on or today()
+    policy = runtime().policy.resolve(region_code, on)
+    return policy_document(policy, locale)

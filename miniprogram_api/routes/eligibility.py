@@ -1,0 +1,97 @@
+"""The anonymous self-check ("自测") and regional policy; both public, neither stores anything."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from flask_openapi3 import APIBlueprint, Tag
+from pydantic import BaseModel, Field
+
+from backend.errors import NotFound
+from backend.identity.regions import region
+from backend.policy import service
+from backend.policy.evaluator import Facts
+from backend.runtime import today
+from miniprogram_api.locale import request_locale
+from miniprogram_api.render import render
+from miniprogram_api.schemas.applications import HouseholdStatus, OtherBenefit
+from miniprogram_api.schemas.common import Problem, Strict, with_examples
+
+eligibility = APIBlueprint("eligibility", __name__, url_prefix="/api/v1",
+                           abp_tags=[Tag(name="eligibility", description="Who qualifies, how much, from when, why")])
+
+
+class CertificateFacts(Strict):
+    category: int | None = Field(None, ge=1, le=7)
+    grade: int | None = Field(None, ge=1, le=4)
+    valid_until: dt.date | None = None
+    issue_date: dt.date | None = None
+    previous_valid_until: dt.date | None = Field(None, description="For a renewal: when the old certificate ran out.")
+
+
+class HouseholdFacts(Strict):
+    status: HouseholdStatus | None = None
+
+
+class EligibilityCheck(Strict):
+    region_code: str = Field(pattern=r"^\d{6}$", description="The hukou county (GB/T 2260).")
+    date: dt.date | None = Field(None, description="The day of application; today if left out.")
+    certificate: CertificateFacts = Field(default_factory=CertificateFacts)
+    household: HouseholdFacts = Field(default_factory=HouseholdFacts)
+    other_benefits: list[OtherBenefit] = Field(default_factory=list)
+    other_benefit_amounts: dict[OtherBenefit, Decimal] = Field(
+        default_factory=dict, description="Monthly amounts of other benefits, where known (for choose-the-higher rules).")
+    birth_date: dt.date | None = None
+
+    model_config = with_examples(
+        wulong_grade_2_physical_dibao_elderly_allowance={
+            "region_code": "500156", "certificate": {"category": 4, "grade": 2},
+            "household": {"status": "dibao"}, "other_benefits": ["elderly_allowance"]},
+        shanxi_grade_3_intellectual={"region_code": "140105", "date": "2023-03-01",
+                                     "certificate": {"category": 5, "grade": 3}, "household": {"status": "none"}},
+    )
+
+
+class PolicyPath(BaseModel):
+    region_code: str = Field(pattern=r"^\d{6}$")
+
+
+class PolicyQuery(Strict):
+    date: dt.date | None = None
+
+
+class SubsidyAnswer(BaseModel):
+    outcome: Literal["eligible", "not_eligible", "needs_review"]
+    monthly_amount: str | None
+    starts: str | None
+    reasons: list[dict]
+    source: str | None
+    as_of: str | None
+
+
+class EligibilityAnswer(BaseModel):
+    subsidies: dict[str, SubsidyAnswer]
+    warnings: list[dict]
+    contacts: list[dict]
+
+
+@eligibility.post("/eligibility/check", summary="Self-check: would I qualify? (no login; nothing is stored)",
+                  responses={200: EligibilityAnswer, 422: Problem})
+def check(body: EligibilityCheck):
+    facts = Facts(
+        region_code=body.region_code, on=body.date or today(), category=body.certificate.category,
+        grade=body.certificate.grade, issue_date=body.certificate.issue_date,
+        valid_until=body.certificate.valid_until, previous_valid_until=body.certificate.previous_valid_until,
+        household=body.household.status, other_benefits=frozenset(body.other_benefits),
+        other_benefit_amounts=dict(body.other_benefit_amounts), birth_date=body.birth_date)
+    return render(service.check_eligibility(facts, locale=request_locale()), headers={"Cache-Control": "no-store"})
+
+
+@eligibility.get("/policies/<region_code>", summary="A region's policy in plain words, with sources and dates",
+                 responses={200: {"description": "The policy"}, 404: Problem})
+def region_policy(path: PolicyPath, query: PolicyQuery):
+    if path.region_code != "000000" and region(path.region_code) is None:
+        raise NotFound("region_not_found")
+    return render(service.region_policy(path.region_code, query.date, locale=request_locale()))
