@@ -49,6 +49,22 @@ def photo(width: int, height: int, *, noise: float = 18.0) -> Image.Image:
     return picture.filter(ImageFilter.GaussianBlur(0.7))
 
 
+def scanned_page(width: int, height: int) -> Image.Image:
+    """A scanned A4 page or a screenshot of one: white paper, lines of print, a red seal, scanner noise."""
+    page = Image.new("RGB", (width, height), (250, 250, 247))
+    draw = ImageDraw.Draw(page)
+    line_height, glyph = max(6, height // 60), max(4, width // 120)
+    for y in range(height // 10, height * 8 // 10, line_height * 2):
+        for x in range(width // 10, width * 9 // 10, glyph * 2):
+            if (x * 7 + y * 3) % 11:  # gaps between words
+                draw.rectangle((x, y, x + glyph, y + line_height), fill=(25, 25, 30))
+    seal = min(width, height) // 5
+    left, top = width * 6 // 10, height * 7 // 10
+    draw.ellipse((left, top, left + seal, top + seal), outline=(210, 35, 35), width=max(2, seal // 15))
+    grain = Image.effect_noise((width, height), 12)
+    return Image.blend(page, Image.merge("RGB", (grain, grain, grain)), 0.04)
+
+
 def encoded(image: Image.Image, file_format: str, **options) -> bytes:
     """`image` saved in `file_format` ("JPEG", "PNG", "WEBP", "HEIF", "GIF", "BMP", "TIFF", "MPO")."""
     output = io.BytesIO()
