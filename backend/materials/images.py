@@ -23,9 +23,10 @@ What it does, in order, and why:
    maps) and a HEIC holding several images are photos: we keep the primary image, as every gallery shows.
 5. **Decode at reduced size** where the format allows: a JPEG whose long side is at least twice the target
    is decoded at 1/2, 1/4 or 1/8 scale by libjpeg (``draft``), never below the target size. HEIC has no such
-   mode (pillow-heif's ``draft`` would pick an embedded thumbnail, which may not match the image: disabled).
-   A read past the end of the data during decoding is refused as ``truncated`` even when some other code
-   has set ``ImageFile.LOAD_TRUNCATED_IMAGES``.
+   mode; it is decoded by pillow-heif directly, not through its Pillow plugin, whose ``draft`` would swap in
+   an embedded thumbnail (which need not match the image) and which fills a failed decode with blank
+   pixels when ``ImageFile.LOAD_TRUNCATED_IMAGES`` is set. Likewise a JPEG or PNG decoder that reads past
+   the end of the data is refused as ``truncated`` even when some other code has set that global.
 6. **Colour.** Palette, 1-bit, 16-bit (``I;16`` is scaled, not clipped to white as ``convert("L")`` does),
    CMYK, LA/RGBA become RGB or L; transparency is flattened on white (transparent pixels are black
    underneath, so a plain conversion turns black text on a transparent screenshot into black on black).
@@ -35,8 +36,9 @@ What it does, in order, and why:
    orientation read from the original, which is what ``ImageOps.exif_transpose`` does, applied after
    scaling because transposing fewer pixels is cheaper. Scaling never changes which side is long, so the
    order does not matter for the result; the tests check all eight orientations through the draft path.
-   HEIC needs nothing here: libheif applies the container's rotation and mirroring when it decodes, and
-   pillow-heif resets the EXIF orientation to 1.
+   A HEIC is oriented by its container: libheif applies the ``irot``/``imir`` boxes (phones write them)
+   while decoding, and its EXIF orientation is ignored, as HEIF/MIAF readers must; applying it as well
+   would turn an iPhone's portrait photo twice.
 8. **Re-encode** as baseline JPEG from pixels alone: no EXIF (GPS above all), XMP, ICC, comment or trailing
    data survives, because the output image carries an empty ``info`` (Pillow would otherwise copy a JPEG
    comment from ``info`` into the output). Whatever was appended to or hidden in the upload (a ZIP after
@@ -329,6 +331,9 @@ def _to_resizable_mode(image: Image.Image) -> Image.Image:
     and premultiplied modes need unpremultiplying before alpha is flattened.
     """
     mode = image.mode
+    if mode in ("L", "RGB") and "transparency" in image.info:
+        # A grey or RGB PNG can mark one colour transparent (tRNS): it must become white like alpha does.
+        return image.convert("LA" if mode == "L" else "RGBA")
     if mode in ("RGB", "L", "CMYK", "RGBA", "LA"):
         return image
     if mode in ("P", "PA"):

@@ -17,9 +17,9 @@ code                      when                                            params
 ``truncated``             the bytes start like a JPEG, PNG, HEIC or       ``detected``
                           WebP but cannot be decoded to the end: cut
                           off in transfer, or damaged
-``too_many_pixels``       the declared width x height exceeds the pixel   ``width``, ``height``,
-                          limit (decompression-bomb guard; nothing is     ``limit_pixels``
-                          decoded)
+``too_many_pixels``       the declared width x height exceeds the pixel   ``width``, ``height`` (None
+                          limit (decompression-bomb guard; nothing is     when the header could not be
+                          decoded)                                        read), ``limit_pixels``
 ``too_small``             the short side is under the minimum, too        ``width``, ``height``, ``min_side``
                           small to read a document from
 ``animated``              a PNG or WebP with more than one frame: a       ``frames``

@@ -291,6 +291,16 @@ def test_exif_with_gps_xmp_icc_and_comments_are_stripped_from_image_and_thumbnai
             assert trace not in output
 
 
+def test_a_jpeg_comment_is_not_carried_into_the_output(document_photo):
+    # Pillow copies a JPEG's COM segment from `info` into what it saves unless told otherwise.
+    upload = encoded(document_photo, "JPEG", comment=b"<script>alert(1)</script> Wulong")
+    assert reopened(upload).info["comment"]
+    result = normalise_image(upload)
+    for output in (result.content, result.thumbnail):
+        assert_clean_jpeg(output)
+        assert b"Wulong" not in output
+
+
 # ---- upright by EXIF orientation ---------------------------------------------------------------------
 
 def _assert_upright(result, upright_size):
@@ -438,6 +448,15 @@ def test_transparent_parts_of_a_palette_png_become_white():
     result = normalise_image(encoded(palette_image, "PNG", transparency=0))
     image = reopened(result.content)
     assert looks_like(colour_near(image, "top-left"), (200, 30, 30))
+    assert looks_like(colour_near(image, "top-right"), WHITE)
+
+
+@pytest.mark.parametrize(("mode", "background"), [("RGB", (0, 0, 0)), ("L", 0)])
+def test_a_colour_marked_transparent_in_a_png_becomes_white(mode, background):
+    picture = Image.new(mode, (400, 300), background)
+    ImageDraw.Draw(picture).rectangle((0, 0, 199, 299), fill=(200, 30, 30) if mode == "RGB" else 90)
+    image = reopened(normalise_image(encoded(picture, "PNG", transparency=background)).content)
+    assert looks_like(colour_near(image, "top-left"), (200, 30, 30) if mode == "RGB" else (90, 90, 90))
     assert looks_like(colour_near(image, "top-right"), WHITE)
 
 
