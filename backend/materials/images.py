@@ -108,9 +108,6 @@ _DECODE_ERRORS: Final = (
     ZeroDivisionError, RuntimeError, UnidentifiedImageError,
 )
 
-_SRGB_PROFILE: Final = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
-
-
 @dataclass(frozen=True)
 class NormalisedImage:
     """A clean image ready to store: upright, at most `max_side` px, sRGB, no metadata at all."""
@@ -396,8 +393,10 @@ def _converted_by_profile(image: Image.Image, icc_profile: bytes) -> Image.Image
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
         if _is_srgb(source):
             return None
+        # A fresh sRGB profile per call (75 us): lcms profile handles must not be shared between threads.
+        srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
         transform = ImageCms.buildTransform(
-            source, _SRGB_PROFILE, image.mode, "RGB",
+            source, srgb, image.mode, "RGB",
             renderingIntent=ImageCms.Intent.PERCEPTUAL,
             flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
         )

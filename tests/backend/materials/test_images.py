@@ -556,11 +556,14 @@ def test_a_refusal_is_a_value_error_with_a_code_and_params():
         RefusedFile("no_such_code")
 
 
-def test_many_uploads_normalised_at_once_give_the_same_results_as_one_by_one(uploads):
-    one_by_one = {name: normalise_image(data).sha256 for name, data in uploads.items()}
+def test_many_uploads_normalised_at_once_give_the_same_results_as_one_by_one(uploads, document_photo):
+    files = dict(uploads)
+    files["jpeg-p3-gps"] = _with_all_metadata("jpeg", document_photo)  # colour conversion in threads too
+    files["jpeg-cmyk"] = encoded(Image.new("CMYK", (300, 300), (0, 255, 255, 0)), "JPEG")
+    one_by_one = {name: normalise_image(data).sha256 for name, data in files.items()}
     with ThreadPoolExecutor(max_workers=4) as pool:
-        names = list(uploads) * 3
-        at_once = list(pool.map(lambda name: (name, normalise_image(uploads[name]).sha256), names))
+        names = list(files) * 3
+        at_once = list(pool.map(lambda name: (name, normalise_image(files[name]).sha256), names))
     assert all(digest == one_by_one[name] for name, digest in at_once)
 
 
