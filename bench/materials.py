@@ -72,6 +72,7 @@ def make_inputs(folder: Path, cases: list[str]) -> dict[str, Path]:
 
 def run_one(path: Path) -> dict:
     """One measured call, in this (fresh) process."""
+    # Imported here, not at the top: the parent process that makes the inputs never loads the code under test.
     import io
     import tracemalloc
 

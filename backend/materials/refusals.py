@@ -29,6 +29,7 @@ code                      when                                            params
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 REFUSAL_CODES: frozenset[str] = frozenset({
@@ -46,6 +47,10 @@ class RefusedFile(ValueError):
         self.code = code
         self.params: dict[str, Any] = params
         super().__init__(code, params)
+
+    def __reduce__(self) -> tuple:
+        # Keeps the code and params when a refusal crosses a process boundary (a job queue, a worker pool).
+        return (partial(RefusedFile, self.code, **self.params), ())
 
     def __str__(self) -> str:
         if not self.params:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import pickle
 import warnings
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
@@ -20,9 +21,29 @@ from PIL import Image, ImageDraw, ImageFile, JpegImagePlugin
 from backend.materials import RefusedFile, normalise_image
 from backend.materials.images import DEFAULT_MAX_PIXELS
 from tests.backend.materials.pictures import (
-    BLUE, GREY, RED, SIDES_SWAPPED, SRGB_PRIMARIES, XMP_PACKET, colour_near, complete_bilevel_png, d50_colorants, declared_bomb_png,
-    display_p3_profile, encoded, exif_with_gps, jpeg_segments, looks_like, matrix_icc_profile, photo,
-    png_chunk, raw_png, red_green_swapped_profile, reopened, rgb48_png, stored_with_markers,
+    BLUE,
+    GREY,
+    RED,
+    SIDES_SWAPPED,
+    SRGB_PRIMARIES,
+    XMP_PACKET,
+    colour_near,
+    complete_bilevel_png,
+    d50_colorants,
+    declared_bomb_png,
+    display_p3_profile,
+    encoded,
+    exif_with_gps,
+    jpeg_segments,
+    looks_like,
+    matrix_icc_profile,
+    photo,
+    png_chunk,
+    raw_png,
+    red_green_swapped_profile,
+    reopened,
+    rgb48_png,
+    stored_with_markers,
     with_jpeg_frame_size,
 )
 
@@ -554,6 +575,12 @@ def test_a_refusal_is_a_value_error_with_a_code_and_params():
     assert isinstance(refused, ValueError)
     with pytest.raises(ValueError, match="unknown refusal code"):
         RefusedFile("no_such_code")
+
+
+def test_a_refusal_keeps_its_code_and_params_through_pickling():
+    refused = pickle.loads(pickle.dumps(RefusedFile("too_large", limit_bytes=10, size_bytes=11)))
+    assert (refused.code, refused.params) == ("too_large", {"limit_bytes": 10, "size_bytes": 11})
+    assert str(refused) == "too_large (limit_bytes=10, size_bytes=11)"
 
 
 def test_many_uploads_normalised_at_once_give_the_same_results_as_one_by_one(uploads, document_photo):
