@@ -10,7 +10,10 @@ What it does, in order, and why:
 1. **Size by bytes** first (``max_bytes``, 20 MB by default), before any parsing.
 2. **Type from the bytes** (`formats.sniff_format`), never from the name or the client's MIME type. Pillow is
    then allowed to try only the one plugin for that type (``Image.open(..., formats=[...])``), so no other
-   parser (PDF, FITS, EPS, ...) ever sees an upload.
+   parser (PDF, FITS, EPS, ...) ever sees an upload. GIF is refused by type (``unsupported_format``): no
+   phone camera writes it, its 256 colours blur small print, and in WeChat a GIF is a sticker (表情), so
+   the person learns at once that they sent the wrong thing. BMP, TIFF, PDF (scanner apps), AVIF and
+   videos are named in the refusal for the same reason.
 3. **Pixel limit from the header**, before any pixel is decoded: ``width * height`` above
    ``max_pixels`` (default 8192 x 8192 = 67 MP, room for the 48-50 MP modes of current phones), or above
    Pillow's own ``Image.MAX_IMAGE_PIXELS`` when that is lower, is refused as ``too_many_pixels``. Pillow's
@@ -31,7 +34,9 @@ What it does, in order, and why:
    CMYK, LA/RGBA become RGB or L; transparency is flattened on white (transparent pixels are black
    underneath, so a plain conversion turns black text on a transparent screenshot into black on black).
    An embedded ICC profile is applied to reach sRGB (an iPhone's Display P3, a CMYK press profile) and then
-   dropped; without one, sRGB is assumed. A profile that lcms cannot read is ignored, not a refusal.
+   dropped; without one, sRGB is assumed (also for a HEIC that states its colours only as an ``nclx``
+   code: phones that shoot in P3 embed an ICC profile). A profile that lcms cannot read, or one for
+   another colour space than the pixels, is ignored, not a refusal. Grey images stay grey (one channel).
 7. **Scale** to at most ``max_side`` (2560) px on the long side, **then turn upright** by the EXIF (or XMP)
    orientation read from the original, which is what ``ImageOps.exif_transpose`` does, applied after
    scaling because transposing fewer pixels is cheaper. Scaling never changes which side is long, so the
@@ -50,7 +55,11 @@ Why JPEG for everything, even PNG screenshots: one format downstream (OCR, the r
 mini program's viewer), a predictable size on weak networks (a 2560 px photo as PNG is 5-10 MB), and alpha
 is flattened anyway. What PNG would save, crisp coloured text in screenshots and scans, we keep by encoding
 lossless sources at quality 90 without chroma subsampling (4:4:4), so red seals and coloured text stay
-sharp; camera photos, already 4:2:0, are encoded at quality 85 with 4:2:0.
+sharp; camera photos, already 4:2:0, are encoded at quality 85 with 4:2:0 (WebP counts as a photo,
+lossy or not).
+
+Speed and memory (bench/materials.py): a 12 MP phone JPEG takes about 0.3 s and 130 MB peak RSS on a
+2-core machine, most of it the bicubic scaling; a 12 MP iPhone HEIC about 0.5 s.
 """
 
 from __future__ import annotations
