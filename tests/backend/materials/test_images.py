@@ -152,6 +152,14 @@ def test_a_cut_off_file_is_refused_even_if_pillow_was_told_to_load_truncated_ima
     assert refusal(data[:len(data) * 6 // 10]).code == "truncated"
 
 
+@pytest.mark.parametrize("kept", [0.3, 0.9, 0.99])
+def test_a_progressive_jpeg_is_accepted_whole_and_refused_cut_off(document_photo, kept):
+    # WeChat and web tools re-save photos as progressive JPEGs, whose early scans already make a picture.
+    progressive = encoded(document_photo, "JPEG", progressive=True, quality=90)
+    assert normalise_image(progressive).width == 640
+    assert refusal(progressive[:int(len(progressive) * kept)]).code == "truncated"
+
+
 @pytest.mark.parametrize("data", [
     b"\xff\xd8\xff" + b"this is not a jpeg at all" * 10,
     b"\x89PNG\r\n\x1a\n" + b"garbage" * 20,
