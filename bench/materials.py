@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -143,6 +144,10 @@ def report(case: str, results: list[dict]) -> bool:
     return met
 
 
+def _load() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=11, help="fresh processes per case (default 11)")
@@ -159,8 +164,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-materials-") as folder:
         print(f"making inputs ({', '.join(cases)})", file=sys.stderr)
         paths = make_inputs(Path(folder), cases)
-        print(f"normalise_image, {arguments.runs} fresh processes per case, Python {sys.version.split()[0]}")
+        print(f"normalise_image, {arguments.runs} fresh processes per case, Python {sys.version.split()[0]}, "
+              f"{os.cpu_count()} cores, load average {_load()} at start")
         all_met = all([report(case, measure(paths[case], arguments.runs)) for case in cases])
+        # Other work on the machine slows every figure: a load above the core count makes them meaningless.
+        print(f"load average {_load()} at the end")
     return 0 if all_met else 1
 
 
