@@ -296,7 +296,7 @@ def _inverse(m: Sequence[Sequence[float]]) -> list[list[float]]:
 # ---- what a JPEG holds -------------------------------------------------------------------------------
 
 def jpeg_segments(data: bytes) -> tuple[list[int], bytes]:
-    """The markers before the first scan, in order, and whatever follows the final EOI marker.
+    """The markers before the first scan, in order, and whatever follows the end-of-image marker.
 
     Walks the segment structure (not a search for magic strings), so an APP1 (EXIF, XMP), APP2 (ICC),
     COM or any other metadata segment shows up by its marker.
@@ -311,5 +311,7 @@ def jpeg_segments(data: bytes) -> tuple[list[int], bytes]:
         position += 2 + length
         if marker == 0xDA:
             break
-    end = data.rindex(b"\xff\xd9") + 2
+    # Entropy-coded data never holds FF D9 (an FF there is followed by 00 or a restart marker), so the
+    # first FF D9 after the scan header is the end of the image.
+    end = data.index(b"\xff\xd9", position) + 2
     return markers, data[end:]
