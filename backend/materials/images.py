@@ -58,8 +58,9 @@ lossless sources at quality 90 without chroma subsampling (4:4:4), so red seals 
 sharp; camera photos, already 4:2:0, are encoded at quality 85 with 4:2:0 (WebP counts as a photo,
 lossy or not).
 
-Speed and memory (bench/materials.py): a 12 MP phone JPEG takes about 0.3 s and 130 MB peak RSS on a
-2-core machine, most of it the bicubic scaling; a 12 MP iPhone HEIC about 0.5 s.
+Speed and memory (bench/materials.py, 2 cores): a 12 MP phone JPEG takes about 0.3 s and 130 MB peak RSS,
+half of it the bicubic scaling; a Display P3 profile adds 0.08 s of colour conversion; a 12 MP iPhone HEIC
+takes 0.5-0.7 s.
 """
 
 from __future__ import annotations
