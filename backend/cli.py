@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from backend.settings import SettingsError, load_settings, new_data_key
 
@@ -15,10 +16,17 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("migrate", help="create or upgrade the database schema")
     commands.add_parser("seed-demo", help="create the demo accounts and a sample application")
     commands.add_parser("new-data-key", help="print a new random LIANGBU_DATA_KEY")
+    photos = commands.add_parser("demo-photos", help="write synthetic document photos for trying uploads")
+    photos.add_argument("directory", type=Path, nargs="?", default=Path("instance/demo-photos"))
     args = parser.parse_args(argv)
 
     if args.command == "new-data-key":
         print(new_data_key())
+        return 0
+    if args.command == "demo-photos":
+        from backend.demo_photos import write_demo_photos
+        for path in write_demo_photos(args.directory):
+            print(path)
         return 0
     try:
         settings = load_settings(generate_dev_secrets=args.dev)

@@ -13,6 +13,8 @@ from backend.accounts.models import Role, User
 from backend.applications.service import DraftChanges, create_application, save_draft, submit_application
 from backend.applications.vocabulary import CONSENT_PURPOSES
 from backend.db.base import new_id
+from backend.demo_photos import DEMO_KINDS, demo_photo
+from backend.materials.service import add_material
 from backend.identity.synthetic import make_person, synthetic_certificate_number
 from backend.unit_of_work import unit_of_work
 
@@ -63,4 +65,6 @@ def _seed_sample_application() -> None:
         "policy_notice_acknowledged": True,
     }
     document = save_draft(actor, document["id"], DraftChanges(values=values), expected_version=document["version"])
+    for kind in DEMO_KINDS:
+        add_material(actor, document["id"], kind, demo_photo(kind))
     submit_application(actor, document["id"])

@@ -41,6 +41,11 @@ class Incomplete(InvalidInput):
     code = "application_incomplete"
 
 
+class TooLarge(DomainError):
+    """Something sent is bigger than we accept; `params` says the limit."""
+    code = "too_large"
+
+
 class ConsentRequired(DomainError):
     code = "consent_required"
 

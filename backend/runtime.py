@@ -17,6 +17,7 @@ from backend.settings import Settings
 
 if TYPE_CHECKING:
     from backend.jobs.queue import JobQueue
+    from backend.storage.boundary import FileStorage
     from backend.policy.book import PolicyBook
     from backend.review.system import ReviewSystem
 
@@ -36,6 +37,7 @@ class Runtime:
     calendar: WorkingDayCalendar
     clock: Callable[[], datetime] = system_clock
     policy: PolicyBook | None = None
+    storage: FileStorage | None = None
     jobs: JobQueue | None = None
     review_system: ReviewSystem | None = None
     extras: dict[str, Any] = field(default_factory=dict)
@@ -61,6 +63,8 @@ def configure(settings: Settings, *, clock: Callable[[], datetime] | None = None
         # names the file, the key and the problem, instead of failing a person's request later.
         policy=PolicyBook.load(settings.policy_dirs),
     )
+    from backend.storage import storage_for
+    runtime_.storage = storage_for(settings)
     runtime_.jobs = JobQueue.from_url(settings.resolved_job_queue_url)
     runtime_.review_system = review_system_for(settings)
     _current = runtime_

@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     instance_dir: Path = Path("instance")
     database_url: str = ""  # empty: a SQLite file in the instance folder
     storage_dir: Path | None = None  # empty: instance/storage
+    s3_bucket: str | None = None  # set: files go to this S3-compatible bucket instead of STORAGE_DIR
+    s3_endpoint_url: str | None = None  # e.g. a MinIO or Ceph endpoint; unset: AWS
+    s3_region: str | None = None
     job_queue_url: str = ""  # empty: a SQLite file in the instance folder; redis://... when scaled; "immediate" in tests
 
     review_handoff_url: str | None = None  # unset: the built-in review desk

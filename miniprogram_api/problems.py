@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 STATUS_FOR = [
     (domain.NotFound, 404),
+    (domain.TooLarge, 413),
     (domain.ConsentRequired, 422),
     (domain.InvalidInput, 422),
     (domain.StaleVersion, 412),

@@ -25,6 +25,7 @@ Files are rewritten only when something other than their dates changed, so runni
 from __future__ import annotations
 
 import argparse
+import json
 import datetime
 import functools
 import importlib
@@ -368,11 +369,48 @@ def check(locale_dir: Path, messages: Mapping[str, Message],
     return found
 
 
+def export_todo(locale_dir: Path, locale: str) -> list[list[str]]:
+    """The entries a translator still has to do, as [context, source] pairs."""
+    catalog = read_catalog(po_path(locale_dir, locale), locale)
+    return [[message.context, message.id] for message in catalog or []
+            if message.id and (not message.string or message.fuzzy)]
+
+
+def import_translations(locale_dir: Path, locale: str, translations: Mapping[str, str]) -> int:
+    """Takes a {context: translation} mapping (e.g. from a translator working on `todo`'s output) into the
+    locale's catalog; entries it names become translated and lose their fuzzy flag."""
+    path = po_path(locale_dir, locale)
+    catalog = read_catalog(path, locale)
+    done = 0
+    for message in catalog:
+        if message.id and message.context in translations and translations[message.context].strip():
+            message.string = translations[message.context]
+            message.flags.discard("fuzzy")
+            message.previous_id = []
+            done += 1
+    write_if_changed(path, catalog, "revision_date")
+    return done
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("update", "check"))
+    parser.add_argument("command", choices=("update", "check", "todo", "import"))
+    parser.add_argument("locale", nargs="?", default="en", help="todo/import: the locale (default: en)")
+    parser.add_argument("file", nargs="?", type=Path, help="todo: where to write; import: what to read (JSON)")
     parser.add_argument("--locale-dir", type=Path, default=LOCALE_DIR, help="default: %(default)s")
     arguments = parser.parse_args(argv)
+    if arguments.command == "todo":
+        todo = export_todo(arguments.locale_dir, arguments.locale)
+        text = json.dumps(todo, ensure_ascii=False, indent=1)
+        if arguments.file:
+            arguments.file.write_text(text, encoding="utf-8")
+        else:
+            print(text)
+        return 0
+    if arguments.command == "import":
+        translations = json.loads(arguments.file.read_text(encoding="utf-8"))
+        print(f"{arguments.locale}: {import_translations(arguments.locale_dir, arguments.locale, translations)} taken in")
+        return 0
     messages = load_registry()
     if arguments.command == "update":
         for line in update(arguments.locale_dir, messages):

@@ -56,6 +56,7 @@ class Submission(Base):
     number: Mapped[int] = mapped_column(Integer)  # 1 for the first submission, 2 after a correction, ...
     content: Mapped[bytes] = mapped_column(LargeBinary)
     eligibility: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    materials: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list, server_default="[]")  # versions submitted
     submitted_by_user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
     submitted_at: Mapped[datetime]
 

@@ -111,6 +111,13 @@ class ApplicationRepository:
         return self._session.scalars(select(Submission).where(
             Submission.application_id == application.id, Submission.number == number)).first()
 
+    def correction_items(self, application: Application) -> list[str]:
+        """The field paths and material kinds the latest correction request asks for."""
+        for event in reversed(self.timeline(application)):
+            if event.type == "correction_requested":
+                return list(event.details.get("items", []))
+        return []
+
     def material_kinds(self, application: Application) -> set[str]:
         from backend.materials.models import Material
         return set(self._session.scalars(select(Material.kind).where(

@@ -22,7 +22,8 @@ from backend.errors import Conflict, ConsentRequired, FieldError, Incomplete, In
 from backend.identity.regions import current_county
 from backend.messages.locales import DEFAULT_LOCALE
 from backend.policy.presenter import evaluation_document, submission_warnings
-from backend.policy.service import evaluate_application
+from backend.materials.service import mark_submitted
+from backend.policy.service import checklist_items, evaluate_application
 from backend.runtime import china_date
 from backend.unit_of_work import UnitOfWork, unit_of_work
 
@@ -118,8 +119,7 @@ def submit_application(actor: Actor, application_id: str, *, locale: str = "zh_H
             raise Conflict("already_submitted" if stage not in (Stage.WITHDRAWN, Stage.REJECTED) else "closed",
                            params={"stage": stage.value})
         content = uow.applications.content(application)
-        problems = missing_items(subsidies=application.subsidies, applying_as=application.applying_as,
-                                 content=content, consented=_consented(uow, application))
+        problems = _missing(uow, application, content)
         if problems:
             raise Incomplete(errors=problems)
         resubmission = stage is Stage.CORRECTION_REQUESTED
@@ -128,6 +128,7 @@ def submit_application(actor: Actor, application_id: str, *, locale: str = "zh_H
         # its result goes to the reviewer with the submission.
         evaluation = evaluate_application(application, content)
         application.submission_count += 1
+        submitted_materials = mark_submitted(uow, application)
         application.stage = Stage.SUBMITTED.value
         application.submitted_at = uow.now
         # Online applications are handled from the day their materials are complete (seed 002); until
@@ -140,6 +141,7 @@ def submit_application(actor: Actor, application_id: str, *, locale: str = "zh_H
             application_id=application.id, number=application.submission_count,
             content=uow.applications.freeze(application, application.submission_count),
             eligibility=evaluation_document(evaluation, DEFAULT_LOCALE, requested=list(application.subsidies)),
+            materials=submitted_materials,
             submitted_by_user_id=actor.user_id, submitted_at=uow.now))
         uow.applications.add(StatusEvent(
             application_id=application.id, type="resubmitted" if resubmission else "submitted",
@@ -205,7 +207,7 @@ def _apply_changes(uow: UnitOfWork, actor: Actor, application: Application, chan
 
     stage = Stage(application.stage)
     if stage is Stage.CORRECTION_REQUESTED:
-        allowed = _correction_items(uow, application)
+        allowed = uow.applications.correction_items(application)
         for path in checked:
             if not any(path == item or path.startswith(item + ".") for item in allowed):
                 errors.append(FieldError(path, "not_asked_for_in_correction"))
@@ -245,24 +247,26 @@ def _apply_changes(uow: UnitOfWork, actor: Actor, application: Application, chan
     application.updated_at = uow.now
 
 
-def _correction_items(uow: UnitOfWork, application: Application) -> list[str]:
-    for event in reversed(uow.applications.timeline(application)):
-        if event.type == "correction_requested":
-            return list(event.details.get("items", []))
-    return []
-
-
 def _consented(uow: UnitOfWork, application: Application) -> list[str]:
     return [consent.purpose for consent in uow.applications.consents(application)]
 
 
+def _missing(uow: UnitOfWork, application: Application, content: dict[str, Any]) -> list[FieldError]:
+    """Every field and material still missing; the checklist decides which materials this person needs."""
+    problems = missing_items(subsidies=application.subsidies, applying_as=application.applying_as,
+                             content=content, consented=_consented(uow, application))
+    for item in checklist_items(uow, application):
+        if not item.satisfied and item.by_field is None:
+            problems.append(FieldError(item.item, "material_missing"))
+    return problems
+
+
 def _present(uow: UnitOfWork, actor: Actor, application: Application, *, reveal: bool = False) -> dict[str, Any]:
     content = uow.applications.content(application)
-    consented = _consented(uow, application)
+    editable = application.stage in (Stage.DRAFT.value, Stage.CORRECTION_REQUESTED.value)
     return presenter.application_document(
-        application, content, consented, reveal=reveal,
-        missing=missing_items(subsidies=application.subsidies, applying_as=application.applying_as,
-                              content=content, consented=consented) if application.stage in ("draft", "correction_requested") else [],
+        application, content, _consented(uow, application), reveal=reveal,
+        missing=_missing(uow, application, content) if editable else [],
     )
 
 

@@ -96,6 +96,7 @@ def _deadline_view(application: Application, deadlines: dict[str, Any], locale: 
 def _timeline_entry(event: StatusEvent, office: Words, locale: str) -> dict[str, Any]:
     details = event.details or {}
     params: dict[str, Any] = {"office": office, "reason": details.get("reason", ""),
+                              "kind": field_label(details["kind"], locale) if "kind" in details else "",
                               "notice_from": details.get("notice_from", ""), "notice_to": details.get("notice_to", "")}
     words = say(f"event.{event.type}", locale, **params)
     entry: dict[str, Any] = {
@@ -140,8 +141,9 @@ def _action_required(application: Application, events: list[StatusEvent], conten
                      consented: list[str], locale: str) -> dict[str, Any] | None:
     stage = Stage(application.stage)
     if stage is Stage.DRAFT:
-        missing = missing_items(subsidies=application.subsidies, applying_as=application.applying_as,
-                                content=content, consented=consented)
+        from backend.applications.service import _missing
+        with unit_of_work() as uow:
+            missing = _missing(uow, application, content)
         if not missing:
             return None
         items = [problem.path for problem in missing]

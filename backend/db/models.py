@@ -4,12 +4,12 @@ from backend.accounts.models import RefreshToken, User
 from backend.applications.models import Application, Consent, IdempotencyRecord, StatusEvent, Submission
 from backend.audit.models import AuditEntry
 from backend.db.base import Base
-from backend.materials.models import Material
+from backend.materials.models import Material, StorageIntent
 from backend.notifications.models import Notification
 from backend.review.models import OutboxMessage
 from backend.wechat.models import SharedCacheEntry
 
 __all__ = [
     "Application", "AuditEntry", "Base", "Consent", "IdempotencyRecord", "Material", "Notification", "OutboxMessage",
-    "RefreshToken", "SharedCacheEntry", "StatusEvent", "Submission", "User",
+    "RefreshToken", "SharedCacheEntry", "StatusEvent", "StorageIntent", "Submission", "User",
 ]

@@ -12,6 +12,11 @@ def dispatch_handoffs() -> int:
     return dispatch()
 
 
+def sweep_storage() -> int:
+    from backend.materials.service import sweep_storage_intents
+    return sweep_storage_intents()
+
+
 TASKS: dict[str, Callable[..., Any]] = {
     "dispatch_handoffs": dispatch_handoffs,
 }
@@ -19,4 +24,5 @@ TASKS: dict[str, Callable[..., Any]] = {
 # Periodic sweeps (minutes): retries that are due, and anything an enqueue lost.
 PERIODIC: dict[str, tuple[Callable[..., Any], int]] = {
     "sweep_handoffs": (dispatch_handoffs, 1),
+    "sweep_storage": (sweep_storage, 30),
 }

@@ -33,3 +33,15 @@ class Material(Base):
     superseded_at: Mapped[datetime | None]
     superseded_by_id: Mapped[str | None] = mapped_column(String(32))
     submission_number: Mapped[int | None] = mapped_column(Integer)  # the submission it was part of, once submitted
+
+
+class StorageIntent(Base):
+    """A file that is being written or deleted. Written before the file and removed in the same
+    transaction as the material row (or after the file is gone), so every stored file is known either
+    to a material or to an intent; a sweep finishes what a crash interrupted."""
+
+    __tablename__ = "storage_intents"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(16))  # write, delete
+    created_at: Mapped[datetime]

@@ -35,6 +35,7 @@ EVENTS = {
     "public_notice": ("开始公示，公示期 {notice_from} 至 {notice_to}。", "正在公示。从{notice_from}到{notice_to}。"),
     "payment_started": ("补贴开始发放。", "开始发钱了。"),
     "withdrawn": ("撤回了申请。", "撤回了申请。"),
+    "material_changed": ("补正了{kind}。", "改了{kind}。"),
 }
 for _event, (_standard, _easy) in EVENTS.items():
     define(f"event.{_event}", _standard, _easy)

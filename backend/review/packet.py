@@ -56,7 +56,8 @@ def build_packet(application: Application, submission: Submission, content: dict
         "proxy": get_path(content, "proxy"),
         "policy_notice_acknowledged": bool(get_path(content, "policy_notice_acknowledged")),
         "eligibility": submission.eligibility,
-        "materials": [],
+        "materials": [{key: item[key] for key in ("kind", "version", "sha256", "media_type", "size_bytes")}
+                      for item in submission.materials or []],
     }
 
 

@@ -19,6 +19,9 @@ OtherBenefit = Literal[
     "public_duty_disability_allowance", "retired_cadre_nursing_fee", "disability_pension", "elderly_allowance",
     "elderly_care_subsidy", "institution_care",
 ]
+MaterialKind = Literal["id_card_front", "id_card_back", "household_register", "disability_certificate",
+                       "dibao_proof", "guardianship_proof", "authorisation_letter", "consent_record", "policy_notice",
+                       "other"]
 ProxyRelation = Literal["parent", "spouse", "child", "sibling", "grandparent", "grandchild", "other_relative",
                         "legal_guardian", "entrusted_person", "village_committee", "institution"]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 import requests
 
+from backend.demo_photos import DEMO_KINDS, demo_photo
 from backend.identity.synthetic import make_person, synthetic_certificate_number
 from tests.e2e.conftest import bearer, wait_for
 
@@ -44,7 +45,13 @@ def test_applicant_applies_and_watches_the_reviewer_decide(running_service):
                         "issue_date": "2020-03-02", "valid_until": "2030-03-02"},
         "household": {"status": "dibao"}, "policy_notice_acknowledged": True})
     assert second.status_code == 200, second.text
-    assert second.json()["missing"] == []
+    assert {item["field"] for item in second.json()["missing"]} == {"identity", "disability_certificate",
+                                                                    "dibao_proof"}
+    for kind in DEMO_KINDS:  # photos from the phone's camera
+        uploaded = requests.post(api(f"/applications/{application['id']}/materials"), headers=me, timeout=10,
+                                 data={"kind": kind}, files={"file": (f"{kind}.jpg", demo_photo(kind), "image/jpeg")})
+        assert uploaded.status_code == 201, uploaded.text
+    assert requests.get(url, headers=me, timeout=10).json()["missing"] == []
 
     submitted = requests.post(f"{url}/submit", headers={**me, "Idempotency-Key": "e2e-submit-1"}, timeout=10)
     assert submitted.status_code == 200, submitted.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.support.factories import ALL_CONSENTS, complete_fields, person
+from tests.support.flows import ready_to_submit
 
 
 def start(as_applicant, **body):
@@ -101,14 +102,12 @@ def test_submit_lists_every_missing_item_at_once(as_applicant):
     assert problem["code"] == "application_incomplete"
     fields = {error["field"] for error in problem["errors"]}
     assert {"applicant.name", "applicant.id_number", "applicant.hukou_region", "certificate.number",
-            "household.status", "policy_notice_acknowledged"} <= fields
+            "household.status", "policy_notice_acknowledged", "identity", "disability_certificate"} <= fields
     assert all(error["message"] for error in problem["errors"])
 
 
 def test_double_tapped_submit_with_the_same_key_submits_once(as_applicant):
-    draft = start(as_applicant)
-    filled = as_applicant.patch(f"/applications/{draft['id']}", json=complete_fields(), version=draft["version"])
-    assert filled.status_code == 200, filled.get_json()
+    draft = ready_to_submit(as_applicant)
     headers = {"Idempotency-Key": "tap-1"}
     first = as_applicant.post(f"/applications/{draft['id']}/submit", headers=headers)
     second = as_applicant.post(f"/applications/{draft['id']}/submit", headers=headers)
@@ -121,12 +120,10 @@ def test_double_tapped_submit_with_the_same_key_submits_once(as_applicant):
 
 
 def test_submitted_application_cannot_be_edited(as_applicant):
-    draft = start(as_applicant)
-    filled = as_applicant.patch(f"/applications/{draft['id']}", json=complete_fields(), version=draft["version"])
+    draft = ready_to_submit(as_applicant)
     submitted = as_applicant.post(f"/applications/{draft['id']}/submit").get_json()
     response = as_applicant.patch(f"/applications/{draft['id']}", json={"applicant": {"name": "改名"}},
                                   version=submitted["version"])
-    assert filled.status_code == 200
     assert response.status_code == 409
     assert response.get_json()["code"] == "not_editable"
 

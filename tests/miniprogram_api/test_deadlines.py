@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from tests.conftest import login
-from tests.support.factories import ALL_CONSENTS, complete_fields
+from tests.support import flows
 
 
 def applicant_at(app, clock, china_time: str):
@@ -14,10 +14,8 @@ def applicant_at(app, clock, china_time: str):
 
 
 def submit(as_applicant) -> dict:
-    draft = as_applicant.post("/applications", json={"subsidies": ["nursing"], "applying_as": "self",
-                                                     "consents": ALL_CONSENTS}).get_json()
-    as_applicant.patch(f"/applications/{draft['id']}", json=complete_fields(), version=draft["version"])
-    return as_applicant.post(f"/applications/{draft['id']}/submit").get_json()
+    return flows.submitted(as_applicant, subsidies=["nursing"],
+                           photos=("id_card_front", "id_card_back", "disability_certificate"))
 
 
 def deadlines(as_applicant, application) -> dict:

@@ -6,6 +6,7 @@ from sqlalchemy import select, text
 
 from backend.applications.models import Application
 from backend.audit.models import AuditEntry
+from tests.support import flows
 from tests.support.factories import ALL_CONSENTS, complete_fields, person
 
 
@@ -49,8 +50,7 @@ def test_numbers_are_masked_unless_the_applicant_asks_to_reveal_them(as_applican
 
 
 def test_reviewer_view_is_recorded_in_the_audit_log(as_applicant, as_reviewer, runtime):
-    filled = _filled(as_applicant, person())
-    as_applicant.post(f"/applications/{filled['id']}/submit")
+    filled = flows.submitted(as_applicant)
     assert as_reviewer.get(f"/applications/{filled['id']}").status_code == 200
     with runtime.database.sessions() as session:
         rows = session.execute(select(AuditEntry.action, AuditEntry.actor_role)

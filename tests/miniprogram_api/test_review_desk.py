@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.factories import ALL_CONSENTS, complete_fields
+from tests.support import flows
 
 
 @pytest.fixture
 def submitted(as_applicant):
-    draft = as_applicant.post("/applications", json={
-        "subsidies": ["living", "nursing"], "applying_as": "self", "consents": ALL_CONSENTS}).get_json()
-    saved = as_applicant.patch(f"/applications/{draft['id']}", json=complete_fields(), version=draft["version"])
-    assert saved.status_code == 200, saved.get_json()
-    response = as_applicant.post(f"/applications/{draft['id']}/submit")
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()
+    return flows.submitted(as_applicant)
 
 
 def decide(as_reviewer, application_id, **decision):

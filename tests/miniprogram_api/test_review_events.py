@@ -10,15 +10,13 @@ import pytest
 
 from backend.review.signing import sign
 from tests.conftest import TEST_REVIEW_SECRET, DEFAULT_NOW
-from tests.support.factories import ALL_CONSENTS, complete_fields
+from tests.support import flows
 
 
 @pytest.fixture
 def submitted(as_applicant):
-    draft = as_applicant.post("/applications", json={"subsidies": ["nursing"], "applying_as": "self",
-                                                     "consents": ALL_CONSENTS}).get_json()
-    as_applicant.patch(f"/applications/{draft['id']}", json=complete_fields(), version=draft["version"])
-    return as_applicant.post(f"/applications/{draft['id']}/submit").get_json()
+    return flows.submitted(as_applicant, subsidies=["nursing"], photos=("id_card_front", "id_card_back",
+                                                                        "disability_certificate"))
 
 
 def post_event(client, event: dict, *, secret: str = TEST_REVIEW_SECRET, timestamp: int | None = None,

@@ -1,0 +1,32 @@
+"""The storage boundary. Keys are random and carry no personal data; writes are atomic (a reader sees
+the whole file or none), so a record can never point to half a file."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from backend.settings import Settings
+
+
+class StoredFileMissing(Exception):
+    pass
+
+
+class FileStorage(Protocol):
+    name: str
+
+    def put(self, key: str, data: bytes, media_type: str) -> None: ...
+
+    def get(self, key: str) -> bytes: ...
+
+    def delete(self, key: str) -> None: ...
+
+    def exists(self, key: str) -> bool: ...
+
+
+def storage_for(settings: Settings) -> FileStorage:
+    if settings.s3_bucket:
+        from backend.storage.s3 import S3Storage
+        return S3Storage.from_settings(settings)
+    from backend.storage.local import LocalFolderStorage
+    return LocalFolderStorage(settings.resolved_storage_dir)

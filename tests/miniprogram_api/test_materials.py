@@ -1,0 +1,205 @@
+"""Proof materials over the API: upload from a phone, safety, storage, replacement after review."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from sqlalchemy import func, select
+
+from backend.materials.models import Material, StorageIntent
+from tests.backend.materials import pictures
+from tests.support import flows
+from tests.support.flows import photo_bytes, upload
+
+
+def stored_files(runtime) -> set[str]:
+    root = Path(runtime.settings.resolved_storage_dir)
+    return {path.name for path in root.glob("??/*") if not path.name.startswith(".")} if root.exists() else set()
+
+
+def rows(runtime, model) -> int:
+    with runtime.database.sessions() as session:
+        return session.scalar(select(func.count()).select_from(model))
+
+
+@pytest.fixture
+def draft(as_applicant):
+    return flows.start(as_applicant)
+
+
+def test_a_sideways_photo_with_gps_is_stored_upright_without_metadata_and_listed_with_its_thumbnail(
+        as_applicant, draft):
+    sideways = pictures.stored_with_markers(600, 800, 6)
+    data = pictures.encoded(sideways, "JPEG", exif=pictures.exif_with_gps(orientation=6))
+    response = upload(as_applicant, draft["id"], "disability_certificate", data)
+    assert response.status_code == 201, response.get_json()
+    stored = response.get_json()
+    assert (stored["width"], stored["height"]) == (800, 600)
+    image_response = as_applicant.get(stored["url"])
+    assert image_response.headers["X-Content-Type-Options"] == "nosniff"
+    assert image_response.headers["Content-Disposition"] == 'inline; filename="disability_certificate-v1.jpg"'
+    image = Image.open(io.BytesIO(image_response.data))
+    assert not image.getexif() and "icc_profile" not in image.info and "xmp" not in image.info
+    assert pictures.looks_like(pictures.colour_near(image, "top-left"), pictures.RED)
+    assert pictures.looks_like(pictures.colour_near(image, "top-right"), pictures.BLUE)
+    listed = as_applicant.get(f"/applications/{draft['id']}/materials").get_json()["materials"]
+    thumbnail = as_applicant.get(listed[0]["thumbnail_url"])
+    assert thumbnail.status_code == 200 and max(Image.open(io.BytesIO(thumbnail.data)).size) <= 320
+    assert not Image.open(io.BytesIO(thumbnail.data)).getexif()
+
+
+def test_the_type_comes_from_the_bytes_not_the_name_or_the_clients_mime_type(as_applicant, draft):
+    png = pictures.encoded(pictures.photo(640, 480), "PNG")
+    response = as_applicant.client.post(
+        f"/api/v1/applications/{draft['id']}/materials", content_type="multipart/form-data",
+        data={"kind": "id_card_front", "file": (io.BytesIO(png), "photo.jpg", "image/jpeg")},
+        headers=as_applicant._headers(None))
+    assert response.status_code == 201
+    assert response.get_json()["source_format"] == "png"
+    text = upload(as_applicant, draft["id"], "id_card_front", b"<html><script>alert(1)</script></html>")
+    assert text.status_code == 422 and text.get_json()["errors"][0]["code"] == "file_not_an_image"
+
+
+BAD_INPUTS = {
+    "empty": (b"", "file_empty"),
+    "truncated": (photo_bytes("cut")[:2000], "file_truncated"),
+    "text under an image name": (b"just some words, not a picture" * 10, "file_not_an_image"),
+    "pdf": (b"%PDF-1.7\n" + b"0" * 400, "file_unsupported_format"),
+    "decompression bomb": (pictures.declared_bomb_png(30000, 30000), "file_too_many_pixels"),
+    "tiny": (pictures.encoded(pictures.photo(120, 90), "JPEG"), "file_too_small"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_INPUTS)
+def test_a_refused_file_gets_a_reason_a_person_can_act_on_and_leaves_nothing_behind(as_applicant, draft, runtime,
+                                                                                     name):
+    data, code = BAD_INPUTS[name]
+    response = upload(as_applicant, draft["id"], "id_card_front", data)
+    assert response.status_code == 422, response.get_json()
+    problem = response.get_json()
+    assert problem["code"] == code and problem["errors"][0]["message"]
+    assert stored_files(runtime) == set()
+    assert rows(runtime, Material) == 0 and rows(runtime, StorageIntent) == 0
+
+
+def test_an_animated_image_is_refused(as_applicant, draft):
+    frames = [pictures.photo(400, 300), pictures.photo(400, 300, noise=40)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "WEBP", save_all=True, append_images=frames[1:], duration=100)
+    assert upload(as_applicant, draft["id"], "other", buffer.getvalue()).get_json()["code"] == "file_animated"
+
+
+@pytest.mark.parametrize("make", [
+    lambda: pictures.encoded(pictures.photo(640, 480).convert("CMYK"), "JPEG"),
+    lambda: pictures.rgb48_png(640, 480, (200, 100, 50)),
+    lambda: pictures.polyglot_jpeg() if hasattr(pictures, "polyglot_jpeg") else
+    pictures.encoded(pictures.photo(640, 480), "JPEG") + b"PK\x03\x04<html><script>alert(1)</script>",
+], ids=["cmyk", "16-bit", "polyglot"])
+def test_odd_but_usable_images_are_normalised_to_clean_jpeg(as_applicant, draft, make):
+    response = upload(as_applicant, draft["id"], "other", make())
+    assert response.status_code == 201, response.get_json()
+    stored = as_applicant.get(response.get_json()["url"])
+    assert stored.data[:3] == b"\xff\xd8\xff" and b"<script>" not in stored.data
+
+
+def test_a_photo_over_the_size_limit_is_a_413_that_says_the_limit(as_applicant, draft, runtime):
+    runtime.settings.max_upload_bytes = 100 * 1024
+    big = pictures.encoded(pictures.photo(1600, 1200, noise=60), "PNG")
+    assert len(big) > 100 * 1024
+    response = upload(as_applicant, draft["id"], "other", big)
+    assert response.status_code == 413
+    assert "照片太大了，请小于 1MB" in response.get_json()["detail"] or "照片太大了" in response.get_json()["detail"]
+
+
+def test_a_retried_upload_with_the_same_key_stores_one_file(as_applicant, draft, runtime):
+    first = upload(as_applicant, draft["id"], "id_card_front", photo_bytes("front"), **{"Idempotency-Key": "u-1"})
+    second = upload(as_applicant, draft["id"], "id_card_front", photo_bytes("front"), **{"Idempotency-Key": "u-1"})
+    assert first.status_code == second.status_code == 201
+    assert second.headers["Idempotent-Replayed"] == "true"
+    assert rows(runtime, Material) == 1 and len(stored_files(runtime)) == 2
+
+
+def test_uploading_to_someone_elses_application_is_404(as_other_applicant, draft, runtime):
+    response = upload(as_other_applicant, draft["id"], "id_card_front", photo_bytes())
+    assert response.status_code == 404
+    assert stored_files(runtime) == set()
+
+
+def test_no_upload_after_submission_without_a_correction_request(as_applicant):
+    application = flows.submitted(as_applicant)
+    response = upload(as_applicant, application["id"], "other", photo_bytes())
+    assert response.status_code == 409 and response.get_json()["code"] == "materials_locked"
+
+
+def test_a_draft_photo_that_is_removed_is_really_deleted(as_applicant, draft, runtime):
+    material = upload(as_applicant, draft["id"], "other", photo_bytes()).get_json()
+    assert as_applicant.delete(material["url"].rsplit("/file", 1)[0]).status_code == 204
+    assert stored_files(runtime) == set() and rows(runtime, Material) == 0
+
+
+def test_a_correction_replaces_exactly_the_item_asked_for_and_keeps_the_old_version(as_applicant, as_reviewer):
+    application = flows.submitted(as_applicant)
+    materials = {m["kind"]: m for m in as_applicant.get(f"/applications/{application['id']}/materials").get_json()[
+        "materials"]}
+    decided = as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={
+        "type": "correction_requested", "reason": "残疾人证照片看不清", "items": ["disability_certificate"]})
+    assert decided.status_code == 200
+    other = as_applicant.client.put(
+        f"/api/v1/applications/{application['id']}/materials/{materials['id_card_front']['id']}",
+        data={"file": (io.BytesIO(photo_bytes("again")), "x.jpg")}, content_type="multipart/form-data",
+        headers=as_applicant._headers(None))
+    assert other.status_code == 409 and other.get_json()["code"] == "material_not_asked_for"
+    replaced = as_applicant.client.put(
+        f"/api/v1/applications/{application['id']}/materials/{materials['disability_certificate']['id']}",
+        data={"file": (io.BytesIO(photo_bytes("clearer")), "x.jpg")}, content_type="multipart/form-data",
+        headers=as_applicant._headers(None))
+    assert replaced.status_code == 200, replaced.get_json()
+    assert replaced.get_json()["version"] == 2
+    assert as_applicant.post(f"/applications/{application['id']}/submit").status_code == 200
+    history = as_reviewer.get(f"/applications/{application['id']}/materials?include_superseded=true").get_json()[
+        "materials"]
+    versions = [m for m in history if m["kind"] == "disability_certificate"]
+    assert [(m["version"], m["current"], m["submission_number"]) for m in versions] == [(1, False, 1), (2, True, 2)]
+    assert versions[0]["superseded_at"] and versions[0]["superseded_by"] == versions[1]["id"]
+    assert as_reviewer.get(versions[0]["url"]).status_code == 200  # the old photo is kept on record
+    timeline = as_applicant.get(f"/applications/{application['id']}/status").get_json()["timeline"]
+    assert "material_changed" in [entry["event"] for entry in timeline]
+
+
+def test_the_checklist_is_satisfied_by_the_photos(as_applicant, draft):
+    checklist = as_applicant.get(f"/applications/{draft['id']}/checklist").get_json()
+    assert "identity" in checklist["missing"]
+    upload(as_applicant, draft["id"], "household_register", photo_bytes("hukou"))
+    checklist = as_applicant.get(f"/applications/{draft['id']}/checklist").get_json()
+    assert "identity" not in checklist["missing"]
+
+
+def test_a_crash_between_writing_the_file_and_recording_it_leaves_no_unknown_file(as_applicant, draft, runtime,
+                                                                                  clock, monkeypatch):
+    from backend.materials import service
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(service, "_new_material", crash)
+    as_applicant.client.application.config["PROPAGATE_EXCEPTIONS"] = False
+    response = upload(as_applicant, draft["id"], "other", photo_bytes())
+    assert response.status_code == 500
+    assert rows(runtime, Material) == 0
+    assert len(stored_files(runtime)) == 2 and rows(runtime, StorageIntent) == 2  # every file is known
+    clock.advance(hours=2)
+    assert service.sweep_storage_intents() == 2
+    assert stored_files(runtime) == set() and rows(runtime, StorageIntent) == 0
+
+
+def test_a_failed_file_write_records_no_material(as_applicant, draft, runtime, monkeypatch):
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(type(runtime.storage), "put", disk_full)
+    as_applicant.client.application.config["PROPAGATE_EXCEPTIONS"] = False
+    assert upload(as_applicant, draft["id"], "other", photo_bytes()).status_code == 500
+    assert rows(runtime, Material) == 0
