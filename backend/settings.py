@@ -59,6 +59,7 @@ class Settings(BaseSettings):
     refresh_token_days: int = 30
 
     max_upload_bytes: int = 20 * 1024 * 1024
+    ocr_engine: str = "rapidocr"  # rapidocr, tesseract, or none (no reading: nothing is pre-filled)
     draft_retention_days: int = 30
     holiday_notice_dirs: list[Path] = Field(default_factory=list)
     policy_dirs: list[Path] = Field(default_factory=list)  # extra regional policy files (docs/policy.md)

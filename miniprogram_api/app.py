@@ -17,6 +17,7 @@ from miniprogram_api.routes.auth import auth
 from miniprogram_api.routes.eligibility import eligibility
 from miniprogram_api.routes.materials import materials
 from miniprogram_api.routes.notifications import notifications
+from miniprogram_api.routes.prefill import prefill
 from miniprogram_api.schemas.common import Problem
 from miniprogram_api.routes.review import review_desk, review_events, signed_by_review_system
 from miniprogram_api.tokens import TokenService
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     register_guarded(app, eligibility, public)
     register_guarded(app, applications, signed_in(Role.PUBLIC, Role.REVIEWER, Role.ASSISTANT))
     register_guarded(app, materials, signed_in(Role.PUBLIC, Role.REVIEWER, Role.ASSISTANT))
+    register_guarded(app, prefill, signed_in(Role.PUBLIC, Role.ASSISTANT))
     register_guarded(app, notifications, signed_in())
     register_guarded(app, review_desk, signed_in(Role.REVIEWER))
     register_guarded(app, review_events, signed_by_review_system)

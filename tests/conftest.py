@@ -77,6 +77,7 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
         instance_dir=tmp_path / "instance", database_url=database_url, storage_dir=tmp_path / "storage",
         job_queue_url="immediate", data_key=TEST_DATA_KEY, secret_key=TEST_SECRET_KEY, dev_login=True,
         review_handoff_secret=TEST_REVIEW_SECRET, wechat_api_base="http://127.0.0.1:9/",
+        ocr_engine="none",  # the OCR tests turn reading on; elsewhere an upload needs no 0.5 GB model
     )
 
 

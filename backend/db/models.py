@@ -6,10 +6,11 @@ from backend.audit.models import AuditEntry
 from backend.db.base import Base
 from backend.materials.models import Material, StorageIntent
 from backend.notifications.models import Notification
+from backend.prefill.models import DocumentRead, PrefillProposal
 from backend.review.models import OutboxMessage
 from backend.wechat.models import SharedCacheEntry
 
 __all__ = [
-    "Application", "AuditEntry", "Base", "Consent", "IdempotencyRecord", "Material", "Notification", "OutboxMessage",
+    "Application", "AuditEntry", "DocumentRead", "PrefillProposal", "Base", "Consent", "IdempotencyRecord", "Material", "Notification", "OutboxMessage",
     "RefreshToken", "SharedCacheEntry", "StatusEvent", "StorageIntent", "Submission", "User",
 ]

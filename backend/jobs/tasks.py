@@ -17,8 +17,14 @@ def sweep_storage() -> int:
     return sweep_storage_intents()
 
 
+def read_material(material_id: str) -> str:
+    from backend.prefill.reading import read_material as read
+    return read(material_id)
+
+
 TASKS: dict[str, Callable[..., Any]] = {
     "dispatch_handoffs": dispatch_handoffs,
+    "read_material": read_material,
 }
 
 # Periodic sweeps (minutes): retries that are due, and anything an enqueue lost.

@@ -17,10 +17,11 @@ from backend.applications.access import Purpose, Relation, relation
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import Stage
 from backend.applications.vocabulary import MATERIAL_KINDS
-from backend.errors import Conflict, FieldError, InvalidInput, NotFound, TooLarge
+from backend.errors import Conflict, ConsentRequired, FieldError, InvalidInput, NotFound, TooLarge
 from backend.materials.images import NormalisedImage, normalise_image
 from backend.materials.models import Material, StorageIntent
 from backend.materials.refusals import RefusedFile
+from backend.prefill.reading import queue_read
 from backend.runtime import runtime
 from backend.unit_of_work import UnitOfWork, unit_of_work
 
@@ -52,6 +53,7 @@ def add_material(actor: Actor, application_id: str, kind: str, data: bytes) -> d
         _check_may_change(uow, application, kind)
         material = _new_material(uow, actor, application, kind, image, keys, slot=secrets.token_hex(8), version=1)
         _record_change(uow, actor, application, "material.added", material)
+        queue_read(uow, material)
         uow.commit()
         return material_document(material)
 
@@ -73,6 +75,7 @@ def replace_material(actor: Actor, application_id: str, material_id: str, data: 
         current.superseded_at = uow.now
         current.superseded_by_id = replacement.id
         _record_change(uow, actor, application, "material.replaced", replacement)
+        queue_read(uow, replacement)
         uow.commit()
         return material_document(replacement)
 
@@ -180,6 +183,11 @@ def _check_kind(kind: str) -> None:
 
 
 def _check_may_change(uow: UnitOfWork, application: Application, kind: str) -> None:
+    consented = {consent.purpose for consent in uow.applications.consents(application)}
+    if "sensitive_personal_information" not in consented:
+        # Photos of ID cards, certificates and 低保 proof are sensitive personal information (PIPL art. 28-29).
+        raise ConsentRequired(errors=[FieldError("file", "consent_required")],
+                              params={"purpose": "sensitive_personal_information"})
     stage = Stage(application.stage)
     if stage is Stage.DRAFT:
         return

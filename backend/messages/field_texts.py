@@ -123,6 +123,8 @@ ERRORS = {
     "file_too_many_pixels": ("照片的像素太多了，请用手机相机的普通模式重新拍照。", "照片太大了。请用普通模式拍。"),
     "file_too_small": ("照片太小了，看不清。请靠近一些重新拍照，短边至少 {min_side} 像素。", "照片太小，看不清。请靠近再拍。"),
     "file_animated": ("这是动图，请上传一张普通照片。", "这是动图。请拍一张照片。"),
+    "photos_disagree": ("两张照片上读到的{field}不一样，请选定其中一个，或自己填写。", "两张照片上的{field}不一样。请选一个。"),
+    "no_proposal": ("照片上没有读到{field}。", "照片上没有读到{field}。"),
     "invalid_value": ("{field}的内容不对，请检查。", "{field}不对。请再看看。"),
     "missing_value": ("请填写{field}。", "还没有填{field}。"),
 }

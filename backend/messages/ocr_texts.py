@@ -1,0 +1,17 @@
+"""What reading a photo found, in plain words (the warning codes of ocr/reading.py)."""
+
+from backend.messages.catalog import define
+
+OCR_WARNINGS = {
+    "image_unreadable": ("这张照片读不出来，请重新拍一张。", "照片读不出来。请再拍一张。"),
+    "document_not_found": ("照片里没有找到完整的证件，请把证件放平、拍全。", "没看到整张证件。请放平，拍全。"),
+    "kind_not_recognised": ("没有认出这是哪种证件，请确认拍的是身份证或残疾人证。", "没认出是什么证。"),
+    "kind_mismatch": ("这张照片看起来是另一种证件，请确认上传到了对的位置。", "这张照片好像放错了地方。"),
+    "field_missing": ("照片上没有读到{field}，请自己填写，或重新拍清楚。", "没读到{field}。请自己填。"),
+    "field_invalid": ("照片上读到的{field}没有通过校验，没有填入，请自己核对填写。", "读到的{field}不对。请自己填。"),
+    "field_repaired": ("{field}按证件上的其他信息补全了，请核对。", "{field}是算出来的。请看一下对不对。"),
+    "fields_disagree": ("证件上的{field}和其他信息对不上，请核对。", "{field}对不上。请看一下。"),
+    "certificate_number_suffix": ("残疾人证号后面还有几位（换发的证），已单独记下，审核人员会看到。", "证号后面多了几位。我们记下了。"),
+}
+for _code, (_standard, _easy) in OCR_WARNINGS.items():
+    define(f"ocr_warning.{_code}", _standard, _easy)

@@ -1,0 +1,160 @@
+"""Use cases of pre-fill: list_proposals and accept_proposals.
+
+Nothing the applicant typed is ever overwritten: accepting "all" fills only empty fields (or confirms
+equal ones); a proposal that differs from what is there is accepted only when the applicant names it.
+When two photos disagree (the certificate's ID digits are not the ID card's number), the disagreement is
+shown and neither is accepted by "all"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from backend.accounts.actor import Actor
+from backend.applications.access import Purpose
+from backend.applications.fields import FIELDS, get_path
+from backend.applications.models import Application
+from backend.errors import Conflict, FieldError, InvalidInput
+from backend.materials.models import Material
+from backend.messages.describe import field_label
+from backend.prefill.models import DocumentRead, PrefillProposal
+from backend.prefill.reading import unseal
+from backend.privacy.masking import mask_account, mask_certificate_number, mask_id_number, mask_phone
+from backend.unit_of_work import UnitOfWork, unit_of_work
+
+_MASKS = {"id_number": mask_id_number, "certificate_number": mask_certificate_number, "phone": mask_phone,
+          "account": mask_account}
+
+
+def list_proposals(actor: Actor, application_id: str, *, reveal: bool = True,
+                   locale: str = "zh_Hans_CN") -> list[dict[str, Any]]:
+    """Pending proposals with what they would change. Only those who may edit the application see them."""
+    with unit_of_work() as uow:
+        application = uow.applications.get_for(actor, application_id, Purpose.EDIT)
+        return [_document(item, reveal, locale) for item in _pending(uow, application)]
+
+
+def document_reads(actor: Actor, application_id: str, *, locale: str = "zh_Hans_CN") -> list[dict[str, Any]]:
+    from backend.messages.catalog import say
+
+    with unit_of_work() as uow:
+        application = uow.applications.get_for(actor, application_id, Purpose.EDIT)
+        reads = uow.session.scalars(select(DocumentRead).where(DocumentRead.application_id == application.id)
+                                    .order_by(DocumentRead.queued_at))
+        return [{"material_id": read.material_id, "status": read.status, "kind": read.kind,
+                 "warnings": [{**warning, **say(f"ocr_warning.{warning['code']}", locale,
+                                                field=field_label(_document_field_path(warning.get("field")), locale)
+                                                ).as_dict()}
+                              for warning in read.warnings]}
+                for read in reads]
+
+
+def accept_proposals(actor: Actor, application_id: str, fields: list[str] | None = None, *,
+                     proposal_ids: list[str] | None = None, accept_all: bool = False) -> dict[str, Any]:
+    from backend.applications.service import DraftChanges, save_draft
+
+    with unit_of_work() as uow:
+        application = uow.applications.get_for(actor, application_id, Purpose.EDIT)
+        pending = _pending(uow, application)
+        chosen: dict[str, dict[str, Any]] = {}
+        errors: list[FieldError] = []
+        for item in pending:
+            named = (fields and item["field"] in fields) or (proposal_ids and item["id"] in proposal_ids)
+            if accept_all and not named:
+                if item["disagreement"] or item["differs_from_current"]:
+                    continue
+            elif not named:
+                continue
+            if item["disagreement"] and not (proposal_ids and item["id"] in proposal_ids):
+                errors.append(FieldError(item["field"], "photos_disagree"))
+                continue
+            chosen[item["field"]] = item
+        for field in fields or []:
+            if field not in {item["field"] for item in pending}:
+                errors.append(FieldError(field, "no_proposal"))
+        if errors:
+            raise InvalidInput(errors=errors)
+        version = application.version
+    if not chosen:
+        raise Conflict("nothing_to_accept")
+    document = save_draft(actor, application_id, DraftChanges(values={f: item["value"] for f, item in chosen.items()}),
+                          expected_version=version)
+    with unit_of_work() as uow:
+        for item in chosen.values():
+            _decide(uow, item["id"], "accepted")
+        # Proposals for a field the applicant has now settled are done with.
+        for proposal in uow.session.scalars(select(PrefillProposal).where(
+                PrefillProposal.application_id == application_id, PrefillProposal.status == "pending",
+                PrefillProposal.field.in_(list(chosen)))):
+            proposal.status, proposal.decided_at = "dismissed", uow.now
+        uow.audit.record(actor, "prefill.accepted", application_id=application_id, fields=list(chosen))
+        uow.commit()
+    return document
+
+
+def _decide(uow: UnitOfWork, proposal_id: str, status: str) -> None:
+    proposal = uow.session.get(PrefillProposal, proposal_id)
+    proposal.status, proposal.decided_at = status, uow.now
+
+
+def _pending(uow: UnitOfWork, application: Application) -> list[dict[str, Any]]:
+    content = uow.applications.content(application)
+    rows = list(uow.session.execute(
+        select(PrefillProposal, Material.kind)
+        .join(Material, Material.id == PrefillProposal.material_id)
+        .where(PrefillProposal.application_id == application.id, PrefillProposal.status == "pending",
+               Material.superseded_at.is_(None))
+        .order_by(PrefillProposal.created_at)))
+    items = []
+    for proposal, kind in rows:
+        value = unseal(uow, proposal)
+        current = get_path(content, proposal.field)
+        items.append({"id": proposal.id, "application_id": application.id, "field": proposal.field, "value": value, "confidence": proposal.confidence,
+                      "material_id": proposal.material_id, "material_kind": kind,
+                      "document_field": proposal.document_field, "current_value": current,
+                      "differs_from_current": current is not None and current != value, "disagreement": None})
+    _mark_disagreements(items)
+    return items
+
+
+def _mark_disagreements(items: list[dict[str, Any]]) -> None:
+    by_field: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        by_field.setdefault(item["field"], []).append(item)
+    for same_field in by_field.values():
+        if len({str(item["value"]) for item in same_field}) > 1:
+            for item in same_field:
+                item["disagreement"] = {"with": [other["id"] for other in same_field if other is not item],
+                                        "reason": "photos_disagree"}
+    # The certificate number starts with its holder's ID number: an ID card that says otherwise disagrees.
+    ids = [item for item in items if item["field"] == "applicant.id_number"]
+    certificates = [item for item in items if item["field"] == "certificate.number"]
+    for id_item in ids:
+        for certificate in certificates:
+            if str(certificate["value"])[:18] != id_item["value"]:
+                for item, other in ((id_item, certificate), (certificate, id_item)):
+                    item["disagreement"] = {"with": [other["id"]], "reason": "certificate_not_for_this_id_number"}
+
+
+def _document(item: dict[str, Any], reveal: bool, locale: str) -> dict[str, Any]:
+    mask = _MASKS.get(FIELDS[item["field"]].mask or "", None) if item["field"] in FIELDS else None
+    shown = (lambda value: value) if reveal or mask is None else mask
+    file_url = f"/api/v1/applications/{item['application_id']}/materials/{item['material_id']}/file"
+    return {
+        "id": item["id"], "field": item["field"], "label": field_label(item["field"], locale).as_dict(),
+        "value": shown(item["value"]), "confidence": round(item["confidence"], 3),
+        "source": {"material_id": item["material_id"], "kind": item["material_kind"],
+                   "document_field": item["document_field"], "thumbnail_url": file_url + "?variant=thumbnail"},
+        "current_value": shown(item["current_value"]) if item["current_value"] is not None else None,
+        "differs_from_current": item["differs_from_current"], "disagreement": item["disagreement"],
+        "accepted_by_all": not item["differs_from_current"] and not item["disagreement"],
+    }
+
+
+def _document_field_path(document_field: str | None) -> str:
+    from backend.prefill.mapping import FIELD_MAP
+    for mapping in FIELD_MAP.values():
+        if document_field in mapping:
+            return mapping[document_field]
+    return document_field or ""
