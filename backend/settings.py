@@ -45,6 +45,10 @@ class Settings(BaseSettings):
     wechat_oa_app_id: str | None = None
     wechat_oa_token: SecretStr | None = None
     wechat_oa_aes_key: SecretStr | None = None
+    wechat_oa_app_secret: SecretStr | None = None  # the official account's own secret (media, user info, replies)
+    # WeChat waits 5 s for a reply to a message, then retries it; past this we answer "success" at once and
+    # send the reply through the customer-service message API when it is ready.
+    wechat_oa_reply_seconds: float = 4.0
     wechat_subscribe_templates: dict[str, str] = Field(default_factory=dict)
 
     dev_login: bool = False

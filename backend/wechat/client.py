@@ -77,3 +77,13 @@ def mini_program_client() -> ConfiguredWeChatClient:
     settings = runtime().settings
     return ConfiguredWeChatClient(settings.wechat_app_id, settings.wechat_app_secret.get_secret_value(),
                                   api_base=settings.wechat_api_base, timeout=settings.wechat_timeout_seconds)
+
+
+def official_account_client() -> ConfiguredWeChatClient:
+    """The official account's client (its own app id, secret and access token): media a follower sent,
+    user/info for the UnionID, customer-service messages for replies that took too long."""
+    settings = runtime().settings
+    if not settings.wechat_oa_app_id or settings.wechat_oa_app_secret is None:
+        raise RuntimeError("LIANGBU_WECHAT_OA_APP_ID and LIANGBU_WECHAT_OA_APP_SECRET are not set")
+    return ConfiguredWeChatClient(settings.wechat_oa_app_id, settings.wechat_oa_app_secret.get_secret_value(),
+                                  api_base=settings.wechat_api_base, timeout=settings.wechat_timeout_seconds)

@@ -1,0 +1,223 @@
+"""Who writes to the official account: followers linked to our people, and linking by a one-time code.
+
+WeChat gives a follower of the official account an openid of that account only; the same person in
+the mini program has another openid. When both apps are bound to one Open Platform account WeChat also
+gives a UnionID (user/info), and then the follower is the mini program's user at once. Otherwise the
+mini program shows a one-time code (`new_link_code`) that the person sends to the account ("绑定 123456",
+`bind_follower`), which proves both are the same person.
+
+Codes returned (raised as `InvalidInput`/`Conflict` with these codes, words in the catalog):
+- `link_code_invalid`: no such code (or already used).
+- `link_code_expired`: the code is older than LINK_CODE_MINUTES.
+- `link_code_attempts_exceeded`: too many wrong codes from this follower within the hour.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import requests
+from sqlalchemy import ForeignKey, Integer, String, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, mapped_column
+from wechatpy.exceptions import WeChatClientException
+
+from backend.accounts.actor import Actor
+from backend.accounts.models import Role, User
+from backend.applications.models import Application
+from backend.conversations.models import Conversation
+from backend.db.base import Base, new_id
+from backend.errors import Conflict, InvalidInput
+from backend.unit_of_work import unit_of_work
+
+log = logging.getLogger(__name__)
+
+LINK_CODE_MINUTES = 10
+# Six digits are a million codes; a few wrong tries an hour make guessing someone's live code hopeless.
+MAX_WRONG_CODES_PER_HOUR = 5
+
+
+class OfficialAccountFollower(Base):
+    """An official-account openid and the person behind it."""
+
+    __tablename__ = "official_account_followers"
+
+    openid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    unionid: Mapped[str | None] = mapped_column(String(64))
+    linked_by: Mapped[str] = mapped_column(String(16))  # unionid, new, code
+    conversation_id: Mapped[str | None] = mapped_column(ForeignKey("conversations.id", ondelete="SET NULL"))
+    wrong_codes: Mapped[int] = mapped_column(Integer, default=0)
+    wrong_codes_since: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class LinkCode(Base):
+    """A one-time code the mini program shows; only its keyed hash is stored."""
+
+    __tablename__ = "official_account_link_codes"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class ReceivedMessage(Base):
+    """Messages already handled: WeChat retries a message it got no answer to (same MsgId) up to three
+    times, and an answer must not be saved twice."""
+
+    __tablename__ = "official_account_messages"
+
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    received_at: Mapped[datetime]
+
+
+@dataclass(frozen=True)
+class Follower:
+    openid: str
+    actor: Actor
+    conversation_id: str | None
+    linked_by: str
+
+
+def follower(openid: str, *, source: str = "official_account") -> Follower:
+    """The person behind an openid, linked on first contact: to the mini program's user with the same
+    UnionID, or to a new account of their own."""
+    found = _load(openid, source)
+    if found is not None:
+        return found
+    unionid = _unionid_of(openid)  # outside any transaction: WeChat may take a while
+    try:
+        with unit_of_work() as uow:
+            user = None
+            if unionid:
+                user = uow.session.scalars(select(User).where(
+                    User.wechat_unionid == unionid, User.role == Role.PUBLIC.value)).first()
+            linked_by = "unionid" if user is not None else "new"
+            if user is None:
+                user = User(id=new_id(), role=Role.PUBLIC.value, wechat_unionid=unionid, created_at=uow.now)
+                uow.session.add(user)
+                uow.session.flush()
+            uow.session.add(OfficialAccountFollower(openid=openid, user_id=user.id, unionid=unionid,
+                                                    linked_by=linked_by, created_at=uow.now, updated_at=uow.now))
+            uow.audit.record(_actor(user, source), f"official_account.linked_by_{linked_by}")
+            uow.commit()
+    except IntegrityError:
+        pass  # the same follower's other message linked it first
+    found = _load(openid, source)
+    assert found is not None
+    return found
+
+
+def remember_conversation(openid: str, conversation_id: str | None) -> None:
+    with unit_of_work() as uow:
+        uow.session.execute(update(OfficialAccountFollower).where(OfficialAccountFollower.openid == openid)
+                            .values(conversation_id=conversation_id, updated_at=uow.now))
+        uow.commit()
+
+
+def new_link_code(actor: Actor) -> dict[str, object]:
+    """A six-digit code for this person to send to the official account; earlier unused codes end."""
+    if actor.role is not Role.PUBLIC:
+        raise Conflict("only_people_link")
+    with unit_of_work() as uow:
+        uow.session.execute(update(LinkCode).where(LinkCode.user_id == actor.user_id, LinkCode.used_at.is_(None))
+                            .values(used_at=uow.now))
+        while True:
+            code = f"{secrets.randbelow(10**6):06d}"
+            digest = uow.vault.blind_index("official_account_link_code", code)
+            if uow.session.scalars(select(LinkCode).where(LinkCode.code_hash == digest)).first() is None:
+                break
+        expires = uow.now + timedelta(minutes=LINK_CODE_MINUTES)
+        uow.session.add(LinkCode(code_hash=digest, user_id=actor.user_id, created_at=uow.now, expires_at=expires))
+        uow.audit.record(actor, "official_account.link_code_made")
+        uow.commit()
+        return {"code": code, "expires_at": expires, "expires_in": LINK_CODE_MINUTES * 60}
+
+
+def bind_follower(openid: str, code: str, *, source: str = "official_account") -> Follower:
+    """Links the follower to the person who made `code`. What the follower started before linking
+    (under the account made for them on first contact) moves with them: it is the same person."""
+    current = follower(openid, source=source)
+    with unit_of_work() as uow:
+        row = uow.session.get(OfficialAccountFollower, openid)
+        if row.wrong_codes_since is not None and uow.now - row.wrong_codes_since > timedelta(hours=1):
+            row.wrong_codes, row.wrong_codes_since = 0, None
+        if row.wrong_codes >= MAX_WRONG_CODES_PER_HOUR:
+            raise Conflict("link_code_attempts_exceeded")
+        digest = uow.vault.blind_index("official_account_link_code", code)
+        link = uow.session.scalars(select(LinkCode).where(LinkCode.code_hash == digest,
+                                                          LinkCode.used_at.is_(None))).first()
+        problem = None if link is not None else "link_code_invalid"
+        if link is not None and link.expires_at <= uow.now:
+            problem = "link_code_expired"
+        if problem is not None:
+            row.wrong_codes += 1
+            row.wrong_codes_since = row.wrong_codes_since or uow.now
+            uow.commit()
+            raise InvalidInput(problem)
+        link.used_at = uow.now
+        previous_user = uow.session.get(User, row.user_id)
+        if previous_user.id != link.user_id and _made_for_follower(previous_user):
+            uow.session.execute(update(Application).where(Application.owner_user_id == previous_user.id)
+                                .values(owner_user_id=link.user_id))
+            uow.session.execute(update(Conversation).where(Conversation.user_id == previous_user.id)
+                                .values(user_id=link.user_id))
+        row.user_id, row.linked_by, row.updated_at = link.user_id, "code", uow.now
+        row.wrong_codes, row.wrong_codes_since = 0, None
+        uow.audit.record(current.actor, "official_account.linked_by_code")
+        uow.commit()
+    found = _load(openid, source)
+    assert found is not None
+    return found
+
+
+def first_delivery(key: str) -> bool:
+    """True the first time a message key is seen; False for WeChat's retries of it."""
+    try:
+        with unit_of_work() as uow:
+            uow.session.add(ReceivedMessage(key=key[:128], received_at=uow.now))
+            uow.commit()
+        return True
+    except IntegrityError:
+        return False
+
+
+def _made_for_follower(user: User) -> bool:
+    """An account made on first contact with the official account: no mini-program login of its own."""
+    return user.account is None and user.wechat_openid is None and user.role == Role.PUBLIC.value
+
+
+def _load(openid: str, source: str) -> Follower | None:
+    with unit_of_work() as uow:
+        row = uow.session.get(OfficialAccountFollower, openid)
+        if row is None:
+            return None
+        user = uow.session.get(User, row.user_id)
+        if user is None or user.disabled_at is not None:
+            raise Conflict("account_disabled")
+        return Follower(openid, _actor(user, source), row.conversation_id, row.linked_by)
+
+
+def _actor(user: User, source: str) -> Actor:
+    return Actor(user_id=user.id, role=Role(user.role), display_name=user.display_name,
+                 region_code=user.region_code, source=source)
+
+
+def _unionid_of(openid: str) -> str | None:
+    from backend.wechat.client import official_account_client
+
+    try:
+        info = official_account_client().user.get(openid)
+    except (WeChatClientException, requests.RequestException, RuntimeError):
+        # Without the UnionID the follower still gets an account; linking by code stays possible.
+        log.warning("user/info failed; the follower is linked without a UnionID")
+        return None
+    return info.get("unionid") or None
