@@ -14,12 +14,16 @@ from miniprogram_api.locale import init_locale
 from miniprogram_api.problems import init_problems, validation_problem
 from miniprogram_api.routes.applications import applications
 from miniprogram_api.routes.auth import auth
+from miniprogram_api.routes.conversations import conversations
 from miniprogram_api.routes.eligibility import eligibility
 from miniprogram_api.routes.materials import materials
 from miniprogram_api.routes.notifications import notifications
+from miniprogram_api.routes.official_account import official_account, signed_by_wechat
+from miniprogram_api.routes.preferences import me
 from miniprogram_api.routes.prefill import prefill
 from miniprogram_api.schemas.common import Problem
 from miniprogram_api.routes.review import review_desk, review_events, signed_by_review_system
+from miniprogram_api.routes.speech import speech
 from miniprogram_api.tokens import TokenService
 
 API_DESCRIPTION = """两补网办: apply online for 困难残疾人生活补贴 and 重度残疾人护理补贴.
@@ -60,6 +64,10 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     register_guarded(app, notifications, signed_in())
     register_guarded(app, review_desk, signed_in(Role.REVIEWER))
     register_guarded(app, review_events, signed_by_review_system)
+    register_guarded(app, conversations, signed_in(Role.PUBLIC))
+    register_guarded(app, me, signed_in())
+    register_guarded(app, speech, public)  # the link's signature is the permission (routes/speech.py)
+    register_guarded(app, official_account, signed_by_wechat)
 
     # Served by us rather than flask-openapi3's UI blueprint: no Swagger assets in production, one path.
     app.add_url_rule("/api/v1/openapi.json", "openapi_json", lambda: jsonify(app.api_doc))

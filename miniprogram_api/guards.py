@@ -11,6 +11,7 @@ from flask_openapi3 import APIBlueprint, OpenAPI
 
 from backend.accounts.actor import Actor
 from backend.accounts.models import Role
+from backend.accounts.preferences import preferred_locale
 from backend.accounts.service import actor_for
 from backend.runtime import now
 from miniprogram_api.problems import ApiProblem
@@ -50,6 +51,8 @@ def signed_in(*roles: Role) -> Guard:
         if roles and actor.role not in roles:
             raise ApiProblem(403, "wrong_role")
         g.actor = actor
+        # The person's saved language wins over Accept-Language (miniprogram_api/locale.py).
+        g.preferred_locale = preferred_locale(actor.user_id)
     guard.__name__ = "signed_in_" + "_".join(role.value for role in roles) if roles else "signed_in"
     return guard
 

@@ -9,6 +9,7 @@ same audio at once both leave a whole one.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import re
@@ -21,16 +22,21 @@ _KEY = re.compile(r"[0-9a-f]{64}")
 
 
 def cache_key(
-    *, engine: str, engine_version: str, voice: str, text: str, rate: int | None, audio_format: AudioFormat
+    *, engine: str, engine_version: str, voice: str, text: str, rate: int | None, audio_format: AudioFormat,
+    secret: bytes | None = None,
 ) -> str:
-    """The address of the audio for `text` (already speakable and normalised)."""
+    """The address of the audio for `text` (already speakable and normalised). With a `secret` the
+    address is an HMAC: a prompt can read back a person's own answer ("您的姓名是王芳，对吗？"), and a
+    plain hash in an `audio_url` would let anyone who sees the URL test guesses of what it says."""
     material = json.dumps(
         {"engine": engine, "version": engine_version, "voice": voice, "text": text, "rate": rate,
          "format": audio_format.value},
         ensure_ascii=False,
         sort_keys=True,
-    )
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+    ).encode("utf-8")
+    if secret is not None:
+        return hmac.new(secret, material, hashlib.sha256).hexdigest()
+    return hashlib.sha256(material).hexdigest()
 
 
 def is_cache_key(candidate: str) -> bool:

@@ -22,10 +22,14 @@ class SpokenText:
 
 
 class SpeechService:
-    def __init__(self, engine: SpeechEngine, cache: AudioCache, *, mp3_bitrate_kbps: int = DEFAULT_BITRATE_KBPS):
+    def __init__(self, engine: SpeechEngine, cache: AudioCache, *, mp3_bitrate_kbps: int = DEFAULT_BITRATE_KBPS,
+                 key_secret: bytes | None = None):
+        """`cache` is anything with AudioCache's `get` and `put` (a folder, or the product's file storage);
+        `key_secret` makes cache keys HMACs that cannot be guessed from a sentence (see `cache_key`)."""
         self.engine = engine
         self.cache = cache
         self._mp3_bitrate = mp3_bitrate_kbps
+        self._key_secret = key_secret
 
     def key_for(
         self, text: str, *, locale: str = "zh_Hans_CN", rate: int | None = None,
@@ -67,6 +71,7 @@ class SpeechService:
             text=spoken,
             rate=rate,
             audio_format=audio_format,
+            secret=self._key_secret,
         )
 
 

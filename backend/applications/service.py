@@ -17,6 +17,7 @@ from backend.applications.completeness import missing_items
 from backend.applications.fields import FIELDS, FieldProblem, check_field, get_path, set_path
 from backend.applications.models import Application, Consent, StatusEvent, Submission
 from backend.applications.stages import Stage
+from backend.db.base import new_id
 from backend.applications.vocabulary import APPLYING_AS, CHANNELS, CONSENT_NOTICE_VERSION, CONSENT_PURPOSES, SUBSIDIES
 from backend.errors import Conflict, ConsentRequired, FieldError, Incomplete, InvalidInput, NotPermitted, StaleVersion, VersionRequired
 from backend.identity.regions import current_county
@@ -57,8 +58,9 @@ def create_application(actor: Actor, *, subsidies: list[str], applying_as: str, 
     _check_choice("applying_as", applying_as, APPLYING_AS)
     _check_choice("channel", channel, CHANNELS)
     with unit_of_work() as uow:
+        # The id is chosen now, not at flush: the content is encrypted with the id as associated data.
         application = Application(
-            reference=_new_reference(uow), owner_user_id=actor.user_id, created_by_user_id=actor.user_id,
+            id=new_id(), reference=_new_reference(uow), owner_user_id=actor.user_id, created_by_user_id=actor.user_id,
             stage=Stage.DRAFT.value, version=1, subsidies=_ordered(subsidies, SUBSIDIES), applying_as=applying_as,
             channel=channel, applied_from_region=applied_from_region, created_at=uow.now, updated_at=uow.now,
         )

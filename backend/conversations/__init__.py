@@ -4,11 +4,13 @@ from backend.conversations.store import (
     StoredConversation,
     create_conversation,
     find_open_conversation,
+    find_unfinished_conversation,
     load_conversation,
     save_conversation,
 )
 
 __all__ = [
-    "StoredConversation", "create_conversation", "find_open_conversation", "load_conversation",
+    "StoredConversation", "create_conversation", "find_open_conversation", "find_unfinished_conversation",
+    "load_conversation",
     "save_conversation",
 ]

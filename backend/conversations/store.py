@@ -76,6 +76,22 @@ def find_open_conversation(actor: Actor, application_id: str) -> StoredConversat
         return _stored(row, _unseal(uow, row)) if row is not None else None
 
 
+def find_unfinished_conversation(actor: Actor) -> StoredConversation | None:
+    """The person's most recent conversation not yet submitted, on whatever channel it began: the same
+    application continues when they switch from the mini program to the official account."""
+    with unit_of_work() as uow:
+        rows = uow.session.scalars(select(Conversation).where(
+            Conversation.user_id == actor.user_id, Conversation.finished_at.is_(None))
+            .order_by(Conversation.updated_at.desc()).limit(5))
+        for row in rows:
+            try:
+                row = _get_for(uow, actor, row.id)
+            except NotFound:
+                continue
+            return _stored(row, _unseal(uow, row))
+        return None
+
+
 def save_conversation(actor: Actor, conversation_id: str, *, expected_version: int, state: dict[str, Any],
                       application_id: str | None = None, finished: bool = False) -> StoredConversation:
     """Stores the new state (and the application once it exists); `StaleVersion` when another device

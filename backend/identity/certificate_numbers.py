@@ -123,5 +123,15 @@ def parse_certificate_number(text: str, *, today: date | None = None) -> Certifi
     return CertificateNumber(number=number, id_number=id_number, category=category, grade=grade, suffix=suffix)
 
 
+def certificate_number_for(id_number: str, category: int, grade: int, suffix: str | None = None) -> str:
+    """The certificate number of the holder of ``id_number`` with this category and grade: the inverse of
+    `parse_certificate_number`, so a person who knows their ID number, category and grade need not read
+    out twenty digits. The result is still checked like any typed number."""
+    if category not in DISABILITY_CATEGORIES or grade not in DISABILITY_GRADES:
+        raise InvalidCertificateNumber("bad_category" if category not in DISABILITY_CATEGORIES else "bad_grade",
+                                       digit=str(category if category not in DISABILITY_CATEGORIES else grade))
+    return f"{normalise_id_number(id_number)}{category}{grade}{suffix or ''}"
+
+
 def _is_digit(character: str) -> bool:
     return character.isascii() and character.isdigit()

@@ -1,0 +1,145 @@
+"""The questions of one application, in the order they are asked, and which one comes next.
+
+The steps come from the application, never from a list of our own: a field is asked when
+`completeness.missing_items` requires it for this kind of application (so the household question only
+when the living subsidy is asked for, the proxy's questions only when someone applies for another
+person), a photo when the policy's checklist asks for it, the consents and the policy notice because
+submission needs them. Two steps are the conversation's own way to a required field: the disability
+category and grade, from which (with the ID number) the 20-digit certificate number follows, so nobody
+has to read it out; and the other benefits, which the eligibility rules weigh (seed 004's policy
+notice) although no field requires them.
+
+Order: who applies and for what; the consents (before anything sensitive is asked, PIPL art. 29); the
+proxy's own details; the photos pre-fill can read (so their values are confirmed rather than typed);
+the applicant's and the certificate's fields; the household; the other photos; other benefits; the
+policy notice; the summary.
+
+A step is done when the application shows it (a consent given, a photo held, the notice acknowledged)
+or when the person answered or confirmed it in this conversation. A field confirmed earlier whose value
+the application now reports as a problem (in its `missing` list) is open again."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from accessibility.conversation.situation import Situation
+from accessibility.conversation.state import ConversationState
+from backend.applications.vocabulary import CONSENT_PURPOSES
+from backend.errors import FieldError
+from backend.prefill.mapping import READABLE_KINDS
+
+SETUP = ("applying_as", "subsidies")
+FIELD_ORDER = (
+    "applicant.name", "applicant.id_number", "applicant.hukou_region", "applicant.address", "applicant.phone",
+    "certificate.category", "certificate.grade", "certificate.number", "certificate.issue_date",
+    "certificate.valid_until", "household.status",
+)
+PROXY_ORDER = ("proxy.relation", "proxy.name", "proxy.id_number", "proxy.phone")
+# How the conversation reaches certificate.number (see the module docstring).
+CERTIFICATE_PARTS = ("certificate.category", "certificate.grade")
+BENEFITS = "other_benefits"
+NOTICE = "policy_notice_acknowledged"
+SUMMARY = "summary"
+NOT_A_FIELD = ("consents", NOTICE)
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    kind: str                 # setup, consent, field, material, benefits, notice, summary
+    field: str | None         # the field path (or material kind, or "consents") the prompt names
+    item: str | None = None   # the checklist item of a photo
+    skippable: bool = True
+
+    @property
+    def purpose(self) -> str:
+        return self.id.split(".", 1)[1]
+
+
+def steps(situation: Situation, state: ConversationState) -> list[Step]:
+    planned = [Step(step, "setup", step, skippable=False) for step in SETUP]
+    if "consents" in situation.required:
+        planned += [Step(f"consent.{purpose}", "consent", "consents", skippable=False) for purpose in CONSENT_PURPOSES]
+    fields = [path for path in situation.required if path not in NOT_A_FIELD]
+    if "certificate.number" in fields:
+        fields += [part for part in CERTIFICATE_PARTS if part not in fields]
+    planned += [Step(path, "field", path) for path in PROXY_ORDER if path in fields]
+    early, late = _photos(situation, state)
+    planned += early
+    ordered = sorted((path for path in fields if path not in PROXY_ORDER),
+                     key=lambda path: FIELD_ORDER.index(path) if path in FIELD_ORDER else len(FIELD_ORDER))
+    planned += [Step(path, "field", path) for path in ordered]
+    planned += late
+    planned.append(Step(BENEFITS, "benefits", BENEFITS))
+    if NOTICE in situation.required:
+        planned.append(Step(NOTICE, "notice", NOTICE, skippable=False))
+    planned.append(Step(SUMMARY, "summary", None, skippable=False))
+    return planned
+
+
+def _photos(situation: Situation, state: ConversationState) -> tuple[list[Step], list[Step]]:
+    early: list[Step] = []
+    late: list[Step] = []
+    for item in situation.materials:
+        group = item.alternatives[chosen_alternative(item.item, item.alternatives, situation, state)]
+        for kind in group:
+            step = Step(f"material.{kind}", "material", kind, item=item.item)
+            (early if kind in READABLE_KINDS else late).append(step)
+    return early, late
+
+
+def chosen_alternative(item: str, alternatives: tuple[tuple[str, ...], ...], situation: Situation,
+                       state: ConversationState) -> int:
+    """The group of photos asked for: the person's choice ("户口本" instead of the ID card), else the first
+    group of which a photo is held, else the first."""
+    if item in state.alternatives and state.alternatives[item] < len(alternatives):
+        return state.alternatives[item]
+    for index, group in enumerate(alternatives):
+        if any(kind in situation.held for kind in group):
+            return index
+    return 0
+
+
+def is_done(step: Step, situation: Situation, state: ConversationState) -> bool:
+    if step.kind == "consent":
+        return step.purpose in situation.consents
+    if step.kind == "material":
+        item = next((m for m in situation.materials if m.item == step.item), None)
+        return step.field in situation.held or bool(item and item.satisfied)
+    if step.kind == "notice":
+        return bool(situation.application and situation.application.get(NOTICE))
+    if step.kind == "summary":
+        return state.submitted
+    if step.kind == "setup" and situation.application is None:
+        return step.id in state.done
+    return step.id in state.done and problem_with(step, situation) is None
+
+
+def problem_with(step: Step, situation: Situation) -> FieldError | None:
+    """What the application says is wrong with this step's field, other than it being empty."""
+    if step.kind != "field":
+        return None
+    for problem in situation.missing:
+        if problem.path == step.field and problem.code != "required":
+            return problem
+    return None
+
+
+def next_step(planned: list[Step], situation: Situation, state: ConversationState) -> Step:
+    if state.current is not None:
+        current = next((step for step in planned if step.id == state.current), None)
+        if current is not None and not is_done(current, situation, state):
+            return current
+    for step in planned:
+        if step.id not in state.skipped and not is_done(step, situation, state):
+            return step
+    return planned[-1]
+
+
+def find(planned: list[Step], step_id: str) -> Step | None:
+    return next((step for step in planned if step.id == step_id), None)
+
+
+def step_for_field(planned: list[Step], path: str) -> Step | None:
+    """The step that asks for a field (a change named by the person: "改一下电话")."""
+    return next((step for step in planned if step.field == path and step.kind in ("field", "setup", "benefits")),
+                None)

@@ -1,0 +1,249 @@
+"""What the conversation can ask about a field: how an answer is understood (the parsers of
+`accessibility.answers`), what is stored, how a value is said back, and the input a client should show.
+
+Understanding is all that happens here: whether a value is acceptable is decided by the field's check
+in `backend/applications/fields.py` when the answer is saved, never here.
+
+A field without an entry of its own (a field a later version of the application requires) is asked
+with `generic_question`: free text, checked by the backend like any other."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from accessibility.answers import (
+    HOUSEHOLD_STATUS_CHOICES,
+    LongTerm,
+    NotUnderstood,
+    Understood,
+    YearMonth,
+    normalise_certificate_number,
+    normalise_id_number,
+    normalise_phone_number,
+    parse_category,
+    parse_choice,
+    parse_date,
+    parse_grade,
+)
+from accessibility.answers.addresses import parse_address
+from accessibility.answers.choices import Choice
+from accessibility.answers.names import parse_name
+from accessibility.answers.regions import parse_county
+from accessibility.answers.results import Answer
+from accessibility.answers.text import compact
+from backend.applications.vocabulary import OTHER_BENEFITS, RELATIONS_FOR
+from backend.identity.regions import region
+from backend.messages.catalog import Words, say
+from backend.privacy.masking import mask_certificate_number, mask_id_number, mask_phone
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    """What a client renders for an answer: `type` (text, number, date, yes_no, choice, photo, none), the
+    HTML `inputmode` and `autocomplete` tokens, so a phone shows the right keyboard and can fill in what
+    it knows (WCAG 1.3.5, 3.3.7)."""
+
+    type: str
+    inputmode: str = "text"
+    autocomplete: str = "off"
+
+
+@dataclass(frozen=True)
+class Asking:
+    """What a parser may need besides the answer."""
+
+    today: date
+    applying_as: str = "self"
+
+
+@dataclass(frozen=True)
+class FieldQuestion:
+    path: str
+    parse: Callable[[str, Asking], Answer]
+    shown: Callable[[Any, str], Words]          # a stored value said back, in a locale
+    input: InputSpec
+    stored: Callable[[Any], Any] = lambda value: value   # what a parsed value is saved as
+    read_back_notes: frozenset[str] = frozenset()         # understood notes that need a read-back first
+    options: Callable[[Asking], Sequence[Any]] | None = None  # values offered as choices, said with `shown`
+
+
+def _plain(value: Any, locale: str) -> Words:
+    return Words(str(value), str(value))
+
+
+def _masked(mask: Callable[[str], str | None]) -> Callable[[Any, str], Words]:
+    def shown(value: Any, locale: str) -> Words:
+        masked = mask(str(value)) or ""
+        return Words(masked, masked)
+    return shown
+
+
+def shown_date(value: Any, locale: str) -> Words:
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return say("conversation.date", locale, year=day.year, month=day.month, day=day.day)
+
+
+def _shown_region(value: Any, locale: str) -> Words:
+    found = region(str(value))
+    name = found.full_name if found else str(value)
+    return Words(name, name)
+
+
+def _keyed(prefix: str) -> Callable[[Any, str], Words]:
+    return lambda value, locale: say(f"{prefix}.{value}", locale)
+
+
+def _date_value(value: Any) -> Any:
+    if isinstance(value, (YearMonth, LongTerm)):
+        return value  # refused by the field check with its own correction
+    return value.isoformat()
+
+
+def _parse_past_date(text: str, asking: Asking) -> Answer:
+    return parse_date(text, today=asking.today, not_after=asking.today)
+
+
+def _parse_any_date(text: str, asking: Asking) -> Answer:
+    return parse_date(text, today=asking.today)
+
+
+def _parse_with_choices(choices: Callable[[Asking], Sequence[Choice]]) -> Callable[[str, Asking], Answer]:
+    return lambda text, asking: parse_choice(text, choices(asking))
+
+
+def _household_choices(asking: Asking) -> Sequence[Choice]:
+    return HOUSEHOLD_STATUS_CHOICES
+
+
+# The proxy's relation to the applicant, as the person acting says it ("我是他儿子" -> child).
+RELATION_NAMES: dict[str, tuple[str, ...]] = {
+    "parent": ("父母", "父亲", "母亲", "爸爸", "妈妈", "爸", "妈", "爹", "娘"),
+    "spouse": ("配偶", "丈夫", "妻子", "老公", "老婆", "爱人", "媳妇", "老伴"),
+    "child": ("子女", "儿子", "女儿", "儿媳", "女婿", "孩子"),
+    "sibling": ("兄弟姐妹", "哥哥", "姐姐", "弟弟", "妹妹", "兄弟", "姐妹"),
+    "grandparent": ("祖父母", "外祖父母", "爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷"),
+    "grandchild": ("孙子女", "孙子", "孙女", "外孙", "外孙女"),
+    "other_relative": ("其他亲属", "亲戚", "亲属"),
+    "legal_guardian": ("法定监护人", "监护人"),
+    "entrusted_person": ("受委托人", "委托人", "朋友", "邻居"),
+    "village_committee": ("村委会", "居委会", "村（居）委会"),
+    "institution": ("福利院", "儿童福利机构", "机构"),
+}
+
+
+def relation_choices(asking: Asking) -> Sequence[Choice]:
+    return tuple(Choice(value, RELATION_NAMES[value]) for value in RELATIONS_FOR.get(asking.applying_as, ()))
+
+
+FIELD_QUESTIONS: dict[str, FieldQuestion] = {q.path: q for q in [
+    FieldQuestion("applicant.name", lambda text, asking: parse_name(text), _plain, InputSpec("text", "text", "name")),
+    FieldQuestion("applicant.id_number", lambda text, asking: normalise_id_number(text), _masked(mask_id_number),
+                  InputSpec("text", "text", "off"), read_back_notes=frozenset({"homophones_read_as_digits"})),
+    FieldQuestion("applicant.hukou_region", lambda text, asking: parse_county(text), _shown_region,
+                  InputSpec("text", "text", "address-level2")),
+    FieldQuestion("applicant.address", lambda text, asking: parse_address(text), _plain,
+                  InputSpec("text", "text", "street-address")),
+    FieldQuestion("applicant.phone", lambda text, asking: normalise_phone_number(text), _masked(mask_phone),
+                  InputSpec("text", "tel", "tel"), read_back_notes=frozenset({"homophones_read_as_digits"})),
+    FieldQuestion("certificate.category", lambda text, asking: parse_category(text), _keyed("category"),
+                  InputSpec("choice", "text", "off"), options=lambda asking: tuple(range(1, 8))),
+    FieldQuestion("certificate.grade", lambda text, asking: parse_grade(text), _keyed("grade"),
+                  InputSpec("choice", "numeric", "off"), options=lambda asking: tuple(range(1, 5))),
+    FieldQuestion("certificate.number", lambda text, asking: normalise_certificate_number(text),
+                  _masked(mask_certificate_number), InputSpec("text", "text", "off"),
+                  read_back_notes=frozenset({"homophones_read_as_digits"})),
+    FieldQuestion("certificate.issue_date", _parse_past_date, shown_date, InputSpec("date", "numeric", "off"),
+                  stored=_date_value),
+    FieldQuestion("certificate.valid_until", _parse_any_date, shown_date, InputSpec("date", "numeric", "off"),
+                  stored=_date_value),
+    FieldQuestion("household.status", _parse_with_choices(_household_choices), _keyed("household"),
+                  InputSpec("choice", "text", "off"),
+                  options=lambda asking: tuple(c.value for c in HOUSEHOLD_STATUS_CHOICES)),
+    FieldQuestion("proxy.relation", _parse_with_choices(relation_choices), _keyed("conversation.relation"),
+                  InputSpec("choice", "text", "off"),
+                  options=lambda asking: tuple(c.value for c in relation_choices(asking))),
+    FieldQuestion("proxy.name", lambda text, asking: parse_name(text), _plain, InputSpec("text", "text", "name")),
+    FieldQuestion("proxy.id_number", lambda text, asking: normalise_id_number(text), _masked(mask_id_number),
+                  InputSpec("text", "text", "off"), read_back_notes=frozenset({"homophones_read_as_digits"})),
+    FieldQuestion("proxy.phone", lambda text, asking: normalise_phone_number(text), _masked(mask_phone),
+                  InputSpec("text", "tel", "tel"), read_back_notes=frozenset({"homophones_read_as_digits"})),
+]}
+
+
+def generic_question(path: str) -> FieldQuestion:
+    def parse(text: str, asking: Asking) -> Answer:
+        answer = " ".join(text.split())
+        return Understood(answer) if answer else NotUnderstood("empty")
+    return FieldQuestion(path, parse, _plain, InputSpec("text"))
+
+
+def question_for(path: str) -> FieldQuestion:
+    return FIELD_QUESTIONS.get(path) or generic_question(path)
+
+
+def option_words(path: str, value: Any, locale: str) -> Words:
+    """An option of a follow-up question ("一级还是二级？"), as said to the person."""
+    if path == "certificate.category":
+        return say(f"category.{value}", locale)
+    if path == "certificate.grade":
+        return say(f"grade.{value}", locale)
+    if path == "applicant.hukou_region":
+        return _shown_region(value, locale)
+    return question_for(path).shown(_date_value(value) if isinstance(value, date) else value, locale)
+
+
+# --- the questions that are not one field -----------------------------------------------------------
+
+SUBSIDY_CHOICES: tuple[Choice, ...] = (
+    Choice("living", ("生活补贴", "困难残疾人生活补贴", "生活", "困难补贴")),
+    Choice("nursing", ("护理补贴", "重度残疾人护理补贴", "护理", "重度补贴")),
+    Choice("both", ("两项都申请", "两项", "两个", "两样", "都申请", "都要", "两个都要", "两项都要", "全部", "都")),
+)
+APPLYING_AS_CHOICES: tuple[Choice, ...] = (
+    Choice("self", ("为自己申请", "给自己申请", "我自己", "自己", "本人", "为自己", "给自己", "替自己")),
+    Choice("guardian", ("监护人", "我是监护人", "家人", "家属", "替家人申请", "帮家人申请", "代家人申请")),
+    Choice("entrusted", ("受委托", "受人委托", "委托", "别人委托我", "帮别人申请", "替别人申请", "代别人申请")),
+)
+# Other benefits (DESIGN.md's list; seed 004's policy notice says how each combines with the subsidies).
+BENEFIT_NAMES: dict[str, tuple[str, ...]] = {
+    "work_injury_nursing_allowance": ("工伤保险生活护理费", "工伤护理费", "工伤"),
+    "destitute_support": ("特困人员救助供养", "特困供养", "特困", "五保"),
+    "orphan": ("孤儿基本生活保障", "孤儿生活费", "孤儿", "艾滋病病毒感染儿童"),
+    "de_facto_orphan_fully_supported": ("事实无人抚养儿童基本生活保障", "事实无人抚养儿童", "无人抚养儿童", "无人抚养"),
+    "public_duty_disability_allowance": ("因公致残生活护理补贴", "因公致残补贴", "因公致残"),
+    "retired_cadre_nursing_fee": ("离休老干部护理费", "离休干部护理费", "离休"),
+    "disability_pension": ("伤残抚恤金", "伤残抚恤", "抚恤金", "抚恤"),
+    "elderly_allowance": ("高龄津贴", "高龄补贴", "高龄"),
+    "elderly_care_subsidy": ("经济困难高龄失能老年人养老服务补贴", "老年人养老服务补贴", "养老服务补贴", "失能老人补贴"),
+    "institution_care": ("在儿童福利机构集中养育", "儿童福利机构", "福利院", "集中养育"),
+}
+NO_BENEFIT = Choice("none", ("没有", "都没有", "都不是", "没领", "没有领", "一样都没有", "啥都没有", "什么都没有"),
+                    means_none=True)
+BENEFIT_CHOICES: tuple[Choice, ...] = (*(Choice(b, BENEFIT_NAMES[b]) for b in OTHER_BENEFITS), NO_BENEFIT)
+_BENEFIT_SEPARATORS = ("还有", "以及", "和", "跟", "与", "及", "、", "，", ",", "；", ";", " ", "/")
+
+
+def parse_benefits(text: str) -> Understood[list[str]] | NotUnderstood:
+    """One or more of the other benefits ("高龄津贴和伤残抚恤金", "1、8"), or none ("没有"). Codes:
+    `empty`, `benefit_unclear` {"part": n} (the n-th part named no benefit), `choice_number_out_of_range`."""
+    if not compact(text):
+        return NotUnderstood("empty")
+    whole = parse_choice(text, BENEFIT_CHOICES)
+    if isinstance(whole, Understood):
+        return Understood([] if whole.value == "none" else [whole.value])
+    parts = [text]
+    for separator in _BENEFIT_SEPARATORS:
+        parts = [piece for part in parts for piece in part.split(separator)]
+    parts = [part for part in parts if compact(part)]
+    found: list[str] = []
+    for number, part in enumerate(parts, start=1):
+        understood = parse_choice(part, BENEFIT_CHOICES)
+        if isinstance(understood, NotUnderstood) and understood.code == "choice_number_out_of_range":
+            return understood
+        if not isinstance(understood, Understood):
+            return NotUnderstood("benefit_unclear", {"part": number})
+        if understood.value != "none" and understood.value not in found:
+            found.append(understood.value)
+    return Understood([b for b in OTHER_BENEFITS if b in found])

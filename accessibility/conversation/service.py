@@ -1,0 +1,99 @@
+"""Use cases of the conversation, each with the acting person first: start (for a new or an existing
+application), resume (on any device: the state is stored, not held by a client), answer in words, answer
+with a photo. Each answer is saved at once through the backend's services; the conversation's own state
+is saved after it, with the version it was loaded at."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import accessibility.messages  # noqa: F401  (registers the conversation's sentences)
+from accessibility.conversation.prompts import Renderer
+from accessibility.conversation.state import ConversationState
+from accessibility.conversation.turns import Said, Turn
+from backend.accounts.actor import Actor
+from backend.accounts.preferences import Preferences, preferences_for
+from backend.conversations import (
+    StoredConversation,
+    create_conversation,
+    find_open_conversation,
+    load_conversation,
+    save_conversation,
+)
+from backend.errors import StaleVersion
+
+
+def start_conversation(actor: Actor, *, locale: str, application_id: str | None = None,
+                       channel: str = "miniprogram") -> tuple[dict[str, Any], bool]:
+    """A new conversation, or (for an application that already has one) that one, resumed. Returns the
+    view and whether it was created."""
+    if application_id is not None:
+        existing = find_open_conversation(actor, application_id)
+        if existing is not None:
+            return _run(actor, existing, locale, None), False
+    stored = create_conversation(actor, channel=channel, state=ConversationState().as_dict(),
+                                 application_id=application_id)
+    return _run(actor, stored, locale, None), True
+
+
+def get_conversation(actor: Actor, conversation_id: str, *, locale: str) -> dict[str, Any]:
+    return _run(actor, load_conversation(actor, conversation_id), locale, None)
+
+
+def answer_conversation(actor: Actor, conversation_id: str, text: str, *, locale: str,
+                        answering: str | None = None) -> dict[str, Any]:
+    """`answering`: the step of the prompt the person answered, when the client sends it."""
+    return _run(actor, load_conversation(actor, conversation_id), locale,
+                lambda turn: turn.answer(text, answering=answering))
+
+
+def send_photo(actor: Actor, conversation_id: str, data: bytes, *, locale: str,
+               answering: str | None = None) -> dict[str, Any]:
+    return _run(actor, load_conversation(actor, conversation_id), locale,
+                lambda turn: turn.photo(data, answering=answering))
+
+
+def _run(actor: Actor, stored: StoredConversation, locale: str, action: Callable[[Turn], None] | None, *,
+         with_audio: bool = True, preferences: Preferences | None = None) -> dict[str, Any]:
+    preferences = preferences or preferences_for(actor.user_id)
+    for attempt in range(2):
+        state = ConversationState.from_dict(stored.state)
+        turn = Turn(actor, application_id=stored.application_id, state=state, channel=stored.channel, locale=locale)
+        if attempt == 0 and action is not None:
+            action(turn)
+        elif attempt == 1:
+            turn.said.append(Said("conversation.moved_on"))
+        turn.settle()
+        renderer = Renderer(turn, preferences, conversation_id=stored.id, with_audio=with_audio)
+        view = _view(stored, turn, renderer)  # rendering numbers the summary's items into the state
+        try:
+            saved = save_conversation(actor, stored.id, expected_version=stored.version, state=state.as_dict(),
+                                      application_id=turn.application_id, finished=state.submitted)
+        except StaleVersion:
+            # Another device answered meanwhile; what this answer saved in the application stands. Show
+            # the question that is next now.
+            stored = load_conversation(actor, stored.id)
+            continue
+        view["conversation"].update(version=saved.version, updated_at=saved.updated_at,
+                                    application_id=saved.application_id)
+        return view
+    return view
+
+
+def _view(stored: StoredConversation, turn: Turn, renderer: Renderer) -> dict[str, Any]:
+    prompt = renderer.prompt()
+    return {
+        "conversation": {"id": stored.id, "application_id": turn.application_id, "channel": stored.channel,
+                         "version": stored.version, "created_at": stored.created_at,
+                         "updated_at": stored.updated_at, "reference": turn.state.reference},
+        "prompt": prompt,
+        "said": renderer.said(),
+        "correction": renderer.correction(),
+        "done": turn.state.submitted,
+    }
+
+
+def run_for_chat(actor: Actor, stored: StoredConversation, locale: str, action: Callable[[Turn], None] | None,
+                 preferences: Preferences) -> dict[str, Any]:
+    """The same turn for a chat channel: no audio (the reply is text)."""
+    return _run(actor, stored, locale, action, with_audio=False, preferences=preferences)
