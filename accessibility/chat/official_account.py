@@ -97,7 +97,12 @@ def reply_to(message: Incoming) -> str | None:
         opening.append(_words("conversation.chat.unsupported", locale, easy))
         action = None
 
-    stored = _conversation(follower)
+    stored, fresh = _conversation(follower)
+    if fresh and message.kind in ("text", "voice"):
+        # The first words in this chat answer nothing yet: the person has not seen a question here.
+        if not opening:
+            opening.append(_words("conversation.chat.welcome", locale, easy))
+        action = None
     view = run_for_chat(follower.actor, stored, locale, action, preferences)
     return "\n".join([*opening, *_view_text(view, easy)])
 
@@ -168,11 +173,13 @@ def split_reply(text: str) -> list[str]:
     return parts
 
 
-def _conversation(follower: official_account.Follower) -> StoredConversation:
+def _conversation(follower: official_account.Follower) -> tuple[StoredConversation, bool]:
+    """The follower's conversation, and whether it is new to this chat (created now, or the person's
+    unfinished one from the mini program)."""
     if follower.conversation_id is not None:
         try:
             # A submitted one stays, saying where it stands, until the person asks for "新申请".
-            return load_conversation(follower.actor, follower.conversation_id)
+            return load_conversation(follower.actor, follower.conversation_id), False
         except NotFound:
             pass
     stored = find_unfinished_conversation(follower.actor)
@@ -180,7 +187,7 @@ def _conversation(follower: official_account.Follower) -> StoredConversation:
         stored = create_conversation(follower.actor, channel="official_account",
                                      state=ConversationState().as_dict())
     official_account.remember_conversation(follower.openid, stored.id)
-    return stored
+    return stored, True
 
 
 def _answer(text: str) -> Callable[[Turn], None]:

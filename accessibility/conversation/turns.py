@@ -103,6 +103,8 @@ class Turn:
             self.said.append(Said("conversation.already_submitted"))
             return
         step = self.step()
+        if self.state.current is None:
+            return  # nothing was asked yet (a chat's first message): the first question is the answer
         if self.state.current != step.id or (answering is not None and answering != step.id):
             # The question was answered meanwhile (another phone, the form): ask the one that is next.
             self.said.append(Said("conversation.moved_on"))

@@ -80,9 +80,10 @@ def find_unfinished_conversation(actor: Actor) -> StoredConversation | None:
     """The person's most recent conversation not yet submitted, on whatever channel it began: the same
     application continues when they switch from the mini program to the official account."""
     with unit_of_work() as uow:
+        # One with an application first: a conversation that never got past its first questions is worth less.
         rows = uow.session.scalars(select(Conversation).where(
             Conversation.user_id == actor.user_id, Conversation.finished_at.is_(None))
-            .order_by(Conversation.updated_at.desc()).limit(5))
+            .order_by(Conversation.application_id.is_(None), Conversation.updated_at.desc()).limit(5))
         for row in rows:
             try:
                 row = _get_for(uow, actor, row.id)

@@ -49,13 +49,14 @@ class ConfiguredWeChatClient(WeChatClient):
     def __init__(self, appid: str, secret: str, *, api_base: str, timeout: float) -> None:
         self._api_base = api_base if api_base.endswith("/") else api_base + "/"
         super().__init__(appid, secret, session=DatabaseSessionStorage(), timeout=timeout)
-        self.API_BASE_URL = self._api_base
+        # WeChat's own default is https://api.weixin.qq.com/cgi-bin/: media, user info and messages live there.
+        self.API_BASE_URL = self._api_base + "cgi-bin/"
 
     def _rebase(self, url: str) -> str:
         return self._api_base + url[len(OFFICIAL_BASE):] if url.startswith(OFFICIAL_BASE) else url
 
     def _request(self, method, url_or_endpoint, **kwargs):
-        kwargs["api_base_url"] = self._rebase(kwargs.get("api_base_url") or self._api_base)
+        kwargs["api_base_url"] = self._rebase(kwargs.get("api_base_url") or self.API_BASE_URL)
         return super()._request(method, self._rebase(url_or_endpoint), **kwargs)
 
     def _fetch_access_token(self, url, params):

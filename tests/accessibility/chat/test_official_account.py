@@ -1,0 +1,157 @@
+"""The same conversation over the WeChat official account: safe-mode and plain XML, text, voice
+(WeChat's recognition) and photos (fetched through the media API), linking to the mini program's person
+by UnionID or by a one-time code, replies within WeChat's 5 seconds or through customer service."""
+
+from __future__ import annotations
+
+import re
+
+from tests.accessibility.conversation.chat import Chat, answers_for
+from tests.support.factories import person
+from tests.support.flows import photo_bytes
+
+
+def test_an_application_is_completed_by_chatting_alone_in_safe_mode(official_account, as_applicant):
+    oa = official_account
+    openid = "oFollowerSafeMode000000001"
+    oa.fake.add_follower(openid)
+    who = person()
+    replies = oa.complete(oa.safe, openid, answers_for(who))
+
+    assert "您好" in replies[0]
+    for reply in replies[:-1]:
+        assert re.search(r"第\d+步，共\d+步。", reply), reply
+    assert "提交好了" in replies[-1] and "申请编号" in replies[-1]
+    application_id = oa.application_id(openid)
+    document = as_applicant.get(f"/applications/{application_id}")
+    assert document.status_code == 404  # another person's application: the follower is their own person
+    from backend.applications.service import get_application
+    submitted = get_application(oa.actor(openid), application_id, reveal=True)
+    assert submitted["stage"] in ("submitted", "handed_off")
+    assert submitted["channel"] == "official_account"
+    assert submitted["applicant"]["id_number"] == who.id_number
+    assert submitted["certificate"]["number"] == who.id_number + "42"
+    from backend.materials.service import list_materials
+    assert {m["kind"] for m in list_materials(oa.actor(openid), application_id)} == {
+        "id_card_front", "id_card_back", "disability_certificate", "dibao_proof"}
+
+
+def test_the_url_is_verified_and_plain_mode_works_too(official_account):
+    oa = official_account
+    assert oa.plain.verify_url().ok
+    openid = "oFollowerPlainMode00000001"
+    oa.fake.add_follower(openid)
+    reply = oa.plain.send_text(openid, "你好")
+    assert not reply.encrypted and "第1步" in reply.content and "为自己申请" in reply.content
+
+
+def test_a_message_without_a_valid_signature_is_refused(official_account):
+    import requests
+    response = requests.post(official_account.url, params={"signature": "0" * 40, "timestamp": "1", "nonce": "2"},
+                             data=b"<xml></xml>", timeout=5)
+    assert response.status_code == 403
+
+
+def test_voice_messages_are_answered_from_wechats_recognition(official_account):
+    oa = official_account
+    openid = "oFollowerVoice000000000001"
+    oa.fake.add_follower(openid)
+    oa.safe.send_subscribe(openid)
+    oa.safe.send_text(openid, "自己")
+    voice = oa.fake.add_media(b"#!AMR\n" + b"\x00" * 64, "voice.amr", "audio/amr")
+    reply = oa.safe.send_voice(openid, voice, "两项都申请。")
+    assert oa.state(openid)["subsidies"] == ["living", "nursing"]
+    assert "同意" in reply.content
+
+    unheard = oa.safe.send_voice(openid, voice, "")
+    assert "没听清" in unheard.content
+
+
+def test_wechats_retry_of_a_message_is_answered_once(official_account):
+    oa = official_account
+    openid = "oFollowerRetry000000000001"
+    oa.fake.add_follower(openid)
+    oa.safe.send_subscribe(openid)
+    message = oa.safe.text(openid, "自己")
+    first = oa.safe.deliver(message)
+    again = oa.safe.deliver(message)
+    assert not first.is_empty and again.is_empty
+    assert oa.state(openid)["current"] == "subsidies"
+
+
+def test_words_that_would_break_cdata_are_replied_safely(official_account):
+    oa = official_account
+    openid = "oFollowerCdata000000000001"
+    oa.fake.add_follower(openid)
+    for text in ("你好", "自己", "两项", "同意", "同意", "同意", "跳过", "跳过", "跳过"):
+        oa.safe.send_text(openid, text)
+    assert oa.state(openid)["current"] == "applicant.name"
+    reply = oa.safe.send_text(openid, "王]]>芳")
+    assert "王]]>芳" in reply.content
+
+
+def test_a_slow_answer_is_sent_through_customer_service(official_account, settings):
+    oa = official_account
+    openid = "oFollowerSlow0000000000001"
+    oa.fake.add_follower(openid)
+    for text in ("你好", "自己", "两项", "同意", "同意", "同意"):
+        oa.safe.send_text(openid, text)
+    assert oa.state(openid)["current"] == "material.id_card_front"
+    settings.wechat_oa_reply_seconds = 0.2
+    oa.fake.fail_next(1, "hang", seconds=1.0, path="/cgi-bin/media/get")
+    media_id = oa.fake.add_media(photo_bytes("id_card_front"), "front.jpg", "image/jpeg")
+    reply = oa.safe.send_image(openid, media_id, "http://mmbiz.qpic.cn/front.jpg")
+    assert reply.is_empty  # "success": WeChat shows nothing and does not retry
+    later = oa.custom_text(openid, 0)
+    assert "收到了" in later and "国徽" in later
+
+
+def test_the_follower_with_the_mini_programs_unionid_is_the_same_person(official_account, client, settings):
+    oa = official_account
+    unionid = "oUnionSharedPerson00000001"
+    code = oa.fake.login("oMiniProgramUser0000000001", unionid=unionid)
+    login = client.post("/auth/wechat-login", json={"code": code}).get_json()
+    from tests.support.api import ApiClient
+    phone = ApiClient(client.client, login["access_token"])
+    phone.put("/me/preferences", json={"speech": False})
+    chat = Chat.start(phone)
+    who = person()
+    chat.until("applicant.name", answers_for(who))
+
+    openid = "oFollowerUnion000000000001"
+    oa.fake.add_follower(openid, unionid=unionid)
+    reply = oa.safe.send_text(openid, "你好")
+    assert "姓名" in reply.content  # the question the mini program was at
+    oa.safe.send_text(openid, who.name)
+    assert phone.get(f"/applications/{chat.application_id}").get_json()["applicant"]["name"] == who.name
+
+
+def test_a_follower_links_to_the_mini_program_with_a_one_time_code(official_account, as_applicant):
+    oa = official_account
+    as_applicant.put("/me/preferences", json={"speech": False})
+    chat = Chat.start(as_applicant)
+    chat.until("applicant.name", answers_for(person()))
+
+    openid = "oFollowerCode0000000000001"
+    oa.fake.add_follower(openid)  # no UnionID: WeChat cannot tell us who this is
+    first = oa.safe.send_text(openid, "你好")
+    assert "为自己申请" in first.content  # a stranger so far: a new conversation starts
+
+    wrong = oa.safe.send_text(openid, "绑定 000000")
+    assert "不对" in wrong.content
+    code = as_applicant.post("/me/official-account-link-code").get_json()["code"]
+    linked = oa.safe.send_text(openid, f"绑定 {code}")
+    assert "绑定好了" in linked.content and "姓名" in linked.content
+    assert oa.application_id(openid) == chat.application_id
+    reused = oa.safe.send_text(openid, f"绑定 {code}")
+    assert "不对" in reused.content  # a code works once
+
+
+def test_a_photo_that_wechat_cannot_give_us_is_asked_for_again(official_account):
+    oa = official_account
+    openid = "oFollowerLostPhoto00000001"
+    oa.fake.add_follower(openid)
+    for text in ("你好", "自己", "两项", "同意", "同意", "同意"):
+        oa.safe.send_text(openid, text)
+    reply = oa.safe.send_image(openid, "no-such-media-id", "http://mmbiz.qpic.cn/x.jpg")
+    assert "没有收到" in reply.content and oa.state(openid)["current"] == "material.id_card_front"
