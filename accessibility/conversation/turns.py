@@ -163,12 +163,19 @@ class Turn:
                 continue
             break
         step = self.step()
+        if self._photo_read_meanwhile(step):
+            self.state.current = None  # a photo read since the question was asked: confirm its value instead
         if self.state.current != step.id:
             mode, offer = self._opening(step)
             self.state.ask(step.id, mode, offer)
             problem = plan.problem_with(step, self.situation)
             if problem is not None and not any(s.field_error == problem for s in self.said):
                 self.said.append(Said("conversation.problem", field_error=problem))
+
+    def _photo_read_meanwhile(self, step: Step) -> bool:
+        return (step.kind == "field" and self.state.current == step.id and self.state.mode == ASK
+                and not self.state.offer.get("declined") and self.situation.value(step.field) is None
+                and self.situation.proposal(step.field) is not None)
 
     def _opening(self, step: Step) -> tuple[str, dict[str, Any]]:
         """How a question is first asked: confirming what is known, or asking."""
@@ -282,7 +289,8 @@ class Turn:
         if verdict.value:
             self._accept_offer(step)
         else:
-            self.state.ask(step.id, ASK)
+            # "declined": a value read from a photo is not offered again for this question.
+            self.state.ask(step.id, ASK, {"declined": True})
             self.said.append(Said("conversation.tell_me_instead", {"field": step.field}))
         return True
 

@@ -163,3 +163,10 @@ def assert_prompt_in_three_forms(anonymous_client, prompt: dict[str, Any], *, ea
     assert_said_in_three_forms(anonymous_client, prompt, spoken=spoken)
     assert prompt["input"]["label"]["text"] and prompt["input"]["label"]["easy_read"]
     assert prompt["input"]["type"] in ("text", "number", "date", "yes_no", "choice", "photo", "none")
+
+
+def chat_at(client, step: str, who: SyntheticPerson, **overrides: str) -> Chat:
+    """A conversation answered up to `step` (speech should be off for speed)."""
+    chat = Chat.start(client)
+    chat.until(step, answers_for(who, **overrides))
+    return chat

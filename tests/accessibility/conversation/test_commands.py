@@ -1,0 +1,117 @@
+"""What a person may say at any question instead of an answer: 再说一遍, 帮助, 不知道, 跳过 (only where
+skippable), 上一步, 人工, and changing an answer from the summary."""
+
+from __future__ import annotations
+
+from tests.accessibility.conversation.chat import answers_for, chat_at
+from tests.support.factories import person
+
+
+def test_repeat_says_the_same_question_again(applicant):
+    chat = chat_at(applicant, "applicant.name", person())
+    before = chat.prompt["text"]
+    chat.say("再说一遍")
+    assert chat.step == "applicant.name" and chat.prompt["text"] == before
+    assert chat.said == "好的，再说一遍。"
+    chat.say("没听清")
+    assert chat.prompt["text"] == before
+
+
+def test_help_explains_the_question_asked(applicant):
+    chat = chat_at(applicant, "certificate.grade", person())
+    chat.say("帮助")
+    assert "一级最重" in chat.said and chat.step == "certificate.grade"
+    chat.say("怎么填")
+    assert "一级最重" in chat.said
+    chat.say("跳过")
+    chat.say("帮助")
+    assert chat.step != "certificate.grade" and chat.said  # every question has help, specific or general
+
+
+def test_dont_know_offers_the_certificate_photo_or_a_helper_for_the_grade(applicant):
+    chat = chat_at(applicant, "certificate.grade", person())
+    chat.say("不知道")
+    assert "残疾人证的照片" in chat.said and "家人" in chat.said and "跳过" in chat.said
+    assert chat.step == "certificate.grade"
+    chat.say("我也记不清了")
+    assert "残疾人证的照片" in chat.said
+
+
+def test_dont_know_which_subsidy_suggests_applying_for_both(applicant):
+    chat = chat_at(applicant, "subsidies", person())
+    chat.say("不知道")
+    assert "两项都申请" in chat.said
+    chat.say("两项")
+    assert chat.step == "consent.personal_information"
+
+
+def test_skip_moves_on_and_the_summary_brings_the_question_back(applicant):
+    who = person()
+    chat = chat_at(applicant, "applicant.name", who)
+    chat.say("跳过")
+    assert chat.step == "applicant.id_number" and "最后再填" in chat.said
+    chat.until("summary", answers_for(who))
+    assert "还缺" in chat.prompt["text"] and "申请人姓名" in chat.prompt["text"]
+    assert [c["answer"] for c in chat.prompt["input"]["choices"]] == ["继续"]
+    chat.say("提交")
+    assert chat.step == "applicant.name" and "没有填好" in chat.said
+    chat.say(who.name)
+    assert chat.step == "summary" and "都对的话" in chat.prompt["text"]
+
+
+def test_questions_that_cannot_be_skipped_say_why(applicant):
+    chat = chat_at(applicant, "consent.sensitive_personal_information", person())
+    chat.say("跳过")
+    assert chat.step == "consent.sensitive_personal_information"
+    assert "不能跳过" in chat.said
+    chat.say("不知道")
+    assert "跳过" not in chat.said  # not offered where it cannot be done
+    chat.say("不同意")
+    assert "村（居）委会" in chat.said and chat.step == "consent.sensitive_personal_information"
+
+
+def test_back_asks_the_previous_question_again_confirming_its_answer(applicant):
+    who = person()
+    chat = chat_at(applicant, "applicant.id_number", who)
+    chat.say("上一步")
+    assert (chat.step, chat.mode) == ("applicant.name", "confirm")
+    assert who.name in chat.prompt["text"]
+    chat.say("对")
+    assert chat.step == "applicant.id_number"
+
+
+def test_back_at_the_first_question_says_there_is_none(applicant):
+    chat = chat_at(applicant, "applying_as", person())
+    chat.say("上一步")
+    assert chat.step == "applying_as" and "第一个问题" in chat.said
+
+
+def test_human_gives_the_contacts_of_the_hukou_region(applicant):
+    who = person()
+    chat = chat_at(applicant, "applicant.name", who)
+    chat.say("人工")
+    assert "村（居）委会" in chat.said and "023-" not in chat.said  # no county known yet: no office to name
+    chat.until("applicant.address", answers_for(who))
+    chat.say("转人工")
+    assert "武隆区民政局 023-77724047" in chat.said and chat.step == "applicant.address"
+
+
+def test_an_answer_is_changed_from_the_summary_by_its_number(applicant):
+    who = person()
+    chat = chat_at(applicant, "summary", who)
+    lines = chat.prompt["text"].splitlines()
+    number = next(line.split(".")[0] for line in lines if "联系电话" in line)
+    chat.say(f"改第{number}项")
+    assert (chat.step, chat.mode) == ("applicant.phone", "ask")
+    chat.say("13900008888")
+    assert chat.step == "summary" and "139****8888" in chat.prompt["text"]
+    chat.say("我要改一下地址")
+    assert chat.step == "applicant.address"
+
+
+def test_a_no_at_the_summary_asks_what_to_change(applicant):
+    chat = chat_at(applicant, "summary", person())
+    chat.say("不对")
+    assert chat.step == "summary" and "改第几项" in chat.said
+    chat.say("改第99项")
+    assert chat.step == "summary" and "要改哪一项" in chat.said
