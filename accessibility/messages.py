@@ -328,6 +328,7 @@ NOT_UNDERSTOOD = {
     "phone_missing_area_code": ("这像是座机号码，请在前面加上区号，比如“023”。", "座机号前面要加区号。"),
     "phone_bad_prefix": ("手机号码不会以{prefix}开头。请再核对一下。", "这个号码不对。请再看看。"),
     "phone_bad_characters": ("第{position}位附近的“{character}”不是数字。电话号码只有数字。", "电话号只有数字。请再说一次。"),
+    "phone_x_misplaced": ("电话号码里没有X，第{position}位请再核对一下。", "电话号里没有X。"),
     "phone_number_words": ("请一位一位地说电话号码，不要说“{character}”。", "请一个数一个数地说。"),
     "name_has_digits": ("姓名里不会有数字。请说出姓名，和身份证上的一样。", "名字里没有数字。请说名字。"),
     "name_is_a_sentence": ("这句话有{length}个字，不像是姓名。请只说姓名，比如“王芳”。", "请只说名字。"),

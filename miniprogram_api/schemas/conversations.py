@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool
 
 from miniprogram_api.schemas.common import Strict, Words, with_examples
 
@@ -108,12 +108,12 @@ class ConversationOut(BaseModel):
 
 class PreferencesBody(Strict):
     font_scale: float = Field(1.0, ge=1.0, le=3.0, description="Text size relative to normal (1.0-3.0).")
-    care_mode: bool = Field(False, description="WeChat's 关怀模式: larger text and targets, simpler screens.")
-    high_contrast: bool = False
-    reduced_motion: bool = False
-    easy_read: bool = Field(False, description="Show (and read aloud) the easy-read text first.")
-    speech: bool = Field(True, description="Prompts carry audio.")
-    extended_time: bool = Field(False, description="Nothing times out anyway; clients may show no countdowns at all.")
+    care_mode: StrictBool = Field(False, description="WeChat's 关怀模式: larger text and targets, simpler screens.")
+    high_contrast: StrictBool = False
+    reduced_motion: StrictBool = False
+    easy_read: StrictBool = Field(False, description="Show (and read aloud) the easy-read text first.")
+    speech: StrictBool = Field(True, description="Prompts carry audio.")
+    extended_time: StrictBool = Field(False, description="Nothing times out anyway; clients may show no countdowns at all.")
     locale: LocaleName | None = Field(None, description="Overrides Accept-Language when set.")
     preferred_contact: ContactChannel | None = None
 

@@ -1,0 +1,35 @@
+from accessibility.speech import AudioFormat, SpeechService, cache_key
+from accessibility.speech.stored_cache import StoredAudioCache
+from backend.privacy.vault import Vault
+from backend.storage.boundary import StoredFileMissing
+from backend.storage.local import LocalFolderStorage
+
+from .conftest import FakeEngine
+
+
+def test_audio_is_stored_sealed_and_read_back(tmp_path):
+    storage = LocalFolderStorage(tmp_path)
+    cache = StoredAudioCache(storage, Vault(b"v" * 32), missing=StoredFileMissing)
+    key = "ef" * 32
+    assert cache.get(key, AudioFormat.MP3) is None
+    cache.put(key, AudioFormat.MP3, b"ID3 audio of a name")
+    assert cache.get(key, AudioFormat.MP3) == b"ID3 audio of a name"
+    assert b"audio of a name" not in (tmp_path / "sp" / f"speech-mp3-{key}").read_bytes()
+
+
+def test_with_a_secret_the_key_cannot_be_computed_from_the_sentence(tmp_path):
+    plain = dict(engine="e", engine_version="1", voice="v", text="您的姓名是王芳，对吗？", rate=None,
+                 audio_format=AudioFormat.MP3)
+    assert cache_key(**plain, secret=b"k1") != cache_key(**plain)
+    assert cache_key(**plain, secret=b"k1") != cache_key(**plain, secret=b"k2")
+    assert cache_key(**plain, secret=b"k1") == cache_key(**plain, secret=b"k1")
+
+
+def test_the_speech_service_serves_from_the_stored_cache(tmp_path):
+    engine = FakeEngine()
+    cache = StoredAudioCache(LocalFolderStorage(tmp_path), Vault(b"v" * 32), missing=StoredFileMissing)
+    service = SpeechService(engine, cache, key_secret=b"secret")
+    spoken = service.speak("请说出您的姓名。")
+    assert service.cached(spoken.key, AudioFormat.MP3).data == spoken.audio.data
+    service.speak("请说出您的姓名。")
+    assert len(engine.calls) == 1
