@@ -17,7 +17,6 @@ define("conversation.who.self", "您", "您")
 define("conversation.who.applicant", "申请人", "申请人")
 define("conversation.with_choices", "{question}请选择：{choices}。", "{question}请选：{choices}。")
 define("conversation.choice", "{number}. {choice}", "{number}. {choice}")
-define("conversation.line_break", "\n", "\n")
 define("conversation.yes", "是", "是")
 define("conversation.no", "不是", "不是")
 define("conversation.label.finished", "申请已提交", "已经交了")
@@ -249,6 +248,9 @@ define("conversation.dont_know.default",
        "没关系。可以说“跳过”。也可以请家人帮忙。")
 define("conversation.dont_know.not_skippable",
        "没关系。可以请家人或村（居）委会的工作人员帮您，或者说“人工”找工作人员。", "没关系。可以请家人帮忙。")
+define("conversation.dont_know.confirm",
+       "没关系。可以请家人或村（居）委会的工作人员帮您对照证件看一下，或者先说“跳过”。",
+       "没关系。可以请家人帮您看。也可以先说“跳过”。")
 define("conversation.dont_know.subsidies",
        "不确定的话，可以两项都申请，审核时会按您的情况判断。请说“两项都申请”。", "不知道就两项都要。请说“两项”。")
 define("conversation.dont_know.certificate.grade",

@@ -39,9 +39,14 @@ def main() -> int:
         if "LIANGBU_WECHAT_API_BASE" not in env:
             fake_port = args.port + 1
             env["LIANGBU_WECHAT_API_BASE"] = f"http://127.0.0.1:{fake_port}/"
+            # The demo's official account, in the fake (README: "Apply by chatting").
+            for name, value in DEMO_OFFICIAL_ACCOUNT.items():
+                env.setdefault(name, value)
             children.append(_start([sys.executable, "-m", "fake_wechat", "--host", "127.0.0.1",
                                     "--port", str(fake_port), "--app-id", settings.wechat_app_id,
-                                    "--app-secret", settings.wechat_app_secret.get_secret_value()], env))
+                                    "--app-secret", settings.wechat_app_secret.get_secret_value(),
+                                    "--oa-app-id", env["LIANGBU_WECHAT_OA_APP_ID"],
+                                    "--oa-app-secret", env["LIANGBU_WECHAT_OA_APP_SECRET"]], env))
     Path(env.get("LIANGBU_INSTANCE_DIR", "instance")).mkdir(parents=True, exist_ok=True)
 
     cli = [sys.executable, "-m", "backend.cli"] + (["--dev"] if args.dev else [])
@@ -75,6 +80,15 @@ def main() -> int:
         time.sleep(0.5)
     _stop(children)
     return 0
+
+
+# Demo values only (the fake official account of `make run`); a real account's come from its admin console.
+DEMO_OFFICIAL_ACCOUNT = {
+    "LIANGBU_WECHAT_OA_APP_ID": "wxfakeofficialacc1",
+    "LIANGBU_WECHAT_OA_APP_SECRET": "fake0officialaccount0secret00000",
+    "LIANGBU_WECHAT_OA_TOKEN": "liangbuDemoToken",
+    "LIANGBU_WECHAT_OA_AES_KEY": "bGlhbmdidSBkZW1vIGVuY29kaW5nIGFlcyBrZXkgMDE",
+}
 
 
 def _start(command: list[str], env: dict[str, str]) -> subprocess.Popen:

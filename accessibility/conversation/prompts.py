@@ -211,7 +211,7 @@ class Renderer:
             parts.append(say("conversation.summary.missing", locale, items=labels))
         else:
             parts.append(say("conversation.summary.question", locale))
-        return join(parts, locale, "conversation.line_break")
+        return _lines(parts)
 
     def _summary_choices(self) -> list[tuple[str, Words]]:
         if self.turn.situation.missing:
@@ -267,7 +267,7 @@ class Renderer:
         words = [w for w in words if w is not None]
         if not words:
             return None
-        together = join(words, self.locale, "conversation.line_break")
+        together = _lines(words)
         return {**together.as_dict(), "audio_url": self._audio(None, together)}
 
     def correction(self) -> dict[str, Any] | None:
@@ -284,7 +284,7 @@ class Renderer:
             error = Words(described["message"], described["easy_read"])
             if item.key in ("conversation.refused", "conversation.problem"):
                 return error
-            return join([say(item.key, locale), error], locale, "conversation.line_break")
+            return _lines([say(item.key, locale), error])
         params = dict(item.params)
         key = item.key if item.key in registry() else params.pop("fallback", item.key)
         params.pop("fallback", None)
@@ -338,6 +338,11 @@ class Renderer:
         form = "easy_read" if self.preferences.easy_read else "text"
         sentence = " ".join(getattr(part, form) for part in parts)
         return audio_url(sentence, self.locale)
+
+
+def _lines(parts: list[Words]) -> Words:
+    """Sentences one to a line (a line break is the same in every language)."""
+    return Words("\n".join(p.text for p in parts), "\n".join(p.easy_read for p in parts))
 
 
 def _yes_no(locale: str) -> list[tuple[str, Words]]:

@@ -34,7 +34,7 @@ from accessibility.answers.regions import parse_county
 from accessibility.answers.results import Answer
 from accessibility.answers.text import compact
 from backend.applications.vocabulary import OTHER_BENEFITS, RELATIONS_FOR
-from backend.identity.regions import region
+from backend.identity.regions import counties, region
 from backend.messages.catalog import Words, say
 from backend.privacy.masking import mask_certificate_number, mask_id_number, mask_phone
 
@@ -141,7 +141,7 @@ FIELD_QUESTIONS: dict[str, FieldQuestion] = {q.path: q for q in [
     FieldQuestion("applicant.name", lambda text, asking: parse_name(text), _plain, InputSpec("text", "text", "name")),
     FieldQuestion("applicant.id_number", lambda text, asking: normalise_id_number(text), _masked(mask_id_number),
                   InputSpec("text", "text", "off"), read_back_notes=frozenset({"homophones_read_as_digits"})),
-    FieldQuestion("applicant.hukou_region", lambda text, asking: parse_county(text), _shown_region,
+    FieldQuestion("applicant.hukou_region", lambda text, asking: parse_county(text, counties()), _shown_region,
                   InputSpec("text", "text", "address-level2")),
     FieldQuestion("applicant.address", lambda text, asking: parse_address(text), _plain,
                   InputSpec("text", "text", "street-address")),

@@ -221,6 +221,10 @@ class Turn:
         if step.id == "subsidies" and self.state.mode == ASK:
             self.said.append(Said("conversation.dont_know.subsidies"))
             return
+        if self.state.mode in (CONFIRM, READ_BACK):
+            self.said.append(Said("conversation.dont_know.confirm" if step.skippable
+                                  else "conversation.dont_know.not_skippable"))
+            return
         fallback = "conversation.dont_know.default" if step.skippable else "conversation.dont_know.not_skippable"
         self.said.append(Said(f"conversation.dont_know.{_topic(step)}", {"fallback": fallback}))
 
@@ -463,6 +467,8 @@ class Turn:
         if not self._save(step, DraftChanges(values={"certificate.number": number})):
             return False
         self.state.finish(step.id)
+        # Filled, not answered: "上一步" goes back to the last question the person answered.
+        self.state.history.remove(step.id)
         self.said.append(Said("conversation.certificate_number_filled", {"value": number}))
         return True
 

@@ -25,6 +25,10 @@ class Photo(BaseModel):
     file: FileStorage = Field(description="A photo of the material the prompt asks for (JPEG, PNG, HEIC or WebP).")
     step: str | None = Field(None, max_length=64, description="The `step` of the prompt answered.")
 
+    model_config = {"openapi_extra": {"examples": {"id_card_photo": {
+        "summary": "the photo a prompt of type photo asks for",
+        "value": {"file": "(binary)", "step": "material.id_card_front"}}}}}
+
 
 @conversations.post("/conversations", summary="Start a conversation (or resume the one of an application)",
                     responses={201: ConversationOut, 200: ConversationOut, **PROBLEM_RESPONSES})

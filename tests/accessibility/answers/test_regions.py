@@ -1,7 +1,15 @@
 import pytest
 
 from accessibility.answers import Ambiguous, NotUnderstood, Understood
-from accessibility.answers.regions import parse_county
+import subprocess
+import sys
+
+from accessibility.answers.regions import parse_county as parse
+from backend.identity.regions import counties
+
+
+def parse_county(text):
+    return parse(text, counties())
 
 
 @pytest.mark.parametrize("answer", ["重庆市武隆区", "武隆区", "我户口在武隆", "武隆区的", "500156"])
@@ -22,3 +30,11 @@ def test_a_code_is_passed_on_for_the_field_check_to_judge():
 def test_no_county_named_is_unclear():
     assert parse_county("不太记得了") == NotUnderstood("county_unclear")
     assert parse_county("") == NotUnderstood("empty")
+
+
+def test_the_new_parsers_import_nothing_of_the_backend():
+    code = ("import sys, accessibility.answers.regions, accessibility.answers.names, accessibility.answers.addresses, "
+            "accessibility.speech.links, accessibility.speech.stored_cache; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'backend', 'miniprogram_api')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -115,3 +115,16 @@ def test_a_no_at_the_summary_asks_what_to_change(applicant):
     assert chat.step == "summary" and "改第几项" in chat.said
     chat.say("改第99项")
     assert chat.step == "summary" and "要改哪一项" in chat.said
+
+
+def test_back_skips_what_the_conversation_filled_in_itself(applicant):
+    chat = chat_at(applicant, "certificate.issue_date", person())  # the certificate number was filled in
+    chat.say("上一步")
+    assert (chat.step, chat.mode) == ("certificate.grade", "confirm")
+
+
+def test_dont_know_to_a_confirmation_suggests_checking_the_document(applicant):
+    chat = chat_at(applicant, "applicant.hukou_region", person())
+    assert chat.mode == "confirm"
+    chat.say("不知道")
+    assert "对照证件" in chat.said and chat.mode == "confirm"
