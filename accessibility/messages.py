@@ -112,8 +112,19 @@ define("conversation.ask.proxy.relation", "您是申请人的什么人？", "您
 define("conversation.ask.proxy.name", "请说出您自己的姓名。", "您叫什么名字？")
 define("conversation.ask.proxy.id_number", "请说出您自己的身份证号码，一共18位。", "您的身份证号是多少？")
 define("conversation.ask.proxy.phone", "请说一个能找到您的电话号码。", "您的电话是多少？")
+# What a known value is, said to the person it belongs to ("您的姓名是王芳，对吗？").
+for _path, (_standard, _easy) in {
+        "applicant.name": ("{whose}姓名", "{whose}名字"), "applicant.id_number": ("{whose}身份证号码", "{whose}身份证号"),
+        "applicant.hukou_region": ("{whose}户口所在的区县", "{whose}户口"), "applicant.address": ("{whose}住址", "{whose}住址"),
+        "applicant.phone": ("{whose}电话号码", "{whose}电话"), "certificate.category": ("{whose}残疾类别", "{whose}残疾类别"),
+        "certificate.grade": ("{whose}残疾等级", "{whose}残疾等级"), "certificate.number": ("{whose}残疾人证号", "{whose}证号"),
+        "certificate.issue_date": ("残疾人证的发证日期", "发证的日子"), "certificate.valid_until": ("残疾人证的有效期", "证的到期日"),
+        "household.status": ("{whose}低保情况", "{whose}低保情况"), "proxy.relation": ("您和申请人的关系", "您和申请人的关系"),
+        "proxy.name": ("您的姓名", "您的名字"), "proxy.id_number": ("您的身份证号码", "您的身份证号"),
+        "proxy.phone": ("您的电话号码", "您的电话")}.items():
+    define(f"conversation.about.{_path}", _standard, _easy)
 define("conversation.confirm.known", "{field}是{value}，对吗？", "{field}是{value}。对吗？")
-define("conversation.confirm.photo", "照片上的{field}是{value}，对吗？", "照片上写的是{value}。对吗？")
+define("conversation.confirm.photo", "从照片上看，{field}是{value}，对吗？", "照片上写的是{value}。对吗？")
 define("conversation.confirm.id_number", "按身份证号码看，户口应该在{value}，对吗？", "户口在{value}吗？")
 define("conversation.read_back", "我听到的{field}是：{value}。对吗？", "我听到的是{value}。对吗？")
 define("conversation.tell_me_instead", "好的，请告诉我正确的{field}。", "好的。请说对的{field}。")
@@ -373,7 +384,6 @@ define("conversation.chat.welcome",
 define("conversation.chat.voice_not_heard", "这条语音我没听清，请再说一次，或者打字告诉我。", "没听清。请再说一次。")
 define("conversation.chat.unsupported", "我能看懂文字、语音和照片。请用这几种方式回答。", "请发文字、语音或照片。")
 define("conversation.chat.linked", "绑定好了，您在小程序里的申请，在这里也能接着填。", "绑好了。")
-define("conversation.chat.link_failed", "{reason}", "{reason}")
 define("conversation.chat.start_again", "要开始一份新的申请，请说“新申请”。", "要新申请，请说“新申请”。")
 define("conversation.chat.photo_not_received", "这张照片没有收到，请再发一次。", "照片没收到。请再发一次。")
 define("conversation.chat.error", "刚才出了点问题，您填的内容都保存着。请再发一次。", "出了点问题。填的都还在。请再发一次。")

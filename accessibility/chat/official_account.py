@@ -104,7 +104,7 @@ def reply_to(message: Incoming) -> str | None:
             opening.append(_words("conversation.chat.welcome", locale, easy))
         action = None
     view = run_for_chat(follower.actor, stored, locale, action, preferences)
-    return "\n".join([*opening, *_view_text(view, easy)])
+    return "\n".join([*opening, *_view_text(view, easy, locale)])
 
 
 def reply_within(seconds: float, work: Callable[[], str | None], late: Callable[[str], None]) -> tuple[bool, str | None]:
@@ -219,7 +219,7 @@ def _words(key: str, locale: str, easy: bool) -> str:
     return words.easy_read if easy else words.text
 
 
-def _view_text(view: dict, easy: bool) -> list[str]:
+def _view_text(view: dict, easy: bool, locale: str) -> list[str]:
     form = "easy_read" if easy else "text"
     lines = []
     for part in (view.get("said"), view.get("correction")):
@@ -228,4 +228,7 @@ def _view_text(view: dict, easy: bool) -> list[str]:
     prompt = view["prompt"]
     progress = prompt.get("progress")
     lines.append(f"{progress[form]}{prompt[form]}" if progress else prompt[form])
+    if view["done"]:
+        words = say("conversation.chat.start_again", locale)
+        lines.append(words.easy_read if easy else words.text)
     return lines

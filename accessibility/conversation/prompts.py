@@ -125,7 +125,9 @@ class Renderer:
         question = question_for(step.field)
         if mode == CONFIRM:
             value = question.shown(offer["value"], locale)
-            return say(f"conversation.confirm.{offer.get('source', 'known')}", locale, field=label, value=value), \
+            about = self._said_or(f"conversation.about.{step.field}", "", whose=whose) \
+                if f"conversation.about.{step.field}" in registry() else label
+            return say(f"conversation.confirm.{offer.get('source', 'known')}", locale, field=about, value=value), \
                 _yes_no(locale)
         if mode == READ_BACK:
             return say("conversation.read_back", locale, field=label, value=_spaced(str(offer["value"]))), _yes_no(locale)

@@ -7,6 +7,8 @@ import re
 from flask import request
 from flask_openapi3 import APIBlueprint, Tag
 
+from accessibility.status_speech import spoken_status
+from backend.accounts.preferences import preferences_for
 from backend.applications import service, status
 from backend.applications.service import DraftChanges
 from backend.policy import service as policy_service
@@ -124,4 +126,7 @@ def application_checklist(path: ApplicationPath):
                   summary="Where the application stands: stage, timeline, deadlines, next step",
                   responses={200: StatusOut, **PROBLEM_RESPONSES})
 def application_status(path: ApplicationPath):
-    return render(status.application_status(current_actor(), path.application_id, locale=request_locale()))
+    actor = current_actor()
+    document = status.application_status(actor, path.application_id, locale=request_locale())
+    document["speech"] = spoken_status(document, locale=request_locale(), preferences=preferences_for(actor.user_id))
+    return render(document)

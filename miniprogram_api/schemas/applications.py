@@ -198,3 +198,5 @@ class StatusOut(BaseModel):
     action_required: dict[str, Any] | None
     deadlines: dict[str, Any] | None
     decision: dict[str, Any] | None
+    speech: dict[str, Any] | None = Field(None, description="The status said aloud: `text` and `audio_url` (MP3, "
+                                                            "signed link); null when the person has speech off.")

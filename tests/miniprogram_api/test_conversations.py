@@ -188,3 +188,17 @@ def test_the_openapi_document_describes_the_conversation(client):
 def speech_off(as_applicant):
     """Most tests need no audio: making it is the slow part of a turn."""
     assert as_applicant.put("/me/preferences", json={"speech": False}).status_code == 200
+
+
+def test_the_status_of_an_application_is_said_too(app, as_applicant):
+    from tests.accessibility.conversation.chat import assert_said_in_three_forms
+    from tests.support.flows import submitted
+
+    document = submitted(as_applicant)
+    status = as_applicant.get(f"/applications/{document['id']}/status").get_json()
+    speech = status["speech"]
+    assert status["stage_label"]["text"] in speech["text"] and status["next_step"]["text"] in speech["text"]
+    assert_said_in_three_forms(app.test_client(), {**speech, "easy_read": status["next_step"]["easy_read"]},
+                               spoken=speech["text"])
+    as_applicant.put("/me/preferences", json={"speech": False})
+    assert as_applicant.get(f"/applications/{document['id']}/status").get_json()["speech"] is None

@@ -155,3 +155,18 @@ def test_a_photo_that_wechat_cannot_give_us_is_asked_for_again(official_account)
         oa.safe.send_text(openid, text)
     reply = oa.safe.send_image(openid, "no-such-media-id", "http://mmbiz.qpic.cn/x.jpg")
     assert "没有收到" in reply.content and oa.state(openid)["current"] == "material.id_card_front"
+
+
+def test_after_submitting_a_follower_can_start_a_new_application(official_account):
+    oa = official_account
+    openid = "oFollowerAgain000000000001"
+    oa.fake.add_follower(openid)
+    oa.complete(oa.safe, openid, answers_for(person()))
+    first = oa.application_id(openid)
+    after = oa.safe.send_text(openid, "你好")
+    assert "新申请" in after.content and "申请编号" in after.content
+    fresh = oa.safe.send_text(openid, "新申请")
+    assert "为自己申请" in fresh.content and oa.application_id(openid) is None
+    oa.safe.send_text(openid, "自己")
+    oa.safe.send_text(openid, "护理")
+    assert oa.application_id(openid) not in (None, first)

@@ -74,7 +74,7 @@ def test_values_typed_in_the_form_are_confirmed_not_asked_again(applicant):
     assert (chat.step, chat.mode) == ("subsidies", "confirm")
     assert "困难残疾人生活补贴、重度残疾人护理补贴" in chat.prompt["text"]
     chat.until("applicant.name", answers_for(who))
-    assert chat.mode == "confirm" and chat.prompt["text"] == f"申请人姓名是{who.name}，对吗？"
+    assert chat.mode == "confirm" and chat.prompt["text"] == f"您的姓名是{who.name}，对吗？"
     chat.say("是的")
     assert chat.step == "applicant.id_number"
     assert fields  # the rest is asked
@@ -95,7 +95,7 @@ def test_a_value_read_from_a_photo_is_confirmed_and_accepted(applicant):
         uow.commit()
     view = chat.resume()
     assert (view["prompt"]["step"], view["prompt"]["mode"]) == ("applicant.name", "confirm")
-    assert view["prompt"]["text"] == f"照片上的申请人姓名是{who.name}，对吗？"
+    assert view["prompt"]["text"] == f"从照片上看，您的姓名是{who.name}，对吗？"
     chat.say("对的")
     assert chat.step == "applicant.id_number"
     document = applicant.get(f"/applications/{chat.application_id}").get_json()
