@@ -21,6 +21,7 @@ define("conversation.yes", "是", "是")
 define("conversation.no", "不是", "不是")
 define("conversation.label.finished", "申请已提交", "已经交了")
 define("conversation.label.summary", "核对填写的内容", "看看填得对不对")
+define("conversation.stage_now", "现在的进度：{stage}。", "现在：{stage}。")
 define("conversation.finished",
        "您的申请已经提交，申请编号是{reference}。审核的进度可以在“我的申请”里查看，有变化时我们也会告诉您。",
        "申请交好了。编号是{reference}。有结果会告诉您。")

@@ -68,7 +68,10 @@ class Renderer:
         }
 
     def _finished(self) -> dict[str, Any]:
-        words = say("conversation.finished", self.locale, reference=self.turn.state.reference or "")
+        application = self.turn.situation.application or {}
+        stage = application.get("stage", "submitted")
+        words = _lines([say("conversation.finished", self.locale, reference=self.turn.state.reference or ""),
+                        say("conversation.stage_now", self.locale, stage=say(f"stage.{stage}", self.locale))])
         return {"field": None, "step": "finished", "mode": "finished", **words.as_dict(),
                 "audio_url": self._audio(None, words),
                 "input": {"type": "none", "choices": [], "inputmode": "none", "autocomplete": "off",

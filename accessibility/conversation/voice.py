@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import math
+import subprocess
 
 from accessibility.speech import Audio, AudioFormat, EspeakEngine, SpeechService
 from accessibility.speech.links import AudioLinks, LinkRefused
@@ -16,6 +18,8 @@ from accessibility.speech.stored_cache import StoredAudioCache
 from backend.errors import NotFound
 from backend.runtime import now, runtime
 from backend.storage.boundary import StoredFileMissing
+
+log = logging.getLogger(__name__)
 
 # Links last a day from the next full hour: the same prompt rendered twice within the hour has the same
 # URL, so WeChat's player and the browser can cache it, and a link in an old screen stops working.
@@ -37,8 +41,14 @@ def audio_links() -> AudioLinks:
     return AudioLinks(_derived(runtime().settings.secret_key_bytes(), b"speech links"))
 
 
-def audio_url(text: str, locale: str) -> str:
-    spoken = speech_service().speak(text, locale=locale)
+def audio_url(text: str, locale: str) -> str | None:
+    """A signed link to the audio of `text`, made now; None when speech cannot be made (the words are
+    still there: a prompt never fails for want of its audio)."""
+    try:
+        spoken = speech_service().speak(text, locale=locale)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        log.exception("speech could not be made")
+        return None
     expires = (math.floor(now().timestamp() / 3600) + 1 + LINK_HOURS) * 3600
     return audio_links().url(spoken.key, spoken.audio_format, expires=expires)
 

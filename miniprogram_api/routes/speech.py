@@ -35,6 +35,6 @@ def audio(path: AudioPath, query: AudioQuery):
     response = Response(found.data, mimetype=found.media_type)
     response.headers["Cache-Control"] = "private, max-age=3600"
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Accept-Ranges"] = "none"
     response.headers["X-Audio-Duration"] = f"{found.duration_seconds:.2f}"
-    return response
+    # iOS players fetch audio in byte ranges and give up on a server that cannot answer them.
+    return response.make_conditional(request, accept_ranges=True, complete_length=len(found.data))

@@ -202,3 +202,24 @@ def test_the_status_of_an_application_is_said_too(app, as_applicant):
                                spoken=speech["text"])
     as_applicant.put("/me/preferences", json={"speech": False})
     assert as_applicant.get(f"/applications/{document['id']}/status").get_json()["speech"] is None
+
+
+def test_audio_is_served_in_byte_ranges_as_ios_players_ask(app, as_applicant):
+    chat = Chat.start(as_applicant)
+    parts = urlsplit(chat.prompt["audio_url"])
+    anonymous = app.test_client()
+    whole = anonymous.get(parts.path, query_string=parts.query)
+    part = anonymous.get(parts.path, query_string=parts.query, headers={"Range": "bytes=0-99"})
+    assert part.status_code == 206 and part.data == whole.data[:100]
+    assert part.headers["Content-Range"] == f"bytes 0-99/{len(whole.data)}"
+
+
+def test_a_conversation_about_an_application_submitted_by_form_says_where_it_stands(as_applicant, speech_off):
+    from tests.support.flows import submitted
+
+    document = submitted(as_applicant)
+    chat = Chat.start(as_applicant, application_id=document["id"])
+    assert chat.view["done"] is True and chat.step == "finished"
+    assert document["reference"] in chat.prompt["text"] and "现在的进度" in chat.prompt["text"]
+    chat.say("提交")
+    assert "已经提交" in chat.said
