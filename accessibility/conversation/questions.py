@@ -9,7 +9,7 @@ with `generic_question`: free text, checked by the backend like any other."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 

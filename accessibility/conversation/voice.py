@@ -12,7 +12,7 @@ import logging
 import math
 import subprocess
 
-from accessibility.speech import Audio, AudioFormat, EspeakEngine, SpeechService
+from accessibility.speech import Audio, EspeakEngine, SpeechService
 from accessibility.speech.links import AudioLinks, LinkRefused
 from accessibility.speech.stored_cache import StoredAudioCache
 from backend.errors import NotFound
