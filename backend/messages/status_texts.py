@@ -55,6 +55,8 @@ ROLES = {
     "system": ("两补网办", "系统"),
     "public": ("申请人", "您"),
     "admin": ("管理员", "管理员"),
+    "family": ("家人", "家人"),
+    "command_line": ("系统管理", "系统管理"),
 }
 for _role, (_standard, _easy) in ROLES.items():
     define(f"role.{_role}", _standard, _easy)
@@ -122,3 +124,15 @@ CHECKLIST = {
 }
 for _item, (_standard, _easy) in CHECKLIST.items():
     define(f"checklist.{_item}", _standard, _easy)
+
+ACCESS_LOG = {
+    "view": ("查看了申请", "看了申请"),
+    "reveal": ("查看了完整的证件号码", "看了完整的号码"),
+    "change": ("修改了申请", "改了申请"),
+    "submit": ("提交了申请", "交了申请"),
+    "withdraw": ("撤回了申请", "撤回了申请"),
+    "review": ("审核了申请", "审核了申请"),
+    "link": ("申请关联这份申请", "想关联这份申请"),
+}
+for _verb, (_standard, _easy) in ACCESS_LOG.items():
+    define(f"access_log.{_verb}", _standard, _easy)
