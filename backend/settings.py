@@ -45,7 +45,8 @@ class Settings(BaseSettings):
     wechat_oa_app_id: str | None = None
     wechat_oa_token: SecretStr | None = None
     wechat_oa_aes_key: SecretStr | None = None
-    wechat_subscribe_templates: dict[str, str] = Field(default_factory=dict)
+    wechat_subscribe_templates: dict[str, str] = Field(default_factory=dict)  # {"status_update": TEMPLATE_ID}
+    wechat_long_term_templates: list[str] = Field(default_factory=list)  # our keys whose template is long-term
 
     dev_login: bool = False
     secret_key: SecretStr | None = None  # signs access tokens; rotate by moving the old one to OLD_SECRET_KEYS

@@ -59,6 +59,11 @@ def create_application(actor: Actor, *, subsidies: list[str], applying_as: str, 
     _check_choice_list("subsidies", subsidies, SUBSIDIES)
     _check_choice("applying_as", applying_as, APPLYING_AS)
     _check_choice("channel", channel, CHANNELS)
+    if applied_from_region is not None:
+        try:
+            check_field("applicant.hukou_region", applied_from_region)
+        except FieldProblem as problem:
+            raise InvalidInput(errors=[FieldError("applied_from_region", problem.code)]) from None
     with unit_of_work() as uow:
         owner = actor.user_id
         if actor.role is Role.ASSISTANT:

@@ -136,3 +136,20 @@ ACCESS_LOG = {
 }
 for _verb, (_standard, _easy) in ACCESS_LOG.items():
     define(f"access_log.{_verb}", _standard, _easy)
+
+# WeChat subscribe messages: a `thing` keyword holds at most 20 characters (checked by a test for every locale).
+WECHAT_STAGE = {
+    "submitted": "已提交", "handed_off": "已送达审核", "accepted": "已受理", "correction_requested": "需要补正材料",
+    "township_review_passed": "乡镇初审通过", "federation_review_passed": "残联审核通过", "approved": "审定通过",
+    "rejected": "未通过", "public_notice": "公示中", "payment_started": "补贴已开始发放",
+}
+WECHAT_NOTE = {
+    "submitted": "我们会尽快送审", "handed_off": "请耐心等待审核结果", "accepted": "乡镇正在初审",
+    "correction_requested": "请打开小程序补正材料", "township_review_passed": "残联正在审核",
+    "federation_review_passed": "民政部门正在审定", "approved": "公示后开始发放", "rejected": "请打开小程序查看原因",
+    "public_notice": "公示无异议后发放", "payment_started": "补贴按月发放",
+}
+for _event, _text in WECHAT_STAGE.items():
+    define(f"wechat.stage.{_event}", _text, _text)
+for _event, _text in WECHAT_NOTE.items():
+    define(f"wechat.note.{_event}", _text, _text)

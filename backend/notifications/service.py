@@ -33,10 +33,14 @@ def recipients(uow: UnitOfWork, application: Application) -> list[str]:
 
 
 def notify_status_change(uow: UnitOfWork, application: Application, event_type: str) -> None:
+    from backend.notifications.wechat import queue_wechat
+
     for user_id in recipients(uow, application):
-        uow.session.add(Notification(
-            user_id=user_id, application_id=application.id, event_type=event_type,
-            params={"reference": application.reference}, created_at=uow.now))
+        notification = Notification(user_id=user_id, application_id=application.id, event_type=event_type,
+                                    params={"reference": application.reference}, created_at=uow.now)
+        uow.session.add(notification)
+        uow.session.flush()
+        queue_wechat(uow, notification)
 
 
 def list_notifications(actor: Actor, *, locale: str, unread_only: bool = False) -> list[dict[str, Any]]:

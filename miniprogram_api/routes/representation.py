@@ -205,3 +205,61 @@ def application_access_log(path: ApplicationPath):
 def create_assistant(body: NewAssistant):
     return render(service.create_assistant(current_actor(), display_name=body.display_name,
                                            region_code=body.region_code), 201)
+
+
+class StatisticsQuery(Strict):
+    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM, e.g. 2026-11")
+
+
+class HandoffQuery(Strict):
+    status: Literal["waiting", "delivered", "dead"] = "dead"
+
+
+class HandoffPath(BaseModel):
+    handoff_id: str = Field(max_length=64)
+
+
+@admin.get("/statistics", summary="Monthly figures of online handling, by channel and region (seed 002)",
+           responses=RESPONSES)
+def statistics(query: StatisticsQuery):
+    from backend.statistics.service import monthly_statistics
+    return render(monthly_statistics(current_actor(), query.month))
+
+
+@admin.get("/handoffs", summary="Hand-offs to the review system: waiting, delivered, or parked as dead",
+           responses=RESPONSES)
+def handoffs(query: HandoffQuery):
+    from backend.review.handoff import handoff_queue
+    _require_admin()
+    return render({"handoffs": handoff_queue(query.status)})
+
+
+@admin.post("/handoffs/<handoff_id>/replay", summary="Send a parked hand-off again", responses=RESPONSES)
+def replay(path: HandoffPath):
+    from backend.errors import NotFound
+    from backend.review.handoff import replay_dead
+    _require_admin()
+    if not replay_dead(path.handoff_id):
+        raise NotFound("handoff_not_found")
+    return render({"replayed": True})
+
+
+def _require_admin() -> None:
+    from backend.accounts.models import Role
+    from backend.errors import NotPermitted
+    if current_actor().role is not Role.ADMIN:
+        raise NotPermitted("wrong_role")
+
+
+class Subscriptions(Strict):
+    accepted: list[str] = Field(default_factory=list, description="Template ids the person allowed")
+    rejected: list[str] = Field(default_factory=list, description="Template ids the person refused")
+
+    model_config = with_examples(allowed={"accepted": ["tmpl-status-update"], "rejected": []})
+
+
+@me.post("/subscriptions", summary="What the person allowed in wx.requestSubscribeMessage", responses=RESPONSES)
+def subscriptions(body: Subscriptions):
+    from backend.notifications.wechat import record_subscription
+    return render({"subscriptions": record_subscription(current_actor().user_id, accepted=body.accepted,
+                                                        rejected=body.rejected)})
