@@ -45,6 +45,8 @@ def application_status(actor: Actor, application_id: str, *, locale: str) -> dic
             "action_required": _action_required(application, events, content, consented, locale),
             "deadlines": _deadline_view(application, deadlines, locale),
             "decision": _decision(events, locale),
+            # Whom to ask (the next-step texts point here): the offices of the application's county.
+            "contacts": _contacts(application),
         }
 
 
@@ -196,3 +198,10 @@ def _office_words(application: Application, locale: str) -> Words:
     if found is None:
         return say("role.reviewer", locale)
     return Words(found.full_name, found.full_name)
+
+
+def _contacts(application: Application) -> list[dict[str, Any]]:
+    from backend.policy.presenter import contacts_document
+
+    code = application.office_region or "000000"
+    return contacts_document(runtime().policy.resolve(code, china_date(runtime().clock())))

@@ -86,6 +86,13 @@ def test_the_assistant_helps_a_man_without_a_smartphone_from_consent_to_submissi
     assert people[0]["applications"][0]["deadlines"]["hand_off_by"]
 
 
+def test_the_reviewer_sees_that_consent_was_recorded_in_person(story, as_reviewer):
+    listed = as_reviewer.get("/review/applications").get_json()["applications"]
+    mine = next(item for item in listed if item["id"] == story["application"]["id"])
+    assert mine["representation"]["consent_method"] == "in_person"
+    assert mine["representation"]["flagged_for_review"] is True
+
+
 def test_his_daughter_links_as_family_and_sees_the_status(story, as_reviewer):
     daughter, application = story["daughter"], story["application"]
     status = daughter.get(f"/applications/{application['id']}/status")
