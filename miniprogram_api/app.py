@@ -65,7 +65,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     register_guarded(app, links, signed_in(Role.PUBLIC, Role.ASSISTANT, Role.REVIEWER))
     register_guarded(app, admin, signed_in(Role.ADMIN))
     register_guarded(app, notifications, signed_in())
-    register_guarded(app, review_desk, signed_in(Role.REVIEWER))
+    register_guarded(app, review_desk, signed_in())
     register_guarded(app, review_events, signed_by_review_system)
 
     # Served by us rather than flask-openapi3's UI blueprint: no Swagger assets in production, one path.

@@ -39,6 +39,7 @@ ENDPOINTS = {
     ("GET", "/applications/{id}/prefill"): "edit",
     ("POST", "/applications/{id}/prefill"): "edit",
     ("GET", "/applications/{id}/access-log"): "view_access_log",
+    ("POST", "/review/applications/{id}/decisions"): "review",
 }
 EVERYTHING = {"view", "reveal", "edit", "submit", "view_status", "view_access_log"}
 ALLOWED = {
@@ -53,7 +54,7 @@ ALLOWED = {
     "assistant_without_grant": set(),
     "assistant_expired": set(),
     "assistant_other_region": set(),
-    "reviewer_own_region": {"view", "reveal", "view_status"},
+    "reviewer_own_region": {"view", "reveal", "view_status", "review"},
     "reviewer_other_region": set(),
     "administrator": set(),
 }
@@ -126,6 +127,8 @@ def call(client: ApiClient, method: str, template: str, application_id: str, mat
             data["kind"] = "other"
         return client.client.open(f"/api/v1{path}", method=method, data=data, content_type="multipart/form-data",
                                   headers=client._headers(None))
+    if path.endswith("/decisions"):
+        return client.post(path, json={"type": "accepted"})
     return client.post(path, json={"all": True} if path.endswith("/prefill") else None)
 
 
