@@ -16,6 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("migrate", help="create or upgrade the database schema")
     commands.add_parser("seed-demo", help="create the demo accounts and a sample application")
     commands.add_parser("new-data-key", help="print a new random LIANGBU_DATA_KEY")
+    assistant = commands.add_parser("create-assistant", help="create a village assistant account for a region")
+    assistant.add_argument("--name", required=True, help="how the account is shown, e.g. 凤山街道协办员")
+    assistant.add_argument("--region", required=True, help="the 6-digit county code the assistant serves")
     photos = commands.add_parser("demo-photos", help="write synthetic document photos for trying uploads")
     photos.add_argument("directory", type=Path, nargs="?", default=Path("instance/demo-photos"))
     args = parser.parse_args(argv)
@@ -40,6 +43,20 @@ def main(argv: list[str] | None = None) -> int:
         settings.instance_dir.mkdir(parents=True, exist_ok=True)
         upgrade(settings.resolved_database_url)
         print("Database is up to date.")
+        return 0
+    if args.command == "create-assistant":
+        from backend.errors import InvalidInput
+        from backend.representation.service import create_assistant
+        configure(settings)
+        try:
+            created = create_assistant(None, display_name=args.name, region_code=args.region)
+        except InvalidInput as error:
+            print("Not created: " + ", ".join(f"{e.path} ({e.code})" for e in error.errors), file=sys.stderr)
+            return 2
+        user = created["user"]
+        print(f"Assistant {user['display_name']} for {user['region_name']} ({user['region_code']}) created.")
+        print(f"Activation code (valid 7 days; the assistant logs in with WeChat and enters it): "
+              f"{created['activation_code']}")
         return 0
     if args.command == "seed-demo":
         from backend.demo import seed_demo

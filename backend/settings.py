@@ -49,7 +49,8 @@ class Settings(BaseSettings):
     # WeChat waits 5 s for a reply to a message, then retries it; past this we answer "success" at once and
     # send the reply through the customer-service message API when it is ready.
     wechat_oa_reply_seconds: float = 4.0
-    wechat_subscribe_templates: dict[str, str] = Field(default_factory=dict)
+    wechat_subscribe_templates: dict[str, str] = Field(default_factory=dict)  # {"status_update": TEMPLATE_ID}
+    wechat_long_term_templates: list[str] = Field(default_factory=list)  # our keys whose template is long-term
 
     dev_login: bool = False
     secret_key: SecretStr | None = None  # signs access tokens; rotate by moving the old one to OLD_SECRET_KEYS

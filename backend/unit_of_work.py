@@ -26,7 +26,8 @@ class UnitOfWork:
         self.session: Session = runtime_.database.sessions()
         self.now: datetime = runtime_.clock()
         self.vault = runtime_.vault
-        self.applications = ApplicationRepository(self.session, runtime_.vault, self.now)
+        self._access_records: list = []
+        self.applications = ApplicationRepository(self.session, runtime_.vault, self.now, self._access_records)
         self.audit = AuditLog(self.session, self.now)
         self._after_commit: list[Callable[[], None]] = []
         self._committed = False
@@ -51,6 +52,19 @@ class UnitOfWork:
                  tb: TracebackType | None) -> None:
         if not self._committed:
             self.session.rollback()
+            if self._access_records:
+                # A read that changed nothing is still a read of someone's file: keep its record.
+                from backend.audit.models import AuditEntry
+                self.session.add_all([
+                    AuditEntry(at=entry.at, actor_user_id=entry.actor_user_id, actor_role=entry.actor_role,
+                               application_id=entry.application_id, action=entry.action, fields=[],
+                               source=entry.source)
+                    for entry in self._access_records])
+                try:
+                    self.session.commit()
+                except Exception:
+                    log.exception("could not record access")
+                    self.session.rollback()
         self.session.close()
 
 

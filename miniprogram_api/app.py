@@ -19,8 +19,9 @@ from miniprogram_api.routes.eligibility import eligibility
 from miniprogram_api.routes.materials import materials
 from miniprogram_api.routes.notifications import notifications
 from miniprogram_api.routes.official_account import official_account, signed_by_wechat
-from miniprogram_api.routes.preferences import me
+from miniprogram_api.routes.preferences import preferences_routes
 from miniprogram_api.routes.prefill import prefill
+from miniprogram_api.routes.representation import access, admin, assistance, links, me
 from miniprogram_api.schemas.common import Problem
 from miniprogram_api.routes.review import review_desk, review_events, signed_by_review_system
 from miniprogram_api.routes.speech import speech
@@ -55,17 +56,23 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     init_problems(app)
 
     # Each blueprint with its guard: who may reach it at all. Which application a person may touch is
-    # decided in backend by the one access rule.
+    # decided in backend by the one access rule, which answers 404 to anyone signed in who may not see it
+    # (so the application blueprints admit every role and let the rule speak).
     register_guarded(app, auth, public)
     register_guarded(app, eligibility, public)
-    register_guarded(app, applications, signed_in(Role.PUBLIC, Role.REVIEWER, Role.ASSISTANT))
-    register_guarded(app, materials, signed_in(Role.PUBLIC, Role.REVIEWER, Role.ASSISTANT))
-    register_guarded(app, prefill, signed_in(Role.PUBLIC, Role.ASSISTANT))
+    register_guarded(app, applications, signed_in())
+    register_guarded(app, materials, signed_in())
+    register_guarded(app, prefill, signed_in())
+    register_guarded(app, access, signed_in())
+    register_guarded(app, assistance, signed_in(Role.ASSISTANT))
+    register_guarded(app, me, signed_in(Role.PUBLIC))
+    register_guarded(app, links, signed_in(Role.PUBLIC, Role.ASSISTANT, Role.REVIEWER))
+    register_guarded(app, admin, signed_in(Role.ADMIN))
     register_guarded(app, notifications, signed_in())
-    register_guarded(app, review_desk, signed_in(Role.REVIEWER))
+    register_guarded(app, review_desk, signed_in())
     register_guarded(app, review_events, signed_by_review_system)
     register_guarded(app, conversations, signed_in(Role.PUBLIC))
-    register_guarded(app, me, signed_in())
+    register_guarded(app, preferences_routes, signed_in())
     register_guarded(app, speech, public)  # the link's signature is the permission (routes/speech.py)
     register_guarded(app, official_account, signed_by_wechat)
 

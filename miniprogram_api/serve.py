@@ -39,6 +39,9 @@ def main() -> int:
         if "LIANGBU_WECHAT_API_BASE" not in env:
             fake_port = args.port + 1
             env["LIANGBU_WECHAT_API_BASE"] = f"http://127.0.0.1:{fake_port}/"
+            # The demo's status messages go to the fake, which records them (GET /__fake__/messages).
+            env.setdefault("LIANGBU_WECHAT_SUBSCRIBE_TEMPLATES", '{"status_update": "demo-status-update"}')
+            env.setdefault("LIANGBU_WECHAT_LONG_TERM_TEMPLATES", '["status_update"]')
             # The demo's official account, in the fake (README: "Apply by chatting").
             for name, value in DEMO_OFFICIAL_ACCOUNT.items():
                 env.setdefault(name, value)
@@ -46,7 +49,9 @@ def main() -> int:
                                     "--port", str(fake_port), "--app-id", settings.wechat_app_id,
                                     "--app-secret", settings.wechat_app_secret.get_secret_value(),
                                     "--oa-app-id", env["LIANGBU_WECHAT_OA_APP_ID"],
-                                    "--oa-app-secret", env["LIANGBU_WECHAT_OA_APP_SECRET"]], env))
+                                    "--oa-app-secret", env["LIANGBU_WECHAT_OA_APP_SECRET"],
+                                    "--long-term-template", "demo-status-update:character_string1,thing2,thing3,time4",
+                                    "--assume-consent"], env))
     Path(env.get("LIANGBU_INSTANCE_DIR", "instance")).mkdir(parents=True, exist_ok=True)
 
     cli = [sys.executable, "-m", "backend.cli"] + (["--dev"] if args.dev else [])

@@ -1,12 +1,24 @@
 """The one access rule: may this person do this to this application?
 
-Every load of an application goes through `may` (via the repository's `get_for`/`list_for`), so a
-new endpoint cannot forget access control. Whoever may not see an application is told it does not
-exist (404, never 403), so its existence does not leak."""
+Every load of an application goes through `may` (via the repository's `get_for`/`list_for`), so a new
+endpoint cannot forget access control. Whoever may not see an application is told it does not exist
+(404, never 403), so its existence does not leak.
+
+Who may act (seed 004, 政策告知书 三: 本人或其法定监护人; 委托他人; 村（居）民委员会代为申请):
+- the applicant (the account that owns the application);
+- a guardian or institution with an active link: everything the applicant may do;
+- a family member with an active link: follow the application (read it masked, see its status);
+- an entrusted person: what the signed authorisation's scope says, until it expires;
+- a village assistant with an active, unexpired assistance grant from the applicant, in their own region;
+- a reviewer of the application's county, once it is submitted.
+Administrators see statistics, not applications."""
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from backend.accounts.actor import Actor
@@ -27,8 +39,22 @@ class Purpose(str, enum.Enum):
 
 
 class Relation(str, enum.Enum):
-    APPLICANT = "applicant"      # the account that owns the application
-    REVIEWER = "reviewer"        # reviewer of the application's office region
+    APPLICANT = "applicant"
+    GUARDIAN = "guardian"
+    FAMILY = "family"
+    ENTRUSTED = "entrusted"
+    ASSISTANT = "assistant"
+    REVIEWER = "reviewer"
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What the rule needs to know of a representation held by the actor for the application's owner."""
+    kind: str
+    status: str
+    scope: tuple[str, ...] = ()
+    expires_at: datetime | None = None
+    region_code: str | None = None
 
 
 class ApplicationFacts(Protocol):
@@ -37,45 +63,79 @@ class ApplicationFacts(Protocol):
     office_region: str | None
 
 
-_APPLICANT_PURPOSES = {
-    Purpose.VIEW, Purpose.REVEAL, Purpose.EDIT, Purpose.SUBMIT, Purpose.WITHDRAW, Purpose.VIEW_STATUS,
-    Purpose.VIEW_ACCESS_LOG,
+_ALL_ACTING = {Purpose.VIEW, Purpose.REVEAL, Purpose.EDIT, Purpose.SUBMIT, Purpose.WITHDRAW, Purpose.VIEW_STATUS,
+               Purpose.VIEW_ACCESS_LOG}
+PURPOSES = {
+    Relation.APPLICANT: _ALL_ACTING,
+    Relation.GUARDIAN: _ALL_ACTING,
+    Relation.FAMILY: {Purpose.VIEW, Purpose.VIEW_STATUS},
+    Relation.ASSISTANT: {Purpose.VIEW, Purpose.REVEAL, Purpose.EDIT, Purpose.SUBMIT, Purpose.WITHDRAW,
+                         Purpose.VIEW_STATUS},
+    Relation.REVIEWER: {Purpose.VIEW, Purpose.REVEAL, Purpose.VIEW_STATUS, Purpose.REVIEW},
 }
-_REVIEWER_PURPOSES = {Purpose.VIEW, Purpose.REVEAL, Purpose.VIEW_STATUS, Purpose.REVIEW}
+# An authorisation letter says what the entrusted person may do (seed 004: 委托他人代为申请).
+ENTRUSTED_SCOPES = {
+    "view": {Purpose.VIEW, Purpose.VIEW_STATUS},
+    "edit": {Purpose.EDIT},
+    "submit": {Purpose.SUBMIT, Purpose.WITHDRAW},
+}
+_KIND_RELATION = {"guardian": Relation.GUARDIAN, "institution": Relation.GUARDIAN, "family": Relation.FAMILY,
+                  "entrusted": Relation.ENTRUSTED, "assistant": Relation.ASSISTANT}
 
 
-def relation(actor: Actor | None, application: ApplicationFacts) -> Relation | None:
+def live_grant(actor: Actor, application: ApplicationFacts, grant: Grant, now: datetime) -> bool:
+    if grant.status != "active" or (grant.expires_at is not None and grant.expires_at <= now):
+        return False
+    if grant.kind == "assistant":
+        if actor.role is not Role.ASSISTANT or not actor.region_code:
+            return False
+        area = application.office_region or grant.region_code
+        return bool(area) and is_within(actor.region_code, area)
+    return actor.role is Role.PUBLIC
+
+
+def relation(actor: Actor | None, application: ApplicationFacts, grants: Iterable[Grant] = (),
+             now: datetime | None = None) -> Relation | None:
     if actor is None:
         return None
     if actor.role is Role.PUBLIC and application.owner_user_id == actor.user_id:
         return Relation.APPLICANT
-    if (
-        actor.role is Role.REVIEWER
-        and application.stage != Stage.DRAFT.value
-        and actor.region_code
-        and application.office_region
-        and is_within(actor.region_code, application.office_region)
-    ):
+    if (actor.role is Role.REVIEWER and application.stage != Stage.DRAFT.value and actor.region_code
+            and application.office_region and is_within(actor.region_code, application.office_region)):
         return Relation.REVIEWER
+    if now is not None:
+        for grant in grants:
+            if live_grant(actor, application, grant, now):
+                return _KIND_RELATION.get(grant.kind)
     return None
 
 
-def may(actor: Actor | None, purpose: Purpose, application: ApplicationFacts) -> bool:
-    """The single answer to "may this person do this to this application". Stage rules that only
-    refine *when* an allowed person may act (editing a submitted application) are answered by the
-    domain with a clear conflict, not here: they are not secrets."""
-    held = relation(actor, application)
-    if held is Relation.APPLICANT:
-        return purpose in _APPLICANT_PURPOSES
-    if held is Relation.REVIEWER:
-        return purpose in _REVIEWER_PURPOSES
-    return False
+def allowed_purposes(actor: Actor | None, application: ApplicationFacts, grants: Iterable[Grant] = (),
+                     now: datetime | None = None) -> set[Purpose]:
+    grants = list(grants)
+    held = relation(actor, application, grants, now)
+    if held is None:
+        return set()
+    if held is Relation.ENTRUSTED:
+        allowed: set[Purpose] = set()
+        for grant in grants:
+            if grant.kind == "entrusted" and now is not None and live_grant(actor, application, grant, now):
+                for scope in grant.scope:
+                    allowed |= ENTRUSTED_SCOPES.get(scope, set())
+        return allowed
+    return set(PURPOSES[held])
+
+
+def may(actor: Actor | None, purpose: Purpose, application: ApplicationFacts, grants: Iterable[Grant] = (),
+        now: datetime | None = None) -> bool:
+    """The single answer to "may this person do this to this application". Stage rules that only refine
+    *when* an allowed person may act (editing a submitted application) are answered by the domain with a
+    clear conflict, not here: they are not secrets."""
+    return purpose in allowed_purposes(actor, application, grants, now)
 
 
 def stage_allows(purpose: Purpose, stage: Stage) -> bool:
-    if purpose is Purpose.EDIT:
-        return stage in EDITABLE
-    if purpose is Purpose.SUBMIT:
+    if purpose in (Purpose.EDIT, Purpose.SUBMIT):
         return stage in EDITABLE
     if purpose is Purpose.WITHDRAW:
         return stage in WITHDRAWABLE

@@ -18,6 +18,8 @@ REQUIRED_ALWAYS = (
     "certificate.number", "certificate.issue_date", "certificate.valid_until",
 )
 REQUIRED_FOR_PROXY = ("proxy.name", "proxy.id_number", "proxy.phone", "proxy.relation")
+# A village committee or an institution applies as an organisation: no personal ID number.
+REQUIRED_FOR_ORGANISATION = ("proxy.name", "proxy.phone", "proxy.relation")
 
 
 def missing_items(*, subsidies: Iterable[str], applying_as: str, content: dict[str, Any],
@@ -28,7 +30,9 @@ def missing_items(*, subsidies: Iterable[str], applying_as: str, content: dict[s
     if "living" in subsidies:
         # The living subsidy depends on the household (seed 004: 纳入低保中的残疾人; seed 003 adds 低保边缘).
         required.append("household.status")
-    if applying_as != "self":
+    if applying_as in ("village_committee", "institution"):
+        required.extend(REQUIRED_FOR_ORGANISATION)
+    elif applying_as != "self":
         required.extend(REQUIRED_FOR_PROXY)
     for path in required:
         if get_path(content, path) in (None, "", []):
@@ -42,6 +46,11 @@ def missing_items(*, subsidies: Iterable[str], applying_as: str, content: dict[s
         problems.append(FieldError("proxy.relation", "relation_does_not_fit", {"applying_as": applying_as}))
 
     problems.extend(_cross_field_problems(content))
+
+    if applying_as == "self" and id_number_is_a_child(content):
+        # PIPL art. 31: a child under 14's personal information is processed with a guardian's consent, so
+        # a child's application is made by a guardian (seed 004: 本人或其法定监护人).
+        problems.append(FieldError("applying_as", "child_applies_through_guardian"))
 
     if get_path(content, "policy_notice_acknowledged") is not True:
         # Seed 003 item 4 and seed 004: the applicant is told the duties to report changes and confirms it;
@@ -77,3 +86,12 @@ def _cross_field_problems(content: dict[str, Any]) -> list[FieldError]:
     if proxy_id and id_number and proxy_id == id_number:
         problems.append(FieldError("proxy.id_number", "proxy_is_the_applicant"))
     return problems
+
+
+def id_number_is_a_child(content: dict[str, Any]) -> bool:
+    from backend.runtime import today
+
+    id_number = get_path(content, "applicant.id_number")
+    if not id_number:
+        return False
+    return parse_id_number(id_number).age_on(today()) < 14

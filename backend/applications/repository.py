@@ -13,19 +13,24 @@ from sqlalchemy.orm import Session
 
 from backend.accounts.actor import Actor
 from backend.accounts.models import Role
-from backend.applications.access import Purpose, may
+from backend.applications.access import Grant, Purpose, Relation, allowed_purposes, may, relation
 from backend.applications.fields import get_path
 from backend.applications.models import Application, Consent, StatusEvent, Submission
+from backend.audit.models import AuditEntry
+from backend.representation.models import Representation
 from backend.errors import NotFound
 from backend.identity.regions import counties
 from backend.privacy.vault import Vault
 
 
 class ApplicationRepository:
-    def __init__(self, session: Session, vault: Vault, now: datetime) -> None:
+    def __init__(self, session: Session, vault: Vault, now: datetime,
+                 access_records: list[AuditEntry] | None = None) -> None:
         self._session = session
         self._vault = vault
         self._now = now
+        # Records of access by others; the unit of work keeps them even when the use case does not commit.
+        self._access_records = access_records if access_records is not None else []
 
     # --- loading, always through the access rule -------------------------------------------------
     def get_for(self, actor: Actor | None, application_id: str, purpose: Purpose,
@@ -34,16 +39,46 @@ class ApplicationRepository:
         if for_update:
             query = query.with_for_update()
         application = self._session.scalars(query).first() if isinstance(application_id, str) else None
-        if application is None or not may(actor, purpose, application):
+        if application is None:
             raise NotFound("application_not_found")
+        grants = self.grants(actor, application.owner_user_id)
+        if not may(actor, purpose, application, grants, self._now):
+            raise NotFound("application_not_found")
+        held = relation(actor, application, grants, self._now)
+        if held is not Relation.APPLICANT and actor is not None:
+            # Every read or change of another person's application is recorded: who, in what role, what,
+            # when and from where (issue 8; PIPL art. 55).
+            entry = AuditEntry(at=self._now, actor_user_id=actor.user_id,
+                               actor_role=held.value if held else actor.role.value,
+                               application_id=application.id, action=f"access.{purpose.value}",
+                               fields=[], source=(actor.source or "")[:64])
+            self._session.add(entry)
+            self._access_records.append(entry)
         return application
+
+    def relation_of(self, actor: Actor | None, application: Application) -> Relation | None:
+        return relation(actor, application, self.grants(actor, application.owner_user_id), self._now)
+
+    def purposes_of(self, actor: Actor | None, application: Application) -> set[Purpose]:
+        return allowed_purposes(actor, application, self.grants(actor, application.owner_user_id), self._now)
+
+    def grants(self, actor: Actor | None, applicant_user_id: str) -> list[Grant]:
+        if actor is None or actor.role not in (Role.PUBLIC, Role.ASSISTANT):
+            return []
+        rows = self._session.scalars(select(Representation).where(
+            Representation.representative_user_id == actor.user_id,
+            Representation.applicant_user_id == applicant_user_id))
+        return [Grant(row.kind, row.status, tuple(row.scope or ()), row.expires_at, row.region_code) for row in rows]
 
     def list_for(self, actor: Actor, purpose: Purpose = Purpose.VIEW, *, stages: list[str] | None = None,
                  limit: int = 200) -> list[Application]:
         """Candidates are narrowed in SQL for speed; `may` still decides each one."""
         query = select(Application)
-        if actor.role is Role.PUBLIC:
-            query = query.where(Application.owner_user_id == actor.user_id)
+        if actor.role in (Role.PUBLIC, Role.ASSISTANT):
+            represented = select(Representation.applicant_user_id).where(
+                Representation.representative_user_id == actor.user_id, Representation.status == "active")
+            query = query.where(or_(Application.owner_user_id == actor.user_id,
+                                    Application.owner_user_id.in_(represented)))
         elif actor.role is Role.REVIEWER and actor.region_code:
             codes = [county.code for county in counties(within=actor.region_code)] or [actor.region_code]
             query = query.where(or_(*(Application.office_region == code for code in codes)))
@@ -52,7 +87,8 @@ class ApplicationRepository:
         if stages:
             query = query.where(Application.stage.in_(stages))
         query = query.order_by(Application.updated_at.desc()).limit(limit)
-        return [app for app in self._session.scalars(query) if may(actor, purpose, app)]
+        return [app for app in self._session.scalars(query)
+                if may(actor, purpose, app, self.grants(actor, app.owner_user_id), self._now)]
 
     def find_by_reference(self, reference: str) -> Application | None:
         """For the review system's events, which name applications by their reference; not for people."""

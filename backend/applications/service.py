@@ -12,7 +12,7 @@ from typing import Any
 from backend.accounts.actor import Actor
 from backend.accounts.models import Role
 from backend.applications import presenter
-from backend.applications.access import Purpose, Relation, relation, stage_allows
+from backend.applications.access import Purpose, Relation, stage_allows
 from backend.applications.completeness import missing_items
 from backend.applications.fields import FIELDS, FieldProblem, check_field, get_path, set_path
 from backend.applications.models import Application, Consent, StatusEvent, Submission
@@ -51,16 +51,36 @@ class DraftChanges:
 
 
 def create_application(actor: Actor, *, subsidies: list[str], applying_as: str, channel: str = "miniprogram",
-                       changes: DraftChanges | None = None, applied_from_region: str | None = None) -> dict[str, Any]:
-    if actor.role is not Role.PUBLIC:
+                       changes: DraftChanges | None = None, applied_from_region: str | None = None,
+                       applicant_user_id: str | None = None) -> dict[str, Any]:
+    """A person starts their own application (or one for whom they are guardian); a village assistant
+    starts one for a person who consented to their help (seed 004: 由所在村（居）民委员会代为申请)."""
+    if actor.role not in (Role.PUBLIC, Role.ASSISTANT):
         raise NotPermitted("only_people_apply")
     _check_choice_list("subsidies", subsidies, SUBSIDIES)
     _check_choice("applying_as", applying_as, APPLYING_AS)
     _check_choice("channel", channel, CHANNELS)
+    if applied_from_region is not None:
+        try:
+            check_field("applicant.hukou_region", applied_from_region)
+        except FieldProblem as problem:
+            raise InvalidInput(errors=[FieldError("applied_from_region", problem.code)]) from None
     with unit_of_work() as uow:
+        owner = actor.user_id
+        if actor.role is Role.ASSISTANT:
+            if not applicant_user_id:
+                raise InvalidInput(errors=[FieldError("applicant_id", "required")])
+            from backend.representation.service import active_assistance_for
+            active_assistance_for(uow, actor, applicant_user_id)
+            owner, applying_as, channel = applicant_user_id, "village_committee", "assistant"
+            applied_from_region = applied_from_region or actor.region_code
+        elif applicant_user_id not in (None, actor.user_id):
+            raise NotPermitted("only_assistants_apply_for_others")
+        from backend.representation.service import withdraw_declines
+        withdraw_declines(uow, owner)
         # The id is chosen now, not at flush: the content is encrypted with the id as associated data.
         application = Application(
-            id=new_id(), reference=_new_reference(uow), owner_user_id=actor.user_id, created_by_user_id=actor.user_id,
+            id=new_id(), reference=_new_reference(uow), owner_user_id=owner, created_by_user_id=actor.user_id,
             stage=Stage.DRAFT.value, version=1, subsidies=_ordered(subsidies, SUBSIDIES), applying_as=applying_as,
             channel=channel, applied_from_region=applied_from_region, created_at=uow.now, updated_at=uow.now,
         )
@@ -71,9 +91,9 @@ def create_application(actor: Actor, *, subsidies: list[str], applying_as: str, 
             _apply_changes(uow, actor, application, changes)
         uow.applications.add(StatusEvent(
             application_id=application.id, type="created", stage_after=Stage.DRAFT.value,
-            actor_role=_role_word(actor, application), occurred_at=uow.now, recorded_at=uow.now))
+            actor_role=_role_word(uow, actor, application), occurred_at=uow.now, recorded_at=uow.now))
         uow.audit.record(actor, "application.created", application_id=application.id,
-                         fields=changes.field_names() if changes else ())
+                         fields=changes.field_names() if changes else (), role=_role_word(uow, actor, application))
         uow.commit()
         return _present(uow, actor, application)
 
@@ -81,11 +101,9 @@ def create_application(actor: Actor, *, subsidies: list[str], applying_as: str, 
 def get_application(actor: Actor, application_id: str, *, reveal: bool = False) -> dict[str, Any]:
     with unit_of_work() as uow:
         application = uow.applications.get_for(actor, application_id, Purpose.REVEAL if reveal else Purpose.VIEW)
-        held = relation(actor, application)
         if reveal:
-            uow.audit.record(actor, "numbers.revealed", application_id=application.id, role=_role_word(actor, application))
-        elif held is not Relation.APPLICANT:
-            uow.audit.record(actor, "application.viewed", application_id=application.id, role=_role_word(actor, application))
+            uow.audit.record(actor, "numbers.revealed", application_id=application.id,
+                             role=_role_word(uow, actor, application))
         uow.commit()
         return _present(uow, actor, application, reveal=reveal)
 
@@ -108,7 +126,7 @@ def save_draft(actor: Actor, application_id: str, changes: DraftChanges, *,
         _apply_changes(uow, actor, application, changes)
         application.version += 1
         uow.audit.record(actor, "draft.saved", application_id=application.id, fields=changes.field_names(),
-                         role=_role_word(actor, application))
+                         role=_role_word(uow, actor, application))
         uow.commit()
         return _present(uow, actor, application)
 
@@ -147,12 +165,12 @@ def submit_application(actor: Actor, application_id: str, *, locale: str = "zh_H
             submitted_by_user_id=actor.user_id, submitted_at=uow.now))
         uow.applications.add(StatusEvent(
             application_id=application.id, type="resubmitted" if resubmission else "submitted",
-            stage_after=Stage.SUBMITTED.value, actor_role=_role_word(actor, application), occurred_at=uow.now,
+            stage_after=Stage.SUBMITTED.value, actor_role=_role_word(uow, actor, application), occurred_at=uow.now,
             recorded_at=uow.now, submission_number=application.submission_count))
         from backend.review.handoff import queue_handoff
         queue_handoff(uow, application)
         uow.audit.record(actor, "application.submitted", application_id=application.id,
-                         role=_role_word(actor, application))
+                         role=_role_word(uow, actor, application))
         uow.commit()
         document = _present(uow, actor, application)
         document["eligibility"] = evaluation_document(evaluation, locale, requested=list(application.subsidies))
@@ -171,9 +189,9 @@ def withdraw_application(actor: Actor, application_id: str) -> dict[str, Any]:
         application.updated_at = uow.now
         uow.applications.add(StatusEvent(
             application_id=application.id, type="withdrawn", stage_after=Stage.WITHDRAWN.value,
-            actor_role=_role_word(actor, application), occurred_at=uow.now, recorded_at=uow.now))
+            actor_role=_role_word(uow, actor, application), occurred_at=uow.now, recorded_at=uow.now))
         uow.audit.record(actor, "application.withdrawn", application_id=application.id,
-                         role=_role_word(actor, application))
+                         role=_role_word(uow, actor, application))
         uow.commit()
         return _present(uow, actor, application)
 
@@ -272,11 +290,12 @@ def _present(uow: UnitOfWork, actor: Actor, application: Application, *, reveal:
     )
 
 
-def _role_word(actor: Actor, application: Application) -> str:
+def _role_word(uow: UnitOfWork, actor: Actor, application: Application) -> str:
     """How the timeline and audit name the actor: by role, never by name."""
-    if actor.role is Role.PUBLIC:
-        return "applicant" if application.applying_as == "self" else application.applying_as
-    return actor.role.value
+    held = uow.applications.relation_of(actor, application)
+    if held is Relation.APPLICANT or held is None:
+        return "applicant" if application.applying_as == "self" or actor.role is not Role.PUBLIC else application.applying_as
+    return held.value
 
 
 def _new_reference(uow: UnitOfWork) -> str:

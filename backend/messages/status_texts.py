@@ -55,6 +55,8 @@ ROLES = {
     "system": ("两补网办", "系统"),
     "public": ("申请人", "您"),
     "admin": ("管理员", "管理员"),
+    "family": ("家人", "家人"),
+    "command_line": ("系统管理", "系统管理"),
 }
 for _role, (_standard, _easy) in ROLES.items():
     define(f"role.{_role}", _standard, _easy)
@@ -122,3 +124,32 @@ CHECKLIST = {
 }
 for _item, (_standard, _easy) in CHECKLIST.items():
     define(f"checklist.{_item}", _standard, _easy)
+
+ACCESS_LOG = {
+    "view": ("查看了申请", "看了申请"),
+    "reveal": ("查看了完整的证件号码", "看了完整的号码"),
+    "change": ("修改了申请", "改了申请"),
+    "submit": ("提交了申请", "交了申请"),
+    "withdraw": ("撤回了申请", "撤回了申请"),
+    "review": ("审核了申请", "审核了申请"),
+    "link": ("申请关联这份申请", "想关联这份申请"),
+}
+for _verb, (_standard, _easy) in ACCESS_LOG.items():
+    define(f"access_log.{_verb}", _standard, _easy)
+
+# WeChat subscribe messages: a `thing` keyword holds at most 20 characters (checked by a test for every locale).
+WECHAT_STAGE = {
+    "submitted": "已提交", "handed_off": "已送达审核", "accepted": "已受理", "correction_requested": "需要补正材料",
+    "township_review_passed": "乡镇初审通过", "federation_review_passed": "残联审核通过", "approved": "审定通过",
+    "rejected": "未通过", "public_notice": "公示中", "payment_started": "补贴已开始发放",
+}
+WECHAT_NOTE = {
+    "submitted": "我们会尽快送审", "handed_off": "请耐心等待审核结果", "accepted": "乡镇正在初审",
+    "correction_requested": "请打开小程序补正材料", "township_review_passed": "残联正在审核",
+    "federation_review_passed": "民政部门正在审定", "approved": "公示后开始发放", "rejected": "请打开小程序查看原因",
+    "public_notice": "公示无异议后发放", "payment_started": "补贴按月发放",
+}
+for _event, _text in WECHAT_STAGE.items():
+    define(f"wechat.stage.{_event}", _text, _text)
+for _event, _text in WECHAT_NOTE.items():
+    define(f"wechat.note.{_event}", _text, _text)

@@ -21,3 +21,31 @@ class Notification(Base):
     params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime]
     read_at: Mapped[datetime | None]
+
+
+class WechatSubscription(Base):
+    """What the person allowed in the mini program (wx.requestSubscribeMessage): one message per "allow"
+    for a one-time template, any number for a long-term one (政务民生 services may use those)."""
+
+    __tablename__ = "wechat_subscriptions"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    template_key: Mapped[str] = mapped_column(String(32))  # our name, e.g. status_update
+    remaining: Mapped[int] = mapped_column(default=0)
+    long_term: Mapped[bool] = mapped_column(default=False)
+    updated_at: Mapped[datetime]
+
+
+class NotificationDelivery(Base):
+    """One attempt chain to deliver a notification outside the app (a WeChat subscribe message)."""
+
+    __tablename__ = "notification_deliveries"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    notification_id: Mapped[str] = mapped_column(ForeignKey("notifications.id", ondelete="CASCADE"), unique=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16))  # pending, sent, failed, skipped
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    sent_at: Mapped[datetime | None]

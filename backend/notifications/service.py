@@ -15,15 +15,32 @@ from backend.unit_of_work import UnitOfWork, unit_of_work
 
 
 def recipients(uow: UnitOfWork, application: Application) -> list[str]:
-    """Everyone who may follow this application: today its owner."""
-    return [application.owner_user_id]
+    """The applicant and everyone the access rule lets follow the application for them."""
+    from backend.accounts.models import Role, User
+    from backend.applications.access import Purpose
+    from backend.representation.models import Representation
+
+    found = [application.owner_user_id]
+    for link in uow.session.scalars(select(Representation).where(
+            Representation.applicant_user_id == application.owner_user_id, Representation.status == "active")):
+        user = uow.session.get(User, link.representative_user_id)
+        if user is None or user.disabled_at is not None:
+            continue
+        actor = Actor(user_id=user.id, role=Role(user.role), region_code=user.region_code)
+        if Purpose.VIEW_STATUS in uow.applications.purposes_of(actor, application) and user.id not in found:
+            found.append(user.id)
+    return found
 
 
 def notify_status_change(uow: UnitOfWork, application: Application, event_type: str) -> None:
+    from backend.notifications.wechat import queue_wechat
+
     for user_id in recipients(uow, application):
-        uow.session.add(Notification(
-            user_id=user_id, application_id=application.id, event_type=event_type,
-            params={"reference": application.reference}, created_at=uow.now))
+        notification = Notification(user_id=user_id, application_id=application.id, event_type=event_type,
+                                    params={"reference": application.reference}, created_at=uow.now)
+        uow.session.add(notification)
+        uow.session.flush()
+        queue_wechat(uow, notification)
 
 
 def list_notifications(actor: Actor, *, locale: str, unread_only: bool = False) -> list[dict[str, Any]]:

@@ -22,7 +22,7 @@ class ChecklistItem:
 
 
 def checklist(*, subsidies: Iterable[str], applying_as: str, content: dict[str, Any], materials: Iterable[str],
-              policy: EffectivePolicy) -> list[ChecklistItem]:
+              policy: EffectivePolicy, assistance_consented: bool = False) -> list[ChecklistItem]:
     held = set(materials)
     items: list[ChecklistItem] = []
 
@@ -42,7 +42,13 @@ def checklist(*, subsidies: Iterable[str], applying_as: str, content: dict[str, 
     if applying_as == "entrusted":
         need("authorisation_letter", (("authorisation_letter",),), "seed 004, 政策告知书 三 (委托他人代为申请)")
     if applying_as == "village_committee":
-        need("consent_record", (("consent_record",),), "seed 004, 政策告知书 三 (村（居）民委员会代为申请)")
+        # The applicant's own consent to the assistant: given on their WeChat by code, or recorded in person
+        # with a photo (issue 8); either satisfies the item, a consent photo among the materials too.
+        if assistance_consented:
+            items.append(ChecklistItem("consent_record", (), True, "issue 8: assistance consent",
+                                       by_field="assistance_consent"))
+        else:
+            need("consent_record", (("consent_record",),), "seed 004, 政策告知书 三 (村（居）民委员会代为申请)")
     acknowledged = get_path(content, "policy_notice_acknowledged") is True
     items.append(ChecklistItem("policy_notice", (), acknowledged,
                                "seed 003 item 4 and seed 004 (政策告知书); seed 001 item 11 (电子签章、无纸化)",

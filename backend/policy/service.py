@@ -43,7 +43,10 @@ def facts_for(application: Application, content: dict[str, Any]) -> Facts:
         issue_date=day("certificate.issue_date"), valid_until=day("certificate.valid_until"),
         previous_valid_until=day("certificate.previous_valid_until"),
         household=get_path(content, "household.status"),
-        other_benefits=frozenset(get_path(content, "other_benefits") or []), birth_date=birth)
+        # A child raised in a welfare institution applies through the institution (issue 8; seed 003 item 4).
+        other_benefits=frozenset(get_path(content, "other_benefits") or [])
+        | ({"institution_care"} if application.applying_as == "institution" else set()),
+        birth_date=birth)
 
 
 def evaluate_application(application: Application, content: dict[str, Any]) -> Evaluation:
@@ -70,7 +73,17 @@ def checklist_items(uow: UnitOfWork, application: Application):
     policy = runtime().policy.resolve(facts.region_code if facts.region_code and region(facts.region_code)
                                       else "000000", facts.on)
     return checklist(subsidies=application.subsidies, applying_as=application.applying_as, content=content,
-                     materials=uow.applications.material_kinds(application), policy=policy)
+                     materials=uow.applications.material_kinds(application), policy=policy,
+                     assistance_consented=_assistance_consented(uow, application))
+
+
+def _assistance_consented(uow: UnitOfWork, application: Application) -> bool:
+    from sqlalchemy import select
+
+    from backend.representation.models import Representation
+    return uow.session.scalars(select(Representation.id).where(
+        Representation.applicant_user_id == application.owner_user_id, Representation.kind == "assistant",
+        Representation.status == "active")).first() is not None
 
 
 def checklist_document(uow: UnitOfWork, application: Application, locale: str) -> dict[str, Any]:

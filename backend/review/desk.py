@@ -14,6 +14,7 @@ from backend.applications.access import Purpose
 from backend.applications.stages import ReviewEventType, Stage, stage_after
 from backend.errors import Conflict
 from backend.review.events import EventOutcome, ReviewEvent, apply_review_event
+from backend.review.packet import assistance_facts
 from backend.unit_of_work import unit_of_work
 
 DESK_STAGES = [stage.value for stage in Stage if stage is not Stage.DRAFT]
@@ -24,10 +25,18 @@ def list_for_review(actor: Actor, *, stages: list[str] | None = None) -> list[di
 
     with unit_of_work() as uow:
         applications = uow.applications.list_for(actor, Purpose.REVIEW, stages=stages or DESK_STAGES)
+        documents = []
         for application in applications:
-            uow.audit.record(actor, "application.listed_for_review", application_id=application.id)
+            uow.audit.record(actor, "application.listed_for_review", application_id=application.id, role="reviewer")
+            document = _present(uow, actor, application)
+            submission = uow.applications.submission(application)
+            # What the reviewer needs beside the application: our evaluator's advice at submission, and how
+            # an assistant got the person's consent (flagged when it was recorded in person).
+            document["eligibility_at_submission"] = submission.eligibility if submission else None
+            document["representation"] = assistance_facts(uow, application)
+            documents.append(document)
         uow.commit()
-        return [_present(uow, actor, application) for application in applications]
+        return documents
 
 
 def record_decision(actor: Actor, application_id: str, decision_type: ReviewEventType, *,

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import Stage
 from backend.review.models import OutboxMessage
-from backend.review.packet import build_packet
+from backend.review.packet import assistance_facts, attach_files, build_packet
 from backend.review.system import DeliveryFailed
 from backend.runtime import runtime
 from backend.unit_of_work import UnitOfWork, unit_of_work
@@ -35,31 +35,36 @@ def queue_handoff(uow: UnitOfWork, application: Application) -> None:
 
 
 def dispatch_handoffs(limit: int = 50) -> int:
-    """Delivers what is due; returns how many were delivered. Safe to run in many workers at once."""
+    """Delivers what is due, oldest first, stopping at the first failure so that applications reach the
+    review system in the order they were submitted; returns how many were delivered. Safe to run in many
+    workers at once: the oldest waiting message is claimed (leased) by one of them, and the others stop."""
     delivered = 0
     for _ in range(limit):
         claimed = _claim_next()
         if claimed is None:
             break
-        if _deliver(*claimed):
-            delivered += 1
+        if not _deliver(*claimed):
+            break
+        delivered += 1
     return delivered
 
 
 def _claim_next() -> tuple[str, dict, str] | None:
     with unit_of_work() as uow:
         query = (select(OutboxMessage)
-                 .where(OutboxMessage.delivered_at.is_(None), OutboxMessage.dead_at.is_(None),
-                        OutboxMessage.next_attempt_at <= uow.now)
-                 .order_by(OutboxMessage.created_at).limit(1))
+                 .where(OutboxMessage.delivered_at.is_(None), OutboxMessage.dead_at.is_(None))
+                 .order_by(OutboxMessage.created_at, OutboxMessage.submission_number).limit(1))
         if not uow.runtime.database.is_sqlite:
-            query = query.with_for_update(skip_locked=True)
+            query = query.with_for_update()
         message = uow.session.scalars(query).first()
-        if message is None:
-            return None
+        if message is None or message.next_attempt_at > uow.now:
+            return None  # nothing waiting, or the oldest is waiting for its retry (or leased elsewhere)
         application = uow.applications.get_unscoped(message.application_id)
         submission = uow.applications.submission(application, message.submission_number)
-        packet = build_packet(application, submission, uow.applications.submission_content(submission))
+        packet = build_packet(application, submission, uow.applications.submission_content(submission),
+                              representation=assistance_facts(uow, application))
+        if uow.runtime.review_system.carries_files:
+            attach_files(uow, packet, submission)
         message.attempts += 1
         message.next_attempt_at = uow.now + timedelta(seconds=CLAIM_SECONDS)
         uow.commit()
@@ -122,13 +127,36 @@ def backoff(attempts: int, *, base: float = 5.0, cap: float = 3600.0, rng: rando
     return timedelta(seconds=(rng or random).uniform(base / 2, ceiling))
 
 
-def replay_dead(message_id: str, now: datetime) -> bool:
+def replay_dead(message_id: str) -> bool:
+    """An administrator sends a parked hand-off again (after fixing what made it fail)."""
     with unit_of_work() as uow:
-        message = uow.session.get(OutboxMessage, message_id)
+        message = uow.session.get(OutboxMessage, message_id) if isinstance(message_id, str) else None
         if message is None or message.dead_at is None:
             return False
         message.dead_at = None
         message.attempts = 0
-        message.next_attempt_at = now
+        message.next_attempt_at = uow.now
+        jobs = uow.runtime.jobs
+        if jobs is not None:
+            uow.after_commit(lambda: jobs.enqueue(DISPATCH_TASK))
         uow.commit()
     return True
+
+
+def handoff_queue(status: str) -> list[dict]:
+    """Hand-offs waiting, delivered or dead, for the administrator (no personal data: references only)."""
+    with unit_of_work() as uow:
+        query = select(OutboxMessage, Application.reference, Application.office_region).join(
+            Application, Application.id == OutboxMessage.application_id)
+        if status == "dead":
+            query = query.where(OutboxMessage.dead_at.is_not(None))
+        elif status == "waiting":
+            query = query.where(OutboxMessage.delivered_at.is_(None), OutboxMessage.dead_at.is_(None))
+        else:
+            query = query.where(OutboxMessage.delivered_at.is_not(None))
+        rows = uow.session.execute(query.order_by(OutboxMessage.created_at).limit(500))
+        return [{"id": message.id, "reference": reference, "version": message.submission_number,
+                 "office_region": office, "attempts": message.attempts, "created_at": message.created_at,
+                 "next_attempt_at": message.next_attempt_at, "delivered_at": message.delivered_at,
+                 "dead_at": message.dead_at, "last_error": message.last_error}
+                for message, reference, office in rows]

@@ -15,6 +15,7 @@ from backend.settings import Settings, SettingsError
 
 class HttpReviewSystem:
     name = "http"
+    carries_files = True
 
     def __init__(self, url: str, secret: bytes, *, timeout: float) -> None:
         self.url = url

@@ -1,40 +1,40 @@
 """The hand-off packet: the submitted application as the reviewer needs it, with no internal ids.
-Its JSON Schema is docs/handoff-packet.schema.json (versioned: `schema_version`)."""
+Its JSON Schema is docs/handoff-packet.schema.json (versioned by `schema_version`)."""
 
 from __future__ import annotations
 
+import base64
 from typing import Any
+
+from sqlalchemy import select
 
 from backend.applications.fields import get_path
 from backend.applications.models import Application, Submission
 from backend.identity.id_numbers import parse_id_number
 from backend.identity.regions import province_code, region
+from backend.materials.models import Material
+from backend.representation.models import Representation
+from backend.runtime import runtime
+from backend.unit_of_work import UnitOfWork
 
 SCHEMA_VERSION = "1.0"
 
 
-def build_packet(application: Application, submission: Submission, content: dict[str, Any]) -> dict[str, Any]:
+def build_packet(application: Application, submission: Submission, content: dict[str, Any], *,
+                 representation: dict[str, Any] | None = None) -> dict[str, Any]:
     identity = parse_id_number(get_path(content, "applicant.id_number"))
-    office = application.office_region
-    hukou = application.hukou_region
-    applied_from = application.applied_from_region
-    cross_province = bool(applied_from and hukou and province_code(applied_from) != province_code(hukou))
+    office, hukou, applied_from = application.office_region, application.hukou_region, application.applied_from_region
     return {
         "schema_version": SCHEMA_VERSION,
         "reference": application.reference,
         "version": submission.number,
         "submitted_at": submission.submitted_at.isoformat(),
+        "first_submitted_at": application.first_submitted_at.isoformat() if application.first_submitted_at else None,
         "channel": application.channel,
         "office_region": office,
-        "office": {
-            "region_code": office,
-            "region_name": _name(office),
-            # Seed 004 (申报流程): apply to the township of the hukou; seed 001 item 7: cross-province
-            # applications are pushed to the home jurisdiction (业务属地).
-            "why": "hukou_county" if hukou == office else "hukou_county_renamed",
-            "hukou_region_as_given": hukou,
-        },
-        "cross_province": cross_province,
+        "office": _office(office, hukou),
+        # Seed 001 item 7: 跨省通办 when the applicant applies from another province than their hukou's.
+        "cross_province": bool(applied_from and hukou and province_code(applied_from) != province_code(hukou)),
         "applied_from_region": applied_from,
         "subsidies": list(application.subsidies),
         "applying_as": application.applying_as,
@@ -54,6 +54,7 @@ def build_packet(application: Application, submission: Submission, content: dict
         "other_benefits": list(get_path(content, "other_benefits") or []),
         "payment_account": get_path(content, "payment_account"),
         "proxy": get_path(content, "proxy"),
+        "representation": representation,
         "policy_notice_acknowledged": bool(get_path(content, "policy_notice_acknowledged")),
         "eligibility": submission.eligibility,
         "materials": [{key: item[key] for key in ("kind", "version", "sha256", "media_type", "size_bytes")}
@@ -61,9 +62,30 @@ def build_packet(application: Application, submission: Submission, content: dict
     }
 
 
-def _name(code: str | None) -> str | None:
-    found = region(code) if code else None
-    return found.full_name if found else None
+def _office(office: str | None, hukou: str | None) -> dict[str, Any]:
+    found = region(office) if office else None
+    # Seed 004 (申报流程): apply to the township of the hukou; an abolished hukou code goes to the county
+    # that replaced it (e.g. 500232 武隆县 -> 500156 武隆区).
+    why = "hukou_county" if hukou == office else "hukou_county_renamed"
+    return {"region_code": office, "region_name": found.full_name if found else None, "why": why,
+            "hukou_region_as_given": hukou}
 
 
-__all__ = ["SCHEMA_VERSION", "build_packet", "province_code"]
+def assistance_facts(uow: UnitOfWork, application: Application) -> dict[str, Any] | None:
+    """When a village assistant applied for the person: how the person consented, flagged for the reviewer
+    when it was recorded in person rather than given on the person's own phone (issue 8)."""
+    grant = uow.session.scalars(select(Representation).where(
+        Representation.applicant_user_id == application.owner_user_id, Representation.kind == "assistant",
+        Representation.status == "active").order_by(Representation.created_at.desc())).first()
+    if grant is None or application.applying_as != "village_committee":
+        return None
+    return {"kind": "assistant", "consent_method": grant.consent_method, "flagged_for_review": grant.flagged_for_review,
+            "statement": grant.statement, "consented_at": grant.confirmed_at.isoformat() if grant.confirmed_at else None}
+
+
+def attach_files(uow: UnitOfWork, packet: dict[str, Any], submission: Submission) -> None:
+    """An external review system cannot fetch our files: each material travels inline, with its hash."""
+    storage = runtime().storage
+    for entry, item in zip(packet["materials"], submission.materials or [], strict=True):
+        material = uow.session.get(Material, item["id"])
+        entry["content_base64"] = base64.b64encode(storage.get(material.storage_key)).decode()

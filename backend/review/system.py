@@ -29,12 +29,14 @@ class DeliveryFailed(Exception):
 
 class ReviewSystem(Protocol):
     name: str
+    carries_files: bool  # True: the packet carries each material's bytes (an external system has no access)
 
     def deliver(self, packet: dict[str, Any], *, idempotency_key: str) -> DeliveryReceipt: ...
 
 
 class BuiltInDesk:
     name = "built_in_desk"
+    carries_files = False
 
     def deliver(self, packet: dict[str, Any], *, idempotency_key: str) -> DeliveryReceipt:
         # The desk reads submissions from our own database; there is nothing to transmit.

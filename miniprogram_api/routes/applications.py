@@ -57,7 +57,8 @@ def if_match_version() -> int | None:
 def create_application(body: CreateApplication):
     document = service.create_application(
         current_actor(), subsidies=list(body.subsidies), applying_as=body.applying_as, channel=body.channel,
-        changes=_changes(body, with_choices=False), applied_from_region=body.applied_from_region)
+        changes=_changes(body, with_choices=False), applied_from_region=body.applied_from_region,
+        applicant_user_id=body.applicant_id)
     response = render_application(document, 201)
     response.headers["Location"] = f"/api/v1/applications/{document['id']}"
     return response

@@ -12,17 +12,18 @@ from miniprogram_api.render import render
 from miniprogram_api.schemas.common import PROBLEM_RESPONSES
 from miniprogram_api.schemas.conversations import LinkCodeOut, PreferencesBody
 
-me = APIBlueprint("me", __name__, url_prefix="/api/v1", abp_tags=[Tag(name="me", description="Your own settings")],
-                  abp_security=[{"bearer": []}])
+preferences_routes = APIBlueprint("preferences", __name__, url_prefix="/api/v1",
+                                  abp_tags=[Tag(name="me", description="Your own settings")],
+                                  abp_security=[{"bearer": []}])
 
 
-@me.get("/me/preferences", summary="Display, speech and language preferences",
+@preferences_routes.get("/me/preferences", summary="Display, speech and language preferences",
         responses={200: PreferencesBody, **PROBLEM_RESPONSES})
 def get_preferences():
     return render(preferences.get_preferences(current_actor()))
 
 
-@me.put("/me/preferences", summary="Set the preferences (a name left out takes its default)",
+@preferences_routes.put("/me/preferences", summary="Set the preferences (a name left out takes its default)",
         description="Every response honours them: the locale (over Accept-Language), easy-read first, audio "
                     "when speech is on, and display hints in conversation prompts.",
         responses={200: PreferencesBody, **PROBLEM_RESPONSES})
@@ -30,7 +31,7 @@ def put_preferences(body: PreferencesBody):
     return render(preferences.put_preferences(current_actor(), body.model_dump(exclude_unset=True)))
 
 
-@me.post("/me/official-account-link-code",
+@preferences_routes.post("/me/official-account-link-code",
          summary="A one-time code to link the official account's chat with this account",
          description="Send it to the official account as “绑定 123456” within 10 minutes.",
          responses={201: LinkCodeOut, **PROBLEM_RESPONSES})

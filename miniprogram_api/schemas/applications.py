@@ -102,6 +102,8 @@ class CreateApplication(ApplicationFieldsIn):
     channel: Channel = "miniprogram"
     applied_from_region: str | None = Field(
         None, description="County the applicant applies from, if not the hukou county (跨省通办).")
+    applicant_id: str | None = Field(
+        None, description="Assistants only: the person (who consented to your help) this application is for.")
 
     model_config = with_examples(
         for_oneself={"subsidies": ["living", "nursing"], "applying_as": "self",

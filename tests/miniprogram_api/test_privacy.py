@@ -55,7 +55,7 @@ def test_reviewer_view_is_recorded_in_the_audit_log(as_applicant, as_reviewer, r
     with runtime.database.sessions() as session:
         rows = session.execute(select(AuditEntry.action, AuditEntry.actor_role)
                                .where(AuditEntry.application_id == filled["id"])).all()
-    assert ("application.viewed", "reviewer") in rows
+    assert ("access.view", "reviewer") in rows
 
 
 def test_no_log_line_carries_a_whole_id_number(as_applicant, caplog):

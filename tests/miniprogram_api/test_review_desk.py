@@ -22,6 +22,7 @@ def test_submitted_application_is_handed_off_to_the_desk(as_applicant, submitted
     assert status["stage_label"]["text"] == "已送达审核"
     assert [entry["event"] for entry in status["timeline"]] == ["created", "submitted", "handed_off"]
     assert status["deadlines"]["hand_off_by"] == "2026-11-30"  # Wed 25th + 3 working days: Thu, Fri, Mon
+    assert "023-77724047" in [contact["phone"] for contact in status["contacts"]]
     assert status["next_step"]["by"] == status["deadlines"]["decision_by"]
 
 
@@ -29,6 +30,7 @@ def test_reviewer_of_the_region_sees_it_and_one_elsewhere_does_not(as_reviewer, 
     listed = as_reviewer.get("/review/applications").get_json()["applications"]
     assert [item["id"] for item in listed] == [submitted["id"]]
     assert listed[0]["applicant"]["id_number"].count("*") == 10
+    assert listed[0]["eligibility_at_submission"]["subsidies"]["nursing"]["outcome"] == "eligible"
     assert as_reviewer_elsewhere.get("/review/applications").get_json()["applications"] == []
     assert decide(as_reviewer_elsewhere, submitted["id"], type="accepted").status_code == 404
 

@@ -2,7 +2,7 @@
 official-account followers, link codes and the message ids already handled
 
 Revision ID: 0003c
-Revises: 0003
+Revises: 0005 (main's head when merged; renumber as needed)
 Create Date: 2026-11-25 19:37:10.160632
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import backend.db.base
 
 
 revision = '0003c'
-down_revision = '0003'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,140 @@
+"""WeChat subscribe messages for status changes, where the person subscribed (issue 7).
+
+The template ("申请进度通知") is registered in the WeChat console with these keywords; their ids are
+settings (LIANGBU_WECHAT_SUBSCRIBE_TEMPLATES = {"status_update": TEMPLATE_ID}):
+  character_string1  申请编号   the reference (≤ 32 characters)
+  thing2             办理进度   the new stage (≤ 20 characters)
+  thing3             温馨提示   what to do (≤ 20 characters)
+  time4              更新时间   when
+A send that fails is retried by the job queue; it never blocks the status change, which is already
+committed and visible in the app."""
+
+from __future__ import annotations
+
+import logging
+
+import requests
+from sqlalchemy import select
+from wechatpy.exceptions import WeChatClientException
+
+from backend.accounts.models import User
+from backend.messages.catalog import say
+from backend.notifications.models import Notification, NotificationDelivery, WechatSubscription
+from backend.runtime import CHINA, runtime
+from backend.unit_of_work import UnitOfWork, unit_of_work
+
+log = logging.getLogger(__name__)
+SEND_TASK = "send_wechat_notification"
+TEMPLATE_KEY = "status_update"
+THING_LIMIT = 20  # WeChat: a `thing` value is at most 20 characters
+MAX_ATTEMPTS = 5
+
+
+class SendFailed(Exception):
+    """Raised so the job queue retries the send later."""
+
+
+def queue_wechat(uow: UnitOfWork, notification: Notification) -> None:
+    """Called in the status change's transaction; the send happens after commit, in the job worker."""
+    template_id = uow.runtime.settings.wechat_subscribe_templates.get(TEMPLATE_KEY)
+    user = uow.session.get(User, notification.user_id)
+    if not template_id or user is None or not user.wechat_openid:
+        return
+    subscription = uow.session.scalars(select(WechatSubscription).where(
+        WechatSubscription.user_id == user.id, WechatSubscription.template_key == TEMPLATE_KEY)).first()
+    if subscription is None or not (subscription.long_term or subscription.remaining > 0):
+        return
+    if not subscription.long_term:
+        subscription.remaining -= 1
+    uow.session.flush()
+    uow.session.add(NotificationDelivery(notification_id=notification.id, channel="wechat_subscribe",
+                                         status="pending"))
+    jobs = uow.runtime.jobs
+    if jobs is not None:
+        notification_id = notification.id
+        uow.after_commit(lambda: jobs.enqueue(SEND_TASK, notification_id))
+
+
+def send_wechat_notification(notification_id: str) -> str:
+    from backend.wechat.client import mini_program_client
+
+    with unit_of_work() as uow:
+        delivery = uow.session.scalars(select(NotificationDelivery).where(
+            NotificationDelivery.notification_id == notification_id)).first()
+        if delivery is None or delivery.status != "pending":
+            return "nothing to do"
+        notification = uow.session.get(Notification, notification_id)
+        user = uow.session.get(User, notification.user_id)
+        data = template_data(notification, locale=_locale_of(user))
+        template_id = uow.runtime.settings.wechat_subscribe_templates[TEMPLATE_KEY]
+        openid = user.wechat_openid
+        delivery.attempts += 1
+        uow.commit()
+    try:
+        mini_program_client().wxa.send_subscribe_message(openid, template_id, data, page="pages/status/index")
+    except (WeChatClientException, requests.RequestException) as error:
+        _record(notification_id, "pending", f"{type(error).__name__}: {getattr(error, 'errcode', '')}")
+        with unit_of_work() as uow:
+            delivery = uow.session.scalars(select(NotificationDelivery).where(
+                NotificationDelivery.notification_id == notification_id)).one()
+            if delivery.attempts >= MAX_ATTEMPTS or getattr(error, "errcode", None) in (43101, 40003, 40037):
+                # The person withdrew the subscription, or we are misconfigured: trying again cannot help.
+                delivery.status = "failed"
+                uow.commit()
+                return "failed"
+        raise SendFailed(str(error)) from None
+    _record(notification_id, "sent", None)
+    return "sent"
+
+
+def template_data(notification: Notification, *, locale: str) -> dict[str, dict[str, str]]:
+    stage = say(f"wechat.stage.{notification.event_type}", locale).text
+    note = say(f"wechat.note.{notification.event_type}", locale).text
+    return {
+        "character_string1": {"value": notification.params.get("reference", "")[:32]},
+        "thing2": {"value": stage[:THING_LIMIT]},
+        "thing3": {"value": note[:THING_LIMIT]},
+        "time4": {"value": notification.created_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")},
+    }
+
+
+def _record(notification_id: str, status: str, error: str | None) -> None:
+    with unit_of_work() as uow:
+        delivery = uow.session.scalars(select(NotificationDelivery).where(
+            NotificationDelivery.notification_id == notification_id)).one()
+        delivery.status, delivery.last_error = status, error
+        if status == "sent":
+            delivery.sent_at = uow.now
+        uow.commit()
+
+
+def _locale_of(user: User) -> str:
+    from backend.messages.locales import normalise_locale
+    return normalise_locale(getattr(user, "preferred_locale", None))
+
+
+def record_subscription(user_id: str, *, accepted: list[str], rejected: list[str]) -> dict:
+    """The mini program reports what the person allowed (template ids); we keep counts by our key."""
+    settings = runtime().settings
+    by_id = {template: key for key, template in settings.wechat_subscribe_templates.items()}
+    long_term = set(settings.wechat_long_term_templates)
+    with unit_of_work() as uow:
+        result = {}
+        for template_id in accepted + rejected:
+            key = by_id.get(template_id)
+            if key is None:
+                continue
+            row = uow.session.scalars(select(WechatSubscription).where(
+                WechatSubscription.user_id == user_id, WechatSubscription.template_key == key)).first()
+            if row is None:
+                row = WechatSubscription(user_id=user_id, template_key=key, remaining=0, updated_at=uow.now)
+                uow.session.add(row)
+            if template_id in accepted:
+                row.long_term = key in long_term
+                row.remaining = min(row.remaining + 1, 50)
+            else:
+                row.long_term, row.remaining = False, 0
+            row.updated_at = uow.now
+            result[key] = {"remaining": row.remaining, "long_term": row.long_term}
+        uow.commit()
+        return result

@@ -1,0 +1,265 @@
+"""Acting for someone else: assistants (consent, people helped, hand-over, declines), links for guardians,
+family and entrusted persons, the person's own side (consent, claim, decline), staff accounts, and the
+applicant's access log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from flask_openapi3 import APIBlueprint, FileStorage, Tag
+from pydantic import BaseModel, Field
+
+from backend.audit.access_log import access_log
+from backend.representation import service
+from miniprogram_api.guards import current_actor
+from miniprogram_api.locale import request_locale
+from miniprogram_api.render import render
+from miniprogram_api.schemas.applications import ProxyRelation, Subsidy
+from miniprogram_api.schemas.common import PROBLEM_RESPONSES, ApplicationPath, Problem, Strict, with_examples
+
+RESPONSES = {**PROBLEM_RESPONSES, 403: Problem}
+assistance = APIBlueprint("assistance", __name__, url_prefix="/api/v1/assistance",
+                          abp_tags=[Tag(name="assistants", description="Village assistants helping in person")],
+                          abp_security=[{"bearer": []}])
+me = APIBlueprint("me", __name__, url_prefix="/api/v1/me",
+                  abp_tags=[Tag(name="me", description="The signed-in person")], abp_security=[{"bearer": []}])
+links = APIBlueprint("links", __name__, url_prefix="/api/v1",
+                     abp_tags=[Tag(name="links", description="Guardians, family and entrusted persons")],
+                     abp_security=[{"bearer": []}])
+access = APIBlueprint("access_log", __name__, url_prefix="/api/v1",
+                      abp_tags=[Tag(name="applications")], abp_security=[{"bearer": []}])
+admin = APIBlueprint("admin", __name__, url_prefix="/api/v1/admin",
+                     abp_tags=[Tag(name="administration")], abp_security=[{"bearer": []}])
+
+
+class Code(Strict):
+    code: str = Field(min_length=6, max_length=20, description="The 8-digit code (spaces allowed).")
+
+    model_config = with_examples(code={"code": "1234 5678"})
+
+
+class InPerson(BaseModel):
+    name: str = Field(max_length=50)
+    statement: str = Field(max_length=2000, description="The assistant's statement of how consent was given.")
+    phone: str | None = None
+    consent_photo: FileStorage = Field(description="A photo of the consent the person signed.")
+
+    model_config = {"openapi_extra": {"examples": {"in_person": {"summary": "a man without a smartphone", "value": {
+        "name": "刘建国", "statement": "本人向刘建国当面宣读了授权内容，他同意并按了手印。", "consent_photo": "(binary)"}}}}}
+
+
+class PersonPath(BaseModel):
+    person_id: str = Field(max_length=64)
+
+
+class DeclineIn(Strict):
+    subsidies: list[Subsidy] = Field(min_length=1)
+    reason: str | None = Field(None, max_length=500)
+
+    model_config = with_examples(both={"subsidies": ["living", "nursing"], "reason": "暂时不需要"})
+
+
+class LinkRequest(Strict):
+    application_reference: str = Field(max_length=32)
+    applicant_id_number: str = Field(max_length=30)
+    kind: Literal["guardian", "family", "entrusted"]
+    relation: ProxyRelation | None = None
+    scope: list[Literal["view", "edit", "submit"]] | None = None
+    expires_on: dt.date | None = Field(None, description="Entrusted: the last day the authorisation is valid.")
+
+    model_config = with_examples(
+        daughter={"application_reference": "LB20261125123456", "applicant_id_number": "500232195004123319",
+                  "kind": "family", "relation": "child"},
+        entrusted={"application_reference": "LB20261125123456", "applicant_id_number": "500232195004123319",
+                   "kind": "entrusted", "scope": ["view", "edit"], "expires_on": "2027-06-30"})
+
+
+class LinkPath(BaseModel):
+    representation_id: str = Field(max_length=64)
+
+
+class Proof(BaseModel):
+    file: FileStorage
+
+    model_config = {"openapi_extra": {"examples": {"proof": {"summary": "household register page",
+                                                             "value": {"file": "(binary)"}}}}}
+
+
+class NewAssistant(Strict):
+    display_name: str = Field(max_length=64)
+    region_code: str = Field(pattern=r"^\d{6}$")
+
+    model_config = with_examples(wulong={"display_name": "凤山街道协办员", "region_code": "500156"})
+
+
+# --- assistants ------------------------------------------------------------------------------------------
+
+@assistance.post("/consent-codes", summary="A code (and QR link) the person enters on their own WeChat to consent",
+                 responses=RESPONSES)
+def consent_code():
+    return render(service.assistance_consent_code(current_actor()), 201)
+
+
+@assistance.post("/people", summary="Register a person without a smartphone, with their consent recorded in person",
+                 responses=RESPONSES)
+def register_person(form: InPerson):
+    return render(service.register_person_without_phone(
+        current_actor(), name=form.name, statement=form.statement, phone=form.phone,
+        consent_photo=form.consent_photo.read()), 201)
+
+
+@assistance.get("/people", summary="The people I help: what each still lacks, every deadline", responses=RESPONSES)
+def people():
+    return render({"people": service.people_helped(current_actor(), locale=request_locale())})
+
+
+@assistance.post("/people/<person_id>/handover-code",
+                 summary="A code for the person to take over on their own WeChat", responses=RESPONSES)
+def handover(path: PersonPath):
+    return render(service.handover_code(current_actor(), path.person_id), 201)
+
+
+@assistance.post("/people/<person_id>/declines", summary="Record that the person decided not to apply",
+                 responses=RESPONSES)
+def decline_for(path: PersonPath, body: DeclineIn):
+    return render(service.record_decline(current_actor(), subsidies=list(body.subsidies), reason=body.reason,
+                                         person_user_id=path.person_id), 201)
+
+
+# --- the person --------------------------------------------------------------------------------------------
+
+@me.post("/assistance-consent", summary="Agree that the assistant who showed me this code may help me",
+         responses=RESPONSES)
+def give_consent(body: Code):
+    return render(service.give_assistance_consent(current_actor(), body.code), 201)
+
+
+@me.post("/claim", summary="Take over the account an assistant made for me", responses=RESPONSES)
+def claim(body: Code):
+    return render(service.claim_account(current_actor(), body.code))
+
+
+@me.post("/activate", summary="Bind my WeChat to the staff account an administrator made for me",
+         responses=RESPONSES)
+def activate(body: Code):
+    return render(service.activate_staff_account(current_actor(), body.code))
+
+
+@me.post("/declines", summary="Say I do not want to apply (taken back by applying)", responses=RESPONSES)
+def decline(body: DeclineIn):
+    return render(service.record_decline(current_actor(), subsidies=list(body.subsidies), reason=body.reason), 201)
+
+
+@me.get("/declines", summary="My recorded decisions not to apply", responses=RESPONSES)
+def declines():
+    return render({"declines": service.declines_of(current_actor())})
+
+
+@me.get("/representations", summary="Who may act for me, and for whom I may act", responses=RESPONSES)
+def representations():
+    return render(service.my_representations(current_actor()))
+
+
+# --- links ---------------------------------------------------------------------------------------------------
+
+@links.post("/links", summary="Ask to act for (or follow) an applicant: pending until confirmed, with proof",
+            responses=RESPONSES)
+def request_link(body: LinkRequest):
+    return render(service.request_link(
+        current_actor(), reference=body.application_reference, applicant_id_number=body.applicant_id_number,
+        kind=body.kind, relation=body.relation, scope=body.scope, expires_on=body.expires_on), 201)
+
+
+@links.post("/links/<representation_id>/proof", summary="Attach the proof of the relation or authorisation",
+            responses={**RESPONSES, 413: Problem})
+def link_proof(path: LinkPath, form: Proof):
+    return render(service.attach_proof(current_actor(), path.representation_id, form.file.read()))
+
+
+@links.post("/links/<representation_id>/confirm",
+            summary="Confirm a link (the applicant, an assistant who helps them, or a reviewer of the county)",
+            responses=RESPONSES)
+def confirm(path: LinkPath):
+    return render(service.confirm_link(current_actor(), path.representation_id))
+
+
+@links.post("/representations/<representation_id>/revoke",
+            summary="End a link or an assistance grant (the applicant, or the representative for themselves)",
+            responses=RESPONSES)
+def revoke(path: LinkPath):
+    return render(service.revoke(current_actor(), path.representation_id))
+
+
+@access.get("/applications/<application_id>/access-log",
+            summary="Who has looked at and changed this application (reviewers by role, not by name)",
+            responses=RESPONSES)
+def application_access_log(path: ApplicationPath):
+    return render({"entries": access_log(current_actor(), path.application_id, locale=request_locale())})
+
+
+# --- administration ---------------------------------------------------------------------------------------------
+
+@admin.post("/assistants", summary="Create an assistant account for a region (returns its activation code)",
+            responses=RESPONSES)
+def create_assistant(body: NewAssistant):
+    return render(service.create_assistant(current_actor(), display_name=body.display_name,
+                                           region_code=body.region_code), 201)
+
+
+class StatisticsQuery(Strict):
+    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM, e.g. 2026-11")
+
+
+class HandoffQuery(Strict):
+    status: Literal["waiting", "delivered", "dead"] = "dead"
+
+
+class HandoffPath(BaseModel):
+    handoff_id: str = Field(max_length=64)
+
+
+@admin.get("/statistics", summary="Monthly figures of online handling, by channel and region (seed 002)",
+           responses=RESPONSES)
+def statistics(query: StatisticsQuery):
+    from backend.statistics.service import monthly_statistics
+    return render(monthly_statistics(current_actor(), query.month))
+
+
+@admin.get("/handoffs", summary="Hand-offs to the review system: waiting, delivered, or parked as dead",
+           responses=RESPONSES)
+def handoffs(query: HandoffQuery):
+    from backend.review.handoff import handoff_queue
+    _require_admin()
+    return render({"handoffs": handoff_queue(query.status)})
+
+
+@admin.post("/handoffs/<handoff_id>/replay", summary="Send a parked hand-off again", responses=RESPONSES)
+def replay(path: HandoffPath):
+    from backend.errors import NotFound
+    from backend.review.handoff import replay_dead
+    _require_admin()
+    if not replay_dead(path.handoff_id):
+        raise NotFound("handoff_not_found")
+    return render({"replayed": True})
+
+
+def _require_admin() -> None:
+    from backend.accounts.models import Role
+    from backend.errors import NotPermitted
+    if current_actor().role is not Role.ADMIN:
+        raise NotPermitted("wrong_role")
+
+
+class Subscriptions(Strict):
+    accepted: list[str] = Field(default_factory=list, description="Template ids the person allowed")
+    rejected: list[str] = Field(default_factory=list, description="Template ids the person refused")
+
+    model_config = with_examples(allowed={"accepted": ["tmpl-status-update"], "rejected": []})
+
+
+@me.post("/subscriptions", summary="What the person allowed in wx.requestSubscribeMessage", responses=RESPONSES)
+def subscriptions(body: Subscriptions):
+    from backend.notifications.wechat import record_subscription
+    return render({"subscriptions": record_subscription(current_actor().user_id, accepted=body.accepted,
+                                                        rejected=body.rejected)})

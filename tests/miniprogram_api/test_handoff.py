@@ -1,0 +1,197 @@
+"""Hand-off to an external review system over HTTP, against a real receiving server on loopback: the
+receiver refuses connections, answers 500, or hangs, for a while, then recovers; every application arrives
+exactly once, in order, with its materials intact; a dispatcher that dies between commit and send loses
+nothing; dead hand-offs are parked, visible and replayable."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from datetime import timedelta
+
+import pytest
+
+from backend.review.handoff import CLAIM_SECONDS, _claim_next, dispatch_handoffs
+from backend.review.http_system import HttpReviewSystem
+from fake_review_system.server import running_review_system
+from tests.conftest import TEST_REVIEW_SECRET, login
+from tests.support import flows
+
+
+@pytest.fixture
+def receiver(runtime):
+    with running_review_system(TEST_REVIEW_SECRET) as system:
+        runtime.review_system = HttpReviewSystem(system.url, TEST_REVIEW_SECRET.encode(), timeout=0.5)
+        yield system
+
+
+def later(clock, app, minutes: int = 90):
+    """Time passes (retries fall due); a fresh login, since tokens are short-lived."""
+    clock.advance(minutes=minutes)
+    return login(app, "demo-applicant")
+
+
+def test_a_submitted_application_reaches_the_review_system_once_with_its_materials(as_applicant, receiver):
+    application = flows.submitted(as_applicant)
+    assert receiver.state.references == [application["reference"]]
+    received = receiver.state.received[0]
+    assert received.idempotency_key == f"{application['reference']}:1"
+    packet = received.packet
+    assert packet["schema_version"] == "1.0" and packet["version"] == 1
+    assert packet["office"] == {"region_code": "500156", "region_name": "重庆市武隆区", "why": "hukou_county",
+                                "hukou_region_as_given": "500156"}
+    assert packet["cross_province"] is False
+    assert len(packet["materials"]) == 4 and receiver.state.hash_failures == 0
+    for material in packet["materials"]:
+        assert hashlib.sha256(base64.b64decode(material["content_base64"])).hexdigest() == material["sha256"]
+    assert application["id"] not in json.dumps(packet)  # no internal ids
+    status = as_applicant.get(f"/applications/{application['id']}/status").get_json()
+    assert status["stage"] == "handed_off" and status["stage_label"]["text"] == "已送达审核"
+
+
+@pytest.mark.parametrize("fault", ["refused", "http_500", "hang"])
+def test_after_a_fault_every_application_arrives_exactly_once_and_in_order(app, as_applicant, receiver, clock,
+                                                                           fault):
+    if fault == "refused":
+        receiver.stop()
+    else:
+        receiver.state.fail_next(4, mode=fault, seconds=1.0)
+    submitted = [flows.submitted(as_applicant)["reference"] for _ in range(3)]
+    if fault == "refused":
+        assert receiver.state.received == []
+        receiver.start()
+    for _ in range(8):  # the periodic sweep, as time passes
+        as_applicant = later(clock, app)
+        dispatch_handoffs()
+    assert receiver.state.references == submitted  # once each, in the order submitted
+    for reference in submitted:
+        assert receiver.state.references.count(reference) == 1
+    assert receiver.state.hash_failures == 0
+
+
+def test_a_dispatcher_killed_between_commit_and_send_delivers_after_restart(app, as_applicant, receiver, runtime,
+                                                                           clock):
+    jobs, runtime.jobs = runtime.jobs, None  # the process dies right after the commit: nothing is sent
+    first = flows.submitted(as_applicant)
+    assert receiver.state.received == []
+    claimed = _claim_next()  # a worker claims the hand-off and dies before sending
+    assert claimed is not None
+    runtime.jobs = jobs
+    assert dispatch_handoffs() == 0  # still leased to the dead worker
+    clock.advance(seconds=CLAIM_SECONDS + 1)
+    assert dispatch_handoffs() == 1  # the restarted worker (or the sweep) delivers it
+    assert receiver.state.references == [first["reference"]]
+
+
+def test_a_hand_off_that_keeps_failing_is_parked_visible_and_replayable(app, as_applicant, receiver, runtime, clock):
+    runtime.settings.review_handoff_max_attempts = 3
+    receiver.state.fail_next(100, mode="http_503")
+    application = flows.submitted(as_applicant)
+    for _ in range(4):
+        later(clock, app)
+        dispatch_handoffs()
+    admin = login(app, "demo-admin")
+    dead = admin.get("/admin/handoffs?status=dead").get_json()["handoffs"]
+    assert [item["reference"] for item in dead] == [application["reference"]]
+    assert dead[0]["attempts"] == 3 and "503" in dead[0]["last_error"]
+    receiver.state._faults.clear()
+    assert admin.post(f"/admin/handoffs/{dead[0]['id']}/replay").status_code == 200
+    assert receiver.state.references == [application["reference"]]
+    assert admin.get("/admin/handoffs?status=dead").get_json()["handoffs"] == []
+
+
+def test_a_malformed_hand_off_is_parked_at_once_not_retried_forever(app, as_applicant, receiver, clock):
+    receiver.state.fail_next(1, mode="http_400")
+    flows.submitted(as_applicant)
+    admin = login(app, "demo-admin")
+    assert len(admin.get("/admin/handoffs?status=dead").get_json()["handoffs"]) == 1
+
+
+def test_a_resubmission_after_a_correction_is_a_new_version(app, as_applicant, as_reviewer, receiver, runtime):
+    from backend.review.system import BuiltInDesk
+
+    application = flows.submitted(as_applicant)
+    decided = as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={
+        "type": "correction_requested", "reason": "看不清", "items": ["disability_certificate"]})
+    assert decided.status_code == 200
+    material = [m for m in as_applicant.get(f"/applications/{application['id']}/materials").get_json()["materials"]
+                if m["kind"] == "disability_certificate"][0]
+    import io
+    as_applicant.client.put(f"/api/v1/applications/{application['id']}/materials/{material['id']}",
+                            data={"file": (io.BytesIO(flows.photo_bytes("clear")), "c.jpg")},
+                            content_type="multipart/form-data", headers=as_applicant._headers(None))
+    as_applicant.post(f"/applications/{application['id']}/submit")
+    assert [item.idempotency_key for item in receiver.state.received] == [
+        f"{application['reference']}:1", f"{application['reference']}:2"]
+    assert isinstance(runtime.review_system, HttpReviewSystem) and not isinstance(runtime.review_system, BuiltInDesk)
+
+
+def test_a_cross_province_application_says_so_and_goes_to_the_hukou_county(as_applicant, receiver):
+    flows.submitted(as_applicant, applied_from_region="110105")  # applying from Beijing, hukou in Chongqing
+    packet = receiver.state.received[0].packet
+    assert packet["cross_province"] is True and packet["office_region"] == "500156"
+    assert packet["applied_from_region"] == "110105"
+
+
+def test_the_story_of_issue_7(app, client, demo_accounts, fake_wechat, settings, receiver, clock):
+    """With the HTTP hand-off configured against a receiver that fails its first attempts, a submitted
+    application reaches it once, the applicant sees "已送达审核" and later every decision the receiver posts
+    back, with a WeChat message recorded by the fake server for each, and the monthly statistics count it."""
+    from fake_review_system.server import sign as receiver_sign
+    from tests.support.api import ApiClient
+
+    settings.wechat_subscribe_templates = {"status_update": "tmpl-status"}
+    fake_wechat.add_template("tmpl-status", ["character_string1", "thing2", "thing3", "time4"], long_term=True)
+    settings.wechat_long_term_templates = ["status_update"]
+    fake_wechat.accept_subscription("openid-story", "tmpl-status", times=20)
+    token = client.post("/auth/wechat-login", json={"code": fake_wechat.login("openid-story")}).get_json()
+    person = ApiClient(client.client, token["access_token"])
+    person.post("/me/subscriptions", json={"accepted": ["tmpl-status"]})
+
+    receiver.state.fail_next(2, mode="http_500")
+    application = flows.submitted(person)
+    assert application["stage"] == "submitted"
+    for _ in range(3):
+        clock.advance(minutes=30)
+        dispatch_handoffs()
+    assert receiver.state.references == [application["reference"]]
+    person = ApiClient(client.client, client.post("/auth/wechat-login", json={
+        "code": fake_wechat.login("openid-story")}).get_json()["access_token"])
+    status = person.get(f"/applications/{application['id']}/status").get_json()
+    assert status["stage_label"]["text"] == "已送达审核"
+
+    decisions = [{"type": "accepted"}, {"type": "township_review_passed"}, {"type": "federation_review_passed"},
+                 {"type": "approved", "monthly_amounts": {"living": "80.00", "nursing": "90.00"},
+                  "start_month": clock.current.strftime("%Y-%m")}]
+    for number, decision in enumerate(decisions):
+        event = {"event_id": f"evt-{number}", "application_reference": application["reference"],
+                 "occurred_at": clock.current.isoformat(), **decision}
+        body = json.dumps(event).encode()
+        response = client.client.post("/api/v1/review/events", data=body, headers={
+            "Content-Type": "application/json", **receiver_sign(TEST_REVIEW_SECRET.encode(), body,
+                                                                int(clock.current.timestamp()))})
+        assert response.status_code == 200, response.get_json()
+        clock.advance(minutes=2)
+    person = ApiClient(client.client, client.post("/auth/wechat-login", json={
+        "code": fake_wechat.login("openid-story")}).get_json()["access_token"])
+    timeline = [entry["event"] for entry in person.get(f"/applications/{application['id']}/status").get_json()[
+        "timeline"]]
+    assert timeline[-4:] == ["accepted", "township_review_passed", "federation_review_passed", "approved"]
+    stages = [message.data["thing2"]["value"] for message in fake_wechat.subscribe_messages]
+    assert stages == ["已送达审核", "已受理", "乡镇初审通过", "残联审核通过", "审定通过"]
+    admin = login(app, "demo-admin")
+    figures = admin.get(f"/admin/statistics?month={clock.current.strftime('%Y-%m')}").get_json()
+    assert figures["totals"]["received"] == 1 and figures["totals"]["received_miniprogram"] == 1
+    assert figures["totals"]["handed_off"] == 1 and figures["totals"]["decided_in_time"] == 1
+    assert figures["by_region"][0]["region_code"] == "500156"
+
+
+def test_the_packet_follows_its_published_json_schema(as_applicant, receiver):
+    from pathlib import Path
+
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parents[2] / "docs" / "handoff-packet.schema.json").read_text())
+    flows.submitted(as_applicant)
+    jsonschema.validate(receiver.state.received[0].packet, schema, format_checker=jsonschema.FormatChecker())
