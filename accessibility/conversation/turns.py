@@ -147,11 +147,14 @@ class Turn:
         """Creates the application once who applies and for what are known, fills the certificate number
         when its parts are known, reopens a confirmed field the application now reports as wrong, and
         marks the next question as asked."""
-        if self.situation.application is not None and not self.situation.editable and not self.state.submitted:
+        if self.state.submitted:
+            return
+        if self.situation.application is not None and not self.situation.editable:
             # Submitted (or closed) elsewhere: the conversation says where it stands and asks nothing.
             self.state.submitted = True
             self.state.reference = self.situation.application["reference"]
             self.state.current = None
+            return
         if self.application_id is None and self.state.applying_as and self.state.subsidies:
             document = create_application(self.actor, subsidies=self.state.subsidies,
                                           applying_as=self.state.applying_as, channel=self.channel)
