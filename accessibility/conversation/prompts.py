@@ -128,8 +128,8 @@ class Renderer:
         question = question_for(step.field)
         if mode == CONFIRM:
             value = question.shown(offer["value"], locale)
-            about = self._said_or(f"conversation.about.{step.field}", "", whose=whose) \
-                if f"conversation.about.{step.field}" in registry() else label
+            about_key = f"conversation.about.{step.field}"
+            about = say(about_key, locale, whose=whose) if about_key in registry() else label
             return say(f"conversation.confirm.{offer.get('source', 'known')}", locale, field=about, value=value), \
                 _yes_no(locale)
         if mode == READ_BACK:
