@@ -71,7 +71,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     register_guarded(app, notifications, signed_in())
     register_guarded(app, review_desk, signed_in())
     register_guarded(app, review_events, signed_by_review_system)
-    register_guarded(app, conversations, signed_in(Role.PUBLIC))
+    register_guarded(app, conversations, signed_in())
     register_guarded(app, preferences_routes, signed_in())
     register_guarded(app, speech, public)  # the link's signature is the permission (routes/speech.py)
     register_guarded(app, official_account, signed_by_wechat)

@@ -43,8 +43,9 @@ class StoredConversation:
 
 def create_conversation(actor: Actor, *, channel: str, state: dict[str, Any],
                         application_id: str | None = None) -> StoredConversation:
-    if actor.role is not Role.PUBLIC:
-        # Assistants and guardians acting for others come with issue 8; people apply for themselves here.
+    if actor.role is not Role.PUBLIC and application_id is None:
+        # A new application by conversation is a person's own; whoever may edit an existing one (a guardian,
+        # an assistant sitting with the person) may continue it by conversation too: the access rule decides.
         raise NotPermitted("only_people_apply")
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")

@@ -109,8 +109,9 @@ def _record(notification_id: str, status: str, error: str | None) -> None:
 
 
 def _locale_of(user: User) -> str:
+    from backend.accounts.preferences import preferred_locale
     from backend.messages.locales import normalise_locale
-    return normalise_locale(getattr(user, "preferred_locale", None))
+    return normalise_locale(preferred_locale(user.id))
 
 
 def record_subscription(user_id: str, *, accepted: list[str], rejected: list[str]) -> dict:

@@ -40,6 +40,7 @@ ENDPOINTS = {
     ("POST", "/applications/{id}/prefill"): "edit",
     ("GET", "/applications/{id}/access-log"): "view_access_log",
     ("POST", "/review/applications/{id}/decisions"): "review",
+    ("POST", "/conversations"): "edit",  # continuing this application by conversation
 }
 EVERYTHING = {"view", "reveal", "edit", "submit", "view_status", "view_access_log"}
 ALLOWED = {
@@ -129,6 +130,8 @@ def call(client: ApiClient, method: str, template: str, application_id: str, mat
                                   headers=client._headers(None))
     if path.endswith("/decisions"):
         return client.post(path, json={"type": "accepted"})
+    if path == "/conversations":
+        return client.post(path, json={"application_id": application_id})
     return client.post(path, json={"all": True} if path.endswith("/prefill") else None)
 
 

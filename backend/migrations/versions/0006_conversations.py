@@ -1,7 +1,7 @@
 """conversations, preferences, official account (issue 6): conversation state, user preferences,
 official-account followers, link codes and the message ids already handled
 
-Revision ID: 0003c
+Revision ID: 0006
 Revises: 0005 (main's head when merged; renumber as needed)
 Create Date: 2026-11-25 19:37:10.160632
 """
@@ -13,7 +13,7 @@ from alembic import op
 import backend.db.base
 
 
-revision = '0003c'
+revision = '0006'
 down_revision = '0005'
 branch_labels = None
 depends_on = None
