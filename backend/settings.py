@@ -53,6 +53,7 @@ class Settings(BaseSettings):
     wechat_long_term_templates: list[str] = Field(default_factory=list)  # our keys whose template is long-term
 
     dev_login: bool = False
+    strict_unit_of_work: bool = False  # tests: refuse a transaction opened inside another (backend/unit_of_work.py)
     secret_key: SecretStr | None = None  # signs access tokens; rotate by moving the old one to OLD_SECRET_KEYS
     old_secret_keys: list[SecretStr] = Field(default_factory=list)  # still verify tokens, never sign
     data_key: SecretStr | None = None  # base64 of 32 bytes: AES-256-GCM and the keyed hashes

@@ -6,6 +6,7 @@ may pick up at once) is registered with `after_commit` and runs after the commit
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from types import TracebackType
@@ -15,12 +16,22 @@ from sqlalchemy.orm import Session
 from backend.runtime import Runtime, runtime
 
 log = logging.getLogger(__name__)
+_open = threading.local()
+
+
+class NestedUnitOfWork(RuntimeError):
+    """A second transaction opened while one is open in the same thread: on SQLite (one writer at a time,
+    BEGIN IMMEDIATE) the second waits for the first, which waits for the second."""
 
 
 class UnitOfWork:
     def __init__(self, runtime_: Runtime) -> None:
         from backend.applications.repository import ApplicationRepository
         from backend.audit.log import AuditLog
+
+        if getattr(_open, "depth", 0) and runtime_.settings.strict_unit_of_work:
+            raise NestedUnitOfWork("a unit of work is already open in this thread")
+        _open.depth = getattr(_open, "depth", 0) + 1
 
         self.runtime = runtime_
         self.session: Session = runtime_.database.sessions()
@@ -39,11 +50,16 @@ class UnitOfWork:
         self.session.commit()
         self._committed = True
         actions, self._after_commit = self._after_commit, []
-        for action in actions:
-            try:
-                action()
-            except Exception:  # the data is safe; a periodic sweep will pick the work up
-                log.exception("after-commit action failed")
+        # The transaction is over: work started now (a job run at once, in tests) may open its own.
+        _open.depth -= 1
+        try:
+            for action in actions:
+                try:
+                    action()
+                except Exception:  # the data is safe; a periodic sweep will pick the work up
+                    log.exception("after-commit action failed")
+        finally:
+            _open.depth += 1
 
     def __enter__(self) -> UnitOfWork:
         return self
@@ -66,6 +82,7 @@ class UnitOfWork:
                     log.exception("could not record access")
                     self.session.rollback()
         self.session.close()
+        _open.depth -= 1
 
 
 def unit_of_work() -> UnitOfWork:

@@ -78,6 +78,7 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
         job_queue_url="immediate", data_key=TEST_DATA_KEY, secret_key=TEST_SECRET_KEY, dev_login=True,
         review_handoff_secret=TEST_REVIEW_SECRET, wechat_api_base="http://127.0.0.1:9/",
         ocr_engine="none",  # the OCR tests turn reading on; elsewhere an upload needs no 0.5 GB model
+        strict_unit_of_work=True,
     )
 
 

@@ -31,7 +31,6 @@ def application_status(actor: Actor, application_id: str, *, locale: str) -> dic
         uow.commit()
         events = uow.applications.timeline(application)
         content = uow.applications.content(application)
-        consented = [c.purpose for c in uow.applications.consents(application)]
         deadlines = deadlines_for(application)
         office = _office_words(application, locale)
         stage = Stage(application.stage)
@@ -42,7 +41,7 @@ def application_status(actor: Actor, application_id: str, *, locale: str) -> dic
             "stage_label": say(f"stage.{stage.value}", locale).as_dict(),
             "timeline": [_timeline_entry(event, office, locale) for event in events],
             "next_step": _next_step(application, events, deadlines, office, locale),
-            "action_required": _action_required(application, events, content, consented, locale),
+            "action_required": _action_required(uow, application, events, content, locale),
             "deadlines": _deadline_view(application, deadlines, locale),
             "decision": _decision(events, locale),
             # Whom to ask (the next-step texts point here): the offices of the application's county.
@@ -137,13 +136,12 @@ def _next_step(application: Application, events: list[StatusEvent], deadlines: d
     return {**words.as_dict(), "by": by.isoformat() if by else None}
 
 
-def _action_required(application: Application, events: list[StatusEvent], content: dict[str, Any],
-                     consented: list[str], locale: str) -> dict[str, Any] | None:
+def _action_required(uow, application: Application, events: list[StatusEvent], content: dict[str, Any],
+                     locale: str) -> dict[str, Any] | None:
     stage = Stage(application.stage)
     if stage is Stage.DRAFT:
         from backend.applications.service import _missing
-        with unit_of_work() as uow:
-            missing = _missing(uow, application, content)
+        missing = _missing(uow, application, content)
         if not missing:
             return None
         items = [problem.path for problem in missing]

@@ -81,6 +81,7 @@ def replace_material(actor: Actor, application_id: str, material_id: str, data: 
 
 
 def remove_material(actor: Actor, application_id: str, material_id: str) -> None:
+    deleted_keys: list[str] = []
     with unit_of_work() as uow:
         application = uow.applications.get_for(actor, application_id, Purpose.EDIT, for_update=True)
         material = _current(uow, application, material_id)
@@ -89,18 +90,18 @@ def remove_material(actor: Actor, application_id: str, material_id: str) -> None
         if application.submission_count == 0:
             # Never submitted: nobody else has seen it, so a removed photo is really deleted (its intent
             # makes sure the files go even if the process dies right after the commit).
-            keys = [key for version in versions for key in (version.storage_key, version.thumbnail_key)]
-            for key in keys:
+            deleted_keys = [key for version in versions for key in (version.storage_key, version.thumbnail_key)]
+            for key in deleted_keys:
                 uow.session.add(StorageIntent(key=key, purpose="delete", created_at=uow.now))
             for version in versions:
                 uow.session.delete(version)
             _record_change(uow, actor, application, "material.deleted", material)
-            uow.commit()
-            _delete_files(keys)
         else:
             material.superseded_at = uow.now
             _record_change(uow, actor, application, "material.withdrawn", material)
-            uow.commit()
+        uow.commit()
+    if deleted_keys:
+        _delete_files(deleted_keys)
 
 
 def list_materials(actor: Actor, application_id: str, *, include_superseded: bool = False) -> list[dict[str, Any]]:

@@ -65,11 +65,13 @@ def send_wechat_notification(notification_id: str) -> str:
             return "nothing to do"
         notification = uow.session.get(Notification, notification_id)
         user = uow.session.get(User, notification.user_id)
-        data = template_data(notification, locale=_locale_of(user))
         template_id = uow.runtime.settings.wechat_subscribe_templates[TEMPLATE_KEY]
-        openid = user.wechat_openid
+        openid, user_id = user.wechat_openid, user.id
         delivery.attempts += 1
         uow.commit()
+    # Outside the transaction above: SQLite gives one writer at a time, and a second session opened while the
+    # first holds its transaction would wait for it (backend/db/engine.py).
+    data = template_data(notification, locale=_locale_of(user_id))
     try:
         mini_program_client().wxa.send_subscribe_message(openid, template_id, data, page="pages/status/index")
     except (WeChatClientException, requests.RequestException) as error:
@@ -108,10 +110,10 @@ def _record(notification_id: str, status: str, error: str | None) -> None:
         uow.commit()
 
 
-def _locale_of(user: User) -> str:
+def _locale_of(user_id: str) -> str:
     from backend.accounts.preferences import preferred_locale
     from backend.messages.locales import normalise_locale
-    return normalise_locale(preferred_locale(user.id))
+    return normalise_locale(preferred_locale(user_id))
 
 
 def record_subscription(user_id: str, *, accepted: list[str], rejected: list[str]) -> dict:
