@@ -18,6 +18,7 @@ from PIL import Image
 class Photo:
     jpeg: bytes
     conditions: dict[str, float | str]
+    corners: tuple[tuple[float, float], ...]   # the document's corners in the photo, clockwise from top-left
 
 
 def phone_photo(document: Image.Image, rng: random.Random, *, severity: float = 1.0) -> Photo:
@@ -43,6 +44,10 @@ def phone_photo(document: Image.Image, rng: random.Random, *, severity: float = 
     corners += np.array([[rng.uniform(-tilt, tilt) * w, rng.uniform(-tilt, tilt) * h] for _ in range(4)],
                         dtype=np.float32)
     span = corners.max(axis=0) - corners.min(axis=0)
+    # The whole document stays in the picture (people photograph all of it): shrink it to fit if needed.
+    shrink = min(1.0, 0.97 * canvas_w / span[0], 0.97 * canvas_h / span[1])
+    corners *= shrink
+    span *= shrink
     room = np.maximum(np.array([canvas_w, canvas_h], dtype=np.float32) - span, 0)
     centre = np.array([rng.uniform(0, room[0]), rng.uniform(0, room[1])], dtype=np.float32) - corners.min(axis=0)
     corners += centre
@@ -90,7 +95,7 @@ def phone_photo(document: Image.Image, rng: random.Random, *, severity: float = 
     conditions["jpeg_quality"] = quality
     buffer = io.BytesIO()
     Image.fromarray(img).save(buffer, format="JPEG", quality=quality)
-    return Photo(buffer.getvalue(), conditions)
+    return Photo(buffer.getvalue(), conditions, tuple((float(x), float(y)) for x, y in corners))
 
 
 def _desk(rng: random.Random, w: int, h: int) -> np.ndarray:

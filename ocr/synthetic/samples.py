@@ -20,6 +20,7 @@ class Sample:
     truth: dict[str, object]
     jpeg: bytes
     conditions: dict[str, float | str]
+    corners: tuple[tuple[float, float], ...]
     flat: Rendered
 
 
@@ -37,4 +38,4 @@ def make_sample(seed: int, kind: str | None = None, *, severity: float = 1.0, va
         raise ValueError(f"unknown document kind {kind!r}")
     photo = phone_photo(rendered.image, rng, severity=severity)
     return Sample(seed, kind, rendered.variant if kind == "disability_certificate" else kind, rendered.truth,
-                  photo.jpeg, photo.conditions, rendered)
+                  photo.jpeg, photo.conditions, photo.corners, rendered)
