@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ocr.fields.layout import Value
+from ocr.fields import numbers
+from ocr.fields.layout import Value, join
+from ocr.fields.looks import fuse
 from ocr.reading import Field, Warning
 
 _NAME_CHARS = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff·]")
@@ -29,21 +31,58 @@ def chinese_only(value: Value) -> Value:
                  tuple(value.alternatives[i] for i in keep) if value.alternatives else (), value.box)
 
 
-def free_text_confidence(first: Value, second: Value | None) -> float:
-    """Names and addresses have no check digit. Calibrated on the benchmark (docs/ocr.md): a look whose least
-    sure character is below 0.9, or two looks that disagree, never earned 0.9."""
-    if second is None:
-        return min(first.confidence, 0.85)
-    if first.text != second.text:
-        return min(0.45, first.confidence * 0.5)
-    least = min(first.confidence, second.confidence)
-    return least if least >= 0.9 else least * 0.85
+def read_free_text(looks: list[Value]) -> tuple[Value, float]:
+    """Names, addresses and authorities have no check digit: their confidence is what the looks agree on.
+    Calibrated on the benchmark (docs/ocr.md): looks that disagree never earn 0.9, and neither does a fused
+    reading whose least sure character is under 0.9."""
+    fused, unanimous = fuse(looks)
+    least = fused.confidence
+    if unanimous:
+        return fused, least if least >= 0.9 else least * 0.85
+    return fused, min(least * 0.9, 0.85)
 
 
-def pick_free_text(first: Value, second: Value | None) -> Value:
-    """Of two looks, the one whose least sure character is surer."""
-    if second is None or not second.text:
-        return first
-    if not first.text:
-        return second
-    return first if first.confidence >= second.confidence else second
+def cut_at_labels(value: Value, labels: dict[str, tuple[str, ...]]) -> Value:
+    """A look at a value's region can run into the next label ("贾弢昊性别男"): keep what comes before it."""
+    cut = len(value.text)
+    for spellings in labels.values():
+        for spelling in spellings:
+            index = value.text.find(spelling)
+            if 0 < index < cut:
+                cut = index
+    return value.sub(0, cut) if cut < len(value.text) else value
+
+
+def row_or_region(layout, look, name: str, widths: float) -> Value | None:
+    """A label's value from the first read, or from a second look at where it should be."""
+    row = layout.row_after(name)
+    if row is not None:
+        return row
+    region = layout.region_after(name, widths)
+    if region is None or region[2] <= region[0]:
+        return None
+    value = look(region)
+    return value if value.text else None
+
+
+def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]], clean) -> tuple[Value, float]:
+    """Three looks at each part (the first read, the photo as taken, sharpened), fused part by part."""
+    fused, confidences = [], []
+    for part in parts:
+        looks = [clean(part), clean(cut_at_labels(look(part.box), labels)),
+                 clean(cut_at_labels(look.sharpened(part.box), labels))]
+        value, confidence = read_free_text(looks)
+        if value.text:
+            fused.append(value)
+            confidences.append(confidence)
+    return join(fused), min(confidences, default=0.0)
+
+
+def resolve_number(first: Value, look, length: int, is_valid):
+    """A number from the first read when it passes its check; otherwise two more looks allowed only digits
+    and X, and the check decides."""
+    reading = numbers.resolve([first], length, is_valid)
+    if reading is not None and not reading.suggestion:
+        return reading
+    looks = [first, look(first.box, numbers.ID_ALPHABET), look.sharpened(first.box, numbers.ID_ALPHABET)]
+    return numbers.resolve(looks, length, is_valid)

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ocr.engines.boundary import TextLine
-from ocr.fields import numbers
-from ocr.fields.common import Collected, chinese_only, free_text_confidence, pick_free_text
+from ocr.fields.common import Collected, chinese_only, look_free_text, resolve_number, row_or_region
 from ocr.fields.id_card import chinese_or_digits
-from ocr.fields.layout import Layout, Value, join
+from ocr.fields.layout import Layout, Value
 from ocr.fields.looks import SecondLook
 from ocr.fields.values import category_in, dates_in, grade_in, sex_in
 from ocr.validate import (
@@ -41,7 +40,7 @@ def parse(lines: list[TextLine], look: SecondLook, today: dt.date) -> Collected:
     number = _number(layout, look, out, today)
     trusted = number.value if number is not None and not number.suggestion else None
     _name(layout, look, out)
-    _from_number(layout, out, trusted, today)
+    _from_number(layout, look, out, trusted, today)
     _address(layout, look, out, look.image.shape[1] * PORTRAIT_LEFT)
     _dates(layout, look, out, today)
     return out
@@ -54,8 +53,7 @@ def _number(layout: Layout, look: SecondLook, out: Collected, today: dt.date):
     if first is None:
         out.warn("field_missing", "certificate_number")
         return None
-    second = look(first.box, numbers.ID_ALPHABET)
-    reading = numbers.resolve([first, second], 20, lambda s: is_valid_certificate_number(s, today))
+    reading = resolve_number(first, look, 20, lambda s: is_valid_certificate_number(s, today))
     if reading is None:
         out.warn("field_invalid", "certificate_number", reason="check_digit")
         return None
@@ -69,25 +67,24 @@ def _number(layout: Layout, look: SecondLook, out: Collected, today: dt.date):
 
 
 def _name(layout: Layout, look: SecondLook, out: Collected) -> None:
-    row = layout.row_after("name")
+    row = row_or_region(layout, look, "name", 6)
     if row is None:
         out.warn("field_missing", "name")
         return
-    first = chinese_only(row)
-    second = chinese_only(look(row.box))
-    chosen = pick_free_text(first, second)
-    if not chosen.text:
+    value, confidence = look_free_text([row], look, LABELS, chinese_only)
+    if not value.text:
         out.warn("field_missing", "name")
         return
-    out.put("name", chosen.text, free_text_confidence(chosen, second if chosen is first else first))
+    out.put("name", value.text, confidence)
 
 
-def _from_number(layout: Layout, out: Collected, trusted: str | None, today: dt.date) -> None:
+def _from_number(layout: Layout, look: SecondLook, out: Collected, trusted: str | None, today: dt.date) -> None:
     """Sex, birth date, category and grade: printed, and encoded in a number that passed its check."""
     def row(name: str) -> Value | None:
         return layout.row_after(name)
 
-    sex_row, birth_row, category_row, grade_row = row("sex"), row("birth"), row("category"), row("grade")
+    sex_row = row_or_region(layout, look, "sex", 2.5)
+    birth_row, category_row, grade_row = row("birth"), row("category"), row("grade")
     # 残疾类别 and 残疾等级 sometimes come out as one line ("残疾类别 肢体 残疾等级 二级"); rows handle that.
     printed = {
         "sex": sex_in(sex_row) if sex_row else None,
@@ -135,23 +132,15 @@ def _address(layout: Layout, look: SecondLook, out: Collected, right_limit: floa
     if not parts:
         out.warn("field_missing", "address")
         return
-    first = join([chinese_or_digits(p) for p in parts])
-    second = join([chinese_or_digits(look(p.box)) for p in parts])
-    chosen = pick_free_text(first, second)
-    out.put("address", chosen.text, free_text_confidence(chosen, second if chosen is first else first))
+    value, confidence = look_free_text(parts, look, LABELS, chinese_or_digits)
+    out.put("address", value.text, confidence)
 
 
 def _dates(layout: Layout, look: SecondLook, out: Collected, today: dt.date) -> None:
     issue_row = layout.row_after("issue")
     issued = None
     if issue_row is not None:
-        looks = [issue_row.without_spaces(), look(issue_row.box).without_spaces()]
-        seen = [[d[0] for d in dates_in(v) if plausible_issue_date(d[0].value, today)] for v in looks]
-        seen = [s[0] for s in seen if s]
-        if seen:
-            issued = max(seen, key=lambda p: p.confidence)
-            agree = len(seen) == 2 and seen[0].value == seen[1].value
-            issued_conf = 0.97 if agree and issued.confidence >= 0.5 else min(issued.confidence, 0.85)
+        issued, issued_conf = _issue_date(issue_row, look, today, validity_row=layout.row_after("validity"))
     validity_row = layout.row_after("validity")
     until = None
     ten_years = False
@@ -182,3 +171,23 @@ def _dates(layout: Layout, look: SecondLook, out: Collected, today: dt.date) -> 
     else:
         out.put("valid_until", until.value.isoformat(), 0.45)
         out.warn("fields_disagree", "valid_until", other="issue_date")
+
+
+def _issue_date(row: Value, look: SecondLook, today: dt.date, validity_row: Value | None):
+    """The printed issue date; a second look only when the validity does not already confirm the first."""
+    def first_plausible(value: Value):
+        found = [d[0] for d in dates_in(value.without_spaces()) if plausible_issue_date(d[0].value, today)]
+        return found[0] if found else None
+
+    first = first_plausible(row)
+    if first is not None and validity_row is not None:
+        until = dates_in(validity_row.without_spaces())
+        if until and until[-1][0].value == add_years(first.value, VALIDITY_YEARS):
+            return first, 0.99
+    second = first_plausible(look(row.box))
+    seen = [p for p in (first, second) if p is not None]
+    if not seen:
+        return None, 0.0
+    issued = max(seen, key=lambda p: p.confidence)
+    agree = len(seen) == 2 and seen[0].value == seen[1].value
+    return issued, 0.97 if agree and issued.confidence >= 0.5 else min(issued.confidence, 0.85)

@@ -7,8 +7,8 @@ import datetime as dt
 
 from ocr.engines.boundary import TextLine
 from ocr.fields import numbers
-from ocr.fields.common import Collected, chinese_only, free_text_confidence, pick_free_text
-from ocr.fields.layout import Layout, Value, join
+from ocr.fields.common import Collected, chinese_only, look_free_text, resolve_number, row_or_region
+from ocr.fields.layout import Layout, Value
 from ocr.fields.looks import SecondLook
 from ocr.fields.values import dates_in, ethnicity_in, sex_in
 from ocr.validate import birth_date_of, is_valid_id_number, plausible_birth_date, sex_of
@@ -41,8 +41,8 @@ def parse(lines: list[TextLine], look: SecondLook, today: dt.date) -> Collected:
     trusted_id = id_reading.value if id_reading is not None and not id_reading.suggestion else None
 
     _name(layout, look, out)
-    _sex(layout, out, trusted_id)
-    _ethnicity(layout, out)
+    _sex(layout, look, out, trusted_id)
+    _ethnicity(layout, look, out)
     _birth_date(layout, out, trusted_id, today)
     _address(layout, look, out, right_limit=PORTRAIT_LEFT * width)
     return out
@@ -62,26 +62,23 @@ def _id_number(layout: Layout, look: SecondLook, today: dt.date) -> numbers.Numb
     first = _number_line(layout)
     if first is None:
         return None
-    second = look(first.box, numbers.ID_ALPHABET)
-    return numbers.resolve([first, second], 18, lambda s: is_valid_id_number(s, today))
+    return resolve_number(first, look, 18, lambda s: is_valid_id_number(s, today))
 
 
 def _name(layout: Layout, look: SecondLook, out: Collected) -> None:
-    row = layout.row_after("name")
+    row = row_or_region(layout, look, "name", 8)
     if row is None:
         out.warn("field_missing", "name")
         return
-    first = chinese_only(row)
-    second = chinese_only(look(row.box))
-    chosen = pick_free_text(first, second)
-    if not chosen.text:
+    value, confidence = look_free_text([row], look, LABELS, chinese_only)
+    if not value.text:
         out.warn("field_missing", "name")
         return
-    out.put("name", chosen.text, free_text_confidence(chosen, second if chosen is first else first))
+    out.put("name", value.text, confidence)
 
 
-def _sex(layout: Layout, out: Collected, trusted_id: str | None) -> None:
-    row = layout.row_after("sex")
+def _sex(layout: Layout, look: SecondLook, out: Collected, trusted_id: str | None) -> None:
+    row = row_or_region(layout, look, "sex", 2.5)
     printed = sex_in(row) if row is not None else None
     if trusted_id is None:
         if printed is None:
@@ -100,8 +97,8 @@ def _sex(layout: Layout, out: Collected, trusted_id: str | None) -> None:
         out.warn("fields_disagree", "sex", other="id_number")
 
 
-def _ethnicity(layout: Layout, out: Collected) -> None:
-    row = layout.row_after("ethnicity")
+def _ethnicity(layout: Layout, look: SecondLook, out: Collected) -> None:
+    row = row_or_region(layout, look, "ethnicity", 5)
     if row is None:
         out.warn("field_missing", "ethnicity")
         return
@@ -140,10 +137,8 @@ def _address(layout: Layout, look: SecondLook, out: Collected, right_limit: floa
     if not parts:
         out.warn("field_missing", "address")
         return
-    first = join([chinese_or_digits(p) for p in parts])
-    second = join([chinese_or_digits(look(p.box)) for p in parts])
-    chosen = pick_free_text(first, second)
-    out.put("address", chosen.text, free_text_confidence(chosen, second if chosen is first else first))
+    value, confidence = look_free_text(parts, look, LABELS, chinese_or_digits)
+    out.put("address", value.text, confidence)
 
 
 def chinese_or_digits(value: Value) -> Value:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ocr.engines.boundary import TextLine
-from ocr.fields.common import Collected, chinese_only, free_text_confidence, pick_free_text
+from ocr.fields.common import Collected, chinese_only, look_free_text
 from ocr.fields.layout import Layout
 from ocr.fields.looks import SecondLook
 from ocr.fields.values import LONG_TERM, dates_in  # noqa: F401  (LONG_TERM is the printed word)
@@ -29,13 +29,10 @@ def _authority(layout: Layout, look: SecondLook, out: Collected) -> None:
     if row is None:
         out.warn("field_missing", "issuing_authority")
         return
-    first = chinese_only(row)
-    second = chinese_only(look(row.box))
-    chosen = pick_free_text(first, second)
+    chosen, confidence = look_free_text([row], look, LABELS, chinese_only)
     if not chosen.text:
         out.warn("field_missing", "issuing_authority")
         return
-    confidence = free_text_confidence(chosen, second if chosen is first else first)
     if not chosen.text.endswith("局"):
         # Every issuing authority is a public security bureau or its branch (公安局, 分局).
         confidence = min(confidence, 0.45)
@@ -48,20 +45,24 @@ def _validity(layout: Layout, look: SecondLook, out: Collected, today: dt.date) 
         out.warn("field_missing", "valid_from")
         out.warn("field_missing", "valid_until")
         return
-    looks = [row.without_spaces(), look(row.box, "0123456789.-长期").without_spaces()]
-    readings = [_dates(v) for v in looks]
+    readings = [_dates(row.without_spaces())]
+    first = readings[0]
+    if first is None or not (first[1][0] == "long_term" or any(add_years(first[0][0], y) == first[1][0]
+                                                                for y in VALIDITY_YEARS)):
+        readings.append(_dates(look(row.box, "0123456789.-长期").without_spaces()))
     readings = [r for r in readings if r is not None and plausible_issue_date(r[0][0], today)]
     if not readings:
         out.warn("field_invalid", "valid_from", reason="date")
         out.warn("field_invalid", "valid_until", reason="date")
         return
-    agree = len(readings) == 2 and readings[0][:2] == readings[1][:2]
+    agree = len(readings) == 2 and readings[0][0][0] == readings[1][0][0] and readings[0][1][0] == readings[1][1][0]
     (start, start_conf), (until, until_conf) = max(readings, key=lambda r: min(r[0][1], r[1][1]))
     consistent = until == "long_term" or any(add_years(start, y) == until for y in VALIDITY_YEARS)
-    base = 0.99 if agree and consistent else 0.9 if consistent else 0.45
-    out.put("valid_from", start.isoformat(), min(base, max(start_conf, 0.45) if not agree else base))
-    out.put("valid_until", until if until == "long_term" else until.isoformat(),
-            min(base, max(until_conf, 0.45) if not agree else base))
+    # A validity of exactly 5, 10 or 20 years (or 长期) is itself a check: a misread digit rarely keeps it.
+    least = min(start_conf, until_conf)
+    base = (0.99 if agree or least >= 0.5 else 0.9) if consistent else 0.45
+    out.put("valid_from", start.isoformat(), base)
+    out.put("valid_until", until if until == "long_term" else until.isoformat(), base)
     if not consistent:
         out.warn("field_invalid", "valid_until", reason="implausible_date")
 

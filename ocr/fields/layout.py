@@ -106,11 +106,13 @@ class Layout:
         left = first.box[0]
         height = anchor.value.box[3] - anchor.value.box[1]
         stops = [self.label(s) for s in stop_labels]
-        stop_y = min((s.value.box[1] for s in stops if s is not None and s.value.box[1] > first.box[1]), default=1e9)
+        # A stop label's row ends the block; its value may stand a little higher than the label itself.
+        stop_y = min((s.value.box[1] - 0.5 * height for s in stops
+                      if s is not None and s.value.box[1] > first.box[3]), default=1e9)
         out = [first]
         bottom = first.box[3]
         candidates = sorted((s for s in self.segments if s.label is None and _centre_y(s) > first.box[3]
-                             and s.value.box[1] < stop_y), key=lambda s: s.value.box[1])
+                             and _centre_y(s) < stop_y), key=lambda s: s.value.box[1])
         for s in candidates:
             gap = s.value.box[1] - bottom
             if gap > 1.6 * height:
@@ -120,6 +122,21 @@ class Layout:
             out.append(s.value)
             bottom = s.value.box[3]
         return out
+
+    def region_after(self, name: str, widths: float) -> tuple[float, float, float, float] | None:
+        """Where a label's value should be when the detector found nothing there (a lone 男 or 汉 is easy to
+        miss): the label's row, from its right edge for `widths` label-heights or to the next label."""
+        anchor = self.label(name)
+        if anchor is None:
+            return None
+        left, top, right, bottom = anchor.value.box
+        height = bottom - top
+        end = right + widths * height
+        for s in self.segments:
+            if s.label is not None and s is not anchor and abs(_centre_y(s) - (top + bottom) / 2) < 0.6 * height \
+                    and s.value.box[0] > right:
+                end = min(end, s.value.box[0] - 0.2 * height)
+        return (right + 0.2 * height, top - 0.25 * height, end, bottom + 0.25 * height)
 
     def values(self) -> list[Value]:
         return [s.value for s in self.segments if s.label is None]
