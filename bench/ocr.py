@@ -28,6 +28,8 @@ FIELDS_BY_KIND = {
                                "disability_grade", "address", "issue_date", "valid_until"),
 }
 OUT = Path(__file__).resolve().parent / "out"
+# Confidence bands of the calibration table: upper bounds (exclusive; 1.01 closes the last one).
+BANDS = {"<0.5": 0.5, "0.5-0.9": 0.9, ">=0.9": 1.01}
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -56,6 +58,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
     docs = defaultdict(lambda: {"n": 0, "all_right": 0, "kind_right": 0})
     address = defaultdict(lambda: {"chars": 0, "errors": 0})
     times = []
+    bands = {band: {"right": 0, "wrong": 0} for band in BANDS}
     OUT.mkdir(exist_ok=True)
     with open(OUT / f"ocr-failures-{engine}.jsonl", "w") as failures:
         for sample in samples:
@@ -72,6 +75,9 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
                 stats["n"] += 1
                 truth = sample.truth[field]
                 got = reading.fields.get(field)
+                if got is not None:
+                    band = next(b for b in BANDS if got.confidence < BANDS[b])
+                    bands[band]["right" if got.value == truth else "wrong"] += 1
                 if got is None:
                     stats["withheld"] += 1
                     all_right = False
@@ -98,7 +104,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
         "peak_rss_mb": peak_rss_mb, "rss_before_load_mb": rss_before / 1024,
         "median_s": statistics.median(times), "p95_s": sorted(times)[int(0.95 * (len(times) - 1))],
         "per_field": {f"{k}/{f}": v for (k, f), v in per_field.items()},
-        "docs": dict(docs), "address": dict(address),
+        "docs": dict(docs), "address": dict(address), "calibration": bands,
     }
 
 
@@ -125,6 +131,8 @@ def report(result: dict) -> None:
             print(f"     {field:20s} right {100 * s['right'] / s['n']:6.1f}%  confident&right "
                   f"{100 * s['confident_right'] / s['n']:6.1f}%  withheld {s['withheld']:3d}  "
                   f"wrong@>=0.9 {s['confident_wrong']:2d}{extra}")
+    print("   calibration (all fields given): " + "; ".join(
+        f"confidence {band}: {v['right']} right, {v['wrong']} wrong" for band, v in result["calibration"].items()))
     n_docs = sum(d["n"] for d in result["docs"].values())
     all_right = sum(d["all_right"] for d in result["docs"].values())
     print(f"   ALL: documents with every field right {100 * all_right / n_docs:.1f}% ({all_right}/{n_docs}); "

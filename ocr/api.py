@@ -16,6 +16,7 @@ from ocr.preprocess.photo import UnreadableImage
 from ocr.reading import KINDS, Reading, Warning
 
 AUTO = "auto"
+POOR_READ = 0.8
 
 
 class Reader:
@@ -46,6 +47,12 @@ class Reader:
         document = flat.image
         evened = even_light(document)
         lines = self._engine.read(evened)
+        if _quality(lines) < POOR_READ:
+            # Evening the light usually helps (measured: docs/ocr.md), but it can wash out text under strong
+            # glare; when the read is poor, read the photo as taken too and keep the better of the two.
+            raw_lines = self._engine.read(document)
+            if _quality(raw_lines) > _quality(lines):
+                lines, document, evened = raw_lines, evened, document
         detected = detect_kind(lines)
         if detected is None:
             # Upside down? A document photographed the other way round reads as nothing useful.
@@ -64,6 +71,13 @@ class Reader:
         # are not the first look's errors.
         collected = PARSERS[kind](lines, SecondLook(self._engine, document), today)
         return Reading(kind, collected.fields, (*warnings, *collected.warnings))
+
+
+def _quality(lines: list[TextLine]) -> float:
+    """The median line's least sure character: low when most of the document is hard to read."""
+    if not lines:
+        return 0.0
+    return float(np.median([line.confidence for line in lines]))
 
 
 def _text(lines: list[TextLine]) -> str:

@@ -17,6 +17,9 @@ class TextLine:
     # For each character, the runners-up the recogniser considered there (character, probability), best
     # first; empty when the engine cannot say (Tesseract).
     alternatives: tuple[tuple[tuple[str, float], ...], ...] = ()
+    # Each character's horizontal centre in the image, where the engine knows it; lets a line that holds a
+    # label and its value be cut exactly between them.
+    positions: tuple[float, ...] = ()
 
     @property
     def confidence(self) -> float:

@@ -74,9 +74,9 @@ class RapidOcrEngine:
                     allowed[self._index[ch]] = True
         lines = []
         # One crop at a time: batching pads crops to the widest, which costs time and shifts nothing we need.
-        for crop, box in zip(crops, boxes):
+        for (crop, left), box in zip(crops, boxes):
             probs = self._recogniser.session(self._normalise(crop)[None])[0]
-            lines.append(self._decode(probs, box, allowed))
+            lines.append(self._decode(probs, box, allowed, left, crop.shape[1]))
         return lines
 
     def _normalise(self, crop: np.ndarray) -> np.ndarray:
@@ -86,10 +86,11 @@ class RapidOcrEngine:
         resized = cv2.resize(crop, (width, height)).astype(np.float32).transpose(2, 0, 1) / 255.0
         return (resized - 0.5) / 0.5
 
-    def _decode(self, probs: np.ndarray, box, allowed: np.ndarray | None) -> TextLine:
+    def _decode(self, probs: np.ndarray, box, allowed: np.ndarray | None, left: float, width: int) -> TextLine:
         scores = probs if allowed is None else np.where(allowed[None, :], probs, -1.0)
         best = scores.argmax(axis=1)
-        text, confidences, alternatives = [], [], []
+        text, confidences, alternatives, steps = [], [], [], []
+        step_width = width / max(len(best), 1)      # each time step covers this many pixels of the crop
         previous = _BLANK
         for t, index in enumerate(best):
             if index != _BLANK and index != previous:
@@ -98,14 +99,17 @@ class RapidOcrEngine:
                 top = np.argpartition(row, -_TOP_K - 1)[-_TOP_K - 1:]
                 top = top[np.argsort(row[top])[::-1]]
                 text.append(char)
+                steps.append([t, t])
                 confidences.append(float(row[index]))
                 alternatives.append(tuple((self._characters[i], float(row[i])) for i in top
                                           if i != _BLANK and i != index and (allowed is None or allowed[i]))[:_TOP_K])
             elif index == previous and index != _BLANK:
                 # The same character held over several steps: keep its most confident step.
                 confidences[-1] = max(confidences[-1], float(probs[t][index]))
+                steps[-1][1] = t
             previous = index
-        return TextLine("".join(text), box, tuple(confidences), tuple(alternatives))
+        positions = tuple(left + ((a + b) / 2 + 0.5) * step_width for a, b in steps)
+        return TextLine("".join(text), box, tuple(confidences), tuple(alternatives), positions)
 
 
 def _axis_box(points: np.ndarray, shape: tuple[int, ...]) -> tuple[float, float, float, float]:
@@ -114,11 +118,11 @@ def _axis_box(points: np.ndarray, shape: tuple[int, ...]) -> tuple[float, float,
     return (max(0.0, float(xs.min())), max(0.0, float(ys.min())), min(float(w), float(xs.max())), min(float(h), float(ys.max())))
 
 
-def _crop(image: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
+def _crop(image: np.ndarray, box: tuple[float, float, float, float]) -> tuple[np.ndarray, int]:
     h, w = image.shape[:2]
     left, top, right, bottom = box
     pad_y = (bottom - top) * _PAD_Y
     pad_x = (bottom - top) * _PAD_X
     x0, y0 = max(0, int(left - pad_x)), max(0, int(top - pad_y))
     x1, y1 = min(w, int(math.ceil(right + pad_x))), min(h, int(math.ceil(bottom + pad_y)))
-    return image[y0:max(y1, y0 + 1), x0:max(x1, x0 + 1)]
+    return image[y0:max(y1, y0 + 1), x0:max(x1, x0 + 1)], x0

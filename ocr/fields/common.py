@@ -66,11 +66,13 @@ def row_or_region(layout, look, name: str, widths: float) -> Value | None:
 
 
 def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]], clean) -> tuple[Value, float]:
-    """Three looks at each part (the first read, the photo as taken, sharpened), fused part by part."""
+    """Up to three looks at each part (the first read, the photo as taken, sharpened), fused part by part."""
     fused, confidences = [], []
     for part in parts:
-        looks = [clean(part), clean(cut_at_labels(look(part.box), labels)),
-                 clean(cut_at_labels(look.sharpened(part.box), labels))]
+        looks = [clean(part), clean(cut_at_labels(look(part.box), labels))]
+        if looks[0].text != looks[1].text or min(looks[0].confidence, looks[1].confidence) < 0.9:
+            # Only a doubtful part earns the third look: two sure looks that agree are not overruled by it.
+            looks.append(clean(cut_at_labels(look.sharpened(part.box), labels)))
         value, confidence = read_free_text(looks)
         if value.text:
             fused.append(value)

@@ -41,9 +41,10 @@ def parse(lines: list[TextLine], look: SecondLook, today: dt.date) -> Collected:
     trusted_id = id_reading.value if id_reading is not None and not id_reading.suggestion else None
 
     _name(layout, look, out)
-    _sex(layout, look, out, trusted_id)
-    _ethnicity(layout, look, out)
-    _birth_date(layout, out, trusted_id, today)
+    band = _sex_row_band(layout, look, PORTRAIT_LEFT * width)
+    _sex(layout, look, out, trusted_id, band)
+    _ethnicity(layout, look, out, band)
+    _birth_date(layout, look, out, trusted_id, today)
     _address(layout, look, out, right_limit=PORTRAIT_LEFT * width)
     return out
 
@@ -77,9 +78,24 @@ def _name(layout: Layout, look: SecondLook, out: Collected) -> None:
     out.put("name", value.text, confidence)
 
 
-def _sex(layout: Layout, look: SecondLook, out: Collected, trusted_id: str | None) -> None:
+def _sex_row_band(layout: Layout, look: SecondLook, right_limit: float) -> Value | None:
+    """The whole 性别 … 民族 … row read again as one line, for when the detector missed a lone character or a
+    label there (they stand far apart on the card)."""
+    anchor = layout.label("sex")
+    if anchor is None:
+        return None
+    left, top, right, bottom = anchor.value.box
+    height = bottom - top
+    value = look((right + 0.2 * height, top - 0.3 * height, right_limit, bottom + 0.3 * height))
+    return value if value.text else None
+
+
+def _sex(layout: Layout, look: SecondLook, out: Collected, trusted_id: str | None, band: Value | None) -> None:
     row = row_or_region(layout, look, "sex", 2.5)
     printed = sex_in(row) if row is not None else None
+    if printed is None and band is not None:
+        cut = band.text.find("民")
+        printed = sex_in(band.sub(0, cut) if cut > 0 else band)
     if trusted_id is None:
         if printed is None:
             out.warn("field_missing", "sex")
@@ -97,8 +113,11 @@ def _sex(layout: Layout, look: SecondLook, out: Collected, trusted_id: str | Non
         out.warn("fields_disagree", "sex", other="id_number")
 
 
-def _ethnicity(layout: Layout, look: SecondLook, out: Collected) -> None:
+def _ethnicity(layout: Layout, look: SecondLook, out: Collected, band: Value | None) -> None:
     row = row_or_region(layout, look, "ethnicity", 5)
+    if (row is None or ethnicity_in(row) is None) and band is not None:
+        cut = band.text.find("族")
+        row = band.sub(cut + 1, len(band.text)) if cut >= 0 else None
     if row is None:
         out.warn("field_missing", "ethnicity")
         return
@@ -111,11 +130,14 @@ def _ethnicity(layout: Layout, look: SecondLook, out: Collected) -> None:
     out.put("ethnicity", found.value, found.confidence if exact else min(found.confidence, 0.6))
 
 
-def _birth_date(layout: Layout, out: Collected, trusted_id: str | None, today: dt.date) -> None:
+def _birth_date(layout: Layout, look: SecondLook, out: Collected, trusted_id: str | None, today: dt.date) -> None:
     row = layout.row_after("birth")
     printed = None
     if row is not None:
         found = [d for d in dates_in(row.without_spaces()) if plausible_birth_date(d[0].value, today)]
+        if not found:
+            # "1953 年 5 月 27 日" is widely spaced; pieces of it in overlapping boxes read as one line again.
+            found = [d for d in dates_in(look(row.box).without_spaces()) if plausible_birth_date(d[0].value, today)]
         printed = found[0][0] if found else None
     if trusted_id is None:
         if printed is None:

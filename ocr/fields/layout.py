@@ -85,6 +85,11 @@ class Layout:
         row = [s for s in self.segments if abs(_centre_y(s) - centre) < 0.6 * max(height, _height(s))
                and s.value.box[0] >= box[2] - 0.5 * height]
         row.sort(key=lambda s: s.value.box[0])
+        # Detector boxes can overlap: "有效期限2" and "2015.10.08-长期" both hold the 2. A value piece lying
+        # mostly inside another segment's box is the same ink read twice.
+        row = [s for s in row if not (s.label is None and any(
+            t is not s and _overlap(s.value.box, t.value.box) > 0.5 * (s.value.box[2] - s.value.box[0])
+            and (t.value.box[2] - t.value.box[0]) > (s.value.box[2] - s.value.box[0]) for t in row))]
         picked = []
         for s in row:
             if s.label is not None:
@@ -164,10 +169,17 @@ def _split(line: TextLine, spellings: list[tuple[str, str]]) -> list[Segment]:
     cursor = 0
     width = line.box[2] - line.box[0]
 
+    positions = line.positions if len(line.positions) == n else ()
+
     def piece(start: int, end: int) -> Value:
-        # Characters of one line are about evenly spaced: share the box out by character position.
-        x0 = line.box[0] + width * start / max(n, 1)
-        x1 = line.box[0] + width * end / max(n, 1)
+        if positions:
+            # Cut halfway between the last character of one piece and the first of the next.
+            x0 = line.box[0] if start == 0 else (positions[start - 1] + positions[start]) / 2
+            x1 = line.box[2] if end >= n else (positions[end - 1] + positions[end]) / 2
+        else:
+            # Characters of one line are about evenly spaced: share the box out by character position.
+            x0 = line.box[0] + width * start / max(n, 1)
+            x1 = line.box[0] + width * end / max(n, 1)
         v = whole.sub(start, end)
         return Value(v.text, v.confidences, v.alternatives, (x0, line.box[1], x1, line.box[3]))
 
@@ -191,3 +203,7 @@ def _centre_y(s: Segment) -> float:
 
 def _height(s: Segment) -> float:
     return s.value.box[3] - s.value.box[1]
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
