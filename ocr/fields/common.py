@@ -69,10 +69,11 @@ def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]],
     """Up to three looks at each part (the first read, the photo as taken, sharpened), fused part by part."""
     fused, confidences = [], []
     for part in parts:
-        looks = [clean(part), clean(cut_at_labels(look(part.box), labels))]
+        first = clean(part)
+        looks = [first, clean(_without_label_tail(cut_at_labels(look(part.box), labels), first, labels))]
         if looks[0].text != looks[1].text or min(looks[0].confidence, looks[1].confidence) < 0.9:
             # Only a doubtful part earns the third look: two sure looks that agree are not overruled by it.
-            looks.append(clean(cut_at_labels(look.sharpened(part.box), labels)))
+            looks.append(clean(_without_label_tail(cut_at_labels(look.sharpened(part.box), labels), first, labels)))
         value, confidence = read_free_text(looks)
         if value.text:
             fused.append(value)
@@ -88,3 +89,15 @@ def resolve_number(first: Value, look, length: int, is_valid):
         return reading
     looks = [first, look(first.box, numbers.ID_ALPHABET), look.sharpened(first.box, numbers.ID_ALPHABET)]
     return numbers.resolve(looks, length, is_valid)
+
+
+def _without_label_tail(value: Value, first: Value, labels: dict[str, tuple[str, ...]]) -> Value:
+    """A second look's crop is padded and can catch the end of the label before the value (名 of 姓名, 关 of
+    签发机关): drop such a leading tail when the first look, cut exactly, does not start with it."""
+    for spellings in labels.values():
+        for spelling in spellings:
+            for size in range(len(spelling), 0, -1):
+                tail = spelling[-size:]
+                if value.text.startswith(tail) and not first.text.startswith(tail):
+                    return value.sub(size, len(value.text))
+    return value

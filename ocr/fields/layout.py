@@ -82,8 +82,9 @@ class Layout:
         box = anchor.value.box
         height = box[3] - box[1]
         centre = (box[1] + box[3]) / 2
+        # A box much taller than the label is not a text line (the portrait, read as "0" or "D").
         row = [s for s in self.segments if abs(_centre_y(s) - centre) < 0.6 * max(height, _height(s))
-               and s.value.box[0] >= box[2] - 0.5 * height]
+               and s.value.box[0] >= box[2] - 0.5 * height and _height(s) < 2.2 * height]
         row.sort(key=lambda s: s.value.box[0])
         # Detector boxes can overlap: "有效期限2" and "2015.10.08-长期" both hold the 2. A value piece lying
         # mostly inside another segment's box is the same ink read twice.
@@ -122,7 +123,8 @@ class Layout:
             gap = s.value.box[1] - bottom
             if gap > 1.6 * height:
                 break
-            if abs(s.value.box[0] - left) > 1.5 * height or (right_limit and s.value.box[0] > right_limit):
+            if abs(s.value.box[0] - left) > 1.5 * height or (right_limit and s.value.box[0] > right_limit) \
+                    or _height(s) > 2.2 * height:
                 continue
             out.append(s.value)
             bottom = s.value.box[3]

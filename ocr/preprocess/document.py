@@ -35,11 +35,12 @@ def straighten(photo: np.ndarray) -> Straightened:
         corners = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
         return Straightened(_fit(photo), False, corners)
     corners = _order(quad / scale)
-    top, left = np.linalg.norm(corners[1] - corners[0]), np.linalg.norm(corners[3] - corners[0])
-    if left > top:              # portrait outline: the document was photographed sideways
+    width = (np.linalg.norm(corners[1] - corners[0]) + np.linalg.norm(corners[2] - corners[3])) / 2
+    height = (np.linalg.norm(corners[3] - corners[0]) + np.linalg.norm(corners[2] - corners[1])) / 2
+    if height > width:          # portrait outline: the document was photographed sideways
         corners = np.roll(corners, -1, axis=0)
-        top, left = left, top
-    aspect = _snap_aspect(top / max(left, 1.0))
+        width, height = height, width
+    aspect = _snap_aspect(width / max(height, 1.0))
     out_w, out_h = round(OUTPUT_HEIGHT * aspect), OUTPUT_HEIGHT
     target = np.array([[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
@@ -176,4 +177,6 @@ def _order(quad: np.ndarray) -> np.ndarray:
 
 def _snap_aspect(measured: float) -> float:
     nearest = min(ASPECTS, key=lambda a: abs(a - measured))
-    return nearest if abs(nearest - measured) < 0.25 else measured
+    # Seen at an angle, a card's sides shrink unequally: the measured ratio can be 10 % off, which would
+    # confuse an ID card (1.586) with a booklet page (1.418). Snap only when it is clearly one of them.
+    return nearest if abs(nearest - measured) < 0.04 else measured
