@@ -169,7 +169,13 @@ def _dates(layout: Layout, look: SecondLook, out: Collected, today: dt.date) -> 
         if not ten_years:
             out.warn("field_missing", "valid_until")
     else:
-        out.put("valid_until", until.value.isoformat(), 0.45)
+        # The printed validity disagrees with the ten-year rule: look at it again before deciding.
+        again = dates_in(look(validity_row.box).without_spaces())
+        if again and again[-1][0].value == expected:
+            out.put("valid_until", expected.isoformat(), min(0.97, max(issued_conf, 0.9)))
+            return
+        # Still at odds: one of the two dates is misread, and the rule says which pair is possible.
+        out.put("valid_until", expected.isoformat(), min(issued_conf, 0.45))
         out.warn("fields_disagree", "valid_until", other="issue_date")
 
 
