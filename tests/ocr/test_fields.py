@@ -144,3 +144,15 @@ def test_kinds_are_told_apart_by_their_words():
     assert detect_kind(certificate_lines(ID + "41")) == "disability_certificate"
     assert detect_kind([line("居民身份证", (0, 0, 10, 10)), line("签发机关", (0, 20, 10, 30))]) == "id_card_back"
     assert detect_kind([line("收据", (0, 0, 10, 10))]) is None
+
+
+def test_a_document_without_legible_labels_is_told_by_its_number():
+    assert detect_kind([line("白淑", (50, 60, 240, 110)), line(ID, (270, 490, 740, 540))]) == "id_card_front"
+    assert detect_kind([line(ID + "41", (270, 490, 740, 540))]) == "disability_certificate"
+
+
+def test_front_without_labels_still_gives_what_the_number_proves():
+    out = parse_front([line("白淑", (50, 60, 240, 110)), line(ID, (270, 490, 740, 540))])
+    assert out.fields["id_number"].value == ID
+    assert out.fields["birth_date"].value == "1944-11-20" and out.fields["sex"].value == "female"
+    assert "name" not in out.fields
