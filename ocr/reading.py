@@ -6,7 +6,7 @@ Warning codes (each with an optional `field` and `params`):
 - `kind_not_recognised`: `auto` could not tell which document this is; no fields.
 - `kind_mismatch` (params `detected`): the photo looks like another document than the one asked for.
 - `field_missing`: the field's label or value was not found on the document.
-- `field_invalid` (params `reason`: `check_digit`, `length`, `date`, `implausible_date`, `unknown_value`):
+- `field_invalid` (params `reason`: `check_digit`, `date`, `implausible_date`, `unknown_value`):
   what was read fails validation and could not be repaired; the field is withheld.
 - `field_repaired` (params `source`: the field it was taken from): the printed value was unreadable or
   disagreed, and the value was taken from a field that encodes the same fact (birth date and sex from the ID

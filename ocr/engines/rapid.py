@@ -57,6 +57,10 @@ class RapidOcrEngine:
         if found.boxes is None:
             return []
         boxes = [_axis_box(np.asarray(b) / scale, image.shape) for b in found.boxes]
+        heights = sorted(b[3] - b[1] for b in boxes)
+        typical = heights[len(heights) // 2]
+        # Boxes far taller than a text line are a portrait or an emblem: not worth reading.
+        boxes = [b for b in boxes if b[3] - b[1] <= 3 * typical]
         return [line for line in self._recognise(image, boxes) if line.text.strip()]
 
     def reread(self, image: np.ndarray, box: tuple[float, float, float, float], alphabet: str | None = None) -> TextLine:
@@ -73,10 +77,13 @@ class RapidOcrEngine:
                 if ch in self._index:
                     allowed[self._index[ch]] = True
         lines = []
-        # One crop at a time: batching pads crops to the widest, which costs time and shifts nothing we need.
+        # One crop at a time: measured faster on one core than batches padded to the widest crop.
         for (crop, left), box in zip(crops, boxes):
-            probs = self._recogniser.session(self._normalise(crop)[None])[0]
-            lines.append(self._decode(probs, box, allowed, left, crop.shape[1]))
+            tensor = self._normalise(crop)
+            probs = self._recogniser.session(tensor[None])[0]
+            # Each time step covers this many pixels of the original crop.
+            step_width = crop.shape[1] / probs.shape[0]
+            lines.append(self._decode(probs, box, allowed, left, step_width))
         return lines
 
     def _normalise(self, crop: np.ndarray) -> np.ndarray:
@@ -86,11 +93,10 @@ class RapidOcrEngine:
         resized = cv2.resize(crop, (width, height)).astype(np.float32).transpose(2, 0, 1) / 255.0
         return (resized - 0.5) / 0.5
 
-    def _decode(self, probs: np.ndarray, box, allowed: np.ndarray | None, left: float, width: int) -> TextLine:
+    def _decode(self, probs: np.ndarray, box, allowed: np.ndarray | None, left: float, step_width: float) -> TextLine:
         scores = probs if allowed is None else np.where(allowed[None, :], probs, -1.0)
         best = scores.argmax(axis=1)
         text, confidences, alternatives, steps = [], [], [], []
-        step_width = width / max(len(best), 1)      # each time step covers this many pixels of the crop
         previous = _BLANK
         for t, index in enumerate(best):
             if index != _BLANK and index != previous:

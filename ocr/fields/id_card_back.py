@@ -9,7 +9,7 @@ from ocr.engines.boundary import TextLine
 from ocr.fields.common import Collected, chinese_only, look_free_text
 from ocr.fields.layout import Layout
 from ocr.fields.looks import SecondLook
-from ocr.fields.values import LONG_TERM, dates_in  # noqa: F401  (LONG_TERM is the printed word)
+from ocr.fields.values import LONG_TERM, dates_in
 from ocr.validate import add_years, plausible_issue_date
 
 LABELS = {"authority": ("签发机关",), "validity": ("有效期限",)}

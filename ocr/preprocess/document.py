@@ -14,7 +14,6 @@ import numpy as np
 # Width/height of the documents we read (ID card 85.6 x 54 mm; the booklet's data page is wider).
 ASPECTS = (1.586, 1.418)
 WORK_WIDTH = 960            # detection runs on a small copy; warping uses the full photo
-DEBUG = False
 OUTPUT_HEIGHT = 640         # straightened documents are this tall (text lines come out 25-45 px high)
 
 
@@ -86,8 +85,6 @@ def _find_quad(small: np.ndarray) -> np.ndarray | None:
             # the photo's own frame has at least one side without it.
             contrast = _weakest_side_contrast(gray, quad)
             score = contrast * (q_area / area) ** 0.5 * fill
-            if DEBUG:
-                print("candidate", quad.tolist(), round(fill, 3), round(aspect_fit, 3), round(contrast, 1), round(score, 3))
             if score > best_score:
                 best, best_score = quad, score
     return best if best_score > 0 else None
@@ -140,8 +137,10 @@ def _candidate_masks(small: np.ndarray) -> list[np.ndarray]:
     # Fixed shares of the brightest pixels: when glare or shadow joins paper to desk under Otsu's threshold,
     # a stricter or looser one usually separates them.
     for view in (paperness, flat):
-        for q in (40, 55, 70, 85):
-            _, level = cv2.threshold(view, float(np.percentile(view, q)), 255, cv2.THRESH_BINARY)
+        cumulative = np.cumsum(cv2.calcHist([view], [0], None, [256], [0, 256]).ravel()) / view.size
+        for q in (0.40, 0.55, 0.70, 0.85):
+            level_value = float(np.searchsorted(cumulative, q))       # the q-quantile, from the histogram
+            _, level = cv2.threshold(view, level_value, 255, cv2.THRESH_BINARY)
             masks.append(cv2.morphologyEx(level, cv2.MORPH_OPEN, kernel, iterations=2))
     # Edges after a local contrast stretch, so a grey card on a grey desk in a dim room still has an outline.
     gray = cv2.createCLAHE(clipLimit=3.0, tileGridSize=(8, 8)).apply(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY))
