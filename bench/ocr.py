@@ -4,7 +4,8 @@
 
 Prints, per engine and document kind: each field's exact-match accuracy, the share of documents with every
 field right, the rate of wrong answers given with confidence >= 0.9, seconds per image (median, p95, models
-loaded, one thread) and peak memory. The address is also scored by character error rate. Failures are written
+loaded, one thread; wall clock, and the process's CPU time, which other work on a shared machine does not
+inflate) and peak memory. The address is also scored by character error rate. Failures are written
 to bench/out/ocr-failures-ENGINE.jsonl (synthetic data only) for inspection."""
 
 from __future__ import annotations
