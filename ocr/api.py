@@ -69,7 +69,7 @@ class Reader:
             warnings.append(Warning("kind_mismatch", params={"detected": detected}))
         # The second look reads the unevened image: a different rendering of the same pixels, so its errors
         # are not the first look's errors.
-        collected = PARSERS[kind](lines, SecondLook(self._engine, document), today)
+        collected = PARSERS[kind](lines, SecondLook(self._engine, document, evened), today)
         return Reading(kind, collected.fields, (*warnings, *collected.warnings))
 
 

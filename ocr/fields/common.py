@@ -75,6 +75,13 @@ def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]],
             # Only a doubtful part earns the third look: two sure looks that agree are not overruled by it.
             looks.append(clean(_without_label_tail(cut_at_labels(look.sharpened(part.box), labels), first, labels)))
         value, confidence = read_free_text(looks)
+        if confidence < 0.9:
+            # Still doubtful: two more looks, on the evened image (the first read's) and the photo as taken,
+            # each doubled and denoised; all looks are fused again.
+            looks += [clean(_without_label_tail(cut_at_labels(look.denoised(part.box, evened=True), labels),
+                                                first, labels)),
+                      clean(_without_label_tail(cut_at_labels(look.denoised(part.box), labels), first, labels))]
+            value, confidence = read_free_text(looks)
         if value.text:
             fused.append(value)
             confidences.append(confidence)

@@ -15,9 +15,13 @@ from ocr.fields.layout import Value
 
 
 class SecondLook:
-    def __init__(self, engine: TextEngine, image: np.ndarray):
+    """Looks at regions of `image` (the straightened photo as taken); `first_image` is the rendering the
+    first read used (light evened), when there is one."""
+
+    def __init__(self, engine: TextEngine, image: np.ndarray, first_image: np.ndarray | None = None):
         self.engine = engine
         self.image = image
+        self.first_image = first_image if first_image is not None else image
         self._sharpened: np.ndarray | None = None
 
     def __call__(self, box: tuple[float, float, float, float], alphabet: str | None = None) -> Value:
@@ -28,6 +32,22 @@ class SecondLook:
             blurred = cv2.GaussianBlur(self.image, (0, 0), 1.5)
             self._sharpened = cv2.addWeighted(self.image, 1.8, blurred, -0.8, 0)
         return _value(self.engine.reread(self._sharpened, box, alphabet))
+
+
+    def denoised(self, box: tuple[float, float, float, float], evened: bool = False) -> Value:
+        """The region doubled in size and cleared of noise (non-local means): in dim photos the light evening
+        amplifies sensor noise into strokes; on a small crop this costs a few milliseconds."""
+        image = self.first_image if evened else self.image
+        h, w = image.shape[:2]
+        left, top, right, bottom = box
+        margin = bottom - top
+        x0, y0 = max(0, int(left - margin)), max(0, int(top - margin))
+        x1, y1 = min(w, int(right + margin)), min(h, int(bottom + margin))
+        crop = cv2.resize(image[y0:y1, x0:x1], None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+        clean = cv2.fastNlMeansDenoisingColored(crop, None, 10, 10, 7, 21)
+        inner = ((left - x0) * 2, (top - y0) * 2, (right - x0) * 2, (bottom - y0) * 2)
+        line = self.engine.reread(clean, inner)
+        return Value(line.text, line.confidences, line.alternatives or ((),) * len(line.text), box)
 
 
 def _value(line: TextLine) -> Value:
