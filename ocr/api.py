@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
+import cv2
 import numpy as np
 
 from ocr.engines import DEFAULT_ENGINE, TextEngine, TextLine, make_engine
@@ -25,6 +26,9 @@ class Reader:
 
     def __init__(self, engine: str = DEFAULT_ENGINE, threads: int = 1):
         self.engine_name = engine
+        # OpenCV would otherwise spread each resize and filter over every core: a worker that was given one
+        # core should use one, as the recogniser does.
+        cv2.setNumThreads(threads)
         self._engine: TextEngine = make_engine(engine, threads=threads)
         self._lock = threading.Lock()      # onnxruntime sessions are thread-safe; our per-call state is not
 
