@@ -96,26 +96,27 @@ class RapidOcrEngine:
     def _decode(self, probs: np.ndarray, box, allowed: np.ndarray | None, left: float, step_width: float) -> TextLine:
         scores = probs if allowed is None else np.where(allowed[None, :], probs, -1.0)
         best = scores.argmax(axis=1)
-        text, confidences, alternatives, steps = [], [], [], []
-        previous = _BLANK
-        for t, index in enumerate(best):
-            if index != _BLANK and index != previous:
-                char = self._characters[index]
-                row = probs[t]
-                top = np.argpartition(row, -_TOP_K - 1)[-_TOP_K - 1:]
-                top = top[np.argsort(row[top])[::-1]]
-                text.append(char)
-                steps.append([t, t])
-                confidences.append(float(row[index]))
-                alternatives.append(tuple((self._characters[i], float(row[i])) for i in top
-                                          if i != _BLANK and i != index and (allowed is None or allowed[i]))[:_TOP_K])
-            elif index == previous and index != _BLANK:
-                # The same character held over several steps: keep its most confident step.
-                confidences[-1] = max(confidences[-1], float(probs[t][index]))
-                steps[-1][1] = t
-            previous = index
-        positions = tuple(left + ((a + b) / 2 + 0.5) * step_width for a, b in steps)
-        return TextLine("".join(text), box, tuple(confidences), tuple(alternatives), positions)
+        previous = np.concatenate(([_BLANK], best[:-1]))
+        starts = np.flatnonzero((best != _BLANK) & (best != previous))      # where a character begins
+        if len(starts) == 0:
+            return TextLine("", box, (), (), ())
+        # Runners-up for every character at once: one partial sort over the starting steps' rows.
+        rows = probs[starts]
+        top = np.argpartition(rows, -_TOP_K - 1, axis=1)[:, -_TOP_K - 1:]
+        text, confidences, alternatives, positions = [], [], [], []
+        for n, t in enumerate(starts):
+            index = best[t]
+            end = t
+            while end + 1 < len(best) and best[end + 1] == index:
+                end += 1                     # the same character held over several steps
+            text.append(self._characters[index])
+            # Its most confident step is its confidence.
+            confidences.append(float(probs[t:end + 1, index].max()))
+            ranked = sorted(top[n], key=lambda i: -rows[n, i])
+            alternatives.append(tuple((self._characters[i], float(rows[n, i])) for i in ranked
+                                      if i != _BLANK and i != index and (allowed is None or allowed[i]))[:_TOP_K])
+            positions.append(left + ((t + end) / 2 + 0.5) * step_width)
+        return TextLine("".join(text), box, tuple(confidences), tuple(alternatives), tuple(positions))
 
 
 def _axis_box(points: np.ndarray, shape: tuple[int, ...]) -> tuple[float, float, float, float]:

@@ -43,8 +43,10 @@ class SecondLook:
         margin = bottom - top
         x0, y0 = max(0, int(left - margin)), max(0, int(top - margin))
         x1, y1 = min(w, int(right + margin)), min(h, int(bottom + margin))
-        crop = cv2.resize(image[y0:y1, x0:x1], None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
-        clean = cv2.fastNlMeansDenoisingColored(crop, None, 10, 10, 7, 21)
+        # Denoised at its own size with a small search window (the default window costs 0.25 s on an
+        # address line), then doubled.
+        clean = cv2.fastNlMeansDenoisingColored(image[y0:y1, x0:x1], None, 10, 10, 5, 11)
+        clean = cv2.resize(clean, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
         inner = ((left - x0) * 2, (top - y0) * 2, (right - x0) * 2, (bottom - y0) * 2)
         line = self.engine.reread(clean, inner)
         return Value(line.text, line.confidences, line.alternatives or ((),) * len(line.text), box)
