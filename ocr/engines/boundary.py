@@ -36,6 +36,8 @@ class TextLine:
 
 class TextEngine(Protocol):
     name: str
+    # True when confidences and runners-up are per character (RapidOCR); False when per word (Tesseract).
+    character_confidences: bool
 
     def read(self, image: np.ndarray) -> list[TextLine]:
         """All text lines of a BGR image, each with per-character confidences."""

@@ -24,6 +24,7 @@ _PAD_Y, _PAD_X = 0.12, 0.25
 
 class RapidOcrEngine:
     name = "rapidocr"
+    character_confidences = True
 
     def __init__(self, threads: int = 1) -> None:
         # Imported here, not at module import: loading is what a worker pays once (DESIGN.md, issue 5 item 2).

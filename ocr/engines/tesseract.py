@@ -21,6 +21,7 @@ LANGUAGE = "chi_sim"
 
 class TesseractEngine:
     name = "tesseract"
+    character_confidences = False       # one confidence per word, no runners-up
 
     def __init__(self, threads: int = 1) -> None:
         # OpenMP threads fight each other on a small machine: one is 4x faster on 2 cores (REFERENCE.md).

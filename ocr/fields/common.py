@@ -82,6 +82,10 @@ def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]],
                                                 first, labels)),
                       clean(_without_label_tail(cut_at_labels(look.denoised(part.box), labels), first, labels))]
             value, confidence = read_free_text(looks)
+        if not getattr(look.engine, "character_confidences", True):
+            # One confidence per word, no runners-up (Tesseract): its looks agree on whole words, right or
+            # wrong, and cannot be fused per character; such free text is never offered as certain.
+            confidence = min(confidence, 0.85)
         if value.text:
             fused.append(value)
             confidences.append(confidence)

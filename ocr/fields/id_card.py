@@ -75,6 +75,9 @@ def _name(layout: Layout, look: SecondLook, out: Collected) -> None:
     if not value.text:
         out.warn("field_missing", "name")
         return
+    if len(value.text) < 2:
+        # A name is a surname and a given name: one character means part of it was not read.
+        confidence = min(confidence, 0.45)
     out.put("name", value.text, confidence)
 
 

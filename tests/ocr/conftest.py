@@ -28,6 +28,7 @@ class ScriptedEngine:
     text as the first read: a stand-in for a recogniser in parser tests."""
 
     name = "scripted"
+    character_confidences = True
 
     def __init__(self, lines: list[TextLine], rereads: dict[str, str] | None = None):
         self.lines = lines

@@ -156,3 +156,10 @@ def test_front_without_labels_still_gives_what_the_number_proves():
     assert out.fields["id_number"].value == ID
     assert out.fields["birth_date"].value == "1944-11-20" and out.fields["sex"].value == "female"
     assert "name" not in out.fields
+
+
+def test_a_one_character_name_is_never_confident():
+    lines = front_lines()
+    lines[1] = line("堃", (146, 52, 200, 99))
+    out = parse_front(lines)
+    assert out.fields["name"].value == "堃" and out.fields["name"].confidence < 0.5
