@@ -8,7 +8,7 @@ import pytest
 
 from ocr.synthetic import make_sample
 
-from tests.ocr.conftest import TODAY
+from tests.ocr.recognised_lines import TODAY
 
 pytestmark = pytest.mark.slow
 

@@ -4,7 +4,7 @@ from ocr.fields import detect_kind, disability_certificate, id_card, id_card_bac
 from ocr.fields.looks import SecondLook
 from ocr.validate import id_check_character
 
-from tests.ocr.conftest import TODAY, ScriptedEngine, line, page
+from tests.ocr.recognised_lines import TODAY, ScriptedEngine, line, page
 
 ID = "50023219441120002" + id_check_character("50023219441120002")   # born 1944-11-20; sequence 002: female
 

@@ -7,7 +7,7 @@ from ocr.preprocess import decode_photo, straighten
 from ocr.synthetic import make_sample
 from ocr.validate import is_valid_certificate_number, is_valid_id_number
 
-from tests.ocr.conftest import TODAY
+from tests.ocr.recognised_lines import TODAY
 
 
 @pytest.mark.parametrize("seed", range(6))
