@@ -18,7 +18,8 @@ class Collected:
         self.warnings: list[Warning] = []
 
     def put(self, name: str, value: str | int, confidence: float) -> None:
-        self.fields[name] = Field(value, round(max(0.0, min(confidence, 1.0)), 3))
+        # Nothing read from a photo is certain: 0.99 is the ceiling.
+        self.fields[name] = Field(value, round(max(0.0, min(confidence, 0.99)), 3))
 
     def warn(self, code: str, field: str | None = None, **params: object) -> None:
         self.warnings.append(Warning(code, field, dict(params)))

@@ -93,3 +93,17 @@ def test_tesseract_reads_the_numbers_of_an_id_card_back():
     sample = make_sample(3, "id_card_back", severity=0.5)
     reading = Reader(engine="tesseract").read(sample.jpeg, "id_card_back", today=TODAY)
     assert reading.fields["valid_from"].value == sample.truth["valid_from"]
+
+
+@pytest.mark.parametrize("turn", [90, 180])
+def test_a_photo_taken_sideways_or_upside_down_is_still_read(reader, turn):
+    import io
+
+    from PIL import Image
+
+    sample = make_sample(1, "id_card_front", severity=0.7)
+    buffer = io.BytesIO()
+    Image.open(io.BytesIO(sample.jpeg)).rotate(turn, expand=True).save(buffer, format="JPEG", quality=90)
+    reading = reader.read(buffer.getvalue(), today=TODAY)
+    assert reading.kind == "id_card_front"
+    assert reading.fields["id_number"].value == sample.truth["id_number"]
