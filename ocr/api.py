@@ -16,7 +16,7 @@ from ocr.preprocess import decode_photo, even_light, rotate_half_turn, straighte
 from ocr.preprocess.photo import UnreadableImage
 from ocr.reading import KINDS, Reading, Warning
 
-AUTO = "auto"
+from ocr import AUTO
 POOR_READ = 0.8
 
 

@@ -82,7 +82,8 @@ def test_command_line_prints_one_json_line_per_image(tmp_path):
 
 
 def test_importing_ocr_loads_no_model():
-    code = "import sys, ocr; print(any(m.startswith(('onnxruntime', 'rapidocr', 'pytesseract')) for m in sys.modules))"
+    code = ("import sys, ocr; ocr.Reading; "
+            "print(any(m.startswith(('onnxruntime', 'rapidocr', 'pytesseract', 'cv2')) for m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 
