@@ -1,0 +1,181 @@
+"""OCR benchmark on generated phone photos of synthetic documents (never real people).
+
+    .venv/bin/python -m bench.ocr [--images 210] [--engine rapidocr|tesseract|both] [--threads 1]
+
+Prints, per engine and document kind: each field's exact-match accuracy, the share of documents with every
+field right, the rate of wrong answers given with confidence >= 0.9, seconds per image (median, p95, models
+loaded, one thread; wall clock, and the process's CPU time, which other work on a shared machine does not
+inflate) and peak memory. The address is also scored by character error rate. Failures are written
+to bench/out/ocr-failures-ENGINE.jsonl (synthetic data only) for inspection."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+CONFIDENT = 0.9
+FIELDS_BY_KIND = {
+    "id_card_front": ("name", "sex", "ethnicity", "birth_date", "address", "id_number"),
+    "id_card_back": ("issuing_authority", "valid_from", "valid_until"),
+    "disability_certificate": ("name", "sex", "birth_date", "certificate_number", "disability_category",
+                               "disability_grade", "address", "issue_date", "valid_until"),
+}
+OUT = Path(__file__).resolve().parent / "out"
+# Confidence bands of the calibration table: upper bounds (exclusive; 1.01 closes the last one).
+BANDS = {"<0.5": 0.5, "0.5-0.9": 0.9, ">=0.9": 1.01}
+
+
+def edit_distance(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of the children it waited for (pytesseract runs `tesseract` as one)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mode: str) -> dict:
+    import datetime as dt
+
+    from ocr.api import Reader
+    from ocr.synthetic import make_sample
+    from ocr.synthetic.samples import KINDS
+
+    # Samples are made one at a time (outside the timed call), so peak memory is the reader's, not the set's.
+    make_sample(first_seed, KINDS[0])
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    reader = Reader(engine=engine, threads=threads)
+    load_seconds = time.perf_counter() - started
+    today = dt.date(2025, 6, 1)          # the generator's "today": dates after it are implausible
+    per_field = defaultdict(lambda: {"n": 0, "right": 0, "confident_wrong": 0, "withheld": 0, "confident_right": 0})
+    docs = defaultdict(lambda: {"n": 0, "all_right": 0, "kind_right": 0})
+    address = defaultdict(lambda: {"chars": 0, "errors": 0})
+    times, cpu_times = [], []
+    bands = {band: {"right": 0, "wrong": 0} for band in BANDS}
+    OUT.mkdir(exist_ok=True)
+    with open(OUT / f"ocr-failures-{engine}.jsonl", "w") as failures:
+        for i in range(images):
+            sample = make_sample(first_seed + i, KINDS[i % len(KINDS)])
+            t0, c0 = time.perf_counter(), _cpu_seconds()
+            reading = reader.read(sample.jpeg, "auto" if kind_mode == "auto" else sample.kind, today=today)
+            times.append(time.perf_counter() - t0)
+            cpu_times.append(_cpu_seconds() - c0)
+            kind = sample.kind
+            docs[kind]["n"] += 1
+            docs[kind]["kind_right"] += reading.kind == kind
+            all_right = True
+            wrong = {}
+            for field in FIELDS_BY_KIND[kind]:
+                stats = per_field[(kind, field)]
+                stats["n"] += 1
+                truth = sample.truth[field]
+                got = reading.fields.get(field)
+                if got is not None:
+                    band = next(b for b in BANDS if got.confidence < BANDS[b])
+                    bands[band]["right" if got.value == truth else "wrong"] += 1
+                if got is None:
+                    stats["withheld"] += 1
+                    all_right = False
+                    wrong[field] = {"truth": truth, "got": None}
+                elif got.value == truth:
+                    stats["right"] += 1
+                    stats["confident_right"] += got.confidence >= CONFIDENT
+                else:
+                    all_right = False
+                    stats["confident_wrong"] += got.confidence >= CONFIDENT
+                    wrong[field] = {"truth": truth, "got": got.value, "confidence": got.confidence}
+                if field == "address":
+                    address[kind]["chars"] += len(str(truth))
+                    address[kind]["errors"] += edit_distance(str(truth), str(got.value)) if got else len(str(truth))
+            docs[kind]["all_right"] += all_right
+            if wrong:
+                failures.write(json.dumps({"seed": sample.seed, "kind": kind, "variant": sample.variant,
+                                           "conditions": sample.conditions, "wrong": wrong,
+                                           "warnings": [w.to_json() for w in reading.warnings]},
+                                          ensure_ascii=False) + "\n")
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "engine": engine, "images": images, "threads": threads, "load_seconds": load_seconds,
+        "peak_rss_mb": peak_rss_mb, "rss_before_load_mb": rss_before / 1024,
+        "median_s": statistics.median(times), "p95_s": sorted(times)[int(0.95 * (len(times) - 1))],
+        "median_cpu_s": statistics.median(cpu_times), "p95_cpu_s": sorted(cpu_times)[int(0.95 * (len(cpu_times) - 1))],
+        "per_field": {f"{k}/{f}": v for (k, f), v in per_field.items()},
+        "docs": dict(docs), "address": dict(address), "calibration": bands,
+    }
+
+
+def report(result: dict) -> None:
+    print(f"\n== {result['engine']}: {result['images']} images, {result['threads']} thread(s)")
+    print(f"   load {result['load_seconds']:.2f} s; per image median {result['median_s']:.3f} s, "
+          f"p95 {result['p95_s']:.3f} s wall clock (CPU time: median {result['median_cpu_s']:.3f} s, "
+          f"p95 {result['p95_cpu_s']:.3f} s); peak RSS {result['peak_rss_mb']:.0f} MB "
+          f"(before loading models {result['rss_before_load_mb']:.0f} MB)")
+    total_fields = total_confident_wrong = 0
+    for kind, fields in FIELDS_BY_KIND.items():
+        d = result["docs"].get(kind)
+        if not d:
+            continue
+        print(f"   {kind}: {d['n']} documents, all fields right {100 * d['all_right'] / d['n']:.1f}%, "
+              f"kind recognised {100 * d['kind_right'] / d['n']:.1f}%")
+        for field in fields:
+            s = result["per_field"][f"{kind}/{field}"]
+            total_fields += s["n"]
+            total_confident_wrong += s["confident_wrong"]
+            extra = ""
+            if field == "address":
+                a = result["address"][kind]
+                extra = f"  CER {100 * a['errors'] / max(a['chars'], 1):.2f}%"
+            print(f"     {field:20s} right {100 * s['right'] / s['n']:6.1f}%  confident&right "
+                  f"{100 * s['confident_right'] / s['n']:6.1f}%  withheld {s['withheld']:3d}  "
+                  f"wrong@>=0.9 {s['confident_wrong']:2d}{extra}")
+    print("   calibration (all fields given): " + "; ".join(
+        f"confidence {band}: {v['right']} right, {v['wrong']} wrong" for band, v in result["calibration"].items()))
+    n_docs = sum(d["n"] for d in result["docs"].values())
+    all_right = sum(d["all_right"] for d in result["docs"].values())
+    print(f"   ALL: documents with every field right {100 * all_right / n_docs:.1f}% ({all_right}/{n_docs}); "
+          f"wrong answers with confidence >= 0.9: {total_confident_wrong} of {total_fields} fields "
+          f"({100 * total_confident_wrong / total_fields:.2f}%)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--images", type=int, default=210)
+    parser.add_argument("--engine", choices=("rapidocr", "tesseract", "both"), default="both")
+    parser.add_argument("--first-seed", type=int, default=100_000)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--kind", choices=("auto", "given"), default="auto",
+                        help="auto: the reader tells the documents apart (default); given: it is told")
+    parser.add_argument("--json", action="store_true", help="print the raw result as JSON (one engine)")
+    args = parser.parse_args()
+    if args.engine == "both":
+        # Each engine in its own process, so that peak memory is its own.
+        for engine in ("rapidocr", "tesseract"):
+            subprocess.run([sys.executable, "-m", "bench.ocr", "--engine", engine, "--images", str(args.images),
+                            "--first-seed", str(args.first_seed), "--threads", str(args.threads),
+                            "--kind", args.kind], check=True)
+        return
+    os.environ.setdefault("OMP_THREAD_LIMIT", str(args.threads))     # Tesseract's OpenMP (REFERENCE.md)
+    result = run_engine(args.engine, args.images, args.first_seed, args.threads, args.kind)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        report(result)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""Reading a document photo: `Reader` holds loaded engines (make one per worker process and keep it);
+`read_document` uses one shared Reader made on first use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import cv2
+import numpy as np
+
+from ocr.engines import DEFAULT_ENGINE, TextEngine, TextLine, make_engine
+from ocr.fields import PARSERS, detect_kind
+from ocr.fields.looks import SecondLook
+from ocr.preprocess import decode_photo, even_light, rotate_half_turn, straighten
+from ocr.preprocess.photo import UnreadableImage
+from ocr.reading import KINDS, Reading, Warning
+
+from ocr import AUTO
+POOR_READ = 0.8
+
+
+class Reader:
+    """Loaded recognition models and the pipeline around them. Loading costs about a second and ~0.5 GB
+    (RapidOCR); do it once per worker process, in the job worker, not in web workers (issue 5 item 2)."""
+
+    def __init__(self, engine: str = DEFAULT_ENGINE, threads: int = 1):
+        self.engine_name = engine
+        # OpenCV would otherwise spread each resize and filter over every core: a worker that was given one
+        # core should use one, as the recogniser does.
+        cv2.setNumThreads(threads)
+        self._engine: TextEngine = make_engine(engine, threads=threads)
+        self._lock = threading.Lock()      # onnxruntime sessions are thread-safe; our per-call state is not
+
+    def read(self, image: bytes, kind: str = AUTO, *, today: dt.date | None = None) -> Reading:
+        if kind != AUTO and kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}")
+        today = today or dt.date.today()
+        try:
+            photo = decode_photo(image)
+        except UnreadableImage:
+            return Reading(None if kind == AUTO else kind, {}, (Warning("image_unreadable"),))
+        with self._lock:
+            return self._read(photo, kind, today)
+
+    def _read(self, photo: np.ndarray, kind: str, today: dt.date) -> Reading:
+        warnings: list[Warning] = []
+        flat = straighten(photo)
+        if not flat.found:
+            warnings.append(Warning("document_not_found"))
+        document = flat.image
+        evened = even_light(document)
+        lines = self._engine.read(evened)
+        if _quality(lines) < POOR_READ:
+            # Evening the light usually helps (measured: docs/ocr.md), but it can wash out text under strong
+            # glare; when the read is poor, read the photo as taken too and keep the better of the two.
+            raw_lines = self._engine.read(document)
+            if _quality(raw_lines) > _quality(lines):
+                lines, document, evened = raw_lines, evened, document
+        detected = detect_kind(lines)
+        if detected is None:
+            # Upside down? A document photographed the other way round reads as nothing useful.
+            turned = rotate_half_turn(document)
+            turned_lines = self._engine.read(even_light(turned))
+            if detect_kind(turned_lines) is not None or len(_text(turned_lines)) > len(_text(lines)) * 1.5:
+                document, evened, lines = turned, even_light(turned), turned_lines
+                detected = detect_kind(lines)
+        if kind == AUTO:
+            if detected is None:
+                return Reading(None, {}, (*warnings, Warning("kind_not_recognised")))
+            kind = detected
+        elif detected is not None and detected != kind:
+            warnings.append(Warning("kind_mismatch", params={"detected": detected}))
+        # The second look reads the unevened image: a different rendering of the same pixels, so its errors
+        # are not the first look's errors.
+        collected = PARSERS[kind](lines, SecondLook(self._engine, document, evened), today)
+        return Reading(kind, collected.fields, (*warnings, *collected.warnings))
+
+
+def _quality(lines: list[TextLine]) -> float:
+    """The median line's least sure character: low when most of the document is hard to read."""
+    if not lines:
+        return 0.0
+    return float(np.median([line.confidence for line in lines]))
+
+
+def _text(lines: list[TextLine]) -> str:
+    return "".join(line.text for line in lines if line.confidence >= 0.8)
+
+
+_shared: Reader | None = None
+_shared_lock = threading.Lock()
+
+
+def read_document(image: bytes, kind: str = AUTO) -> Reading:
+    """Read one photo with a Reader shared by the whole process (made on first call)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Reader()
+    return _shared.read(image, kind)

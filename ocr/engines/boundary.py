@@ -1,0 +1,46 @@
+"""The small boundary every recogniser sits behind: find and read the text lines of a straightened document,
+and look again at one region, optionally allowed only some characters (digits for a number field)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Protocol
+
+import numpy as np
+
+
+@dataclasses.dataclass(frozen=True)
+class TextLine:
+    text: str
+    box: tuple[float, float, float, float]        # left, top, right, bottom in the straightened image
+    confidences: tuple[float, ...]               # one per character of `text`, 0..1
+    # For each character, the runners-up the recogniser considered there (character, probability), best
+    # first; empty when the engine cannot say (Tesseract).
+    alternatives: tuple[tuple[tuple[str, float], ...], ...] = ()
+    # Each character's horizontal centre in the image, where the engine knows it; lets a line that holds a
+    # label and its value be cut exactly between them.
+    positions: tuple[float, ...] = ()
+
+    @property
+    def confidence(self) -> float:
+        return min(self.confidences, default=0.0)
+
+    @property
+    def height(self) -> float:
+        return self.box[3] - self.box[1]
+
+    @property
+    def centre_y(self) -> float:
+        return (self.box[1] + self.box[3]) / 2
+
+
+class TextEngine(Protocol):
+    name: str
+    # True when confidences and runners-up are per character (RapidOCR); False when per word (Tesseract).
+    character_confidences: bool
+
+    def read(self, image: np.ndarray) -> list[TextLine]:
+        """All text lines of a BGR image, each with per-character confidences."""
+
+    def reread(self, image: np.ndarray, box: tuple[float, float, float, float], alphabet: str | None = None) -> TextLine:
+        """A second look at one region of `image`; with `alphabet`, only those characters may be output."""

@@ -1,0 +1,136 @@
+"""RapidOCR 3.x (PP-OCR detection and recognition on onnxruntime, models inside the wheel).
+
+We use RapidOCR's detector and its recognition session, but decode the recogniser's output ourselves: the
+per-time-step character probabilities give each character's confidence, its runners-up, and a decoding
+restricted to an alphabet (digits and X for an ID number), none of which RapidOCR's own decoder returns."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from ocr.engines.boundary import TextLine
+
+_BLANK = 0
+_TOP_K = 3
+DETECTION_HEIGHT = 448
+# Recognition crops are padded a little: the detector's boxes sit tight on the glyphs, and a recogniser
+# trained on looser crops drops edge characters (a final 号 or X) when they touch the border.
+_PAD_Y, _PAD_X = 0.12, 0.25
+
+
+class RapidOcrEngine:
+    name = "rapidocr"
+    character_confidences = True
+
+    def __init__(self, threads: int = 1) -> None:
+        # Imported here, not at module import: loading is what a worker pays once (DESIGN.md, issue 5 item 2).
+        import rapidocr
+        from rapidocr import RapidOCR
+
+        models = Path(rapidocr.__file__).parent / "models"
+        # Explicit model paths: RapidOCR downloads models when it is given none, and nothing may download at
+        # run time; these three ship inside the wheel.
+        self._ocr = RapidOCR(params={
+            "Global.log_level": "error",
+            "Global.use_cls": False,
+            "Det.limit_side_len": 32,      # no upscaling inside the detector: we size its input ourselves
+            "Det.model_path": str(models / "PP-OCRv6_det_small.onnx"),
+            "Rec.model_path": str(models / "PP-OCRv6_rec_small.onnx"),
+            "Cls.model_path": str(models / "ch_ppocr_mobile_v2.0_cls_mobile.onnx"),
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+        })
+        self._detector = self._ocr._load_det_model()
+        self._recogniser = self._ocr._load_rec_model()
+        self._characters: list[str] = self._recogniser.postprocess_op.character
+        self._index = {c: i for i, c in enumerate(self._characters)}
+
+    def read(self, image: np.ndarray) -> list[TextLine]:
+        # Detection runs on a smaller copy (text lines stay 15+ px high there): on one core it is the
+        # costliest step and grows with the pixel count; recognition then reads the full-resolution crops.
+        scale = min(1.0, DETECTION_HEIGHT / image.shape[0])
+        small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
+        found = self._detector(small)
+        if found.boxes is None:
+            return []
+        boxes = [_axis_box(np.asarray(b) / scale, image.shape) for b in found.boxes]
+        heights = sorted(b[3] - b[1] for b in boxes)
+        typical = heights[len(heights) // 2]
+        # Boxes far taller than a text line are a portrait or an emblem: not worth reading.
+        boxes = [b for b in boxes if b[3] - b[1] <= 3 * typical]
+        return [line for line in self._recognise(image, boxes) if line.text.strip()]
+
+    def reread(self, image: np.ndarray, box: tuple[float, float, float, float], alphabet: str | None = None) -> TextLine:
+        return self._recognise(image, [box], alphabet)[0]
+
+    def _recognise(self, image: np.ndarray, boxes: list[tuple[float, float, float, float]],
+                   alphabet: str | None = None) -> list[TextLine]:
+        crops = [_crop(image, box) for box in boxes]
+        allowed = None
+        if alphabet is not None:
+            allowed = np.zeros(len(self._characters), dtype=bool)
+            allowed[_BLANK] = True
+            for ch in alphabet:
+                if ch in self._index:
+                    allowed[self._index[ch]] = True
+        lines = []
+        # One crop at a time: measured faster on one core than batches padded to the widest crop.
+        for (crop, left), box in zip(crops, boxes):
+            tensor = self._normalise(crop)
+            probs = self._recogniser.session(tensor[None])[0]
+            # Each time step covers this many pixels of the original crop.
+            step_width = crop.shape[1] / probs.shape[0]
+            lines.append(self._decode(probs, box, allowed, left, step_width))
+        return lines
+
+    def _normalise(self, crop: np.ndarray) -> np.ndarray:
+        _, height, _ = self._recogniser.rec_image_shape
+        h, w = crop.shape[:2]
+        width = max(16, int(math.ceil(height * w / max(h, 1))))
+        resized = cv2.resize(crop, (width, height)).astype(np.float32).transpose(2, 0, 1) / 255.0
+        return (resized - 0.5) / 0.5
+
+    def _decode(self, probs: np.ndarray, box, allowed: np.ndarray | None, left: float, step_width: float) -> TextLine:
+        scores = probs if allowed is None else np.where(allowed[None, :], probs, -1.0)
+        best = scores.argmax(axis=1)
+        previous = np.concatenate(([_BLANK], best[:-1]))
+        starts = np.flatnonzero((best != _BLANK) & (best != previous))      # where a character begins
+        if len(starts) == 0:
+            return TextLine("", box, (), (), ())
+        # Runners-up for every character at once: one partial sort over the starting steps' rows.
+        rows = probs[starts]
+        top = np.argpartition(rows, -_TOP_K - 1, axis=1)[:, -_TOP_K - 1:]
+        text, confidences, alternatives, positions = [], [], [], []
+        for n, t in enumerate(starts):
+            index = best[t]
+            end = t
+            while end + 1 < len(best) and best[end + 1] == index:
+                end += 1                     # the same character held over several steps
+            text.append(self._characters[index])
+            # Its most confident step is its confidence.
+            confidences.append(float(probs[t:end + 1, index].max()))
+            ranked = sorted(top[n], key=lambda i: -rows[n, i])
+            alternatives.append(tuple((self._characters[i], float(rows[n, i])) for i in ranked
+                                      if i != _BLANK and i != index and (allowed is None or allowed[i]))[:_TOP_K])
+            positions.append(left + ((t + end) / 2 + 0.5) * step_width)
+        return TextLine("".join(text), box, tuple(confidences), tuple(alternatives), tuple(positions))
+
+
+def _axis_box(points: np.ndarray, shape: tuple[int, ...]) -> tuple[float, float, float, float]:
+    h, w = shape[:2]
+    xs, ys = points[:, 0], points[:, 1]
+    return (max(0.0, float(xs.min())), max(0.0, float(ys.min())), min(float(w), float(xs.max())), min(float(h), float(ys.max())))
+
+
+def _crop(image: np.ndarray, box: tuple[float, float, float, float]) -> tuple[np.ndarray, int]:
+    h, w = image.shape[:2]
+    left, top, right, bottom = box
+    pad_y = (bottom - top) * _PAD_Y
+    pad_x = (bottom - top) * _PAD_X
+    x0, y0 = max(0, int(left - pad_x)), max(0, int(top - pad_y))
+    x1, y1 = min(w, int(math.ceil(right + pad_x))), min(h, int(math.ceil(bottom + pad_y)))
+    return image[y0:max(y1, y0 + 1), x0:max(x1, x0 + 1)], x0

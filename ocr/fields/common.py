@@ -1,0 +1,115 @@
+"""What the three document parsers share: collecting fields and warnings, and the confidence rules."""
+
+from __future__ import annotations
+
+import re
+
+from ocr.fields import numbers
+from ocr.fields.layout import Value, join
+from ocr.fields.looks import fuse
+from ocr.reading import Field, Warning
+
+_NAME_CHARS = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff·]")
+
+
+class Collected:
+    def __init__(self) -> None:
+        self.fields: dict[str, Field] = {}
+        self.warnings: list[Warning] = []
+
+    def put(self, name: str, value: str | int, confidence: float) -> None:
+        # Nothing read from a photo is certain: 0.99 is the ceiling.
+        self.fields[name] = Field(value, round(max(0.0, min(confidence, 0.99)), 3))
+
+    def warn(self, code: str, field: str | None = None, **params: object) -> None:
+        self.warnings.append(Warning(code, field, dict(params)))
+
+
+def chinese_only(value: Value) -> Value:
+    """Keep CJK characters (and the middle dot of transliterated names): labels' stray strokes and colons go."""
+    keep = [i for i, c in enumerate(value.text) if _NAME_CHARS.match(c)]
+    return Value("".join(value.text[i] for i in keep), tuple(value.confidences[i] for i in keep),
+                 tuple(value.alternatives[i] for i in keep) if value.alternatives else (), value.box)
+
+
+def read_free_text(looks: list[Value]) -> tuple[Value, float]:
+    """Names, addresses and authorities have no check digit: their confidence is what the looks agree on.
+    Calibrated on the benchmark (docs/ocr.md): looks that disagree never earn 0.9, and neither does a fused
+    reading whose least sure character is under 0.9."""
+    fused, unanimous = fuse(looks)
+    least = fused.confidence
+    if unanimous:
+        return fused, least if least >= 0.9 else least * 0.85
+    return fused, min(least * 0.9, 0.85)
+
+
+def cut_at_labels(value: Value, labels: dict[str, tuple[str, ...]]) -> Value:
+    """A look at a value's region can run into the next label ("贾弢昊性别男"): keep what comes before it."""
+    cut = len(value.text)
+    for spellings in labels.values():
+        for spelling in spellings:
+            index = value.text.find(spelling)
+            if 0 < index < cut:
+                cut = index
+    return value.sub(0, cut) if cut < len(value.text) else value
+
+
+def row_or_region(layout, look, name: str, widths: float) -> Value | None:
+    """A label's value from the first read, or from a second look at where it should be."""
+    row = layout.row_after(name)
+    if row is not None:
+        return row
+    region = layout.region_after(name, widths)
+    if region is None or region[2] <= region[0]:
+        return None
+    value = look(region)
+    return value if value.text else None
+
+
+def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]], clean) -> tuple[Value, float]:
+    """Up to three looks at each part (the first read, the photo as taken, sharpened), fused part by part."""
+    fused, confidences = [], []
+    for part in parts:
+        first = clean(part)
+        looks = [first, clean(_without_label_tail(cut_at_labels(look(part.box), labels), first, labels))]
+        if looks[0].text != looks[1].text or min(looks[0].confidence, looks[1].confidence) < 0.9:
+            # Only a doubtful part earns the third look: two sure looks that agree are not overruled by it.
+            looks.append(clean(_without_label_tail(cut_at_labels(look.sharpened(part.box), labels), first, labels)))
+        value, confidence = read_free_text(looks)
+        if confidence < 0.9:
+            # Still doubtful: two more looks, on the evened image (the first read's) and the photo as taken,
+            # each doubled and denoised; all looks are fused again.
+            looks += [clean(_without_label_tail(cut_at_labels(look.denoised(part.box, evened=True), labels),
+                                                first, labels)),
+                      clean(_without_label_tail(cut_at_labels(look.denoised(part.box), labels), first, labels))]
+            value, confidence = read_free_text(looks)
+        if not getattr(look.engine, "character_confidences", True):
+            # One confidence per word, no runners-up (Tesseract): its looks agree on whole words, right or
+            # wrong, and cannot be fused per character; such free text is never offered as certain.
+            confidence = min(confidence, 0.85)
+        if value.text:
+            fused.append(value)
+            confidences.append(confidence)
+    return join(fused), min(confidences, default=0.0)
+
+
+def resolve_number(first: Value, look, length: int, is_valid):
+    """A number from the first read when it passes its check; otherwise two more looks allowed only digits
+    and X, and the check decides."""
+    reading = numbers.resolve([first], length, is_valid)
+    if reading is not None and not reading.suggestion:
+        return reading
+    looks = [first, look(first.box, numbers.ID_ALPHABET), look.sharpened(first.box, numbers.ID_ALPHABET)]
+    return numbers.resolve(looks, length, is_valid)
+
+
+def _without_label_tail(value: Value, first: Value, labels: dict[str, tuple[str, ...]]) -> Value:
+    """A second look's crop is padded and can catch the end of the label before the value (名 of 姓名, 关 of
+    签发机关): drop such a leading tail when the first look, cut exactly, does not start with it."""
+    for spellings in labels.values():
+        for spelling in spellings:
+            for size in range(len(spelling), 0, -1):
+                tail = spelling[-size:]
+                if value.text.startswith(tail) and not first.text.startswith(tail):
+                    return value.sub(size, len(value.text))
+    return value

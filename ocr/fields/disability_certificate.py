@@ -1,0 +1,202 @@
+"""The disability certificate (残疾人证), as the second generation's booklet page or the third generation's
+card: 姓名, 性别, 出生日期, 证号, 残疾类别, 残疾等级, 住址, 发证日期, 有效期.
+
+The number is the holder's ID number, a category digit and a grade digit (《残疾人证管理办法》), so a number
+that passes its check confirms the printed birth date, sex, category and grade, and replaces them where their
+print is unreadable. Validity is ten years from issue; "有效期十年" means exactly that."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ocr.engines.boundary import TextLine
+from ocr.fields.common import Collected, chinese_only, look_free_text, resolve_number, row_or_region
+from ocr.fields.id_card import chinese_or_digits
+from ocr.fields.layout import Layout, Value
+from ocr.fields.looks import SecondLook
+from ocr.fields.values import category_in, dates_in, grade_in, sex_in
+from ocr.validate import (
+    add_years, birth_date_of, is_valid_certificate_number, plausible_birth_date, plausible_issue_date, sex_of,
+)
+
+LABELS = {
+    "name": ("姓名",),
+    "sex": ("性别",),
+    "birth": ("出生日期", "出生年月"),
+    "number": ("残疾人证号", "证号"),
+    "category": ("残疾类别", "类别"),
+    "grade": ("残疾等级", "等级"),
+    "address": ("住址", "地址"),
+    "issue": ("发证日期", "发证时间"),
+    "validity": ("有效期限", "有效期至", "有效期"),
+}
+VALIDITY_YEARS = 10
+PORTRAIT_LEFT = 0.72
+
+
+def parse(lines: list[TextLine], look: SecondLook, today: dt.date) -> Collected:
+    layout = Layout(lines, LABELS)
+    out = Collected()
+    number = _number(layout, look, out, today)
+    trusted = number.value if number is not None and not number.suggestion else None
+    _name(layout, look, out)
+    _from_number(layout, look, out, trusted, today)
+    _address(layout, look, out, look.image.shape[1] * PORTRAIT_LEFT)
+    _dates(layout, look, out, today)
+    return out
+
+
+def _number(layout: Layout, look: SecondLook, out: Collected, today: dt.date):
+    first = layout.row_after("number")
+    if first is None or sum(c.isdigit() for c in first.text) < 15:
+        first = next((v for v in layout.values() if sum(c.isdigit() for c in v.text) >= 18), None)
+    if first is None:
+        out.warn("field_missing", "certificate_number")
+        return None
+    reading = resolve_number(first, look, 20, lambda s: is_valid_certificate_number(s, today))
+    if reading is None:
+        out.warn("field_invalid", "certificate_number", reason="check_digit")
+        return None
+    out.put("certificate_number", reading.value, reading.confidence)
+    out.put("id_number", reading.value[:18], reading.confidence)
+    if reading.suggestion:
+        out.warn("field_invalid", "certificate_number", reason="check_digit")
+    if reading.suffix:
+        out.warn("certificate_number_suffix", "certificate_number", length=len(reading.suffix))
+    return reading
+
+
+def _name(layout: Layout, look: SecondLook, out: Collected) -> None:
+    row = row_or_region(layout, look, "name", 6)
+    if row is None:
+        out.warn("field_missing", "name")
+        return
+    value, confidence = look_free_text([row], look, LABELS, chinese_only)
+    if not value.text:
+        out.warn("field_missing", "name")
+        return
+    if len(value.text) < 2:
+        # A name is a surname and a given name: one character means part of it was not read.
+        confidence = min(confidence, 0.45)
+    out.put("name", value.text, confidence)
+
+
+def _from_number(layout: Layout, look: SecondLook, out: Collected, trusted: str | None, today: dt.date) -> None:
+    """Sex, birth date, category and grade: printed, and encoded in a number that passed its check."""
+    def row(name: str) -> Value | None:
+        return layout.row_after(name)
+
+    sex_row = row_or_region(layout, look, "sex", 2.5)
+    birth_row, category_row, grade_row = row("birth"), row("category"), row("grade")
+    # 残疾类别 and 残疾等级 sometimes come out as one line ("残疾类别 肢体 残疾等级 二级"); rows handle that.
+    printed = {
+        "sex": sex_in(sex_row) if sex_row else None,
+        "birth_date": _first_date(birth_row, today),
+        "disability_category": category_in(category_row) if category_row else None,
+        "disability_grade": grade_in(grade_row) if grade_row else None,
+    }
+    encoded = None
+    if trusted is not None:
+        encoded = {
+            "sex": sex_of(trusted),
+            "birth_date": birth_date_of(trusted),
+            "disability_category": int(trusted[18]),
+            "disability_grade": int(trusted[19]),
+        }
+    for field, seen in printed.items():
+        if encoded is None:
+            if seen is None:
+                out.warn("field_missing", field)
+            else:
+                out.put(field, _json(seen.value), min(seen.confidence, 0.85))
+            continue
+        truth = encoded[field]
+        if seen is not None and seen.value == truth:
+            out.put(field, _json(truth), 0.99)
+        else:
+            out.put(field, _json(truth), out.fields["certificate_number"].confidence)
+            out.warn("field_repaired" if seen is None else "fields_disagree", field,
+                     **({"source": "certificate_number"} if seen is None else {"other": "certificate_number"}))
+
+
+def _first_date(row: Value | None, today: dt.date):
+    if row is None:
+        return None
+    found = [d for d in dates_in(row.without_spaces()) if plausible_birth_date(d[0].value, today)]
+    return found[0][0] if found else None
+
+
+def _json(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _address(layout: Layout, look: SecondLook, out: Collected, right_limit: float) -> None:
+    parts = layout.block_after("address", ("issue", "validity"), right_limit=right_limit)
+    if not parts:
+        out.warn("field_missing", "address")
+        return
+    value, confidence = look_free_text(parts, look, LABELS, chinese_or_digits)
+    out.put("address", value.text, confidence)
+
+
+def _dates(layout: Layout, look: SecondLook, out: Collected, today: dt.date) -> None:
+    issue_row = layout.row_after("issue")
+    issued = None
+    if issue_row is not None:
+        issued, issued_conf = _issue_date(issue_row, look, today, validity_row=layout.row_after("validity"))
+    validity_row = layout.row_after("validity")
+    until = None
+    ten_years = False
+    if validity_row is not None:
+        text = validity_row.without_spaces()
+        ten_years = "十年" in text.text or "10年" in text.text
+        found = dates_in(text)
+        if found:
+            until = found[-1][0]          # "A至B": B; a single date: that one
+    if issued is None:
+        out.warn("field_missing", "issue_date")
+        if until is not None and not ten_years:
+            out.put("valid_until", until.value.isoformat(), min(until.confidence, 0.85))
+        else:
+            out.warn("field_missing", "valid_until")
+        return
+    expected = add_years(issued.value, VALIDITY_YEARS)
+    if until is not None and until.value == expected:
+        # Issue date and validity agree with the ten-year rule: each confirms the other.
+        out.put("issue_date", issued.value.isoformat(), 0.99)
+        out.put("valid_until", expected.isoformat(), 0.99)
+        return
+    out.put("issue_date", issued.value.isoformat(), issued_conf)
+    if ten_years or until is None:
+        out.put("valid_until", expected.isoformat(), issued_conf if ten_years else min(issued_conf, 0.45))
+        if not ten_years:
+            out.warn("field_missing", "valid_until")
+    else:
+        # The printed validity disagrees with the ten-year rule: look at it again before deciding.
+        again = dates_in(look(validity_row.box).without_spaces())
+        if again and again[-1][0].value == expected:
+            out.put("valid_until", expected.isoformat(), min(0.97, max(issued_conf, 0.9)))
+            return
+        # Still at odds: one of the two dates is misread, and the rule says which pair is possible.
+        out.put("valid_until", expected.isoformat(), min(issued_conf, 0.45))
+        out.warn("fields_disagree", "valid_until", other="issue_date")
+
+
+def _issue_date(row: Value, look: SecondLook, today: dt.date, validity_row: Value | None):
+    """The printed issue date; a second look only when the validity does not already confirm the first."""
+    def first_plausible(value: Value):
+        found = [d[0] for d in dates_in(value.without_spaces()) if plausible_issue_date(d[0].value, today)]
+        return found[0] if found else None
+
+    first = first_plausible(row)
+    if first is not None and validity_row is not None:
+        until = dates_in(validity_row.without_spaces())
+        if until and until[-1][0].value == add_years(first.value, VALIDITY_YEARS):
+            return first, 0.99
+    second = first_plausible(look(row.box))
+    seen = [p for p in (first, second) if p is not None]
+    if not seen:
+        return None, 0.0
+    issued = max(seen, key=lambda p: p.confidence)
+    agree = len(seen) == 2 and seen[0].value == seen[1].value
+    return issued, 0.97 if agree and issued.confidence >= 0.5 else min(issued.confidence, 0.85)

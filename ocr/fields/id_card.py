@@ -1,0 +1,170 @@
+"""The ID card's front: 姓名, 性别, 民族, 出生, 住址, 公民身份号码 (GB 11643). The number is checked by its check
+character; birth date and sex are then confirmed by it, or taken from it when their print is unreadable."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ocr.engines.boundary import TextLine
+from ocr.fields import numbers
+from ocr.fields.common import Collected, chinese_only, look_free_text, resolve_number, row_or_region
+from ocr.fields.layout import Layout, Value
+from ocr.fields.looks import SecondLook
+from ocr.fields.values import dates_in, ethnicity_in, sex_in
+from ocr.validate import birth_date_of, is_valid_id_number, plausible_birth_date, sex_of
+
+LABELS = {
+    "name": ("姓名",),
+    "sex": ("性别",),
+    "ethnicity": ("民族",),
+    "birth": ("出生",),
+    "address": ("住址",),
+    "id_number": ("公民身份号码", "公民身份号", "身份号码"),
+}
+# The portrait takes the right third of the card; nothing of the address lies there.
+PORTRAIT_LEFT = 0.62
+
+
+def parse(lines: list[TextLine], look: SecondLook, today: dt.date) -> Collected:
+    layout = Layout(lines, LABELS)
+    out = Collected()
+    width = look.image.shape[1]
+
+    id_reading = _id_number(layout, look, today)
+    if id_reading is None:
+        out.warn("field_missing" if _number_line(layout) is None else "field_invalid", "id_number",
+                 **({} if _number_line(layout) is None else {"reason": "check_digit"}))
+    else:
+        out.put("id_number", id_reading.value, id_reading.confidence)
+        if id_reading.suggestion:
+            out.warn("field_invalid", "id_number", reason="check_digit")
+    trusted_id = id_reading.value if id_reading is not None and not id_reading.suggestion else None
+
+    _name(layout, look, out)
+    band = _sex_row_band(layout, look, PORTRAIT_LEFT * width)
+    _sex(layout, look, out, trusted_id, band)
+    _ethnicity(layout, look, out, band)
+    _birth_date(layout, look, out, trusted_id, today)
+    _address(layout, look, out, right_limit=PORTRAIT_LEFT * width)
+    return out
+
+
+def _number_line(layout: Layout) -> Value | None:
+    row = layout.row_after("id_number")
+    if row is not None:
+        return row
+    for value in layout.values():
+        if sum(c.isdigit() for c in value.text) >= 15:
+            return value
+    return None
+
+
+def _id_number(layout: Layout, look: SecondLook, today: dt.date) -> numbers.NumberReading | None:
+    first = _number_line(layout)
+    if first is None:
+        return None
+    return resolve_number(first, look, 18, lambda s: is_valid_id_number(s, today))
+
+
+def _name(layout: Layout, look: SecondLook, out: Collected) -> None:
+    row = row_or_region(layout, look, "name", 8)
+    if row is None:
+        out.warn("field_missing", "name")
+        return
+    value, confidence = look_free_text([row], look, LABELS, chinese_only)
+    if not value.text:
+        out.warn("field_missing", "name")
+        return
+    if len(value.text) < 2:
+        # A name is a surname and a given name: one character means part of it was not read.
+        confidence = min(confidence, 0.45)
+    out.put("name", value.text, confidence)
+
+
+def _sex_row_band(layout: Layout, look: SecondLook, right_limit: float) -> Value | None:
+    """The whole 性别 … 民族 … row read again as one line, for when the detector missed a lone character or a
+    label there (they stand far apart on the card)."""
+    anchor = layout.label("sex")
+    if anchor is None:
+        return None
+    left, top, right, bottom = anchor.value.box
+    height = bottom - top
+    value = look((right + 0.2 * height, top - 0.3 * height, right_limit, bottom + 0.3 * height))
+    return value if value.text else None
+
+
+def _sex(layout: Layout, look: SecondLook, out: Collected, trusted_id: str | None, band: Value | None) -> None:
+    row = row_or_region(layout, look, "sex", 2.5)
+    printed = sex_in(row) if row is not None else None
+    if printed is None and band is not None:
+        cut = band.text.find("民")
+        printed = sex_in(band.sub(0, cut) if cut > 0 else band)
+    if trusted_id is None:
+        if printed is None:
+            out.warn("field_missing", "sex")
+        else:
+            out.put("sex", printed.value, min(printed.confidence, 0.85))
+        return
+    encoded = sex_of(trusted_id)
+    if printed is not None and printed.value == encoded:
+        out.put("sex", encoded, 0.99)
+        return
+    out.put("sex", encoded, out.fields["id_number"].confidence)
+    if printed is None:
+        out.warn("field_repaired", "sex", source="id_number")
+    else:
+        out.warn("fields_disagree", "sex", other="id_number")
+
+
+def _ethnicity(layout: Layout, look: SecondLook, out: Collected, band: Value | None) -> None:
+    row = row_or_region(layout, look, "ethnicity", 5)
+    if (row is None or ethnicity_in(row) is None) and band is not None:
+        cut = band.text.find("族")
+        row = band.sub(cut + 1, len(band.text)) if cut >= 0 else None
+    if row is None:
+        out.warn("field_missing", "ethnicity")
+        return
+    found = ethnicity_in(row)
+    if found is None:
+        out.warn("field_invalid", "ethnicity", reason="unknown_value")
+        return
+    # One of 56 names: a misread rarely lands on another, but 土 inside 土家 shows a short one can.
+    exact = row.text.replace("族", "") == found.value
+    out.put("ethnicity", found.value, found.confidence if exact else min(found.confidence, 0.6))
+
+
+def _birth_date(layout: Layout, look: SecondLook, out: Collected, trusted_id: str | None, today: dt.date) -> None:
+    row = layout.row_after("birth")
+    printed = None
+    if row is not None:
+        found = [d for d in dates_in(row.without_spaces()) if plausible_birth_date(d[0].value, today)]
+        if not found:
+            # "1953 年 5 月 27 日" is widely spaced; pieces of it in overlapping boxes read as one line again.
+            found = [d for d in dates_in(look(row.box).without_spaces()) if plausible_birth_date(d[0].value, today)]
+        printed = found[0][0] if found else None
+    if trusted_id is None:
+        if printed is None:
+            out.warn("field_missing", "birth_date")
+        else:
+            out.put("birth_date", printed.value.isoformat(), min(printed.confidence, 0.85))
+        return
+    encoded = birth_date_of(trusted_id)
+    if printed is not None and printed.value == encoded:
+        out.put("birth_date", encoded.isoformat(), 0.99)
+        return
+    out.put("birth_date", encoded.isoformat(), out.fields["id_number"].confidence)
+    out.warn("field_repaired" if printed is None else "fields_disagree", "birth_date",
+             **({"source": "id_number"} if printed is None else {"other": "id_number"}))
+
+
+def _address(layout: Layout, look: SecondLook, out: Collected, right_limit: float) -> None:
+    parts = layout.block_after("address", ("id_number",), right_limit=right_limit)
+    if not parts:
+        out.warn("field_missing", "address")
+        return
+    value, confidence = look_free_text(parts, look, LABELS, chinese_or_digits)
+    out.put("address", value.text, confidence)
+
+
+def chinese_or_digits(value: Value) -> Value:
+    return value.without_spaces().stripped()

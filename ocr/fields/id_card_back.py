@@ -1,0 +1,80 @@
+"""The ID card's back: 签发机关 and 有效期限 ("2015.03.02-2035.03.02" or "…-长期"). A validity's length is
+fixed by age at issue (5, 10 or 20 years, or 长期), which confirms both dates when they agree."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ocr.engines.boundary import TextLine
+from ocr.fields.common import Collected, chinese_only, look_free_text
+from ocr.fields.layout import Layout
+from ocr.fields.looks import SecondLook
+from ocr.fields.values import LONG_TERM, dates_in
+from ocr.validate import add_years, plausible_issue_date
+
+LABELS = {"authority": ("签发机关",), "validity": ("有效期限",)}
+VALIDITY_YEARS = (5, 10, 20)
+
+
+def parse(lines: list[TextLine], look: SecondLook, today: dt.date) -> Collected:
+    layout = Layout(lines, LABELS)
+    out = Collected()
+    _authority(layout, look, out)
+    _validity(layout, look, out, today)
+    return out
+
+
+def _authority(layout: Layout, look: SecondLook, out: Collected) -> None:
+    row = layout.row_after("authority")
+    if row is None:
+        out.warn("field_missing", "issuing_authority")
+        return
+    chosen, confidence = look_free_text([row], look, LABELS, chinese_only)
+    if not chosen.text:
+        out.warn("field_missing", "issuing_authority")
+        return
+    if not chosen.text.endswith("局"):
+        # Every issuing authority is a public security bureau or its branch (公安局, 分局).
+        confidence = min(confidence, 0.45)
+    out.put("issuing_authority", chosen.text, confidence)
+
+
+def _validity(layout: Layout, look: SecondLook, out: Collected, today: dt.date) -> None:
+    row = layout.row_after("validity")
+    if row is None:
+        out.warn("field_missing", "valid_from")
+        out.warn("field_missing", "valid_until")
+        return
+    readings = [_dates(row.without_spaces())]
+    first = readings[0]
+    if first is None or not (first[1][0] == "long_term" or any(add_years(first[0][0], y) == first[1][0]
+                                                                for y in VALIDITY_YEARS)):
+        readings.append(_dates(look(row.box, "0123456789.-长期").without_spaces()))
+    readings = [r for r in readings if r is not None and plausible_issue_date(r[0][0], today)]
+    if not readings:
+        out.warn("field_invalid", "valid_from", reason="date")
+        out.warn("field_invalid", "valid_until", reason="date")
+        return
+    agree = len(readings) == 2 and readings[0][0][0] == readings[1][0][0] and readings[0][1][0] == readings[1][1][0]
+    (start, start_conf), (until, until_conf) = max(readings, key=lambda r: min(r[0][1], r[1][1]))
+    consistent = until == "long_term" or any(add_years(start, y) == until for y in VALIDITY_YEARS)
+    # A validity of exactly 5, 10 or 20 years (or 长期) is itself a check: a misread digit rarely keeps it.
+    least = min(start_conf, until_conf)
+    base = (0.99 if agree or least >= 0.5 else 0.9) if consistent else 0.45
+    out.put("valid_from", start.isoformat(), base)
+    out.put("valid_until", until if until == "long_term" else until.isoformat(), base)
+    if not consistent:
+        out.warn("field_invalid", "valid_until", reason="implausible_date")
+
+
+def _dates(value) -> tuple[tuple[dt.date, float], tuple[object, float]] | None:
+    found = dates_in(value)
+    if not found:
+        return None
+    start, _, end = found[0]
+    if len(found) >= 2:
+        return (start.value, start.confidence), (found[1][0].value, found[1][0].confidence)
+    index = value.text.find(LONG_TERM, end)
+    if index >= 0:
+        return (start.value, start.confidence), ("long_term", min(value.confidences[index:index + 2]))
+    return None

@@ -1,0 +1,211 @@
+"""Layout-aware reading of a straightened document: find the printed labels (姓名, 住址 ...), split lines that
+the detector ran together ("性别男民族汉"), and collect each label's value from the same row to its right, or,
+for an address, from the lines that continue under it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ocr.engines.boundary import TextLine
+
+_PUNCTUATION = re.compile(r"[\s:：;；,，·.。'\"“”_|]+$|^[\s:：;；,，·'\"“”_|]+")
+
+
+@dataclasses.dataclass(frozen=True)
+class Value:
+    """Text with one confidence (and runners-up) per character, and where it lies on the document."""
+
+    text: str
+    confidences: tuple[float, ...]
+    alternatives: tuple[tuple[tuple[str, float], ...], ...]
+    box: tuple[float, float, float, float]
+
+    @property
+    def confidence(self) -> float:
+        return min(self.confidences, default=0.0)
+
+    def sub(self, start: int, end: int) -> Value:
+        return Value(self.text[start:end], self.confidences[start:end], self.alternatives[start:end], self.box)
+
+    def stripped(self) -> Value:
+        """Without surrounding spaces and colons (certificates print 姓名： on some, 姓名 on others)."""
+        start, end = 0, len(self.text)
+        while start < end and not (self.text[start].isalnum()):
+            start += 1
+        while end > start and not (self.text[end - 1].isalnum()):
+            end -= 1
+        return self.sub(start, end)
+
+    def without_spaces(self) -> Value:
+        keep = [i for i, c in enumerate(self.text) if not c.isspace()]
+        return Value("".join(self.text[i] for i in keep), tuple(self.confidences[i] for i in keep),
+                     tuple(self.alternatives[i] for i in keep) if self.alternatives else (), self.box)
+
+
+def join(values: list[Value]) -> Value:
+    if not values:
+        return Value("", (), (), (0, 0, 0, 0))
+    return Value(
+        "".join(v.text for v in values),
+        tuple(c for v in values for c in v.confidences),
+        tuple(a for v in values for a in (v.alternatives or ((),) * len(v.text))),
+        (min(v.box[0] for v in values), min(v.box[1] for v in values),
+         max(v.box[2] for v in values), max(v.box[3] for v in values)),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Segment:
+    label: str | None          # the label this piece of text is, or None for a value
+    value: Value
+
+
+class Layout:
+    def __init__(self, lines: list[TextLine], labels: dict[str, tuple[str, ...]]):
+        """`labels` maps a label's name to the spellings that count as it (longest first wins)."""
+        self.lines = lines
+        self.segments: list[Segment] = []
+        spellings = sorted(((s, name) for name, ss in labels.items() for s in ss), key=lambda p: -len(p[0]))
+        for line in lines:
+            self.segments.extend(_split(line, spellings))
+
+    def label(self, name: str) -> Segment | None:
+        found = [s for s in self.segments if s.label == name]
+        return min(found, key=lambda s: s.value.box[1]) if found else None
+
+    def row_after(self, name: str) -> Value | None:
+        """The value segments right of a label on its row, up to the next label on that row, left to right."""
+        anchor = self.label(name)
+        if anchor is None:
+            return None
+        box = anchor.value.box
+        height = box[3] - box[1]
+        centre = (box[1] + box[3]) / 2
+        # A box much taller than the label is not a text line (the portrait, read as "0" or "D").
+        row = [s for s in self.segments if abs(_centre_y(s) - centre) < 0.6 * max(height, _height(s))
+               and s.value.box[0] >= box[2] - 0.5 * height and _height(s) < 2.2 * height]
+        row.sort(key=lambda s: s.value.box[0])
+        # Detector boxes can overlap: "有效期限2" and "2015.10.08-长期" both hold the 2. A value piece lying
+        # mostly inside another segment's box is the same ink read twice.
+        row = [s for s in row if not (s.label is None and any(
+            t is not s and _overlap(s.value.box, t.value.box) > 0.5 * (s.value.box[2] - s.value.box[0])
+            and (t.value.box[2] - t.value.box[0]) > (s.value.box[2] - s.value.box[0]) for t in row))]
+        picked = []
+        for s in row:
+            if s.label is not None:
+                if s is anchor:
+                    continue
+                break
+            picked.append(s.value)
+        return join(picked) if picked else None
+
+    def block_after(self, name: str, stop_labels: tuple[str, ...], right_limit: float | None = None) -> list[Value]:
+        """A label's value that may wrap onto following lines: its row, then lines below that start near the
+        value's left edge, until a line holding another label or a gap of more than a line."""
+        anchor = self.label(name)
+        if anchor is None:
+            return []
+        first = self.row_after(name)
+        if first is None:
+            return []
+        left = first.box[0]
+        height = anchor.value.box[3] - anchor.value.box[1]
+        stops = [self.label(s) for s in stop_labels]
+        # A stop label's row ends the block; its value may stand a little higher than the label itself.
+        stop_y = min((s.value.box[1] - 0.5 * height for s in stops
+                      if s is not None and s.value.box[1] > first.box[3]), default=1e9)
+        out = [first]
+        bottom = first.box[3]
+        candidates = sorted((s for s in self.segments if s.label is None and _centre_y(s) > first.box[3]
+                             and _centre_y(s) < stop_y), key=lambda s: s.value.box[1])
+        for s in candidates:
+            gap = s.value.box[1] - bottom
+            if gap > 1.6 * height:
+                break
+            if abs(s.value.box[0] - left) > 1.5 * height or (right_limit and s.value.box[0] > right_limit) \
+                    or _height(s) > 2.2 * height:
+                continue
+            out.append(s.value)
+            bottom = s.value.box[3]
+        return out
+
+    def region_after(self, name: str, widths: float) -> tuple[float, float, float, float] | None:
+        """Where a label's value should be when the detector found nothing there (a lone 男 or 汉 is easy to
+        miss): the label's row, from its right edge for `widths` label-heights or to the next label."""
+        anchor = self.label(name)
+        if anchor is None:
+            return None
+        left, top, right, bottom = anchor.value.box
+        height = bottom - top
+        end = right + widths * height
+        for s in self.segments:
+            if s.label is not None and s is not anchor and abs(_centre_y(s) - (top + bottom) / 2) < 0.6 * height \
+                    and s.value.box[0] > right:
+                end = min(end, s.value.box[0] - 0.2 * height)
+        return (right + 0.2 * height, top - 0.25 * height, end, bottom + 0.25 * height)
+
+    def values(self) -> list[Value]:
+        return [s.value for s in self.segments if s.label is None]
+
+
+def _split(line: TextLine, spellings: list[tuple[str, str]]) -> list[Segment]:
+    text = line.text
+    n = len(text)
+    alternatives = line.alternatives or ((),) * n
+    whole = Value(text, line.confidences, alternatives, line.box)
+    marks: list[tuple[int, int, str]] = []
+    taken = [False] * n
+    for spelling, name in spellings:
+        start = text.find(spelling)
+        while start >= 0:
+            end = start + len(spelling)
+            if not any(taken[start:end]):
+                marks.append((start, end, name))
+                for i in range(start, end):
+                    taken[i] = True
+                break
+            start = text.find(spelling, start + 1)
+    marks.sort()
+    segments = []
+    cursor = 0
+    width = line.box[2] - line.box[0]
+
+    positions = line.positions if len(line.positions) == n else ()
+
+    def piece(start: int, end: int) -> Value:
+        if positions:
+            # Cut halfway between the last character of one piece and the first of the next.
+            x0 = line.box[0] if start == 0 else (positions[start - 1] + positions[start]) / 2
+            x1 = line.box[2] if end >= n else (positions[end - 1] + positions[end]) / 2
+        else:
+            # Characters of one line are about evenly spaced: share the box out by character position.
+            x0 = line.box[0] + width * start / max(n, 1)
+            x1 = line.box[0] + width * end / max(n, 1)
+        v = whole.sub(start, end)
+        return Value(v.text, v.confidences, v.alternatives, (x0, line.box[1], x1, line.box[3]))
+
+    for start, end, name in marks:
+        if start > cursor:
+            value = piece(cursor, start).stripped()
+            if value.text:
+                segments.append(Segment(None, value))
+        segments.append(Segment(name, piece(start, end)))
+        cursor = end
+    if cursor < n:
+        value = piece(cursor, n).stripped()
+        if value.text:
+            segments.append(Segment(None, value))
+    return segments
+
+
+def _centre_y(s: Segment) -> float:
+    return (s.value.box[1] + s.value.box[3]) / 2
+
+
+def _height(s: Segment) -> float:
+    return s.value.box[3] - s.value.box[1]
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0]))

@@ -1,0 +1,165 @@
+"""Parsing and validation on recognised lines made by hand: no engine, so these run in milliseconds."""
+
+from ocr.fields import detect_kind, disability_certificate, id_card, id_card_back
+from ocr.fields.looks import SecondLook
+from ocr.validate import id_check_character
+
+from tests.ocr.recognised_lines import TODAY, ScriptedEngine, line, page
+
+ID = "50023219441120002" + id_check_character("50023219441120002")   # born 1944-11-20; sequence 002: female
+
+
+def front_lines(number: str = ID, sex: str = "男", birth: str = "1944年11月20日"):
+    return [
+        line("姓名", (52, 60, 118, 100)), line("王堃", (146, 52, 266, 99)),
+        line(f"性别{sex}民族土家", (53, 125, 400, 172)),
+        line("出生", (53, 203, 113, 243)), line(birth, (146, 197, 416, 240)),
+        line("住址", (50, 267, 116, 316)), line("重庆市武隆县巷口镇芙蓉", (149, 263, 506, 309)),
+        line("路18号附2号", (150, 313, 380, 351)),
+        line("公民身份号码", (54, 499, 219, 533)), line(number, (263, 499, 719, 537)),
+    ]
+
+
+def parse_front(lines, rereads=None):
+    engine = ScriptedEngine(lines, rereads)
+    return id_card.parse(lines, SecondLook(engine, page()), TODAY)
+
+
+def values(collected):
+    return {k: f.value for k, f in collected.fields.items()}
+
+
+def codes(collected):
+    return {(w.code, w.field) for w in collected.warnings}
+
+
+def test_front_fields_are_read_from_labels_and_split_lines():
+    out = parse_front(front_lines(sex="女"))
+    assert values(out) == {
+        "name": "王堃", "sex": "female", "ethnicity": "土家", "birth_date": "1944-11-20",
+        "address": "重庆市武隆县巷口镇芙蓉路18号附2号", "id_number": ID,
+    }
+    assert all(f.confidence >= 0.9 for f in out.fields.values())
+
+
+def test_number_with_a_wrong_check_character_is_withheld():
+    bad = ID[:17] + ("0" if ID[17] != "0" else "1")
+    out = parse_front(front_lines(number=bad))
+    assert "id_number" not in out.fields
+    assert ("field_invalid", "id_number") in codes(out)
+
+
+def test_misread_digit_with_a_runner_up_that_passes_is_only_a_suggestion():
+    wrong_digit = "7" if ID[10] != "7" else "8"
+    misread = ID[:10] + wrong_digit + ID[11:]
+    lines = front_lines(number=misread)
+    lines[-1] = line(misread, lines[-1].box, weak={10: (0.4, ((ID[10], 0.35),))})
+    out = parse_front(lines)
+    assert out.fields["id_number"].value == ID
+    assert out.fields["id_number"].confidence < 0.5
+
+
+def test_printed_birth_date_that_disagrees_with_the_number_is_replaced_and_flagged():
+    out = parse_front(front_lines(birth="1944年11月26日"))
+    assert out.fields["birth_date"].value == "1944-11-20"
+    assert ("fields_disagree", "birth_date") in codes(out)
+
+
+def test_sex_comes_from_the_number_when_the_print_is_unreadable():
+    lines = front_lines()
+    lines[2] = line("性别民族土家", (53, 125, 400, 172))
+    out = parse_front(lines)
+    assert out.fields["sex"].value == "female"
+    assert ("field_repaired", "sex") in codes(out)
+
+
+def test_name_looks_that_disagree_are_never_confident():
+    out = parse_front(front_lines(), rereads={"王堃": "王坤"})
+    assert out.fields["name"].confidence < 0.9
+
+
+def test_back_with_long_term_validity():
+    lines = [line("签发机关", (217, 443, 339, 479)), line("武隆县公安局", (368, 442, 675, 479)),
+             line("有效期限", (219, 521, 340, 557)), line("2010.02.18-长期", (365, 519, 595, 554))]
+    out = id_card_back.parse(lines, SecondLook(ScriptedEngine(lines), page()), TODAY)
+    assert values(out) == {"issuing_authority": "武隆县公安局", "valid_from": "2010-02-18", "valid_until": "long_term"}
+    assert out.fields["valid_until"].confidence >= 0.9
+
+
+def test_back_validity_that_is_not_5_10_or_20_years_is_not_confident():
+    lines = [line("签发机关", (217, 443, 339, 479)), line("武隆县公安局", (368, 442, 675, 479)),
+             line("有效期限2010.02.18-2023.02.18", (219, 521, 600, 557))]
+    out = id_card_back.parse(lines, SecondLook(ScriptedEngine(lines), page()), TODAY)
+    assert out.fields["valid_until"].confidence < 0.5
+    assert ("field_invalid", "valid_until") in codes(out)
+
+
+def certificate_lines(number: str, grade: str = "壹级", validity: str = "有效期十年", category: str = "肢体"):
+    return [
+        line("中华人民共和国残疾人证", (300, 40, 850, 90)),
+        line("姓名：", (60, 140, 150, 176)), line("欧阳喆", (223, 136, 330, 176)), line("性别：女", (548, 140, 680, 176)),
+        line("出生日期：1944年11月20日", (60, 218, 480, 254)),
+        line("证号：", (60, 296, 150, 332)), line(number, (223, 292, 660, 336)),
+        line(f"残疾类别：{category}", (60, 374, 300, 410)), line(f"残疾等级：{grade}", (548, 374, 780, 410)),
+        line("住址：", (60, 452, 150, 488)), line("重庆市武隆县巷口镇芙蓉路18号", (223, 448, 700, 488)),
+        line("发证日期：2016年07月16日", (60, 530, 480, 566)),
+        line(validity, (60, 608, 480, 644)),
+    ]
+
+
+def parse_certificate(lines):
+    return disability_certificate.parse(lines, SecondLook(ScriptedEngine(lines), page(1120, 790)), TODAY)
+
+
+def test_certificate_with_formal_grade_and_ten_year_validity():
+    out = parse_certificate(certificate_lines(ID + "41"))
+    assert values(out) == {
+        "certificate_number": ID + "41", "id_number": ID, "name": "欧阳喆", "sex": "female",
+        "birth_date": "1944-11-20", "disability_category": 4, "disability_grade": 1,
+        "address": "重庆市武隆县巷口镇芙蓉路18号", "issue_date": "2016-07-16", "valid_until": "2026-07-16",
+    }
+
+
+def test_certificate_category_that_disagrees_with_the_number_follows_the_number():
+    out = parse_certificate(certificate_lines(ID + "41", category="视力"))
+    assert out.fields["disability_category"].value == 4
+    assert ("fields_disagree", "disability_category") in codes(out)
+
+
+def test_certificate_number_suffix_is_kept_apart():
+    out = parse_certificate(certificate_lines(ID + "4101"))
+    assert out.fields["certificate_number"].value == ID + "41"
+    assert ("certificate_number_suffix", "certificate_number") in codes(out)
+
+
+def test_certificate_validity_range_confirms_the_issue_date():
+    out = parse_certificate(certificate_lines(ID + "62", grade="二级",
+                                              validity="有效期：2016年07月16日至2026年07月16日"))
+    assert out.fields["valid_until"].value == "2026-07-16"
+    assert out.fields["issue_date"].confidence >= 0.9 and out.fields["valid_until"].confidence >= 0.9
+
+
+def test_kinds_are_told_apart_by_their_words():
+    assert detect_kind(front_lines()) == "id_card_front"
+    assert detect_kind(certificate_lines(ID + "41")) == "disability_certificate"
+    assert detect_kind([line("居民身份证", (0, 0, 10, 10)), line("签发机关", (0, 20, 10, 30))]) == "id_card_back"
+    assert detect_kind([line("收据", (0, 0, 10, 10))]) is None
+
+
+def test_a_document_without_legible_labels_is_told_by_its_number():
+    assert detect_kind([line("白淑", (50, 60, 240, 110)), line(ID, (270, 490, 740, 540))]) == "id_card_front"
+    assert detect_kind([line(ID + "41", (270, 490, 740, 540))]) == "disability_certificate"
+
+
+def test_front_without_labels_still_gives_what_the_number_proves():
+    out = parse_front([line("白淑", (50, 60, 240, 110)), line(ID, (270, 490, 740, 540))])
+    assert out.fields["id_number"].value == ID
+    assert out.fields["birth_date"].value == "1944-11-20" and out.fields["sex"].value == "female"
+    assert "name" not in out.fields
+
+
+def test_a_one_character_name_is_never_confident():
+    lines = front_lines()
+    lines[1] = line("堃", (146, 52, 200, 99))
+    out = parse_front(lines)
+    assert out.fields["name"].value == "堃" and out.fields["name"].confidence < 0.5
