@@ -66,5 +66,5 @@ def _seed_sample_application() -> None:
     }
     document = save_draft(actor, document["id"], DraftChanges(values=values), expected_version=document["version"])
     for kind in DEMO_KINDS:
-        add_material(actor, document["id"], kind, demo_photo(kind))
+        add_material(actor, document["id"], kind, demo_photo(kind, realistic=False))
     submit_application(actor, document["id"])

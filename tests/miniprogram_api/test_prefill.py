@@ -1,0 +1,88 @@
+"""Pre-fill from photos with the real OCR engine: a rotated, shadowed certificate photo fills the pre-fill
+list; the applicant accepts all or some; nothing typed is overwritten; photos that disagree are shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ocr.synthetic.samples import make_sample
+from tests.support import flows
+from tests.support.flows import upload
+
+pytestmark = pytest.mark.slow
+
+CERTIFICATE_SEED = 11  # rotated 19 degrees, a shadow across it, dim light (ocr/synthetic)
+
+
+@pytest.fixture
+def reading(runtime):
+    runtime.settings.ocr_engine = "rapidocr"
+    return runtime
+
+
+def proposals(client, application_id: str, reveal: bool = True) -> dict[str, dict]:
+    answer = client.get(f"/applications/{application_id}/prefill?reveal={'true' if reveal else 'false'}").get_json()
+    return {item["field"]: item for item in answer["proposals"]}
+
+
+def test_a_rotated_shadowed_certificate_photo_fills_the_prefill_list(as_applicant, reading):
+    sample = make_sample(CERTIFICATE_SEED, "disability_certificate")
+    assert sample.conditions["shadow"] > 0.4 and abs(sample.conditions["angle"]) > 15
+    draft = flows.start(as_applicant)
+    assert upload(as_applicant, draft["id"], "disability_certificate", sample.jpeg).status_code == 201
+    found = proposals(as_applicant, draft["id"])
+    truth = sample.truth
+    assert found["certificate.number"]["value"] == truth["certificate_number"]
+    assert found["certificate.category"]["value"] == truth["disability_category"]
+    assert found["certificate.grade"]["value"] == truth["disability_grade"]
+    assert found["certificate.issue_date"]["value"] == truth["issue_date"]
+    assert found["applicant.name"]["value"] == truth["name"]
+    assert all(item["confidence"] >= 0.5 for item in found.values())
+    assert found["certificate.number"]["source"]["kind"] == "disability_certificate"
+    masked = proposals(as_applicant, draft["id"], reveal=False)
+    assert masked["certificate.number"]["value"].count("*") == 12
+
+    accepted = as_applicant.post(f"/applications/{draft['id']}/prefill", json={"all": True})
+    assert accepted.status_code == 200, accepted.get_json()
+    application = as_applicant.get(f"/applications/{draft['id']}?reveal=true").get_json()
+    assert application["certificate"]["number"] == truth["certificate_number"]
+    assert application["applicant"]["name"] == truth["name"]
+    assert proposals(as_applicant, draft["id"]) == {}
+
+
+def test_nothing_typed_is_overwritten_and_a_disagreement_is_shown(as_applicant, reading):
+    certificate = make_sample(CERTIFICATE_SEED, "disability_certificate")
+    another_persons_card = make_sample(20, "id_card_front")
+    draft = flows.start(as_applicant)
+    typed = as_applicant.patch(f"/applications/{draft['id']}", json={"applicant": {"name": "我自己填的"}},
+                               version=draft["version"])
+    assert typed.status_code == 200
+    upload(as_applicant, draft["id"], "disability_certificate", certificate.jpeg)
+    upload(as_applicant, draft["id"], "id_card_front", another_persons_card.jpeg)
+    found = proposals(as_applicant, draft["id"])
+    assert found["certificate.number"]["disagreement"]["reason"] == "certificate_not_for_this_id_number"
+    assert found["applicant.id_number"]["disagreement"] is not None
+    assert as_applicant.post(f"/applications/{draft['id']}/prefill", json={"all": True}).status_code == 200
+    application = as_applicant.get(f"/applications/{draft['id']}?reveal=true").get_json()
+    assert application["applicant"]["name"] == "我自己填的"  # typed: kept
+    assert application["applicant"]["id_number"] is None and application["certificate"]["number"] is None
+    chosen = as_applicant.post(f"/applications/{draft['id']}/prefill", json={"fields": ["certificate.number"]})
+    assert chosen.status_code == 422 and chosen.get_json()["errors"][0]["code"] == "photos_disagree"
+
+
+def test_the_cli_contract_reads_a_generated_certificate(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    sample = make_sample(CERTIFICATE_SEED, "disability_certificate")
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(sample.jpeg)
+    out = subprocess.run([sys.executable, "-m", "ocr", str(photo), "--json"], capture_output=True, text=True,
+                         check=True, timeout=120)
+    line = json.loads(out.stdout.strip().splitlines()[0])
+    assert line["image"] == str(photo) and line["kind"] == "disability_certificate"
+    assert line["fields"]["certificate_number"]["value"] == sample.truth["certificate_number"]
+    assert line["fields"]["certificate_number"]["confidence"] >= 0.9
