@@ -33,7 +33,7 @@ def _authenticate() -> Actor:
         user_id = current_app.extensions["liangbu_tokens"].verify(token.strip(), now())
     except TokenRejected as rejected:
         raise ApiProblem(401, rejected.code, headers={
-            "WWW-Authenticate": f'Bearer realm="liangbu", error="invalid_token"'}) from None
+            "WWW-Authenticate": 'Bearer realm="liangbu", error="invalid_token"'}) from None
     actor = actor_for(user_id, source=client_source())
     if actor is None:
         raise ApiProblem(401, "token_invalid")

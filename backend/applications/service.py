@@ -14,7 +14,7 @@ from backend.accounts.models import Role
 from backend.applications import presenter
 from backend.applications.access import Purpose, Relation, stage_allows
 from backend.applications.completeness import missing_items
-from backend.applications.fields import FIELDS, FieldProblem, check_field, get_path, set_path
+from backend.applications.fields import FIELDS, FieldProblem, check_field, set_path
 from backend.applications.models import Application, Consent, StatusEvent, Submission
 from backend.applications.stages import Stage
 from backend.db.base import new_id

@@ -12,7 +12,6 @@ from typing import Any
 
 from backend.accounts.actor import Actor
 from backend.applications.access import Purpose
-from backend.applications.completeness import missing_items
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import DECIDED, TERMINAL, Stage
 from backend.calendar.working_days import WorkingDayAnswer

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import random
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 

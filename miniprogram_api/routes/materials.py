@@ -3,7 +3,7 @@ served only here, to those the access rule allows, as an attachment-safe downloa
 
 from __future__ import annotations
 
-from flask import Response, request
+from flask import Response
 from flask_openapi3 import APIBlueprint, FileStorage, Tag
 from pydantic import BaseModel, Field
 

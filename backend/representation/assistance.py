@@ -1,0 +1,141 @@
+"""Village assistants: consent to their help (on the person's own WeChat by code, or in person for someone
+without a phone), the people they help, and handing an account over to its person."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from backend.accounts.actor import Actor
+from backend.accounts.models import Role, User
+from backend.unit_of_work import unit_of_work
+from backend.applications.access import live_grant
+from backend.applications.models import Application
+from backend.db.base import new_id
+from backend.errors import Conflict, FieldError, InvalidInput, NotFound
+from backend.representation import codes
+from backend.representation.common import (
+    grant_assistance, grant_facts, representation_document, require_active_assistance, require_role, store_photo,
+)
+from backend.representation.models import Decline, Representation
+from backend.runtime import runtime
+
+
+def assistance_consent_code(actor: Actor) -> dict[str, Any]:
+    """The code (and QR link) an assistant shows a person, who enters it on their own WeChat to consent."""
+    require_role(actor, Role.ASSISTANT)
+    with unit_of_work() as uow:
+        code, row = codes.issue(uow, actor, "assistance_consent", details={"region_code": actor.region_code})
+        uow.commit()
+        return {"code": codes.formatted(code), "expires_at": row.expires_at,
+                "qr_link": f"{runtime().settings.public_base_url}/consent?code={code}"}
+
+
+def give_assistance_consent(actor: Actor, code: str) -> dict[str, Any]:
+    """The person agrees, on their own phone, that this assistant may help them."""
+    require_role(actor, Role.PUBLIC)
+    with unit_of_work() as uow:
+        row = codes.redeem(uow, actor, "assistance_consent", code)
+        assistant = uow.session.get(User, row.created_by_user_id)
+        grant = grant_assistance(uow, assistant, actor.user_id, consent_method="wechat_code")
+        uow.audit.record(actor, "assistance.consented")
+        uow.commit()
+        return representation_document(uow, grant, actor)
+
+
+def register_person_without_phone(actor: Actor, *, name: str, statement: str, consent_photo: bytes,
+                                  phone: str | None = None) -> dict[str, Any]:
+    """For someone without a smartphone: an account made for them, and their consent recorded in person
+    (a photo of the signed consent plus the assistant's statement), flagged for the reviewer."""
+    require_role(actor, Role.ASSISTANT)
+    errors = []
+    if not name.strip() or len(name) > 50:
+        errors.append(FieldError("name", "required"))
+    if len(statement.strip()) < 10:
+        errors.append(FieldError("statement", "statement_too_short"))
+    if errors:
+        raise InvalidInput(errors=errors)
+    keys = store_photo(consent_photo)
+    with unit_of_work() as uow:
+        person = User(id=new_id(), role=Role.PUBLIC.value, display_name=name.strip(), created_at=uow.now)
+        uow.session.add(person)
+        uow.session.flush()
+        grant = grant_assistance(uow, uow.session.get(User, actor.user_id), person.id, consent_method="in_person",
+                                  statement=statement.strip(), proof=keys, flagged=True)
+        uow.audit.record(actor, "assistance.in_person_consent_recorded")
+        uow.commit()
+        return {"person": {"id": person.id, "name": person.display_name},
+                "representation": representation_document(uow, grant, actor)}
+
+
+def people_helped(actor: Actor, *, locale: str) -> list[dict[str, Any]]:
+    """The people an assistant helps, what each application still lacks, and every deadline."""
+    from backend.applications.service import _missing
+    from backend.applications.status import deadlines_for
+    from backend.messages.describe import describe_field_error
+
+    require_role(actor, Role.ASSISTANT)
+    with unit_of_work() as uow:
+        grants = uow.session.scalars(select(Representation).where(
+            Representation.representative_user_id == actor.user_id, Representation.kind == "assistant",
+            Representation.status == "active").order_by(Representation.created_at))
+        people = []
+        for grant in grants:
+            person = uow.session.get(User, grant.applicant_user_id)
+            entries = []
+            for application in uow.session.scalars(select(Application).where(
+                    Application.owner_user_id == person.id).order_by(Application.created_at)):
+                if not live_grant(actor, application, grant_facts(grant), uow.now):
+                    continue
+                content = uow.applications.content(application)
+                editable = application.stage in ("draft", "correction_requested")
+                deadlines = deadlines_for(application)
+                entries.append({
+                    "id": application.id, "reference": application.reference, "stage": application.stage,
+                    "missing": [describe_field_error(error, locale) for error in _missing(uow, application, content)]
+                    if editable else [],
+                    "deadlines": {"hand_off_by": deadlines["hand_off_by"].day.isoformat(),
+                                  "decision_by": deadlines["decision_by"].day.isoformat()} if deadlines else None,
+                })
+            people.append({"person": {"id": person.id, "name": person.display_name,
+                                      "has_own_wechat": person.wechat_openid is not None},
+                           "representation": representation_document(uow, grant, actor), "applications": entries})
+        return people
+
+
+def handover_code(actor: Actor, person_user_id: str) -> dict[str, Any]:
+    """A code the person enters on their own WeChat later, to take over the account made for them."""
+    require_role(actor, Role.ASSISTANT)
+    with unit_of_work() as uow:
+        grant = require_active_assistance(uow, actor, person_user_id)
+        person = uow.session.get(User, grant.applicant_user_id)
+        if person.wechat_openid is not None:
+            raise Conflict("already_has_own_account")
+        code, row = codes.issue(uow, actor, "handover", subject_user_id=person.id)
+        uow.commit()
+        return {"code": codes.formatted(code), "expires_at": row.expires_at}
+
+
+def claim_account(actor: Actor, code: str) -> dict[str, Any]:
+    """The person, logged in on their own WeChat, takes over what the assistant did for them."""
+    require_role(actor, Role.PUBLIC)
+    with unit_of_work() as uow:
+        row = codes.redeem(uow, actor, "handover", code)
+        made_for_them = uow.session.get(User, row.subject_user_id)
+        if made_for_them is None or made_for_them.wechat_openid is not None:
+            raise NotFound("code_not_valid")
+        for application in uow.session.scalars(select(Application).where(
+                Application.owner_user_id == made_for_them.id)):
+            application.owner_user_id = actor.user_id
+        for representation in uow.session.scalars(select(Representation).where(
+                Representation.applicant_user_id == made_for_them.id)):
+            representation.applicant_user_id = actor.user_id
+        for decline in uow.session.scalars(select(Decline).where(Decline.person_user_id == made_for_them.id)):
+            decline.person_user_id = actor.user_id
+        user = uow.session.get(User, actor.user_id)
+        user.display_name = user.display_name or made_for_them.display_name
+        made_for_them.disabled_at = uow.now  # kept (the audit log names it), never usable to log in
+        uow.audit.record(actor, "account.claimed")
+        uow.commit()
+        return {"claimed": True, "display_name": user.display_name}

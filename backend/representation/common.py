@@ -1,0 +1,100 @@
+"""What the representation use cases share: the rules of an assistance grant, the proof photos, how a
+representation is shown."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from backend.accounts.actor import Actor
+from backend.accounts.models import Role, User
+from backend.applications.access import Grant
+from backend.errors import FieldError, NotFound, NotPermitted
+from backend.identity.regions import is_within
+from backend.materials.images import normalise_image
+from backend.materials.models import StorageIntent
+from backend.materials.refusals import RefusedFile
+from backend.representation.models import Representation
+from backend.runtime import runtime
+from backend.unit_of_work import UnitOfWork
+
+ASSISTANCE_DAYS = 180       # an assistance grant lasts half a year unless the person ends it sooner
+
+
+def require_active_assistance(uow: UnitOfWork, actor: Actor, person_user_id: str) -> Representation:
+    require_role(actor, Role.ASSISTANT)
+    grant = uow.session.scalars(select(Representation).where(
+        Representation.representative_user_id == actor.user_id, Representation.applicant_user_id == person_user_id,
+        Representation.kind == "assistant", Representation.status == "active")).first()
+    if grant is None or (grant.expires_at is not None and grant.expires_at <= uow.now) \
+            or not (grant.region_code and actor.region_code and is_within(actor.region_code, grant.region_code)):
+        raise NotFound("person_not_found")
+    return grant
+
+
+def grant_assistance(uow: UnitOfWork, assistant: User, person_user_id: str, *, consent_method: str,
+                      statement: str | None = None, proof: tuple[str, str] | None = None,
+                      flagged: bool = False) -> Representation:
+    # A new consent replaces an earlier grant to the same assistant rather than piling up.
+    for earlier in uow.session.scalars(select(Representation).where(
+            Representation.applicant_user_id == person_user_id, Representation.representative_user_id == assistant.id,
+            Representation.kind == "assistant", Representation.status == "active")):
+        earlier.status, earlier.revoked_at, earlier.revoked_by_user_id = "revoked", uow.now, person_user_id
+    grant = Representation(
+        applicant_user_id=person_user_id, representative_user_id=assistant.id, kind="assistant",
+        relation="village_committee", status="active", consent_method=consent_method, statement=statement,
+        proof_key=proof[0] if proof else None, proof_thumbnail_key=proof[1] if proof else None,
+        flagged_for_review=flagged, region_code=assistant.region_code, created_at=uow.now,
+        confirmed_at=uow.now, expires_at=uow.now + timedelta(days=ASSISTANCE_DAYS))
+    uow.session.add(grant)
+    if proof:
+        release_intents(uow, proof)
+    uow.session.flush()
+    return grant
+
+
+def grant_facts(grant: Representation) -> Grant:
+    return Grant(grant.kind, grant.status, tuple(grant.scope or ()), grant.expires_at, grant.region_code)
+
+
+def store_photo(photo: bytes) -> tuple[str, str]:
+    from backend.materials.service import FileRefused, _write_files
+
+    try:
+        image = normalise_image(photo, max_bytes=runtime().settings.max_upload_bytes)
+    except RefusedFile as refused:
+        params = {key: value for key, value in refused.params.items() if value is not None}
+        raise FileRefused(f"file_{refused.code}", params=params,
+                          errors=[FieldError("file", f"file_{refused.code}", params)]) from None
+    return _write_files(image)
+
+
+def release_intents(uow: UnitOfWork, keys: tuple[str, str]) -> None:
+    uow.session.execute(delete(StorageIntent).where(StorageIntent.key.in_(list(keys))))
+
+
+def require_role(actor: Actor, role: Role) -> None:
+    if actor.role is not role:
+        raise NotPermitted("wrong_role")
+
+
+def representation_document(uow: UnitOfWork, link: Representation, viewer: Actor) -> dict[str, Any]:
+    applicant = uow.session.get(User, link.applicant_user_id)
+    representative = uow.session.get(User, link.representative_user_id)
+    live = link.status == "active" and (link.expires_at is None or link.expires_at > uow.now)
+    return {
+        "id": link.id, "kind": link.kind, "relation": link.relation, "scope": link.scope,
+        "status": "expired" if link.status == "active" and not live else link.status,
+        "applicant": {"id": applicant.id, "name": applicant.display_name or None},
+        "representative": {"id": representative.id, "name": representative.display_name or None,
+                           "role": representative.role},
+        "consent_method": link.consent_method, "flagged_for_review": link.flagged_for_review,
+        "has_proof": link.proof_key is not None, "created_at": link.created_at, "expires_at": link.expires_at,
+        "confirmed_at": link.confirmed_at, "revoked_at": link.revoked_at,
+    }
+
+
+# The name other packages use (applications.service checks an assistant's grant before creating for someone).
+active_assistance_for = require_active_assistance

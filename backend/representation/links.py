@@ -1,0 +1,164 @@
+"""Guardians, family and entrusted persons: links asked for with the application's number and the
+applicant's ID number, proved by a photo, confirmed by someone who knows the applicant, ended by the applicant."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from backend.accounts.actor import Actor
+from backend.accounts.models import Role
+from backend.unit_of_work import UnitOfWork, unit_of_work
+from datetime import date, datetime, time, timedelta
+
+from backend.applications.models import Application
+from backend.applications.vocabulary import FAMILY_RELATIONS
+from backend.errors import Conflict, FieldError, InvalidInput, NotFound
+from backend.identity.regions import is_within
+from backend.materials.models import StorageIntent
+from backend.representation.common import (
+    release_intents, representation_document, require_active_assistance, require_role, store_photo,
+)
+from backend.representation.models import Representation
+from backend.runtime import CHINA
+
+LINK_KINDS = ("guardian", "family", "entrusted")
+ENTRUSTED_SCOPES = ("view", "edit", "submit")
+
+
+def request_link(actor: Actor, *, reference: str, applicant_id_number: str, kind: str,
+                 relation: str | None = None, scope: list[str] | None = None,
+                 expires_on: date | None = None) -> dict[str, Any]:
+    """Someone asks to act for (or follow) an applicant. Knowing the application's number and the
+    applicant's ID number is needed to ask; the link is pending until confirmed, with proof."""
+    require_role(actor, Role.PUBLIC)
+    errors = []
+    if kind not in LINK_KINDS:
+        errors.append(FieldError("kind", "not_a_choice", {"choices": ", ".join(LINK_KINDS)}))
+    if kind in ("guardian", "family") and relation not in (*FAMILY_RELATIONS, "legal_guardian"):
+        errors.append(FieldError("relation", "not_a_choice"))
+    if kind == "entrusted":
+        if not scope or any(item not in ENTRUSTED_SCOPES for item in scope):
+            errors.append(FieldError("scope", "not_a_choice", {"choices": ", ".join(ENTRUSTED_SCOPES)}))
+        if expires_on is None:
+            errors.append(FieldError("expires_on", "required"))
+    if errors:
+        raise InvalidInput(errors=errors)
+    with unit_of_work() as uow:
+        if expires_on is not None and expires_on <= uow.now.astimezone(CHINA).date():
+            raise InvalidInput(errors=[FieldError("expires_on", "date_in_past")])
+        application = uow.applications.find_by_reference(reference.strip())
+        id_number = "".join(applicant_id_number.split()).upper()
+        if (application is None or application.id_number_index is None
+                or application.id_number_index != uow.vault.blind_index("id_number", id_number)):
+            raise NotFound("link_target_not_found")
+        if application.owner_user_id == actor.user_id:
+            raise Conflict("cannot_link_to_yourself")
+        existing = uow.session.scalars(select(Representation).where(
+            Representation.applicant_user_id == application.owner_user_id,
+            Representation.representative_user_id == actor.user_id, Representation.kind == kind,
+            Representation.status.in_(("pending", "active")))).first()
+        if existing is not None:
+            return representation_document(uow, existing, actor)
+        expires_at = datetime.combine(expires_on, time(23, 59, 59), CHINA) if expires_on else None
+        link = Representation(applicant_user_id=application.owner_user_id, representative_user_id=actor.user_id,
+                              kind=kind, relation=relation if kind != "entrusted" else "entrusted_person",
+                              scope=list(scope or []), status="pending", created_at=uow.now, expires_at=expires_at)
+        uow.session.add(link)
+        uow.session.flush()
+        uow.audit.record(actor, f"link.requested.{kind}", application_id=application.id, role=kind)
+        uow.commit()
+        return representation_document(uow, link, actor)
+
+
+def attach_proof(actor: Actor, representation_id: str, photo: bytes) -> dict[str, Any]:
+    """The proof of a link: a household register page, a guardianship certificate, a signed letter."""
+    with unit_of_work() as uow:
+        link = _own_pending_link(uow, actor, representation_id)
+    keys = store_photo(photo)
+    with unit_of_work() as uow:
+        link = _own_pending_link(uow, actor, representation_id)
+        old = [key for key in (link.proof_key, link.proof_thumbnail_key) if key]
+        link.proof_key, link.proof_thumbnail_key = keys
+        release_intents(uow, keys)
+        for key in old:
+            uow.session.add(StorageIntent(key=key, purpose="delete", created_at=uow.now - timedelta(days=1)))
+        uow.audit.record(actor, "link.proof_attached")
+        uow.commit()
+        return representation_document(uow, link, actor)
+
+
+def confirm_link(actor: Actor, representation_id: str) -> dict[str, Any]:
+    """Confirmed by the applicant, by an assistant who helps the applicant, or by a reviewer of the
+    applicant's county; never by the one asking."""
+    with unit_of_work() as uow:
+        link = uow.session.get(Representation, representation_id) if isinstance(representation_id, str) else None
+        if link is None or link.kind not in LINK_KINDS or not _may_confirm(uow, actor, link):
+            raise NotFound("link_not_found")
+        if link.status != "pending":
+            raise Conflict("link_not_pending", params={"status": link.status})
+        if link.proof_key is None:
+            raise Conflict("link_needs_proof")
+        link.status, link.confirmed_at, link.confirmed_by_user_id = "active", uow.now, actor.user_id
+        link.consent_method = f"confirmed_by_{_confirmer_role(uow, actor, link)}"
+        uow.audit.record(actor, f"link.confirmed.{link.kind}")
+        uow.commit()
+        return representation_document(uow, link, actor)
+
+
+def revoke(actor: Actor, representation_id: str) -> dict[str, Any]:
+    """The applicant ends any link or grant to their file; a representative may give up their own."""
+    with unit_of_work() as uow:
+        link = uow.session.get(Representation, representation_id) if isinstance(representation_id, str) else None
+        if link is None or actor.user_id not in (link.applicant_user_id, link.representative_user_id):
+            raise NotFound("link_not_found")
+        if link.status == "revoked":
+            return representation_document(uow, link, actor)
+        link.status, link.revoked_at, link.revoked_by_user_id = "revoked", uow.now, actor.user_id
+        uow.audit.record(actor, f"representation.revoked.{link.kind}")
+        uow.commit()
+        return representation_document(uow, link, actor)
+
+
+def my_representations(actor: Actor) -> dict[str, list[dict[str, Any]]]:
+    with unit_of_work() as uow:
+        acting_for_me = uow.session.scalars(select(Representation).where(
+            Representation.applicant_user_id == actor.user_id).order_by(Representation.created_at))
+        i_act_for = uow.session.scalars(select(Representation).where(
+            Representation.representative_user_id == actor.user_id).order_by(Representation.created_at))
+        return {"acting_for_me": [representation_document(uow, link, actor) for link in acting_for_me],
+                "i_act_for": [representation_document(uow, link, actor) for link in i_act_for]}
+
+
+def _may_confirm(uow: UnitOfWork, actor: Actor, link: Representation) -> bool:
+    return _confirmer_role(uow, actor, link) is not None
+
+
+def _confirmer_role(uow: UnitOfWork, actor: Actor, link: Representation) -> str | None:
+    if actor.user_id == link.representative_user_id:
+        return None
+    if actor.role is Role.PUBLIC and actor.user_id == link.applicant_user_id:
+        return "applicant"
+    applications = list(uow.session.scalars(select(Application).where(
+        Application.owner_user_id == link.applicant_user_id)))
+    if actor.role is Role.ASSISTANT:
+        try:
+            require_active_assistance(uow, actor, link.applicant_user_id)
+            return "assistant"
+        except NotFound:
+            return None
+    if actor.role is Role.REVIEWER and actor.region_code and any(
+            app.office_region and app.stage != "draft" and is_within(actor.region_code, app.office_region)
+            for app in applications):
+        return "reviewer"
+    return None
+
+
+def _own_pending_link(uow: UnitOfWork, actor: Actor, representation_id: str) -> Representation:
+    link = uow.session.get(Representation, representation_id) if isinstance(representation_id, str) else None
+    if link is None or link.representative_user_id != actor.user_id or link.kind not in LINK_KINDS:
+        raise NotFound("link_not_found")
+    if link.status != "pending":
+        raise Conflict("link_not_pending", params={"status": link.status})
+    return link
