@@ -66,10 +66,14 @@ def row_or_region(layout, look, name: str, widths: float) -> Value | None:
     return value if value.text else None
 
 
-def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]], clean) -> tuple[Value, float]:
-    """Up to three looks at each part (the first read, the photo as taken, sharpened), fused part by part."""
+def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]], tidy,
+                   settle=None) -> tuple[Value, float]:
+    """Up to three looks at each part (the first read, the photo as taken, sharpened), fused part by part.
+    `settle` checks each look of the first part against what it must be (place names, `fields/places.py`)
+    before the looks are fused, so looks that misread a place differently can still agree."""
     fused, confidences = [], []
-    for part in parts:
+    for index, part in enumerate(parts):
+        clean = (lambda v: settle(tidy(v))) if settle is not None and index == 0 else tidy
         first = clean(part)
         looks = [first, clean(_without_label_tail(cut_at_labels(look(part.box), labels), first, labels))]
         if looks[0].text != looks[1].text or min(looks[0].confidence, looks[1].confidence) < 0.9:

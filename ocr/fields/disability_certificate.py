@@ -14,6 +14,7 @@ from ocr.fields.common import Collected, chinese_only, look_free_text, resolve_n
 from ocr.fields.id_card import chinese_or_digits
 from ocr.fields.layout import Layout, Value
 from ocr.fields.looks import SecondLook
+from ocr.fields.places import settle_address
 from ocr.fields.values import category_in, dates_in, grade_in, sex_in
 from ocr.validate import (
     add_years, birth_date_of, is_valid_certificate_number, plausible_birth_date, plausible_issue_date, sex_of,
@@ -135,7 +136,7 @@ def _address(layout: Layout, look: SecondLook, out: Collected, right_limit: floa
     if not parts:
         out.warn("field_missing", "address")
         return
-    value, confidence = look_free_text(parts, look, LABELS, chinese_or_digits)
+    value, confidence = look_free_text(parts, look, LABELS, chinese_or_digits, settle_address)
     out.put("address", value.text, confidence)
 
 

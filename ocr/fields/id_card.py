@@ -10,6 +10,7 @@ from ocr.fields import numbers
 from ocr.fields.common import Collected, chinese_only, look_free_text, resolve_number, row_or_region
 from ocr.fields.layout import Layout, Value
 from ocr.fields.looks import SecondLook
+from ocr.fields.places import settle_address
 from ocr.fields.values import dates_in, ethnicity_in, sex_in
 from ocr.validate import birth_date_of, is_valid_id_number, plausible_birth_date, sex_of
 
@@ -162,7 +163,7 @@ def _address(layout: Layout, look: SecondLook, out: Collected, right_limit: floa
     if not parts:
         out.warn("field_missing", "address")
         return
-    value, confidence = look_free_text(parts, look, LABELS, chinese_or_digits)
+    value, confidence = look_free_text(parts, look, LABELS, chinese_or_digits, settle_address)
     out.put("address", value.text, confidence)
 
 

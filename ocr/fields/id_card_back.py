@@ -8,6 +8,7 @@ import datetime as dt
 from ocr.engines.boundary import TextLine
 from ocr.fields.common import Collected, chinese_only, look_free_text
 from ocr.fields.layout import Layout
+from ocr.fields.places import settle_authority
 from ocr.fields.looks import SecondLook
 from ocr.fields.values import LONG_TERM, dates_in
 from ocr.validate import add_years, plausible_issue_date
@@ -29,7 +30,7 @@ def _authority(layout: Layout, look: SecondLook, out: Collected) -> None:
     if row is None:
         out.warn("field_missing", "issuing_authority")
         return
-    chosen, confidence = look_free_text([row], look, LABELS, chinese_only)
+    chosen, confidence = look_free_text([row], look, LABELS, chinese_only, settle_authority)
     if not chosen.text:
         out.warn("field_missing", "issuing_authority")
         return

@@ -1,0 +1,128 @@
+"""Place names are not free text: an address begins with a province, a prefecture and a county, and an issuing
+authority is a county's or a prefecture's police bureau (拉萨市公安局城关分局), all named in GB/T 2260. A look
+that misreads one character of such a name (乌鲁木务市, 域关) is set right when exactly one name fits it, and a
+place name so confirmed is as sure as its surest characters: the list is the check digit of these fields.
+
+Only a character the recogniser itself doubted (under 0.9, or a name's character among its runners-up) is ever
+replaced, only one per name, and only when no other name of that place's siblings fits as well; a name that is
+not in the list (a new district) is left as read. Towns, villages and streets have no national list and stay
+free text."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections import defaultdict
+from pathlib import Path
+
+from ocr.fields.layout import Value
+
+PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "places.csv"
+SURE = 0.9
+BUREAU = "公安局"
+BRANCH = "分局"
+# Endings a branch bureau drops from its county's name (城关区 -> 城关分局, 东城区 -> 东城分局).
+_DROPPED_ENDINGS = ("区", "县", "市", "旗")
+
+
+class Places:
+    def __init__(self, rows: list[tuple[str, str, str]]):
+        self.children: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.everywhere: list[tuple[str, str]] = []
+        for code, name, parent in rows:
+            self.children[parent].append((code, name))
+            self.everywhere.append((code, name))
+
+
+@functools.lru_cache(maxsize=1)
+def places() -> Places:
+    with PLACES_FILE.open(encoding="utf-8") as f:
+        return Places([(r["code"], r["name"], r["parent"]) for r in csv.DictReader(f)])
+
+
+def settle_address(value: Value) -> Value:
+    """An address with its province, prefecture and county checked against the list, as far as they match."""
+    known = places()
+    position, parents = 0, [""]
+    for _ in range(3):
+        candidates = [c for parent in parents for c in known.children.get(parent, ())]
+        found = _match(value, position, candidates, may_guess=True)
+        if found is None:
+            break
+        value, position, parents = found
+    return value
+
+
+def settle_authority(value: Value) -> Value:
+    """`<place>公安局` or `<place>公安局<county>分局`, each place checked against the list."""
+    bureau = value.text.find(BUREAU)
+    if bureau <= 0:
+        return value
+    # Anywhere in the country, so only names long enough to be told apart by the rest of their characters
+    # may have one replaced.
+    found = _match(value, 0, places().everywhere, may_guess=True, end=bureau, shortest_guess=3)
+    if found is None:
+        return value
+    value, _, parents = found
+    branch_start = bureau + len(BUREAU)
+    if not value.text.endswith(BRANCH) or len(value.text) - len(BRANCH) <= branch_start:
+        return value
+    counties = [(code, spelling) for parent in parents for code, name in places().children.get(parent, ())
+                for spelling in _branch_spellings(name)]
+    found = _match(value, branch_start, counties, may_guess=True, end=len(value.text) - len(BRANCH))
+    return found[0] if found is not None else value
+
+
+def _branch_spellings(name: str) -> tuple[str, ...]:
+    if len(name) >= 3 and name.endswith(_DROPPED_ENDINGS):
+        return name, name[:-1]
+    return (name,)
+
+
+def _match(value: Value, start: int, candidates: list[tuple[str, str]], *, may_guess: bool,
+           end: int | None = None, shortest_guess: int = 2) -> tuple[Value, int, list[str]] | None:
+    """The one name among `candidates` that the text at `start` spells, exactly or with one doubtful character
+    misread; the value with that name written in, where the name ends, and the codes of the places so named."""
+    exact: dict[str, list[str]] = defaultdict(list)
+    near: dict[str, list[str]] = defaultdict(list)
+    for code, name in candidates:
+        stop = start + len(name)
+        if stop > len(value.text) or (end is not None and stop != end):
+            continue
+        misread = [i for i, ch in enumerate(name) if value.text[start + i] != ch]
+        if not misread:
+            exact[name].append(code)
+        elif (may_guess and len(misread) == 1 and len(name) >= shortest_guess
+              and _doubtful(value, start + misread[0], name[misread[0]])):
+            near[name].append(code)
+    if exact:
+        # The longest exact name: 重庆市 must not stop at a shorter name that happens to begin the same way.
+        name = max(exact, key=len)
+        return _confirmed(value, start, name), start + len(name), exact[name]
+    if len(near) != 1:
+        return None
+    name, codes = next(iter(near.items()))
+    return _confirmed(value, start, name), start + len(name), codes
+
+
+def _doubtful(value: Value, index: int, wanted: str) -> bool:
+    if value.confidences[index] < SURE:
+        return True
+    alternatives = value.alternatives[index] if value.alternatives else ()
+    return any(ch == wanted for ch, _ in alternatives)
+
+
+def _confirmed(value: Value, start: int, name: str) -> Value:
+    """The name written in; its characters as sure as the surest of them but one, since the list now vouches for
+    the one character the recogniser doubted (two doubtful characters are never both vouched for)."""
+    stop = start + len(name)
+    own = sorted(value.confidences[start:stop], reverse=True)
+    vouched = own[-2] if len(own) >= 2 else own[0]
+    confidences = (value.confidences[:start]
+                   + tuple(max(c, vouched) for c in value.confidences[start:stop])
+                   + value.confidences[stop:])
+    text = value.text[:start] + name + value.text[stop:]
+    alternatives = value.alternatives
+    if alternatives:
+        alternatives = alternatives[:start] + tuple(() for _ in name) + alternatives[stop:]
+    return Value(text, confidences, alternatives, value.box)

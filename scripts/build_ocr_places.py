@@ -1,0 +1,55 @@
+"""Write ocr/data/places.csv, the place names `ocr/` checks addresses and issuing authorities against, from
+backend/identity/data/regions.csv (GB/T 2260, abolished codes included: old documents keep old names).
+
+    .venv/bin/python scripts/build_ocr_places.py        # rewrite it after regions.csv changes
+
+`ocr/` imports nothing of ours (DESIGN.md), so it keeps its own copy; tests/ocr/test_places.py fails when the
+copy and regions.csv drift apart."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REGIONS = ROOT / "backend" / "identity" / "data" / "regions.csv"
+PLACES = ROOT / "ocr" / "data" / "places.csv"
+
+
+def places_csv(regions_text: str) -> str:
+    """code,name,parent: every province, prefecture and county, under each name it has had; a county's parent is its prefecture, or its
+    province where the prefecture level is only a grouping (直辖市's 市辖区 and 县, 省直辖县级行政单位)."""
+    rows = list(csv.DictReader(io.StringIO(regions_text)))
+    real_prefectures = {r["code"] for r in rows if r["level"] == "city" and r["grouping"] != "1"}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("code", "name", "parent"))
+    for r in rows:
+        if r["grouping"] == "1":
+            continue
+        code = r["code"]
+        if r["level"] == "province":
+            parent = ""
+        elif r["level"] == "city":
+            parent = code[:2] + "0000"
+        else:
+            prefecture = code[:4] + "00"
+            parent = prefecture if prefecture in real_prefectures else code[:2] + "0000"
+        # A place renamed keeps its code: its former names are still printed on documents issued before.
+        for name in [r["name"], *(re.sub(r"\[.*?\]$", "", n) for n in r["former_names"].split(";") if n)]:
+            writer.writerow((code, name, parent))
+    return out.getvalue()
+
+
+def main() -> int:
+    PLACES.parent.mkdir(parents=True, exist_ok=True)
+    PLACES.write_text(places_csv(REGIONS.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"wrote {PLACES.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
