@@ -18,7 +18,7 @@ from backend.applications.vocabulary import (
 )
 from backend.identity.certificate_numbers import InvalidCertificateNumber, parse_certificate_number
 from backend.identity.id_numbers import InvalidIdNumber, parse_id_number
-from backend.identity.regions import region
+from backend.identity.regions import current_county, region
 
 
 class FieldProblem(ValueError):
@@ -101,8 +101,16 @@ def _region(value: Any) -> str:
     found = region(value.strip())
     if found is None:
         raise FieldProblem("region_unknown")
-    if found.level != "county":
+    if found.level != "county" or found.is_grouping:
         raise FieldProblem("region_not_a_county")
+    if not found.is_current:
+        # A hukou is registered in a county that exists today; a code abolished since (500232 武隆县, kept
+        # for life in old ID numbers) stands for its successor (500156 武隆区). Without a single successor
+        # (a county split in two) the person must choose today's county.
+        today = current_county(found.code)
+        if today is None:
+            raise FieldProblem("region_not_a_county")
+        return today.code
     return found.code
 
 
