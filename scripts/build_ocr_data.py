@@ -1,10 +1,14 @@
-"""Write ocr/data/places.csv, the place names `ocr/` checks addresses and issuing authorities against, from
-backend/identity/data/regions.csv (GB/T 2260, abolished codes included: old documents keep old names).
+"""Write the data files `ocr/` checks its readings against:
 
-    .venv/bin/python scripts/build_ocr_places.py        # rewrite it after regions.csv changes
+* ocr/data/places.csv, the place names addresses and issuing authorities begin with, from
+  backend/identity/data/regions.csv (GB/T 2260, abolished codes included: old documents keep old names);
+  `ocr/` imports nothing of ours (DESIGN.md), so it keeps its own copy;
+* ocr/data/traditional.txt, traditional characters that are never simplified ones (賈 -> 贾), from OpenCC's
+  TSCharacters table: mainland documents print simplified characters, so such a character is a misreading.
 
-`ocr/` imports nothing of ours (DESIGN.md), so it keeps its own copy; tests/ocr/test_places.py fails when the
-copy and regions.csv drift apart."""
+    .venv/bin/python scripts/build_ocr_data.py        # after regions.csv or OpenCC changes
+
+tests/ocr/test_places.py and test_script.py fail when a file and its source drift apart."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REGIONS = ROOT / "backend" / "identity" / "data" / "regions.csv"
 PLACES = ROOT / "ocr" / "data" / "places.csv"
+TRADITIONAL = ROOT / "ocr" / "data" / "traditional.txt"
 
 
 def places_csv(regions_text: str) -> str:
@@ -44,10 +49,26 @@ def places_csv(regions_text: str) -> str:
     return out.getvalue()
 
 
+def traditional_txt() -> str:
+    """One line per traditional-only character: the character and its usual simplified form. A character that
+    is also a simplified one (乾, 於: their own first or second reading) is left out."""
+    import opencc  # opencc-python-reimplemented, a test and development dependency only
+
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    lines = []
+    for row in table.read_text(encoding="utf-8").splitlines():
+        traditional, _, simplified = row.partition("\t")
+        candidates = simplified.split()
+        if len(traditional) == 1 and candidates and traditional not in candidates:
+            lines.append(traditional + candidates[0])
+    return "\n".join(sorted(lines)) + "\n"
+
+
 def main() -> int:
     PLACES.parent.mkdir(parents=True, exist_ok=True)
     PLACES.write_text(places_csv(REGIONS.read_text(encoding="utf-8")), encoding="utf-8")
-    print(f"wrote {PLACES.relative_to(ROOT)}")
+    TRADITIONAL.write_text(traditional_txt(), encoding="utf-8")
+    print(f"wrote {PLACES.relative_to(ROOT)} and {TRADITIONAL.relative_to(ROOT)}")
     return 0
 
 

@@ -7,8 +7,10 @@ import re
 from ocr.fields import numbers
 from ocr.fields.layout import Value, join
 from ocr.fields.looks import fuse
+from ocr.fields.scripts import has_traditional
 from ocr.reading import Field, Warning
 
+_MISREAD_SEX_LABEL = re.compile(r"性[^男女]?[男女]$")
 _NAME_CHARS = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff·]")
 
 
@@ -51,6 +53,11 @@ def cut_at_labels(value: Value, labels: dict[str, tuple[str, ...]]) -> Value:
             index = value.text.find(spelling)
             if 0 < index < cut:
                 cut = index
+    if "sex" in labels:
+        # The sex label misread ("东方华云性制女"): recognisable by the 男 or 女 that ends it.
+        misread = _MISREAD_SEX_LABEL.search(value.text)
+        if misread is not None and 2 <= misread.start() < cut:
+            cut = misread.start()
     return value.sub(0, cut) if cut < len(value.text) else value
 
 
@@ -74,7 +81,7 @@ def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]],
     fused, confidences = [], []
     for index, part in enumerate(parts):
         clean = (lambda v: settle(tidy(v))) if settle is not None and index == 0 else tidy
-        first = clean(part)
+        first = clean(cut_at_labels(part, labels))
         looks = [first, clean(_without_label_tail(cut_at_labels(look(part.box), labels), first, labels))]
         if looks[0].text != looks[1].text or min(looks[0].confidence, looks[1].confidence) < 0.9:
             # Only a doubtful part earns the third look: two sure looks that agree are not overruled by it.
@@ -87,6 +94,11 @@ def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]],
                                                 first, labels)),
                       clean(_without_label_tail(cut_at_labels(look.denoised(part.box), labels), first, labels))]
             value, confidence = read_free_text(looks)
+        if has_traditional(value):
+            # Mainland documents print simplified characters: a traditional one (賈 for 贾) is most likely a
+            # misreading. It is not respelled (昇 and 喆 are standard in names though OpenCC's table turns 昇
+            # into 升), but it is never offered as certain.
+            confidence = min(confidence, 0.85)
         if not getattr(look.engine, "character_confidences", True):
             # One confidence per word, no runners-up (Tesseract): its looks agree on whole words, right or
             # wrong, and cannot be fused per character; such free text is never offered as certain.

@@ -11,6 +11,7 @@ from ocr.fields.common import Collected, chinese_only, look_free_text, resolve_n
 from ocr.fields.layout import Layout, Value
 from ocr.fields.looks import SecondLook
 from ocr.fields.places import settle_address
+from ocr.fields.rows import OrderedRows, rows_by_order
 from ocr.fields.values import dates_in, ethnicity_in, sex_in
 from ocr.validate import birth_date_of, is_valid_id_number, plausible_birth_date, sex_of
 
@@ -24,6 +25,8 @@ LABELS = {
 }
 # The portrait takes the right third of the card; nothing of the address lies there.
 PORTRAIT_LEFT = 0.62
+# A value found by the order of the rows, its label unseen, is offered but never as certain.
+UNLABELLED = 0.85
 
 
 def parse(lines: list[TextLine], look: SecondLook, today: dt.date) -> Collected:
@@ -41,12 +44,15 @@ def parse(lines: list[TextLine], look: SecondLook, today: dt.date) -> Collected:
             out.warn("field_invalid", "id_number", reason="check_digit")
     trusted_id = id_reading.value if id_reading is not None and not id_reading.suggestion else None
 
-    _name(layout, look, out)
+    ordered = None
+    if trusted_id is not None and (layout.label("name") is None or layout.label("address") is None):
+        ordered = rows_by_order(layout, birth_date_of(trusted_id).year, _number_line(layout), PORTRAIT_LEFT * width)
+    _name(layout, look, out, ordered)
     band = _sex_row_band(layout, look, PORTRAIT_LEFT * width)
     _sex(layout, look, out, trusted_id, band)
     _ethnicity(layout, look, out, band)
     _birth_date(layout, look, out, trusted_id, today)
-    _address(layout, look, out, right_limit=PORTRAIT_LEFT * width)
+    _address(layout, look, out, PORTRAIT_LEFT * width, ordered)
     return out
 
 
@@ -67,12 +73,18 @@ def _id_number(layout: Layout, look: SecondLook, today: dt.date) -> numbers.Numb
     return resolve_number(first, look, 18, lambda s: is_valid_id_number(s, today))
 
 
-def _name(layout: Layout, look: SecondLook, out: Collected) -> None:
+def _name(layout: Layout, look: SecondLook, out: Collected, ordered: OrderedRows | None) -> None:
     row = row_or_region(layout, look, "name", 8)
+    by_order = row is None and ordered is not None and ordered.name is not None
+    if by_order:
+        row = ordered.name
     if row is None:
         out.warn("field_missing", "name")
         return
     value, confidence = look_free_text([row], look, LABELS, chinese_only)
+    if by_order:
+        # Found by its place, its label unseen: a misread piece of the label may be in it.
+        confidence = min(confidence, UNLABELLED)
     if not value.text:
         out.warn("field_missing", "name")
         return
@@ -158,12 +170,18 @@ def _birth_date(layout: Layout, look: SecondLook, out: Collected, trusted_id: st
              **({"source": "id_number"} if printed is None else {"other": "id_number"}))
 
 
-def _address(layout: Layout, look: SecondLook, out: Collected, right_limit: float) -> None:
+def _address(layout: Layout, look: SecondLook, out: Collected, right_limit: float,
+             ordered: OrderedRows | None) -> None:
     parts = layout.block_after("address", ("id_number",), right_limit=right_limit)
+    by_order = not parts and ordered is not None and bool(ordered.address)
+    if by_order:
+        parts = ordered.address
     if not parts:
         out.warn("field_missing", "address")
         return
     value, confidence = look_free_text(parts, look, LABELS, chinese_or_digits, settle_address)
+    if by_order:
+        confidence = min(confidence, UNLABELLED)
     out.put("address", value.text, confidence)
 
 

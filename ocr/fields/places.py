@@ -4,7 +4,7 @@ that misreads one character of such a name (乌鲁木务市, 域关) is set righ
 place name so confirmed is as sure as its surest characters: the list is the check digit of these fields.
 
 Only a character the recogniser itself doubted (under 0.9, or a name's character among its runners-up) is ever
-replaced, only one per name, and only when no other name of that place's siblings fits as well; a name that is
+replaced, or any one character of a name of five or more; only one per name, and only when no other name of that place's siblings fits as well; a name that is
 not in the list (a new district) is left as read. Towns, villages and streets have no national list and stay
 free text."""
 
@@ -19,6 +19,9 @@ from ocr.fields.layout import Value
 
 PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "places.csv"
 SURE = 0.9
+# In a name this long one wrong character is a misreading even when the recogniser was sure of it
+# (黔东南苗族铜族自治州): the other characters already pick the name out.
+LONG_NAME = 5
 BUREAU = "公安局"
 BRANCH = "分局"
 # Endings a branch bureau drops from its county's name (城关区 -> 城关分局, 东城区 -> 东城分局).
@@ -93,7 +96,7 @@ def _match(value: Value, start: int, candidates: list[tuple[str, str]], *, may_g
         if not misread:
             exact[name].append(code)
         elif (may_guess and len(misread) == 1 and len(name) >= shortest_guess
-              and _doubtful(value, start + misread[0], name[misread[0]])):
+              and (len(name) >= LONG_NAME or _doubtful(value, start + misread[0], name[misread[0]]))):
             near[name].append(code)
     if exact:
         # The longest exact name: 重庆市 must not stop at a shorter name that happens to begin the same way.

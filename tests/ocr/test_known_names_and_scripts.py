@@ -1,4 +1,5 @@
-"""Place names in addresses and issuing authorities are checked against GB/T 2260 (ocr/fields/places.py)."""
+"""What a reading is checked against besides check digits: GB/T 2260 place names (ocr/fields/places.py), simplified
+characters (ocr/fields/scripts.py), and labels misread into a value (ocr/fields/common.py)."""
 
 from pathlib import Path
 
@@ -17,12 +18,12 @@ def read(text: str, doubtful: tuple[int, ...] = (), runner_up: dict[int, str] | 
 
 def test_the_ocr_place_list_is_the_one_built_from_the_region_list():
     import importlib.util
-    spec = importlib.util.spec_from_file_location("build_ocr_places", ROOT / "scripts" / "build_ocr_places.py")
+    spec = importlib.util.spec_from_file_location("build_ocr_data", ROOT / "scripts" / "build_ocr_data.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     regions = (ROOT / "backend" / "identity" / "data" / "regions.csv").read_text(encoding="utf-8")
     assert PLACES_FILE.read_text(encoding="utf-8") == build.places_csv(regions), \
-        "run scripts/build_ocr_places.py after changing regions.csv"
+        "run scripts/build_ocr_data.py after changing regions.csv"
 
 
 def test_a_doubtful_character_of_a_county_in_an_authority_is_set_right():
@@ -68,3 +69,55 @@ def test_two_doubtful_characters_in_one_name_are_not_both_vouched_for():
     settled = settle_address(read("新疆维吾尔自治区乌鲁木齐市天山区", doubtful=(10, 11)))
     assert settled.text == "新疆维吾尔自治区乌鲁木齐市天山区"
     assert settled.confidences[10] == 0.3 and settled.confidences[11] == 0.3
+
+
+def test_the_traditional_character_table_is_the_one_built_from_opencc():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("build_ocr_data", ROOT / "scripts" / "build_ocr_data.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    from ocr.fields.scripts import TRADITIONAL_FILE
+    assert TRADITIONAL_FILE.read_text(encoding="utf-8") == build.traditional_txt(), "run scripts/build_ocr_data.py"
+
+
+class SameEveryLook:
+    """Every look at the region reads the same thing, as a sharp photo would."""
+
+    def __init__(self, value: Value):
+        self.value, self.engine = value, None
+
+    def __call__(self, box, alphabet=None):
+        return self.value
+
+    def sharpened(self, box, alphabet=None):
+        return self.value
+
+    def denoised(self, box, evened=False):
+        return self.value
+
+
+def test_a_name_read_with_a_traditional_character_is_never_offered_as_certain():
+    from ocr.fields.common import look_free_text
+
+    value, confidence = look_free_text([read("賈嘉文")], SameEveryLook(read("賈嘉文")), {}, lambda v: v)
+    assert value.text == "賈嘉文"
+    assert 0.5 <= confidence <= 0.85
+    _, sure = look_free_text([read("贾嘉文")], SameEveryLook(read("贾嘉文")), {}, lambda v: v)
+    assert sure >= 0.9
+
+
+def test_characters_that_are_simplified_too_are_not_taken_for_traditional():
+    from ocr.fields.scripts import has_traditional
+    assert not has_traditional(read("乾於"))
+    assert has_traditional(read("賈"))
+
+
+def test_a_name_that_ran_into_a_misread_sex_label_is_cut_before_it():
+    from ocr.fields.common import cut_at_labels
+    assert cut_at_labels(read("东方华云性制女"), {"sex": ("性别",)}).text == "东方华云"
+    assert cut_at_labels(read("王性"), {"sex": ("性别",)}).text == "王性"
+
+
+def test_one_confident_misreading_in_a_long_place_name_is_set_right():
+    settled = settle_address(read("贵州省黔东南苗族铜族自治州黎平县鸭江镇光明路172号"))
+    assert settled.text == "贵州省黔东南苗族侗族自治州黎平县鸭江镇光明路172号"

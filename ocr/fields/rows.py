@@ -1,0 +1,44 @@
+"""The ID card's front prints its rows in a fixed order: name, sex and ethnicity, birth date, the address (one to
+three lines), then the number. When glare or darkness wipes out the labels (姓名, 住址) their values are
+usually still legible, and the order finds them: anchored on the birth-date row, whose year must be the one the
+checked ID number encodes, the row two above is the name and the rows below, down to the number, the address."""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+
+from ocr.fields.layout import Layout, Value, join
+
+
+@dataclasses.dataclass(frozen=True)
+class OrderedRows:
+    name: Value | None
+    address: list[Value]
+
+
+def rows_by_order(layout: Layout, birth_year: int, number_line: Value, right_limit: float) -> OrderedRows | None:
+    pieces = [v for v in layout.values()
+              if v.box[3] <= number_line.box[1] + 0.2 * (number_line.box[3] - number_line.box[1])
+              and v.box[0] < right_limit and v is not number_line]
+    if not pieces:
+        return None
+    typical = statistics.median(v.box[3] - v.box[1] for v in pieces)
+    rows: list[list[Value]] = []
+    for piece in sorted(pieces, key=lambda v: (v.box[1] + v.box[3]) / 2):
+        centre = (piece.box[1] + piece.box[3]) / 2
+        if rows and abs(centre - _centre(rows[-1][-1])) < 0.6 * typical:
+            rows[-1].append(piece)
+        else:
+            rows.append([piece])
+    year = str(birth_year)
+    births = [i for i, row in enumerate(rows) if any(year in v.text.replace(" ", "") for v in row)]
+    if not births:
+        return None
+    birth = births[0]
+    joined = [join(sorted(row, key=lambda v: v.box[0])) for row in rows]
+    return OrderedRows(name=joined[birth - 2] if birth == 2 else None, address=joined[birth + 1:])
+
+
+def _centre(value: Value) -> float:
+    return (value.box[1] + value.box[3]) / 2
