@@ -70,11 +70,24 @@ REASONS = {
                            "{subsidy_label}钱多。给您{subsidy_label}。"),
     "choose_higher_theirs": ("{benefit_label}比{subsidy_label}（每月{amount}元）高，会继续按{benefit_label}发放。",
                              "{benefit_label}钱多。您继续领{benefit_label}。"),
-    "paid_to_institution": ("在福利机构集中养育的孩子，护理补贴发给儿童福利机构，用于孩子的护理。", "护理补贴发给福利院。用来照顾孩子。"),
+    "choose_higher_together": ("{benefit_label}和两项补贴只能领一种。审核时会把{benefit_label}每月的金额，和您能领的补贴（{subsidies_label}）每月的总额比较，按高的一种发放。",
+                               "{benefit_label}和两项补贴，只能领一种。会给您钱多的那一种。"),
+    "choose_higher_together_ours": ("您能领的补贴（{subsidies_label}）每月共{total}元，比{benefit_label}每月{other_amount}元高，所以发放{subsidies_label}，不再领{benefit_label}。",
+                                    "补贴钱多。给您补贴。{benefit_label}就不领了。"),
+    "choose_higher_together_theirs": ("{benefit_label}每月{other_amount}元，不低于您能领的补贴（{subsidies_label}）每月共{total}元，所以继续领{benefit_label}，不发放{subsidies_label}。",
+                                      "{benefit_label}钱多。您继续领{benefit_label}。不领这里的补贴。"),
+    "choose_higher_together_pending": ("{benefit_label}和两项补贴只能领一种，要和您能领的补贴（{subsidies_label}）每月的总额比较。其他条件确认后，审核人员按高的一种发放。",
+                                       "{benefit_label}和两项补贴，只能领一种。工作人员确认后，给您钱多的那一种。"),
+    "paid_to_institution": ("机构集中养育的残疾孤儿、事实无人抚养儿童，护理补贴发给儿童福利机构，用于孩子的护理。", "护理补贴发给福利院。用来照顾孩子。"),
+    "paid_to_unknown": ("在儿童福利机构集中养育的残疾孤儿、事实无人抚养儿童，护理补贴发给机构；其他人的发给本人。是否属于这种情况，由审核人员确认。",
+                        "护理补贴发给谁，工作人员会确认。"),
     "amount_unknown": ("每月金额以当地最新标准为准。", "每月多少钱，按当地的标准。"),
     "starts_month_of_application": ("审核通过后，从提交申请的当月（{month}）开始计发。", "通过后，从{month}开始算钱。"),
-    "starts_on_renewal": ("换领新证后，从新证发证当月（{month}）开始计发，并可按新证标准补发最多{back_pay_months}个月。",
-                          "从{month}开始算钱。还可以补发{back_pay_months}个月。"),
+    "starts_on_renewal": ("换领新证后，从新证发证当月（{month}）开始计发。", "从{month}开始算钱。"),
+    "starts_on_renewal_limited": ("新证发证当月（{issue_month}）离提交申请的当月（{application_month}）超过3个月，申请前的补贴最多补发3个月，所以从{month}开始计发。",
+                                  "从{month}开始算钱。申请前的钱最多补3个月。"),
+    "back_pay_on_renewal": ("证件过期停发的月份，可视情况按新证标准补发，最多{back_pay_months}个月（从{month}起）。",
+                            "停发的钱，可能补给您，最多{back_pay_months}个月。"),
     "certificate_expires_soon": ("残疾人证将于 {valid_until} 到期。到期后的次月起会停发补贴，请提前到残联换领新证。",
                                  "您的残疾人证{valid_until}到期。请早点去残联换新证。"),
 }
@@ -93,6 +106,7 @@ CHANGES = {
     "household_not_covered": ("如果您家纳入低保，可以申请生活补贴。", "如果您家有了低保，就能领生活补贴。"),
     "household_not_covered_marginal": ("如果您家纳入低保或低保边缘家庭，可以申请生活补贴。", "如果您家有了低保，就能领生活补贴。"),
     "certificate_expires_soon": ("到残联换领新证后，把新证的日期告诉我们。", "换了新证，请告诉我们。"),
+    "paid_to_unknown": ("告诉我们孩子是不是孤儿或事实无人抚养儿童，就能确定护理补贴发给谁。", "请告诉我们孩子是不是孤儿。"),
 }
 for _code, (_standard, _easy) in CHANGES.items():
     define(f"eligibility.change.{_code}", _standard, _easy)
@@ -120,6 +134,7 @@ define("policy.process.handled_from_materials_complete",
        "材料齐了，3个工作日内送去审核。10个工作日内有结果。")
 define("policy.process.dibao_looked_up", "低保情况由工作人员查询，不用上传低保证明。", "不用拍低保证明。")
 define("list.separator", "、", "、")
+define("list.and", "和", "和")
 define("list.clause_separator", "，", "，")
 define("office.unknown", "户籍所在区县的审核部门", "户口所在地的工作人员")
 define("submit.warning.not_eligible", "按目前填写的情况，{subsidy}可能不符合条件。申请已经提交，由审核人员作出决定。",

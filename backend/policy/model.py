@@ -82,11 +82,22 @@ class SubsidyRules(Strict):
 
 
 class Coordination(Strict):
-    """How receiving another benefit bears on each subsidy (seed 004, 政策告知书 注)."""
+    """How receiving another benefit bears on each subsidy (seed 004, 政策告知书 注).
+
+    `compare` says what a choose-the-higher rule weighs the other benefit against: `each` subsidy on its own
+    ("可择高享受重度残疾人护理补贴"), or the two subsidies `together` ("可择高享受“两项补贴”": the other
+    benefit against the sum of the subsidies the person qualifies for; both are paid, or neither)."""
 
     living: Effect = "combine"
     nursing: Effect = "combine"
+    compare: Literal["each", "together"] = "each"
     source: str | None = None
+
+    @model_validator(mode="after")
+    def _together(self) -> Coordination:
+        if self.compare == "together" and not (self.living == self.nursing == "choose_higher"):
+            raise ValueError("compare = \"together\" needs living and nursing both \"choose_higher\"")
+        return self
 
 
 class Payment(Strict):

@@ -37,8 +37,12 @@ def reason_document(reason: Reason, subsidy: str | None, locale: str) -> dict[st
         params["benefit_label"] = say(f"benefit.{params['benefit']}", locale)
     if subsidy:
         params["subsidy_label"] = say(f"subsidy.{subsidy}", locale)
-    if "amount" in params:
-        params["amount"] = yuan(params["amount"])
+    for key in ("amount", "other_amount", "total"):
+        if key in params:
+            params[key] = yuan(params[key])
+    if "subsidies" in params:
+        params["subsidies_label"] = join([say(f"subsidy.{name}", locale) for name in params.pop("subsidies")],
+                                         locale, "list.and")
     words = say(f"eligibility.reason.{reason.code}", locale, **params)
     document: dict[str, Any] = {"code": reason.code, "effect": reason.effect, "rule": reason.rule,
                                 "source": reason.source, **words.as_dict()}

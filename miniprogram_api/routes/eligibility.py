@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
@@ -41,14 +41,27 @@ class EligibilityCheck(Strict):
     certificate: CertificateFacts = Field(default_factory=CertificateFacts)
     household: HouseholdFacts = Field(default_factory=HouseholdFacts)
     other_benefits: list[OtherBenefit] = Field(default_factory=list)
-    other_benefit_amounts: dict[OtherBenefit, Decimal] = Field(
-        default_factory=dict, description="Monthly amounts of other benefits, where known (for choose-the-higher rules).")
+    other_benefit_amounts: dict[OtherBenefit, Annotated[Decimal, Field(ge=0, lt=100000)]] = Field(
+        default_factory=dict,
+        description="Monthly amounts in yuan of other benefits, where known, for choose-the-higher rules. Where the "
+                    "region's rule weighs a benefit against both subsidies together (seed 004: 因公致残生活、护理补贴"
+                    "（津贴）, 伤残抚恤), give that benefit's whole monthly amount; it is compared with the sum of the "
+                    "subsidies the person qualifies for.")
     birth_date: dt.date | None = None
+    de_facto_unsupported_child: bool | None = Field(
+        None, description="A 事实无人抚养儿童 (whether or not the basic living guarantee is received in full). With "
+                          "`institution_care` or `orphan`, it decides whether the nursing subsidy is paid to the "
+                          "children's welfare institution where the region says so (seed 003 item 四); left out, a "
+                          "child in institution care who is not an orphan is checked by a reviewer.")
 
     model_config = with_examples(
         wulong_grade_2_physical_dibao_elderly_allowance={
             "region_code": "500156", "certificate": {"category": 4, "grade": 2},
             "household": {"status": "dibao"}, "other_benefits": ["elderly_allowance"]},
+        wulong_public_duty_allowance_against_both_subsidies={
+            "region_code": "500156", "certificate": {"grade": 1}, "household": {"status": "dibao"},
+            "other_benefits": ["public_duty_disability_allowance"],
+            "other_benefit_amounts": {"public_duty_disability_allowance": "85"}},
         shanxi_grade_3_intellectual={"region_code": "140105", "date": "2023-03-01",
                                      "certificate": {"category": 5, "grade": 3}, "household": {"status": "none"}},
     )
@@ -69,6 +82,12 @@ class SubsidyAnswer(BaseModel):
     reasons: list[dict]
     source: str | None
     as_of: str | None
+    paid_to: Literal["applicant", "institution"] = Field(
+        description="Who is paid: the children's welfare institution for an institution-raised orphan or "
+                    "事实无人抚养儿童 where the region says so (seed 003 item 四).")
+    back_pay_months: int | None = Field(
+        description="On a renewal: months of the stop before `starts` that may also be paid back (seed 001 item "
+                    "13); no month earlier than 3 months before the month of application is ever paid.")
 
 
 class EligibilityAnswer(BaseModel):
@@ -85,7 +104,8 @@ def check(body: EligibilityCheck):
         grade=body.certificate.grade, issue_date=body.certificate.issue_date,
         valid_until=body.certificate.valid_until, previous_valid_until=body.certificate.previous_valid_until,
         household=body.household.status, other_benefits=frozenset(body.other_benefits),
-        other_benefit_amounts=dict(body.other_benefit_amounts), birth_date=body.birth_date)
+        other_benefit_amounts=dict(body.other_benefit_amounts), birth_date=body.birth_date,
+        de_facto_unsupported_child=body.de_facto_unsupported_child)
     return render(service.check_eligibility(facts, locale=request_locale()), headers={"Cache-Control": "no-store"})
 
 

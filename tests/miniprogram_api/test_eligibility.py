@@ -3,6 +3,7 @@ checklist, and submission that warns but never blocks."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.support import flows
@@ -64,6 +65,63 @@ def test_bad_self_check_input_names_the_field(client):
     response = client.post("/eligibility/check", json={"region_code": "5001", "certificate": {"grade": 9}})
     assert response.status_code == 422
     assert {error["field"] for error in response.get_json()["errors"]} == {"region_code", "certificate.grade"}
+
+
+def test_seed_004_zhu_a_public_duty_allowance_below_both_subsidies_gets_both_and_says_so_once(client):
+    """The higher of the allowance and "两项补贴" (seed 004, 政策告知书 注): 85 yuan against 80 + 90."""
+    answer = client.post("/eligibility/check", json={
+        "region_code": "500156", "certificate": {"grade": 1}, "household": {"status": "dibao"},
+        "other_benefits": ["public_duty_disability_allowance"],
+        "other_benefit_amounts": {"public_duty_disability_allowance": "85"}}).get_json()
+    living, nursing = answer["subsidies"]["living"], answer["subsidies"]["nursing"]
+    assert (living["outcome"], nursing["outcome"]) == ("eligible", "eligible")
+    assert (living["monthly_amount"], nursing["monthly_amount"]) == ("80.00", "90.00")
+    texts = [reason["text"] for verdict in (living, nursing) for reason in verdict["reasons"]]
+    assert not any("继续按" in text for text in texts)
+
+
+def test_seed_004_zhu_a_public_duty_allowance_above_both_subsidies_keeps_it_and_pays_neither(client):
+    answer = client.post("/eligibility/check", json={
+        "region_code": "500156", "certificate": {"grade": 1}, "household": {"status": "dibao"},
+        "other_benefits": ["public_duty_disability_allowance"],
+        "other_benefit_amounts": {"public_duty_disability_allowance": "300"}}).get_json()
+    assert {s: v["outcome"] for s, v in answer["subsidies"].items()} == {"living": "not_eligible",
+                                                                         "nursing": "not_eligible"}
+
+
+def test_a_choose_the_higher_benefit_on_a_subsidy_one_does_not_qualify_for_is_answered(client):
+    response = client.post("/eligibility/check", json={
+        "region_code": "500156", "certificate": {"grade": 1}, "household": {"status": "none"},
+        "other_benefits": ["public_duty_disability_allowance"]})
+    assert response.status_code == 200
+    assert response.get_json()["subsidies"]["nursing"]["outcome"] == "needs_review"
+
+
+def test_a_negative_other_benefit_amount_is_refused(client):
+    response = client.post("/eligibility/check", json={
+        "region_code": "500156", "other_benefits": ["disability_pension"],
+        "other_benefit_amounts": {"disability_pension": "-5"}})
+    assert response.status_code == 422
+
+
+def test_seed_001_item_13_a_renewal_long_after_the_new_certificate_pays_back_at_most_3_months(client):
+    nursing = client.post("/eligibility/check", json={
+        "region_code": "500156", "date": "2026-11-26",
+        "certificate": {"grade": 1, "previous_valid_until": "2024-01-31", "issue_date": "2024-03-10"}}).get_json()[
+        "subsidies"]["nursing"]
+    assert nursing["starts"] == "2026-08" and nursing["back_pay_months"] == 0
+    assert not any("0个月" in reason["text"] for reason in nursing["reasons"])
+
+
+@pytest.mark.parametrize("person, paid_to", [
+    ({"birth_date": "1950-03-01"}, "applicant"),  # 76: neither an orphan nor a 事实无人抚养儿童
+    ({"birth_date": "2015-06-01", "de_facto_unsupported_child": True}, "institution"),
+])
+def test_seed_003_four_only_an_institution_raised_child_is_paid_through_the_institution(client, person, paid_to):
+    nursing = client.post("/eligibility/check", json={
+        "region_code": "140105", "certificate": {"category": 5, "grade": 1}, "other_benefits": ["institution_care"],
+        **person}).get_json()["subsidies"]["nursing"]
+    assert nursing["paid_to"] == paid_to
 
 
 def test_a_regions_policy_in_plain_words(client):

@@ -10,6 +10,7 @@ import pytest
 
 from backend.policy.book import PolicyBook
 from backend.policy.evaluator import Facts, evaluate
+from backend.policy.presenter import evaluation_document
 
 BOOK = PolicyBook.load()
 WULONG, SHANXI_COUNTY, HENAN_COUNTY = "500156", "140105", "410105"
@@ -132,6 +133,42 @@ def test_seed_003_four_institution_raised_orphans_nursing_goes_to_the_institutio
     assert verdict.paid_to == paid_to
 
 
+@pytest.mark.parametrize("facts", [
+    dict(other_benefits={"institution_care", "de_facto_orphan_fully_supported"}),
+    dict(other_benefits={"institution_care"}, de_facto_unsupported_child=True),
+], ids=["fully supported", "not fully supported"])
+def test_seed_003_four_an_institution_raised_de_facto_unsupported_childs_nursing_goes_to_the_institution(facts):
+    verdict = judge(region=SHANXI_COUNTY, grade=1, birth_date=date(2015, 6, 1), **facts).verdicts["nursing"]
+    assert verdict.paid_to == "institution" and "paid_to_institution" in codes(verdict)
+
+
+def test_seed_003_four_an_adult_in_institution_care_is_paid_in_person():
+    verdict = judge(region=SHANXI_COUNTY, grade=1, birth_date=date(1950, 3, 1),
+                    other_benefits={"institution_care"}).verdicts["nursing"]  # 76 years old
+    assert verdict.paid_to == "applicant"
+    assert not {"paid_to_institution", "paid_to_unknown"} & set(codes(verdict))
+
+
+def test_seed_003_four_a_child_in_institution_care_who_is_neither_orphan_nor_unsupported_is_paid_in_person():
+    verdict = judge(region=SHANXI_COUNTY, grade=1, birth_date=date(2015, 6, 1), other_benefits={"institution_care"},
+                    de_facto_unsupported_child=False).verdicts["nursing"]
+    assert verdict.paid_to == "applicant" and "paid_to_unknown" not in codes(verdict)
+
+
+@pytest.mark.parametrize("birth_date", [date(2015, 6, 1), None], ids=["a child", "age not known"])
+def test_seed_003_four_institution_care_without_orphan_status_needs_a_reviewer_to_say_who_is_paid(birth_date):
+    verdict = judge(region=SHANXI_COUNTY, grade=1, birth_date=birth_date,
+                    other_benefits={"institution_care"}).verdicts["nursing"]
+    assert verdict.outcome == "needs_review" and verdict.paid_to == "applicant"
+    unknown = next(reason for reason in verdict.reasons if reason.code == "paid_to_unknown")
+    assert unknown.effect == "uncertain" and unknown.changeable and "seed 003" in unknown.source
+
+
+def test_seed_003_four_the_institution_is_paid_only_where_the_region_says_so():
+    verdict = judge(grade=1, birth_date=date(2015, 6, 1), other_benefits={"institution_care"}).verdicts["nursing"]
+    assert verdict.paid_to == "applicant" and "paid_to_unknown" not in codes(verdict)  # Wulong says nothing
+
+
 def test_seed_001_item_9_payment_counts_from_the_month_of_application():
     verdict = judge(on=date(2026, 11, 30), grade=2).verdicts["nursing"]
     assert verdict.starts == "2026-11"
@@ -145,14 +182,41 @@ def test_seed_001_item_13_an_expired_certificate_stops_the_subsidy_and_says_how_
     assert expired.changeable and "seed 001 item 13" in expired.source
 
 
+def renewal(on, issue_date, previous_valid_until):
+    return judge(on=on, grade=1, issue_date=issue_date, valid_until=date(2036, 9, 14),
+                 previous_valid_until=previous_valid_until).verdicts["nursing"]
+
+
 def test_seed_001_item_13_renewal_pays_from_the_new_certificates_month_with_at_most_3_months_back():
-    verdict = judge(on=date(2026, 11, 20), grade=1, issue_date=date(2026, 9, 14),
-                    valid_until=date(2036, 9, 14), previous_valid_until=date(2026, 1, 10)).verdicts["nursing"]
-    assert verdict.starts == "2026-09"
-    assert verdict.back_pay_months == 3  # the gap Feb-Aug is 7 months; at most 3 are paid back
-    short_gap = judge(on=date(2026, 11, 20), grade=1, issue_date=date(2026, 9, 14), valid_until=date(2036, 9, 14),
-                      previous_valid_until=date(2026, 7, 31)).verdicts["nursing"]
-    assert short_gap.back_pay_months == 1  # stopped from August; new certificate in September
+    # Applied in November: Sep and Oct (from the new certificate) are already 2 months paid before the month of
+    # application; of the stop Feb-Aug only 1 more month (Aug) may be paid back, 3 in all.
+    verdict = renewal(date(2026, 11, 20), date(2026, 9, 14), previous_valid_until=date(2026, 1, 10))
+    assert (verdict.starts, verdict.back_pay_months) == ("2026-09", 1)
+    assert codes(verdict)[-2:] == ["starts_on_renewal", "back_pay_on_renewal"]
+    same_month = renewal(date(2026, 11, 20), date(2026, 11, 2), previous_valid_until=date(2026, 1, 10))
+    assert (same_month.starts, same_month.back_pay_months) == ("2026-11", 3)  # Aug, Sep, Oct of the stop
+
+
+@pytest.mark.parametrize("issue_date, starts, code", [
+    (date(2026, 8, 31), "2026-08", "starts_on_renewal"),          # 3 months before November: all paid back
+    (date(2026, 7, 31), "2026-08", "starts_on_renewal_limited"),  # 4 months before: only from August
+    (date(2024, 3, 10), "2026-08", "starts_on_renewal_limited"),  # 32 months before: still only from August
+])
+def test_seed_001_item_13_renewal_never_pays_for_a_month_earlier_than_3_before_the_application(
+        issue_date, starts, code):
+    verdict = renewal(date(2026, 11, 26), issue_date, previous_valid_until=date(2024, 1, 31))
+    assert verdict.starts == starts and code in codes(verdict)
+    assert verdict.back_pay_months == 0 and "back_pay_on_renewal" not in codes(verdict)
+
+
+def test_seed_001_item_13_renewal_without_a_stop_says_nothing_about_back_pay():
+    verdict = renewal(date(2026, 11, 20), date(2026, 10, 5), previous_valid_until=date(2026, 10, 4))
+    assert (verdict.starts, verdict.back_pay_months) == ("2026-10", 0)
+    words = evaluation_document(judge(on=date(2026, 11, 20), grade=1, issue_date=date(2026, 10, 5),
+                                      previous_valid_until=date(2026, 10, 4)), "zh_Hans_CN")
+    texts = [reason["text"] for reason in words["subsidies"]["nursing"]["reasons"]]
+    assert "换领新证后，从新证发证当月（2026-10）开始计发。" in texts
+    assert not any("补发" in text for text in texts)
 
 
 @pytest.mark.parametrize("valid_until, warned", [(date(2027, 5, 31), True), (date(2027, 6, 1), False)])
@@ -189,6 +253,82 @@ def test_choose_the_higher_compares_when_the_other_amount_is_known():
     lower = judge(grade=1, other_benefits={"retired_cadre_nursing_fee"},
                   other_benefit_amounts={"retired_cadre_nursing_fee": Decimal("300")}).verdicts["nursing"]
     assert (higher.outcome, lower.outcome) == ("eligible", "not_eligible")
+
+
+def outcomes(evaluation) -> dict[str, str]:
+    return {subsidy: verdict.outcome for subsidy, verdict in evaluation.verdicts.items()}
+
+
+def with_other(benefit, amount=None, **facts):
+    amounts = {benefit: Decimal(amount)} if amount is not None else {}
+    return judge(other_benefits={benefit}, other_benefit_amounts=amounts, **facts)
+
+
+@pytest.mark.parametrize("benefit", ["public_duty_disability_allowance", "disability_pension"])
+@pytest.mark.parametrize("other_amount, expected, code", [
+    ("85", "eligible", "choose_higher_together_ours"),       # 80 + 90 = 170 > 85: both subsidies paid
+    ("120", "eligible", "choose_higher_together_ours"),      # above either subsidy alone, below the two together
+    ("170", "not_eligible", "choose_higher_together_theirs"),  # equal: the other benefit is kept
+    ("200", "not_eligible", "choose_higher_together_theirs"),
+])
+def test_seed_004_zhu_choose_the_higher_of_the_two_subsidies_weighs_the_other_benefit_against_their_sum(
+        benefit, other_amount, expected, code):
+    evaluation = with_other(benefit, other_amount, grade=1, household="dibao")
+    assert outcomes(evaluation) == {"living": expected, "nursing": expected}
+    for verdict in evaluation.verdicts.values():
+        compared = [reason for reason in verdict.reasons if reason.rule == f"coordination.{benefit}"]
+        assert [reason.code for reason in compared] == [code]
+        assert "seed 004" in compared[0].source
+
+
+def test_seed_004_zhu_choose_the_higher_of_the_two_subsidies_counts_only_those_the_person_qualifies_for():
+    # No dibao: only nursing (90) is weighed against the allowance.
+    kept = with_other("public_duty_disability_allowance", "85", grade=1, household="none")
+    assert outcomes(kept) == {"living": "not_eligible", "nursing": "eligible"}
+    assert outcomes(with_other("public_duty_disability_allowance", "100", grade=1, household="none")) == {
+        "living": "not_eligible", "nursing": "not_eligible"}
+    # An orphan gets no living subsidy (seed 004 注), so the pension is weighed against nursing alone.
+    assert outcomes(judge(grade=2, household="dibao", other_benefits={"orphan", "disability_pension"},
+                          other_benefit_amounts={"disability_pension": Decimal("100")})) == {
+        "living": "not_eligible", "nursing": "not_eligible"}
+
+
+def test_seed_004_zhu_choose_the_higher_of_the_two_subsidies_without_the_other_amount_needs_a_reviewer_for_both():
+    evaluation = with_other("public_duty_disability_allowance", grade=1, household="dibao")
+    assert outcomes(evaluation) == {"living": "needs_review", "nursing": "needs_review"}
+    assert all("choose_higher_together" in codes(verdict) for verdict in evaluation.verdicts.values())
+    assert [v.monthly_amount for v in evaluation.verdicts.values()] == [Decimal("80.00"), Decimal("90.00")]
+
+
+def test_seed_004_zhu_choose_the_higher_of_the_two_subsidies_waits_when_the_sum_is_not_yet_known():
+    # Dibao not yet known: nursing alone (90) is below 120, both (170) above; a reviewer settles it.
+    pending = with_other("disability_pension", "120", grade=1)
+    assert outcomes(pending) == {"living": "needs_review", "nursing": "needs_review"}
+    assert all("choose_higher_together_pending" in codes(v) for v in pending.verdicts.values())
+    # Below what is sure (nursing 90): the subsidies win whatever the household turns out to be.
+    sure = with_other("disability_pension", "60", grade=1)
+    assert outcomes(sure) == {"living": "needs_review", "nursing": "eligible"}
+    # Not below even both together: the pension is kept whatever the household turns out to be.
+    kept = with_other("disability_pension", "170", grade=1)
+    assert outcomes(kept) == {"living": "not_eligible", "nursing": "not_eligible"}
+
+
+@pytest.mark.parametrize("benefit", ["elderly_care_subsidy", "retired_cadre_nursing_fee"])
+def test_seed_004_zhu_choose_the_higher_of_the_nursing_subsidy_alone_leaves_the_living_subsidy_alone(benefit):
+    evaluation = with_other(benefit, "85", grade=1, household="dibao")
+    assert outcomes(evaluation) == {"living": "eligible", "nursing": "eligible"}  # 90 > 85
+    assert outcomes(with_other(benefit, "95", grade=1, household="dibao")) == {
+        "living": "eligible", "nursing": "not_eligible"}  # 85 < 90 < 95 < 170: only nursing is weighed
+
+
+def test_seed_004_zhu_the_reasons_of_both_subsidies_explain_the_one_choice():
+    document = evaluation_document(with_other("public_duty_disability_allowance", "85", grade=1,
+                                              household="dibao"), "zh_Hans_CN")
+    texts = {subsidy: next(r["text"] for r in verdict["reasons"] if r["code"] == "choose_higher_together_ours")
+             for subsidy, verdict in document["subsidies"].items()}
+    assert texts["living"] == texts["nursing"]
+    assert "每月共170元" in texts["living"] and "85元" in texts["living"]
+    assert "困难残疾人生活补贴和重度残疾人护理补贴" in texts["living"]
 
 
 def test_unknown_grade_needs_a_reviewer_and_says_what_to_give():

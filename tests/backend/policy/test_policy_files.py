@@ -52,6 +52,8 @@ def test_adding_a_region_needs_only_a_file(tmp_path):
     ("500101", GOOD.format(code="500101", amount="1") + "\n[periods.coordination]\nlottery = {}\n", "unknown benefits"),
     ("500101", GOOD.format(code="500101", amount="1").replace("source =", "sauce ="), "periods.0.source"),
     ("500101", "code = [", "not valid TOML"),
+    ("500101", GOOD.format(code="500101", amount="1") + "\n[periods.coordination]\ndisability_pension = "
+     "{ nursing = \"choose_higher\", compare = \"together\" }\n", "needs living and nursing both"),
     ("500101", GOOD.format(code="500101", amount="1") + "\n[[periods]]\nfrom = 2020-01-01\nsource = \"earlier\"\n",
      "periods must be in date order"),
 ])
