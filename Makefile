@@ -10,7 +10,7 @@ PORT ?= 5000
 # Debian packages the project needs: PostgreSQL for the second test run and scaled deployments.
 SYSTEM_PACKAGES := $(shell cat scripts/system-packages.txt | grep -v '^\#')
 
-.PHONY: run test install system-packages clean
+.PHONY: run test install system-packages clean api-examples
 
 run: install
 	$(BIN)/python -m miniprogram_api.serve --host $(HOST) --port $(PORT) --dev
@@ -29,6 +29,12 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
+
+# The OpenAPI document's response examples, recorded from real answers while the API tests run.
+api-examples: install
+	rm -f miniprogram_api/openapi_examples.json
+	LIANGBU_RECORD_API_EXAMPLES=$(CURDIR)/miniprogram_api/openapi_examples.json $(BIN)/python -m pytest -q \
+		tests/miniprogram_api tests/accessibility/chat/test_official_account.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .hypothesis

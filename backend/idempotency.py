@@ -1,19 +1,31 @@
 """Remembered answers to retried requests. A phone on a weak network retries a submit or an upload
 it never saw answered; with the same Idempotency-Key it gets the first answer again instead of a
-second submission or a second file."""
+second submission or a second file.
+
+A key is claimed before its request is handled: a row without an answer, inserted in its own committed
+transaction, which the unique constraint on (user, scope, key) lets exactly one request insert, on
+SQLite and on PostgreSQL alike. Concurrent retries find the claim and wait for the answer (or are told
+to retry shortly) instead of running the request a second time. Only successful answers are kept: a
+refused request releases its claim, so the same key can be used again once the cause is fixed (a submit
+refused as incomplete is not refused again for two days after the application is complete)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from backend.applications.models import IdempotencyRecord
 from backend.unit_of_work import unit_of_work
 
+log = logging.getLogger(__name__)
+
 KEEP_FOR = timedelta(days=2)
+# A claim this old belongs to a process that died while handling its request: its key is free again.
+CLAIM_ABANDONED_AFTER = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -23,26 +35,70 @@ class RememberedAnswer:
     body: str
 
 
-def recall(user_id: str, scope: str, key: str) -> RememberedAnswer | None:
+@dataclass(frozen=True)
+class InProgress:
+    """The key is claimed by a request still being handled."""
+    request_hash: str
+
+
+Holder = RememberedAnswer | InProgress
+
+
+def _same_key(user_id: str, scope: str, key: str):
+    return and_(IdempotencyRecord.user_id == user_id, IdempotencyRecord.scope == scope,
+                IdempotencyRecord.key == key)
+
+
+def claim(user_id: str, scope: str, key: str, request_hash: str) -> Holder | None:
+    """Claims the key for a request about to be handled. None: claimed, so handle the request and then
+    `settle` (success) or `release` (anything else). Otherwise what already holds the key."""
+    for _ in range(3):  # a holder may release between our insert failing and our read
+        try:
+            with unit_of_work() as uow:
+                uow.session.execute(delete(IdempotencyRecord).where(_same_key(user_id, scope, key), or_(
+                    IdempotencyRecord.created_at <= uow.now - KEEP_FOR,
+                    and_(IdempotencyRecord.status_code.is_(None),
+                         IdempotencyRecord.created_at <= uow.now - CLAIM_ABANDONED_AFTER))))
+                uow.session.add(IdempotencyRecord(user_id=user_id, scope=scope, key=key, request_hash=request_hash,
+                                                  status_code=None, response_body=None, created_at=uow.now))
+                uow.commit()
+                return None
+        except IntegrityError:
+            held = holder(user_id, scope, key)
+            if held is not None:
+                return held
+    return InProgress(request_hash)
+
+
+def holder(user_id: str, scope: str, key: str) -> Holder | None:
     with unit_of_work() as uow:
         record = uow.session.scalars(select(IdempotencyRecord).where(
-            IdempotencyRecord.user_id == user_id, IdempotencyRecord.scope == scope, IdempotencyRecord.key == key,
-            IdempotencyRecord.created_at > uow.now - KEEP_FOR)).first()
-        return None if record is None else RememberedAnswer(record.request_hash, record.status_code,
-                                                            record.response_body)
+            _same_key(user_id, scope, key), IdempotencyRecord.created_at > uow.now - KEEP_FOR)).first()
+        if record is None:
+            return None
+        if record.status_code is None or record.response_body is None:
+            return InProgress(record.request_hash)
+        return RememberedAnswer(record.request_hash, record.status_code, record.response_body)
 
 
-def remember(user_id: str, scope: str, key: str, answer: RememberedAnswer) -> RememberedAnswer:
-    """Stores the answer; if a concurrent request with the same key stored one first, returns that."""
+def settle(user_id: str, scope: str, key: str, status_code: int, body: str) -> None:
+    """Keeps the successful answer of the claimed request, to replay to its retries."""
+    try:
+        with unit_of_work() as uow:
+            uow.session.execute(update(IdempotencyRecord).where(
+                _same_key(user_id, scope, key), IdempotencyRecord.status_code.is_(None)).values(
+                status_code=status_code, response_body=body))
+            uow.commit()
+    except Exception:  # the request is done; its retries wait until the claim counts as abandoned
+        log.exception("could not keep the answer of an idempotent request")
+
+
+def release(user_id: str, scope: str, key: str) -> None:
+    """Frees a claimed key: its request was refused or failed, so a retry must be handled afresh."""
     try:
         with unit_of_work() as uow:
             uow.session.execute(delete(IdempotencyRecord).where(
-                IdempotencyRecord.user_id == user_id, IdempotencyRecord.scope == scope,
-                IdempotencyRecord.key == key, IdempotencyRecord.created_at <= uow.now - KEEP_FOR))
-            uow.session.add(IdempotencyRecord(user_id=user_id, scope=scope, key=key,
-                                              request_hash=answer.request_hash, status_code=answer.status_code,
-                                              response_body=answer.body, created_at=uow.now))
+                _same_key(user_id, scope, key), IdempotencyRecord.status_code.is_(None)))
             uow.commit()
-            return answer
-    except IntegrityError:
-        return recall(user_id, scope, key) or answer
+    except Exception:  # the claim frees itself once abandoned
+        log.exception("could not release an idempotency claim")

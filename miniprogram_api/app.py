@@ -11,6 +11,7 @@ from backend.runtime import Runtime, configure
 from backend.settings import Settings, load_settings
 from miniprogram_api.guards import public, register_guarded, signed_in
 from miniprogram_api.locale import init_locale
+from miniprogram_api.openapi_doc import finish_document
 from miniprogram_api.problems import init_problems, validation_problem
 from miniprogram_api.routes.applications import applications
 from miniprogram_api.routes.auth import auth
@@ -34,13 +35,21 @@ Errors are RFC 9457 problem documents (`application/problem+json`) with a stable
 default, en, zh_Hant_TW). Identifying numbers are masked unless revealed."""
 
 
+class LiangbuOpenAPI(OpenAPI):
+    """flask-openapi3's document, finished: problem+json errors, an example for every answer."""
+
+    def generate_spec_json(self) -> None:
+        super().generate_spec_json()
+        finish_document(self.spec_json)
+
+
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> OpenAPI:
     install_log_filter()
     if runtime is None:
         runtime = configure(settings or load_settings())
     settings = runtime.settings
 
-    app = OpenAPI(
+    app = LiangbuOpenAPI(
         __name__,
         info=Info(title="两补网办 API", version="1.0.0", description=API_DESCRIPTION),
         security_schemes={"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},

@@ -1,20 +1,30 @@
 """`Idempotency-Key` on retried POSTs (submit, upload): the same key with the same request replays
-the first answer (marked `Idempotent-Replayed: true`); the same key with a different request is refused."""
+the first successful answer (marked `Idempotent-Replayed: true`); the same key with a different request
+is refused. The key is claimed before the request is handled (backend/idempotency.py), so retries that
+arrive while the first is still being handled do not run it again: they wait briefly for its answer, or
+get 409 `request_in_progress` with Retry-After. A refused or failed request (any answer but 2xx) frees
+its key, so a retry after fixing the cause is handled afresh."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
 import json
+import time
 from collections.abc import Callable
 
 from flask import Response, make_response, request
 
-from backend.idempotency import RememberedAnswer, recall, remember
+from backend.idempotency import InProgress, claim, holder, release, settle
 from miniprogram_api.guards import current_actor
 from miniprogram_api.problems import ApiProblem
 
 HEADER = "Idempotency-Key"
+# How long a retry waits for the first request's answer before it is told to retry (an upload is
+# normalised in well under a second, seeds of issue 4's benchmark).
+WAIT_FOR_FIRST_SECONDS = 3.0
+POLL_SECONDS = 0.05
+RETRY_AFTER_SECONDS = 1
 
 
 def idempotent(view: Callable) -> Callable:
@@ -26,33 +36,43 @@ def idempotent(view: Callable) -> Callable:
         key = key.strip()
         if not key or len(key) > 200 or not key.isprintable():
             raise ApiProblem(400, "idempotency_key_invalid")
-        actor = current_actor()
+        user_id = current_actor().user_id
         scope = f"{request.method} {request.path}"
         fingerprint = _fingerprint()
-        earlier = recall(actor.user_id, scope, key)
-        if earlier is None:
-            try:
-                response = make_response(view(*args, **kwargs))
-            except Exception as error:
-                # Problems are answers too: a retry of a refused submit is refused the same way.
-                from flask import current_app
-                response = make_response(current_app.handle_user_exception(error))
-            if response.status_code >= 500:
-                return response
-            earlier = remember(actor.user_id, scope, key, RememberedAnswer(
-                fingerprint, response.status_code, response.get_data(as_text=True)))
-            if earlier.request_hash == fingerprint and earlier.body == response.get_data(as_text=True):
-                response.headers["Idempotency-Key"] = key
-                return response
-        if earlier.request_hash != fingerprint:
+        held = claim(user_id, scope, key, fingerprint)
+        deadline = time.monotonic() + WAIT_FOR_FIRST_SECONDS
+        while isinstance(held, InProgress) and held.request_hash == fingerprint and time.monotonic() < deadline:
+            time.sleep(POLL_SECONDS)
+            held = holder(user_id, scope, key)
+            if held is None:  # the first attempt was refused or failed: this retry is handled afresh
+                held = claim(user_id, scope, key, fingerprint)
+        if held is None:
+            return _handle(view, args, kwargs, user_id, scope, key)
+        if held.request_hash != fingerprint:
             raise ApiProblem(422, "idempotency_key_reused")
-        replay = Response(earlier.body, status=earlier.status_code,
-                          content_type="application/problem+json; charset=utf-8" if earlier.status_code >= 400
-                          else "application/json")
+        if isinstance(held, InProgress):
+            raise ApiProblem(409, "request_in_progress", params={"retry_after": RETRY_AFTER_SECONDS},
+                             headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+        replay = Response(held.body, status=held.status_code, content_type="application/json; charset=utf-8")
         replay.headers["Idempotent-Replayed"] = "true"
-        replay.headers["Idempotency-Key"] = key
+        replay.headers[HEADER] = key
         return replay
     return wrapper
+
+
+def _handle(view: Callable, args: tuple, kwargs: dict, user_id: str, scope: str, key: str) -> Response:
+    """Runs the request that holds the claim; keeps its answer only if it succeeded."""
+    try:
+        response = make_response(view(*args, **kwargs))
+    except BaseException:
+        release(user_id, scope, key)
+        raise
+    if 200 <= response.status_code < 300:
+        settle(user_id, scope, key, response.status_code, response.get_data(as_text=True))
+        response.headers[HEADER] = key
+    else:
+        release(user_id, scope, key)
+    return response
 
 
 def _fingerprint() -> str:

@@ -6,6 +6,7 @@ fields are at fault, `errors` naming each field path with its own message."""
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -96,26 +97,106 @@ def validation_problem(error: ValidationError) -> Response:
     field_errors = []
     for item in error.errors():
         path = ".".join(str(part) for part in item["loc"] if part not in ("body", "query", "path", "header"))
-        field_errors.append(FieldError(path or "body", _pydantic_code(item["type"])))
+        field_errors.append(field_error_for(path or "body", item))
     return problem_response(422, "invalid_request", errors=field_errors)
 
 
-def _pydantic_code(kind: str) -> str:
+# Patterns of the request schemas, said in words (a regular expression is no help to a person).
+_DIGITS = re.compile(r"\^\\d\{(\d+)\}\$")
+_ALTERNATIVES = re.compile(r"\^\(([\w|]+)\)\$")
+_MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
+
+
+def field_error_for(path: str, item: Any) -> FieldError:
+    """One of pydantic's errors as a FieldError with a specific code and what the message needs to say
+    what is expected: the length, the allowed choices, the format."""
+    kind: str = item["type"]
+    ctx: dict[str, Any] = item.get("ctx") or {}
+    value = item.get("input")
     if kind == "missing":
-        return "missing_value"
+        return FieldError(path, "missing_value")
     if kind == "extra_forbidden":
-        return "unknown_field"
+        return FieldError(path, "unknown_field")
     if kind in ("literal_error", "enum"):
-        return "not_a_choice"
-    if kind.startswith("string") and kind != "string_too_long":
-        return "not_text"
+        return FieldError(path, "not_a_choice", {"choices": _choices(str(ctx.get("expected", "")))})
+    if kind == "string_too_short":
+        if value == "" or (isinstance(value, str) and not value.strip()):
+            return FieldError(path, "missing_value")
+        return FieldError(path, "too_short", {"min_length": ctx.get("min_length", 1),
+                                              "length": len(value) if isinstance(value, str) else 0})
     if kind == "string_too_long":
-        return "too_long"
+        return FieldError(path, "too_long", {"max_length": ctx.get("max_length", 0),
+                                             "length": len(value) if isinstance(value, str) else 0})
+    if kind == "string_pattern_mismatch":
+        return _pattern_error(path, str(ctx.get("pattern", "")))
+    if kind in ("too_short", "too_long"):  # lists
+        if kind == "too_short":
+            return FieldError(path, "choose_at_least_one" if ctx.get("min_length") == 1 else "too_few_items",
+                              {"min_length": ctx.get("min_length", 1)})
+        return FieldError(path, "too_many_items", {"max_length": ctx.get("max_length", 0)})
+    if kind.startswith("string"):
+        return FieldError(path, "not_text")
     if kind.startswith("bool"):
-        return "not_yes_or_no"
+        return FieldError(path, "not_yes_or_no")
+    if kind.startswith("datetime"):
+        return FieldError(path, "invalid_datetime")
     if kind.startswith("date"):
-        return "invalid_date"
-    return "invalid_value"
+        return FieldError(path, "invalid_date")
+    if kind.startswith("int"):
+        return FieldError(path, "not_a_whole_number")
+    if kind.startswith(("float", "decimal")) and kind not in ("decimal_max_digits", "decimal_max_places",
+                                                               "decimal_whole_digits"):
+        return FieldError(path, "not_a_number")
+    if kind.startswith("decimal"):
+        return FieldError(path, "amount_invalid")
+    if kind in ("greater_than", "greater_than_equal"):
+        return FieldError(path, "too_small", {"low": _number(ctx.get("gt", ctx.get("ge")))})
+    if kind in ("less_than", "less_than_equal"):
+        return FieldError(path, "too_big", {"high": _number(ctx.get("lt", ctx.get("le")))})
+    if kind in ("list_type", "set_type", "tuple_type"):
+        return FieldError(path, "not_a_list")
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return FieldError(path, "not_an_object")
+    return FieldError(path, "invalid_value")
+
+
+def _choices(expected: str) -> str:
+    """pydantic's "'living' or 'nursing'" (or "1, 2 or 3") as "living, nursing", as the domain's errors
+    list them (backend/materials/service.py)."""
+    quoted = re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+    items = quoted or [part.strip() for part in re.split(r",| or ", expected) if part.strip()]
+    return ", ".join(items)
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _pattern_error(path: str, pattern: str) -> FieldError:
+    if match := _DIGITS.fullmatch(pattern):
+        return FieldError(path, "digits_only", {"count": int(match.group(1))})
+    if match := _ALTERNATIVES.fullmatch(pattern):
+        return FieldError(path, "not_a_choice", {"choices": ", ".join(match.group(1).split("|"))})
+    if pattern == _MONTH:
+        return FieldError(path, "month_invalid")
+    return FieldError(path, "wrong_format")
+
+
+def _too_large(app: Flask) -> tuple[str, dict[str, Any]]:
+    """A body over MAX_CONTENT_LENGTH. For a photo upload (multipart) the limit said is the photo's own
+    (settings.max_upload_bytes): MAX_CONTENT_LENGTH adds room for the multipart frame, which is no
+    business of the person. Any other request is too large as a whole, not "the photo"."""
+    if request.mimetype == "multipart/form-data":
+        limit_bytes = app.extensions["liangbu_runtime"].settings.max_upload_bytes
+        code = "payload_too_large"
+    else:
+        limit_bytes = app.config.get("MAX_CONTENT_LENGTH") or 0
+        code = "request_too_large"
+    megabytes = max(1, limit_bytes // (1024 * 1024))
+    return code, {"limit": say("size.megabytes", request_locale(), count=megabytes).text,
+                  "limit_bytes": limit_bytes}
 
 
 def init_problems(app: Flask) -> None:
@@ -149,9 +230,7 @@ def init_problems(app: Flask) -> None:
             if allowed:
                 headers["Allow"] = ", ".join(allowed)
         if status == 413:
-            megabytes = max(1, (app.config.get("MAX_CONTENT_LENGTH") or 0) // (1024 * 1024))
-            params["limit"] = say("size.megabytes", request_locale(), count=megabytes).text
-            params["limit_bytes"] = app.config.get("MAX_CONTENT_LENGTH") or 0
+            code, params = _too_large(app)
         return problem_response(status, code, params=params, headers=headers)
 
     @app.errorhandler(Exception)

@@ -89,12 +89,49 @@ def runtime(settings: Settings, database: Database, clock: FrozenClock) -> Itera
     _empty_tables(database)
 
 
+_RECORDED_EXAMPLES: dict[str, dict] = {}
+
+
+def _record_examples(application) -> None:
+    """With LIANGBU_RECORD_API_EXAMPLES=FILE, the first successful JSON answer of each operation seen by the
+    tests is kept and written to FILE: the examples of the OpenAPI document (miniprogram_api/openapi_doc.py).
+    `make api-examples` runs the API tests this way."""
+    from flask import request
+
+    from miniprogram_api.openapi_doc import trimmed
+
+    @application.after_request
+    def _keep(response):
+        rule = request.url_rule
+        if (rule is not None and 200 <= response.status_code < 300 and response.mimetype == "application/json"
+                and rule.rule != "/api/v1/openapi.json"):
+            operation = f"{request.method.lower()} {rule.rule.replace('<', '{').replace('>', '}')}"
+            if operation not in _RECORDED_EXAMPLES:
+                _RECORDED_EXAMPLES[operation] = {"status": response.status_code,
+                                                 "body": trimmed(response.get_json())}
+        return response
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    target = os.environ.get("LIANGBU_RECORD_API_EXAMPLES")
+    if target and _RECORDED_EXAMPLES:
+        import json
+
+        path = Path(target)
+        known = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        known.update(_RECORDED_EXAMPLES)
+        path.write_text(json.dumps(dict(sorted(known.items())), ensure_ascii=False, indent=1) + "\n",
+                        encoding="utf-8")
+
+
 @pytest.fixture
 def app(runtime: Runtime):
     from miniprogram_api.app import create_app
 
     application = create_app(runtime=runtime)
     application.config["TESTING"] = True
+    if os.environ.get("LIANGBU_RECORD_API_EXAMPLES"):
+        _record_examples(application)
     return application
 
 

@@ -95,7 +95,9 @@ class StatusEvent(Base):
 
 
 class IdempotencyRecord(Base):
-    """The answer given to a retried POST (submit, upload): the same key gets the same answer."""
+    """A claimed Idempotency-Key and, once the request succeeded, its answer: the same key gets the same
+    answer. A row without a status code is a claim: the first request is still being handled (the
+    unique constraint lets exactly one request claim a key)."""
 
     __tablename__ = "idempotency_records"
     __table_args__ = (UniqueConstraint("user_id", "scope", "key"),)
@@ -105,6 +107,6 @@ class IdempotencyRecord(Base):
     scope: Mapped[str] = mapped_column(String(200))
     key: Mapped[str] = mapped_column(String(200))
     request_hash: Mapped[str] = mapped_column(String(64))
-    status_code: Mapped[int] = mapped_column(Integer)
-    response_body: Mapped[str] = mapped_column(Text)
+    status_code: Mapped[int | None] = mapped_column(Integer)
+    response_body: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]

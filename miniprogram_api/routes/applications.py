@@ -48,7 +48,7 @@ def if_match_version() -> int | None:
         return -1
     match = re.fullmatch(r'(?:W/)?"?(\d{1,9})"?', header)
     if not match:
-        raise ApiProblem(400, "invalid_request")
+        raise ApiProblem(400, "if_match_invalid")
     return int(match.group(1))
 
 

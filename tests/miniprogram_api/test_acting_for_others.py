@@ -198,3 +198,18 @@ def test_institutions_nursing_subsidy_is_paid_to_the_institution_in_shanxi(as_ap
         "other_benefits": ["orphan"]})
     nursing = as_applicant.get(f"/applications/{draft['id']}/eligibility").get_json()["subsidies"]["nursing"]
     assert nursing["paid_to"] == "institution"
+
+
+def test_the_daughter_sees_whom_she_follows(story):
+    response = story["daughter"].get("/me/representations")
+    assert response.status_code == 200, response.get_json()
+    followed = response.get_json()["i_act_for"]
+    assert [(item["applicant"]["name"], item["kind"], item["status"]) for item in followed] == [
+        (MAN.name, "family", "active")]
+
+
+def test_the_assistant_records_that_a_man_decided_not_to_apply(as_assistant):
+    registered = register_man(as_assistant)
+    response = as_assistant.post(f"/assistance/people/{registered['person']['id']}/declines",
+                                 json={"subsidies": ["nursing"], "reason": "暂时不需要"})
+    assert response.status_code == 201, response.get_json()

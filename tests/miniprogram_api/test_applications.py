@@ -144,3 +144,36 @@ def test_another_applicant_gets_404_for_my_application(as_applicant, as_other_ap
         assert response.status_code == 404
         assert response.get_json()["code"] == "application_not_found"
     assert as_other_applicant.get("/applications").get_json()["applications"] == []
+
+
+def test_a_submit_refused_as_incomplete_is_not_replayed_once_the_application_is_complete(as_applicant):
+    # Only successful answers are kept for an Idempotency-Key: a refusal that depends on the
+    # application's state frees the key, so the same key works once the cause is fixed.
+    from tests.support.flows import REQUIRED_PHOTOS, upload
+
+    draft = start(as_applicant)
+    headers = {"Idempotency-Key": "submit-from-the-phone"}
+    refused = as_applicant.post(f"/applications/{draft['id']}/submit", headers=headers)
+    assert refused.status_code == 422 and refused.get_json()["code"] == "application_incomplete"
+    saved = as_applicant.patch(f"/applications/{draft['id']}", json=complete_fields(), version=draft["version"])
+    assert saved.status_code == 200, saved.get_json()
+    for kind in REQUIRED_PHOTOS:
+        assert upload(as_applicant, draft["id"], kind).status_code == 201
+    accepted = as_applicant.post(f"/applications/{draft['id']}/submit", headers=headers)
+    assert accepted.status_code == 200, accepted.get_json()
+    assert "Idempotent-Replayed" not in accepted.headers
+    again = as_applicant.post(f"/applications/{draft['id']}/submit", headers=headers)
+    assert again.status_code == 200 and again.headers["Idempotent-Replayed"] == "true"
+
+
+def test_a_garbled_if_match_is_told_what_it_must_look_like(as_applicant):
+    draft = start(as_applicant)
+    response = as_applicant.patch(f"/applications/{draft['id']}", json={"applicant": {"name": "刘建国"}},
+                                  headers={"If-Match": "garbage"})
+    assert response.status_code == 400
+    problem = response.get_json()
+    assert problem["code"] == "if_match_invalid"
+    assert "If-Match" in problem["detail"] and '"3"' in problem["detail"]
+    english = as_applicant.patch(f"/applications/{draft['id']}", json={}, headers={"If-Match": "garbage",
+                                                                                  "Accept-Language": "en"})
+    assert "If-Match" in english.get_json()["detail"]

@@ -203,3 +203,68 @@ def test_a_failed_file_write_records_no_material(as_applicant, draft, runtime, m
     as_applicant.client.application.config["PROPAGATE_EXCEPTIONS"] = False
     assert upload(as_applicant, draft["id"], "other", photo_bytes()).status_code == 500
     assert rows(runtime, Material) == 0
+
+
+def test_simultaneous_retries_of_an_upload_with_the_same_key_store_one_material(app, as_applicant, draft, runtime):
+    # A phone on a weak network may send the same upload several times at once: the key is claimed
+    # before the photo is handled, so exactly one is stored and every retry gets its answer (or is told
+    # to retry shortly), never a second material.
+    import threading
+
+    from tests.support.api import ApiClient
+
+    photo = photo_bytes("front")
+    start_together = threading.Barrier(4)
+    answers: list = []
+
+    def send() -> None:
+        phone = ApiClient(app.test_client(), as_applicant.token)
+        start_together.wait()
+        answers.append(upload(phone, draft["id"], "id_card_front", photo, **{"Idempotency-Key": "tap-tap-tap"}))
+
+    threads = [threading.Thread(target=send) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(answers) == 4
+    stored = [answer.get_json() for answer in answers if answer.status_code == 201]
+    told_to_retry = [answer for answer in answers if answer.status_code == 409]
+    assert len(stored) + len(told_to_retry) == 4 and stored
+    assert len({material["id"] for material in stored}) == 1
+    assert all(answer.get_json()["code"] == "request_in_progress" and answer.headers["Retry-After"]
+               for answer in told_to_retry)
+    listed = as_applicant.get(f"/applications/{draft['id']}/materials").get_json()["materials"]
+    assert len(listed) == 1 and rows(runtime, Material) == 1
+
+
+def test_a_retry_while_the_first_upload_is_still_handled_is_told_to_retry_shortly(
+        as_applicant, draft, runtime, monkeypatch):
+    from backend.idempotency import claim
+    from miniprogram_api import idempotency
+
+    monkeypatch.setattr(idempotency, "WAIT_FOR_FIRST_SECONDS", 0.1)
+    first = upload(as_applicant, draft["id"], "id_card_front", photo_bytes("front"), **{"Idempotency-Key": "u-9"})
+    assert first.status_code == 201
+    # Another key, claimed as if its request were still being handled in another process.
+    with as_applicant.client.application.test_request_context(
+            f"/api/v1/applications/{draft['id']}/materials", method="POST",
+            data={"kind": "id_card_back", "file": (io.BytesIO(photo_bytes("back")), "back.jpg")},
+            content_type="multipart/form-data"):
+        assert claim(as_applicant.user_id, f"POST /api/v1/applications/{draft['id']}/materials", "u-10",
+                     idempotency._fingerprint()) is None
+    retry = upload(as_applicant, draft["id"], "id_card_back", photo_bytes("back"), **{"Idempotency-Key": "u-10"})
+    assert retry.status_code == 409
+    assert retry.headers["Retry-After"] == "1"
+    problem = retry.get_json()
+    assert problem["code"] == "request_in_progress" and "1 秒" in problem["detail"]
+    assert retry.content_type.startswith("application/problem+json")
+    assert rows(runtime, Material) == 1
+
+
+def test_a_refused_upload_leaves_its_key_free_for_a_good_photo(as_applicant, draft, runtime):
+    refused = upload(as_applicant, draft["id"], "id_card_front", b"", **{"Idempotency-Key": "u-empty"})
+    assert refused.status_code == 422
+    retried = upload(as_applicant, draft["id"], "id_card_front", photo_bytes("front"),
+                     **{"Idempotency-Key": "u-empty"})
+    assert retried.status_code == 201 and "Idempotent-Replayed" not in retried.headers

@@ -26,12 +26,26 @@ def test_wrong_method_is_a_405_problem_with_allow(client):
     assert body["method"] == "DELETE"
 
 
-def test_oversized_body_is_a_413_problem_that_says_the_limit(client, app):
+def test_an_oversized_json_body_is_a_413_that_says_the_request_not_the_photo_is_too_large(client, app):
     app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
-    response = client.client.post("/api/v1/auth/dev-login", data=b"x" * (2 * 1024 * 1024),
+    response = client.client.post("/api/v1/eligibility/check", data=b"x" * (2 * 1024 * 1024),
                                   content_type="application/json")
+    body = assert_problem(response, 413, "request_too_large")
+    assert "1 MB" in body["detail"] and "照片" not in body["detail"] + body["title"]
+
+
+def test_an_oversized_photo_is_a_413_that_says_the_photo_limit_not_the_frame_allowance(as_applicant, runtime):
+    # issue 4: "照片太大了，请小于 20MB"; MAX_CONTENT_LENGTH adds 1 MB for the multipart frame.
+    from tests.support import flows
+
+    draft = flows.start(as_applicant)
+    big = b"\xff\xd8\xff" + b"x" * (runtime.settings.max_upload_bytes + 2 * 1024 * 1024)
+    response = flows.upload(as_applicant, draft["id"], "other", big)
     body = assert_problem(response, 413, "payload_too_large")
-    assert "1 MB" in body["detail"]
+    limit_mb = runtime.settings.max_upload_bytes // (1024 * 1024)
+    assert limit_mb == 20
+    assert f"照片太大了，请小于 {limit_mb} MB" in body["detail"]
+    assert body["limit_bytes"] == runtime.settings.max_upload_bytes
 
 
 def test_unexpected_error_is_a_500_problem_without_internals(client, app, monkeypatch):
@@ -95,3 +109,38 @@ def test_any_accept_language_gives_a_response_never_a_500(client, header, title)
 def test_english_is_served_when_asked_for(client):
     response = client.get("/api/v1/missing", headers={"Accept-Language": "en"})
     assert response.headers["Content-Language"] == "en"
+
+
+@pytest.mark.parametrize(("path", "body", "field", "code", "words"), [
+    ("/eligibility/check", {"region_code": "5001"}, "region_code", "digits_only", "区县代码应当是6位数字"),
+    ("/auth/wechat-login", {"code": ""}, "code", "missing_value", "请填写号码"),
+    ("/auth/wechat-login", {"code": "x" * 200}, "code", "too_long", "最多128个字，现在是200个字"),
+    ("/eligibility/check", {"region_code": "500156", "birth_date": "1950-02-30"}, "birth_date", "invalid_date",
+     "出生日期不是有效的日期"),
+    ("/eligibility/check", {"region_code": "500156", "household": {"status": "rich"}}, "household.status",
+     "not_a_choice", "低保情况的选项不对，只能是以下之一：dibao, dibao_marginal, none"),
+    ("/eligibility/check", {"region_code": "500156", "other_benefit_amounts": {"disability_pension": "lots"}},
+     "other_benefit_amounts.disability_pension", "not_a_number", "其他补贴的每月金额应当是数字"),
+])
+def test_schema_errors_say_specifically_what_is_expected(client, path, body, field, code, words):
+    problem = assert_problem(client.post(path, json=body), 422, "invalid_request")
+    error = next(error for error in problem["errors"] if error["field"] == field)
+    assert error["code"] == code
+    assert words in error["message"], error["message"]
+    assert error["easy_read"]
+
+
+def test_a_wrong_choice_in_a_query_lists_the_allowed_choices(as_applicant):
+    from tests.support import flows
+
+    draft = flows.start(as_applicant)
+    material = flows.upload(as_applicant, draft["id"], "other").get_json()
+    response = as_applicant.get(f"{material['url']}?variant=evil")
+    error = assert_problem(response, 422, "invalid_request")["errors"][0]
+    assert error["field"] == "variant" and error["code"] == "not_a_choice"
+    assert error["message"] == "图片大小的选项不对，只能是以下之一：full, thumbnail。"
+
+
+def test_a_json_array_instead_of_an_object_is_named_kindly(client):
+    problem = assert_problem(client.post("/eligibility/check", json=["500156"]), 422, "invalid_request")
+    assert problem["errors"][0]["message"].startswith("发送的内容应当是")
