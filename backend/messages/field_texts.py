@@ -78,6 +78,7 @@ LABELS = {
     "birth_date": ("出生日期", "生日"),
     "date": ("日期", "日子"),
     "other_benefit_amounts": ("其他补贴的每月金额", "其他补贴每月多少钱"),
+    "de_facto_unsupported_child": ("是否事实无人抚养儿童", "孩子是不是没人抚养"),
     "consent_photo": ("当面同意的照片", "同意书的照片"),
     "phone": ("联系电话", "电话号码"),
     "accepted": ("同意接收的消息", "愿意收的消息"),
