@@ -32,7 +32,8 @@ ENDPOINTS = {
     ("GET", "/applications/{id}/eligibility"): "view",
     ("GET", "/applications/{id}/checklist"): "view",
     ("GET", "/applications/{id}/materials"): "view",
-    ("GET", "/applications/{id}/materials/{material}/file"): "view",
+    ("GET", "/applications/{id}/materials/{material}/file"): "view_files",  # the photos show the whole ID number
+    ("GET", "/applications/{id}/materials/{material}/file?variant=thumbnail"): "view_files",
     ("POST", "/applications/{id}/materials"): "edit",
     ("PUT", "/applications/{id}/materials/{material}"): "edit",
     ("DELETE", "/applications/{id}/materials/{material}"): "edit",
@@ -42,7 +43,7 @@ ENDPOINTS = {
     ("POST", "/review/applications/{id}/decisions"): "review",
     ("POST", "/conversations"): "edit",  # continuing this application by conversation
 }
-EVERYTHING = {"view", "reveal", "edit", "submit", "view_status", "view_access_log"}
+EVERYTHING = {"view", "reveal", "view_files", "edit", "submit", "view_status", "view_access_log"}
 ALLOWED = {
     "applicant": EVERYTHING,
     "guardian": EVERYTHING,
@@ -51,11 +52,11 @@ ALLOWED = {
     "family": {"view", "view_status"},
     "entrusted_in_scope": {"view", "view_status"},
     "entrusted_expired": set(),
-    "assistant_with_grant": {"view", "reveal", "edit", "submit", "view_status"},
+    "assistant_with_grant": {"view", "reveal", "view_files", "edit", "submit", "view_status"},
     "assistant_without_grant": set(),
     "assistant_expired": set(),
     "assistant_other_region": set(),
-    "reviewer_own_region": {"view", "reveal", "view_status", "review"},
+    "reviewer_own_region": {"view", "reveal", "view_files", "view_status", "review"},
     "reviewer_other_region": set(),
     "administrator": set(),
 }
