@@ -91,7 +91,8 @@ def representation_document(uow: UnitOfWork, link: Representation, viewer: Actor
         "representative": {"id": representative.id, "name": representative.display_name or None,
                            "role": representative.role},
         "consent_method": link.consent_method, "flagged_for_review": link.flagged_for_review,
-        "has_proof": link.proof_key is not None, "created_at": link.created_at, "expires_at": link.expires_at,
+        "has_proof": link.proof_key is not None,
+        "proof_url": f"/api/v1/representations/{link.id}/proof" if link.proof_key else None, "created_at": link.created_at, "expires_at": link.expires_at,
         "confirmed_at": link.confirmed_at, "revoked_at": link.revoked_at,
     }
 

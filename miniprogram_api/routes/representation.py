@@ -27,6 +27,9 @@ me = APIBlueprint("me", __name__, url_prefix="/api/v1/me",
 links = APIBlueprint("links", __name__, url_prefix="/api/v1",
                      abp_tags=[Tag(name="links", description="Guardians, family and entrusted persons")],
                      abp_security=[{"bearer": []}])
+# Proof photos: every signed-in role may ask (an administrator too); the service decides, 404 otherwise.
+proofs = APIBlueprint("proofs", __name__, url_prefix="/api/v1",
+                      abp_tags=[Tag(name="links")], abp_security=[{"bearer": []}])
 access = APIBlueprint("access_log", __name__, url_prefix="/api/v1",
                       abp_tags=[Tag(name="applications")], abp_security=[{"bearer": []}])
 admin = APIBlueprint("admin", __name__, url_prefix="/api/v1/admin",
@@ -189,6 +192,30 @@ def confirm(path: LinkPath):
             responses=RESPONSES)
 def revoke(path: LinkPath):
     return render(service.revoke(current_actor(), path.representation_id))
+
+
+class ProofQuery(Strict):
+    variant: Literal["full", "thumbnail"] = "full"
+
+
+@proofs.get("/representations/<representation_id>/proof",
+            summary="The proof photo of a link or an assistance grant (relation proof, authorisation letter, "
+                    "consent signed in person): the applicant, who uploaded it, a reviewer of the county, an "
+                    "administrator",
+            responses={200: {"description": "JPEG"}, **RESPONSES})
+def proof(path: LinkPath, query: ProofQuery):
+    from flask import Response
+
+    from backend.representation.proofs import proof_file
+
+    content = proof_file(current_actor(), path.representation_id, thumbnail=query.variant == "thumbnail")
+    response = Response(content.data, mimetype=content.media_type)
+    # Served like a material's photo: an ASCII name we made, never sniffed, never cached, never scripted.
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Disposition"] = f'inline; filename="{content.filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @access.get("/applications/<application_id>/access-log",

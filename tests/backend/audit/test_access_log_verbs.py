@@ -55,7 +55,7 @@ def recorded_actions() -> tuple[set[str], set[str]]:
 
 def test_the_scan_finds_the_actions_we_know_are_recorded():
     exact, prefixes = recorded_actions()
-    assert {"material.viewed", "material.added", "draft.saved", "numbers.revealed"} <= exact
+    assert {"material.viewed", "material.added", "draft.saved", "numbers.revealed", "proof.viewed"} <= exact
     assert {"review.", "link.requested."} <= prefixes
 
 
