@@ -31,6 +31,16 @@ def require_active_assistance(uow: UnitOfWork, actor: Actor, person_user_id: str
     if grant is None or (grant.expires_at is not None and grant.expires_at <= uow.now) \
             or not (grant.region_code and actor.region_code and is_within(actor.region_code, grant.region_code)):
         raise NotFound("person_not_found")
+    # What an assistant does for the person (a hand-over code, a confirmed link, a recorded decline) reaches all
+    # of the person's applications: only while the one access rule lets the assistant act on every one of them
+    # (an assistant of another county may not hand over or open a file it may not see itself).
+    from backend.applications.access import live_grant
+    from backend.applications.models import Application
+
+    facts = grant_facts(grant)
+    for application in uow.session.scalars(select(Application).where(Application.owner_user_id == person_user_id)):
+        if not live_grant(actor, application, facts, uow.now):
+            raise NotFound("person_not_found")
     return grant
 
 
