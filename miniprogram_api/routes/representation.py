@@ -30,6 +30,9 @@ links = APIBlueprint("links", __name__, url_prefix="/api/v1",
 # Proof photos: every signed-in role may ask (an administrator too); the service decides, 404 otherwise.
 proofs = APIBlueprint("proofs", __name__, url_prefix="/api/v1",
                       abp_tags=[Tag(name="links")], abp_security=[{"bearer": []}])
+# The web address of an assistant's QR code (no login: it only describes; consent is given logged in).
+consent_page = APIBlueprint("consent_page", __name__,
+                            abp_tags=[Tag(name="assistants", description="Village assistants helping in person")])
 access = APIBlueprint("access_log", __name__, url_prefix="/api/v1",
                       abp_tags=[Tag(name="applications")], abp_security=[{"bearer": []}])
 admin = APIBlueprint("admin", __name__, url_prefix="/api/v1/admin",
@@ -101,7 +104,21 @@ class NewAssistant(Strict):
 @assistance.post("/consent-codes", summary="A code (and QR link) the person enters on their own WeChat to consent",
                  responses=RESPONSES)
 def consent_code():
-    return render(service.assistance_consent_code(current_actor()), 201)
+    from flask import request
+
+    return render(service.assistance_consent_code(current_actor(), base_url=request.url_root), 201)
+
+
+class ConsentQuery(Strict):
+    code: str = Field(pattern=r"^[\d ]{8,9}$", description="The 8-digit code from the assistant's screen or QR code.")
+
+
+@consent_page.get("/consent", summary="What the person agrees to with an assistant's consent code (the QR link)",
+                  responses=PROBLEM_RESPONSES)
+def consent_offer(query: ConsentQuery):
+    from backend.representation.assistance import consent_offer as describe
+
+    return render(describe(query.code, locale=request_locale()))
 
 
 @assistance.post("/people", summary="Register a person without a smartphone, with their consent recorded in person",
