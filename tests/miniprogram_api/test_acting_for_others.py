@@ -198,3 +198,15 @@ def test_institutions_nursing_subsidy_is_paid_to_the_institution_in_shanxi(as_ap
         "other_benefits": ["orphan"]})
     nursing = as_applicant.get(f"/applications/{draft['id']}/eligibility").get_json()["subsidies"]["nursing"]
     assert nursing["paid_to"] == "institution"
+
+
+def test_an_assistants_draft_never_asks_for_the_assistants_own_details(as_assistant):
+    """Seed 004 (政策告知书 三: 由所在村（居）民委员会代为申请): the assistant is who applies; their account says so."""
+    registered = register_man(as_assistant)
+    draft = as_assistant.post("/applications", json={
+        "subsidies": ["nursing"], "applying_as": "village_committee", "applicant_id": registered["person"]["id"],
+        "consents": ALL_CONSENTS}).get_json()
+    missing = {item["field"] for item in draft["missing"]}
+    assert not {"proxy.name", "proxy.phone", "proxy.relation"} & missing, missing
+    assert draft["proxy"]["name"] == "演示协办员" and draft["proxy"]["relation"] == "village_committee"
+    assert "applicant.name" in missing  # what the person must still give is still asked for
