@@ -20,7 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     assistant.add_argument("--name", required=True, help="how the account is shown, e.g. 凤山街道协办员")
     assistant.add_argument("--region", required=True, help="the 6-digit county code the assistant serves")
     photos = commands.add_parser("demo-photos", help="write synthetic document photos for trying uploads")
-    photos.add_argument("directory", type=Path, nargs="?", default=Path("instance/demo-photos"))
+    photos.add_argument("directory", type=Path, nargs="?",
+                        help="where to write them (default: demo-photos in the instance folder)")
     args = parser.parse_args(argv)
 
     if args.command == "new-data-key":
@@ -28,11 +29,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "demo-photos":
         from backend.demo_photos import write_demo_photos
-        for path in write_demo_photos(args.directory):
+        from backend.settings import Settings
+        for path in write_demo_photos(args.directory or Settings().instance_dir / "demo-photos"):
             print(path)
         return 0
     try:
-        settings = load_settings(generate_dev_secrets=args.dev)
+        settings = _settings(dev=args.dev)
     except SettingsError as error:
         print(f"Settings: {error}", file=sys.stderr)
         return 2
@@ -65,6 +67,21 @@ def main(argv: list[str] | None = None) -> int:
         print("Demo data: " + (", ".join(created) if created else "already present"))
         return 0
     return 1
+
+
+def _settings(*, dev: bool):
+    """The settings of the environment; against the demo of `make run` (its keys kept in the instance folder, not
+    in the environment), the demo's keys, said aloud, so the README's commands work as written."""
+    from backend.settings import Settings
+
+    try:
+        return load_settings(generate_dev_secrets=dev)
+    except SettingsError:
+        kept = Settings().instance_dir / "dev-secrets.json"
+        if dev or not kept.exists():
+            raise
+        print(f"Using the demo's keys from {kept} (as make run does).", file=sys.stderr)
+        return load_settings(generate_dev_secrets=True)
 
 
 if __name__ == "__main__":

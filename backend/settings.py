@@ -71,7 +71,9 @@ class Settings(BaseSettings):
     draft_retention_days: int = Field(30, ge=30)
     holiday_notice_dirs: list[Path] = Field(default_factory=list)
     policy_dirs: list[Path] = Field(default_factory=list)  # extra regional policy files (docs/policy.md)
-    public_base_url: str = "http://127.0.0.1:5000"
+    # Where people's phones reach this service (https://... in production), for links shown as QR codes; unset:
+    # the address the request came to. `make run` sets it from --host and --port.
+    public_base_url: str | None = None
 
     @field_validator("database_url", "job_queue_url", "wechat_api_base", mode="before")
     @classmethod

@@ -102,7 +102,7 @@ def make_app(state: ReviewSystemState):
             return Response(json.dumps({"error": bad.code}), status=401, mimetype="application/json")
         key = request.headers.get("Idempotency-Key", "")
         packet = json.loads(body)
-        for material in packet.get("materials", []):
+        for material in [*packet.get("materials", []), *packet.get("proofs", [])]:
             data = base64.b64decode(material.get("content_base64", ""))
             if hashlib.sha256(data).hexdigest() != material["sha256"]:
                 with state.lock:

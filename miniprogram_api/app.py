@@ -22,7 +22,9 @@ from miniprogram_api.routes.notifications import notifications
 from miniprogram_api.routes.official_account import official_account, signed_by_wechat
 from miniprogram_api.routes.preferences import preferences_routes
 from miniprogram_api.routes.prefill import prefill
-from miniprogram_api.routes.representation import access, admin, assistance, links, me
+from miniprogram_api.routes.representation import (
+    access, admin, assistance, consent_page, links, me, proofs,
+)
 from miniprogram_api.schemas.common import Problem
 from miniprogram_api.routes.review import review_desk, review_events, signed_by_review_system
 from miniprogram_api.routes.speech import speech
@@ -76,6 +78,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     register_guarded(app, assistance, signed_in(Role.ASSISTANT))
     register_guarded(app, me, signed_in(Role.PUBLIC))
     register_guarded(app, links, signed_in(Role.PUBLIC, Role.ASSISTANT, Role.REVIEWER))
+    register_guarded(app, proofs, signed_in())
+    register_guarded(app, consent_page, public)
     register_guarded(app, admin, signed_in(Role.ADMIN))
     register_guarded(app, notifications, signed_in())
     register_guarded(app, review_desk, signed_in())

@@ -33,6 +33,8 @@ def main() -> int:
     children: list[subprocess.Popen] = []
     if args.dev:
         env.setdefault("LIANGBU_DEV_LOGIN", "1")
+        # Links shown as QR codes (an assistant's consent code) point at this very server, whatever --port is.
+        env.setdefault("LIANGBU_PUBLIC_BASE_URL", f"http://{args.host}:{args.port}")
         settings = load_settings(generate_dev_secrets=True)
         env.setdefault("LIANGBU_SECRET_KEY", settings.secret_key.get_secret_value())
         env.setdefault("LIANGBU_DATA_KEY", settings.data_key.get_secret_value())

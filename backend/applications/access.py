@@ -30,6 +30,7 @@ from backend.identity.regions import is_within
 class Purpose(str, enum.Enum):
     VIEW = "view"                # read the application (numbers masked)
     REVEAL = "reveal"            # read identifying numbers whole
+    VIEW_FILES = "view_files"    # the photos themselves: they show the whole numbers, so exactly who may REVEAL
     EDIT = "edit"                # save draft fields, consents, materials
     SUBMIT = "submit"
     WITHDRAW = "withdraw"
@@ -112,7 +113,16 @@ def relation(actor: Actor | None, application: ApplicationFacts, grants: Iterabl
 
 def allowed_purposes(actor: Actor | None, application: ApplicationFacts, grants: Iterable[Grant] = (),
                      now: datetime | None = None) -> set[Purpose]:
-    grants = list(grants)
+    allowed = _held_purposes(actor, application, list(grants), now)
+    # A photo of the ID card or the certificate shows the whole ID number: whoever may not read the number
+    # whole may not see the photos either (a family member follows the status, masked).
+    if Purpose.REVEAL in allowed:
+        allowed.add(Purpose.VIEW_FILES)
+    return allowed
+
+
+def _held_purposes(actor: Actor | None, application: ApplicationFacts, grants: list[Grant],
+                   now: datetime | None) -> set[Purpose]:
     held = relation(actor, application, grants, now)
     if held is None:
         return set()

@@ -23,7 +23,9 @@ REQUIRED_FOR_ORGANISATION = ("proxy.name", "proxy.phone", "proxy.relation")
 
 
 def missing_items(*, subsidies: Iterable[str], applying_as: str, content: dict[str, Any],
-                  consented: Iterable[str]) -> list[FieldError]:
+                  consented: Iterable[str], proxy_on_record: bool = False) -> list[FieldError]:
+    """`proxy_on_record`: a village assistant made the application from their own account (seed 004: 由所在村
+    （居）民委员会代为申请), so who applies is known and reached through it; a phone is not asked for."""
     problems: list[FieldError] = []
     subsidies = list(subsidies)
     required = list(REQUIRED_ALWAYS)
@@ -31,7 +33,8 @@ def missing_items(*, subsidies: Iterable[str], applying_as: str, content: dict[s
         # The living subsidy depends on the household (seed 004: 纳入低保中的残疾人; seed 003 adds 低保边缘).
         required.append("household.status")
     if applying_as in ("village_committee", "institution"):
-        required.extend(REQUIRED_FOR_ORGANISATION)
+        required.extend(path for path in REQUIRED_FOR_ORGANISATION
+                        if not (proxy_on_record and path == "proxy.phone"))
     elif applying_as != "self":
         required.extend(REQUIRED_FOR_PROXY)
     for path in required:

@@ -89,6 +89,8 @@ def create_application(actor: Actor, *, subsidies: list[str], applying_as: str, 
         uow.applications.flush()
         if changes is not None:
             _apply_changes(uow, actor, application, changes)
+        if actor.role is Role.ASSISTANT:
+            _assistant_is_the_proxy(uow, actor, application)
         uow.applications.add(StatusEvent(
             application_id=application.id, type="created", stage_after=Stage.DRAFT.value,
             actor_role=_role_word(uow, actor, application), occurred_at=uow.now, recorded_at=uow.now))
@@ -271,10 +273,26 @@ def _consented(uow: UnitOfWork, application: Application) -> list[str]:
     return [consent.purpose for consent in uow.applications.consents(application)]
 
 
+def _assistant_is_the_proxy(uow: UnitOfWork, actor: Actor, application: Application) -> None:
+    """Seed 004 (政策告知书 三: 由所在村（居）民委员会代为申请): the village committee applies, through its assistant.
+    Who applies is the assistant's own account, so its name and relation are filled from it, never asked."""
+    from backend.accounts.models import User
+
+    content = uow.applications.content(application)
+    assistant = uow.session.get(User, actor.user_id)
+    proxy = dict(content.get("proxy") or {})
+    if not proxy.get("name") and assistant.display_name:
+        proxy["name"] = assistant.display_name
+    if not proxy.get("relation"):
+        proxy["relation"] = "village_committee"
+    uow.applications.store_content(application, {**content, "proxy": proxy})
+
+
 def _missing(uow: UnitOfWork, application: Application, content: dict[str, Any]) -> list[FieldError]:
     """Every field and material still missing; the checklist decides which materials this person needs."""
     problems = missing_items(subsidies=application.subsidies, applying_as=application.applying_as,
-                             content=content, consented=_consented(uow, application))
+                             content=content, consented=_consented(uow, application),
+                             proxy_on_record=application.channel == "assistant")
     for item in checklist_items(uow, application):
         if not item.satisfied and item.by_field is None:
             problems.append(FieldError(item.item, "material_missing"))

@@ -14,11 +14,34 @@ from backend.runtime import china_date
 from backend.unit_of_work import unit_of_work
 
 NAMED_ROLES = {"guardian", "family", "entrusted", "assistant", "applicant", "village_committee", "institution"}
+# How the applicant reads each audited action about their application. Exact names, never prefixes that
+# could catch a look as a change ("material.viewed" is a look, "material.added" a change); a name not here
+# is not shown. tests/backend/audit/test_access_log_verbs.py finds every action name the code records and
+# fails when one is missing here, so each new action is a decision.
+ACTION_VERBS: dict[str, str | None] = {
+    # The access rule's own record of each load (ApplicationRepository.get_for: "access." + Purpose).
+    "access.view": "view", "access.view_status": "view", "access.view_access_log": "view",
+    "access.view_files": "view", "access.reveal": "reveal", "access.edit": "change", "access.submit": "submit",
+    "access.withdraw": "withdraw", "access.review": "review",
+    # What the use cases record.
+    "application.created": "change", "draft.saved": "change", "prefill.accepted": "change",
+    "material.added": "change", "material.replaced": "change", "material.deleted": "change",
+    "material.withdrawn": "change", "material.viewed": "view", "proof.viewed": "view",
+    "numbers.revealed": "reveal", "application.submitted": "submit", "application.withdrawn": "withdraw",
+    "application.listed_for_review": "view", "conversation.started": "view",
+    # Recorded without an application (about accounts, codes and links): never in an application's log.
+    "assistance.consented": None, "assistance.in_person_consent_recorded": None, "account.claimed": None,
+    "staff.assistant_created": None, "staff.activated": None, "link.proof_attached": None,
+    "decline.recorded": None, "code.failed": None, "official_account.link_code_made": None,
+    "preferences.saved": None,
+}
+# Families of names made with a decision or a kind in them (review.approved, link.requested.family).
+ACTION_FAMILIES: dict[str, str | None] = {
+    "review.": "review", "review_event.": "review", "link.requested.": "link",
+    "link.confirmed.": None, "representation.revoked.": None, "official_account.linked_by_": None,
+}
 # Strongest first: a request that changed something shows as a change, not as a read.
-VERBS = [("submit", ("access.submit", "application.submitted")), ("withdraw", ("access.withdraw",)),
-         ("review", ("access.review", "review.")), ("change", ("access.edit", "draft.saved", "material.", "prefill.")),
-         ("reveal", ("access.reveal", "numbers.revealed")), ("view", ("access.view", "materials.", "status.")),
-         ("link", ("link.requested.",))]
+VERBS = ["submit", "withdraw", "review", "change", "reveal", "view", "link"]
 
 
 def access_log(actor: Actor, application_id: str, *, locale: str) -> list[dict[str, Any]]:
@@ -28,7 +51,7 @@ def access_log(actor: Actor, application_id: str, *, locale: str) -> list[dict[s
         for entry in uow.audit.entries_for(application.id):
             if entry.actor_user_id in (None, application.owner_user_id):
                 continue
-            verb = _verb(entry.action)
+            verb = verb_of(entry.action)
             if verb is None:
                 continue
             key = (entry.actor_user_id, entry.at)
@@ -41,7 +64,7 @@ def access_log(actor: Actor, application_id: str, *, locale: str) -> list[dict[s
             role = group["role"]
             named = role in NAMED_ROLES
             user = uow.session.get(User, group["user"]) if named else None
-            verb = next(name for name, _ in VERBS if name in group["verbs"])
+            verb = next(name for name in VERBS if name in group["verbs"])
             lines.append({
                 "at": group["at"], "date": china_date(group["at"]).isoformat(),
                 "who": {"name": (user.display_name or None) if user else None, "role": role,
@@ -53,8 +76,10 @@ def access_log(actor: Actor, application_id: str, *, locale: str) -> list[dict[s
         return lines
 
 
-def _verb(action: str) -> str | None:
-    for verb, prefixes in VERBS:
-        if any(action == prefix or (prefix.endswith(".") and action.startswith(prefix)) for prefix in prefixes):
+def verb_of(action: str) -> str | None:
+    if action in ACTION_VERBS:
+        return ACTION_VERBS[action]
+    for prefix, verb in ACTION_FAMILIES.items():
+        if action.startswith(prefix):
             return verb
     return None

@@ -116,7 +116,9 @@ def list_materials(actor: Actor, application_id: str, *, include_superseded: boo
 
 def material_file(actor: Actor, application_id: str, material_id: str, *, thumbnail: bool) -> FileContent:
     with unit_of_work() as uow:
-        application = uow.applications.get_for(actor, application_id, Purpose.VIEW)
+        # The photo (even its thumbnail) shows the whole ID or certificate number: the same right as
+        # `?reveal=true`, not mere viewing (a family member sees the list of materials, not their pictures).
+        application = uow.applications.get_for(actor, application_id, Purpose.VIEW_FILES)
         material = uow.session.get(Material, material_id) if isinstance(material_id, str) else None
         if material is None or material.application_id != application.id:
             raise NotFound("material_not_found")

@@ -137,6 +137,15 @@ ACCESS_LOG = {
 for _verb, (_standard, _easy) in ACCESS_LOG.items():
     define(f"access_log.{_verb}", _standard, _easy)
 
+# What a person agrees to when they enter (or scan) an assistant's consent code (issue 8; seed 004, 政策告知书 三:
+# 个人申请确有困难的，可委托他人或由所在村（居）民委员会代为申请).
+define("consent_offer.what",
+       "{assistant}（{region}的村（居）协办员）请您同意由他（她）帮您申请残疾人两项补贴：查看和填写您的申请、"
+       "上传证件照片、替您提交，并看到审核进度。同意后{days}天内有效，您随时可以在小程序里撤销。",
+       "{assistant}想帮您申请两项补贴。他会填表、拍证件、帮您提交。{days}天内有效。您随时可以取消。")
+define("consent_offer.how",
+       "同意的话，请在微信里打开两补网办小程序，输入这8位数字：{code}。不同意就不用做任何事。",
+       "同意就在小程序里输入数字：{code}。不同意就不用管。")
 # WeChat subscribe messages: a `thing` keyword holds at most 20 characters (checked by a test for every locale).
 WECHAT_STAGE = {
     "submitted": "已提交", "handed_off": "已送达审核", "accepted": "已受理", "correction_requested": "需要补正材料",

@@ -32,6 +32,9 @@ def list_proposals(actor: Actor, application_id: str, *, reveal: bool = True,
     """Pending proposals with what they would change. Only those who may edit the application see them."""
     with unit_of_work() as uow:
         application = uow.applications.get_for(actor, application_id, Purpose.EDIT)
+        # Read off the photos, the numbers are whole: shown so only to whoever may reveal them (an entrusted
+        # person with scope "edit" alone sees them masked, as in the application itself).
+        reveal = reveal and Purpose.REVEAL in uow.applications.purposes_of(actor, application)
         return [_document(item, reveal, locale) for item in _pending(uow, application)]
 
 

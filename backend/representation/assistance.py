@@ -22,14 +22,49 @@ from backend.representation.models import Decline, Representation
 from backend.runtime import runtime
 
 
-def assistance_consent_code(actor: Actor) -> dict[str, Any]:
-    """The code (and QR link) an assistant shows a person, who enters it on their own WeChat to consent."""
+CONSENT_PAGE = "pages/consent/index"  # the mini program's page that takes the code (and asks "同意吗？")
+
+
+def assistance_consent_code(actor: Actor, *, base_url: str) -> dict[str, Any]:
+    """The code (and QR link) an assistant shows a person, who enters it on their own WeChat to consent. The QR
+    link is a web address under this service; with WeChat's "扫普通链接二维码打开小程序" rule for it, scanning opens
+    the mini program's consent page, and any browser gets the description of what is agreed to (GET /consent)."""
     require_role(actor, Role.ASSISTANT)
     with unit_of_work() as uow:
         code, row = codes.issue(uow, actor, "assistance_consent", details={"region_code": actor.region_code})
         uow.commit()
+        base = (runtime().settings.public_base_url or base_url).rstrip("/")
         return {"code": codes.formatted(code), "expires_at": row.expires_at,
-                "qr_link": f"{runtime().settings.public_base_url}/consent?code={code}"}
+                "miniprogram_path": f"{CONSENT_PAGE}?code={code}", "qr_link": f"{base}/consent?code={code}"}
+
+
+def consent_offer(code: str, *, locale: str) -> dict[str, Any]:
+    """What the person would agree to with this code: who asks, for which county, what they may do, for how
+    long. Nothing is agreed here: consent is given logged in, on the person's own WeChat."""
+    from backend.identity.regions import region
+    from backend.messages.catalog import say
+    from backend.representation.common import ASSISTANCE_DAYS
+
+    with unit_of_work() as uow:
+        row = codes.peek(uow, "assistance_consent", code)
+        assistant = uow.session.get(User, row.created_by_user_id) if row is not None else None
+        if assistant is None or assistant.disabled_at is not None:
+            raise NotFound("code_not_valid")
+        digits = "".join(ch for ch in code if ch.isdigit())
+        area = region(assistant.region_code) if assistant.region_code else None
+        region_name = area.full_name if area else (assistant.region_code or "")
+        return {
+            "code": codes.formatted(digits), "expires_at": row.expires_at,
+            "assistant": {"name": assistant.display_name, "region_code": assistant.region_code,
+                          "region_name": region_name},
+            "valid_days": ASSISTANCE_DAYS,
+            "what": say("consent_offer.what", locale, assistant=assistant.display_name or "", region=region_name,
+                        days=ASSISTANCE_DAYS).as_dict(),
+            "how": say("consent_offer.how", locale, code=codes.formatted(digits)).as_dict(),
+            "miniprogram_path": f"{CONSENT_PAGE}?code={digits}",
+            "consent_with": {"method": "POST", "path": "/api/v1/me/assistance-consent",
+                             "body": {"code": codes.formatted(digits)}},
+        }
 
 
 def give_assistance_consent(actor: Actor, code: str) -> dict[str, Any]:

@@ -54,5 +54,15 @@ def redeem(uow: UnitOfWork, actor: Actor, purpose: str, code: str) -> OneTimeCod
     return row
 
 
+def peek(uow: UnitOfWork, purpose: str, code: str) -> OneTimeCode | None:
+    """The unused, unexpired code, without using it up (to show a person what it would do)."""
+    digits = "".join(ch for ch in code if ch.isdigit())
+    row = uow.session.scalars(select(OneTimeCode).where(
+        OneTimeCode.code_hash == _hash(uow, digits), OneTimeCode.purpose == purpose)).first()
+    if row is None or row.used_at is not None or row.expires_at <= uow.now:
+        return None
+    return row
+
+
 def formatted(code: str) -> str:
     return f"{code[:4]} {code[4:]}"

@@ -31,6 +31,16 @@ def require_active_assistance(uow: UnitOfWork, actor: Actor, person_user_id: str
     if grant is None or (grant.expires_at is not None and grant.expires_at <= uow.now) \
             or not (grant.region_code and actor.region_code and is_within(actor.region_code, grant.region_code)):
         raise NotFound("person_not_found")
+    # What an assistant does for the person (a hand-over code, a confirmed link, a recorded decline) reaches all
+    # of the person's applications: only while the one access rule lets the assistant act on every one of them
+    # (an assistant of another county may not hand over or open a file it may not see itself).
+    from backend.applications.access import live_grant
+    from backend.applications.models import Application
+
+    facts = grant_facts(grant)
+    for application in uow.session.scalars(select(Application).where(Application.owner_user_id == person_user_id)):
+        if not live_grant(actor, application, facts, uow.now):
+            raise NotFound("person_not_found")
     return grant
 
 
@@ -91,7 +101,8 @@ def representation_document(uow: UnitOfWork, link: Representation, viewer: Actor
         "representative": {"id": representative.id, "name": representative.display_name or None,
                            "role": representative.role},
         "consent_method": link.consent_method, "flagged_for_review": link.flagged_for_review,
-        "has_proof": link.proof_key is not None, "created_at": link.created_at, "expires_at": link.expires_at,
+        "has_proof": link.proof_key is not None,
+        "proof_url": f"/api/v1/representations/{link.id}/proof" if link.proof_key else None, "created_at": link.created_at, "expires_at": link.expires_at,
         "confirmed_at": link.confirmed_at, "revoked_at": link.revoked_at,
     }
 

@@ -14,6 +14,7 @@ from backend.applications.access import Purpose
 from backend.applications.stages import ReviewEventType, Stage, stage_after
 from backend.errors import Conflict
 from backend.review.events import EventOutcome, ReviewEvent, apply_review_event
+from backend.representation.proofs import desk_proofs
 from backend.review.packet import assistance_facts
 from backend.unit_of_work import unit_of_work
 
@@ -34,6 +35,7 @@ def list_for_review(actor: Actor, *, stages: list[str] | None = None) -> list[di
             # an assistant got the person's consent (flagged when it was recorded in person).
             document["eligibility_at_submission"] = submission.eligibility if submission else None
             document["representation"] = assistance_facts(uow, application)
+            document["proofs"] = desk_proofs(uow, application)  # the photos, at GET .../representations/{id}/proof
             documents.append(document)
         uow.commit()
         return documents

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import Stage
+from backend.representation.proofs import packet_proofs
 from backend.review.models import OutboxMessage
 from backend.review.packet import assistance_facts, attach_files, build_packet
 from backend.review.system import DeliveryFailed
@@ -61,9 +62,11 @@ def _claim_next() -> tuple[str, dict, str] | None:
             return None  # nothing waiting, or the oldest is waiting for its retry (or leased elsewhere)
         application = uow.applications.get_unscoped(message.application_id)
         submission = uow.applications.submission(application, message.submission_number)
+        carries_files = uow.runtime.review_system.carries_files
         packet = build_packet(application, submission, uow.applications.submission_content(submission),
-                              representation=assistance_facts(uow, application))
-        if uow.runtime.review_system.carries_files:
+                              representation=assistance_facts(uow, application),
+                              proofs=packet_proofs(uow, application, with_content=carries_files))
+        if carries_files:
             attach_files(uow, packet, submission)
         message.attempts += 1
         message.next_attempt_at = uow.now + timedelta(seconds=CLAIM_SECONDS)

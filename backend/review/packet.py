@@ -21,7 +21,8 @@ SCHEMA_VERSION = "1.0"
 
 
 def build_packet(application: Application, submission: Submission, content: dict[str, Any], *,
-                 representation: dict[str, Any] | None = None) -> dict[str, Any]:
+                 representation: dict[str, Any] | None = None,
+                 proofs: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     identity = parse_id_number(get_path(content, "applicant.id_number"))
     office, hukou, applied_from = application.office_region, application.hukou_region, application.applied_from_region
     return {
@@ -59,6 +60,9 @@ def build_packet(application: Application, submission: Submission, content: dict
         "eligibility": submission.eligibility,
         "materials": [{key: item[key] for key in ("kind", "version", "sha256", "media_type", "size_bytes")}
                       for item in submission.materials or []],
+        # The proofs of whoever may act for the applicant (relation proof, authorisation letter, consent signed
+        # in person), with their SHA-256 like the materials; optional, so schema 1.0 receivers are unaffected.
+        "proofs": proofs or [],
     }
 
 

@@ -27,6 +27,12 @@ me = APIBlueprint("me", __name__, url_prefix="/api/v1/me",
 links = APIBlueprint("links", __name__, url_prefix="/api/v1",
                      abp_tags=[Tag(name="links", description="Guardians, family and entrusted persons")],
                      abp_security=[{"bearer": []}])
+# Proof photos: every signed-in role may ask (an administrator too); the service decides, 404 otherwise.
+proofs = APIBlueprint("proofs", __name__, url_prefix="/api/v1",
+                      abp_tags=[Tag(name="links")], abp_security=[{"bearer": []}])
+# The web address of an assistant's QR code (no login: it only describes; consent is given logged in).
+consent_page = APIBlueprint("consent_page", __name__,
+                            abp_tags=[Tag(name="assistants", description="Village assistants helping in person")])
 access = APIBlueprint("access_log", __name__, url_prefix="/api/v1",
                       abp_tags=[Tag(name="applications")], abp_security=[{"bearer": []}])
 admin = APIBlueprint("admin", __name__, url_prefix="/api/v1/admin",
@@ -98,7 +104,21 @@ class NewAssistant(Strict):
 @assistance.post("/consent-codes", summary="A code (and QR link) the person enters on their own WeChat to consent",
                  responses=RESPONSES)
 def consent_code():
-    return render(service.assistance_consent_code(current_actor()), 201)
+    from flask import request
+
+    return render(service.assistance_consent_code(current_actor(), base_url=request.url_root), 201)
+
+
+class ConsentQuery(Strict):
+    code: str = Field(pattern=r"^[\d ]{8,9}$", description="The 8-digit code from the assistant's screen or QR code.")
+
+
+@consent_page.get("/consent", summary="What the person agrees to with an assistant's consent code (the QR link)",
+                  responses=PROBLEM_RESPONSES)
+def consent_offer(query: ConsentQuery):
+    from backend.representation.assistance import consent_offer as describe
+
+    return render(describe(query.code, locale=request_locale()))
 
 
 @assistance.post("/people", summary="Register a person without a smartphone, with their consent recorded in person",
@@ -189,6 +209,30 @@ def confirm(path: LinkPath):
             responses=RESPONSES)
 def revoke(path: LinkPath):
     return render(service.revoke(current_actor(), path.representation_id))
+
+
+class ProofQuery(Strict):
+    variant: Literal["full", "thumbnail"] = "full"
+
+
+@proofs.get("/representations/<representation_id>/proof",
+            summary="The proof photo of a link or an assistance grant (relation proof, authorisation letter, "
+                    "consent signed in person): the applicant, who uploaded it, a reviewer of the county, an "
+                    "administrator",
+            responses={200: {"description": "JPEG"}, **RESPONSES})
+def proof(path: LinkPath, query: ProofQuery):
+    from flask import Response
+
+    from backend.representation.proofs import proof_file
+
+    content = proof_file(current_actor(), path.representation_id, thumbnail=query.variant == "thumbnail")
+    response = Response(content.data, mimetype=content.media_type)
+    # Served like a material's photo: an ASCII name we made, never sniffed, never cached, never scripted.
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Disposition"] = f'inline; filename="{content.filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @access.get("/applications/<application_id>/access-log",

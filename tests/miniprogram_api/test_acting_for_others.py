@@ -213,3 +213,15 @@ def test_the_assistant_records_that_a_man_decided_not_to_apply(as_assistant):
     response = as_assistant.post(f"/assistance/people/{registered['person']['id']}/declines",
                                  json={"subsidies": ["nursing"], "reason": "暂时不需要"})
     assert response.status_code == 201, response.get_json()
+
+
+def test_an_assistants_draft_never_asks_for_the_assistants_own_details(as_assistant):
+    """Seed 004 (政策告知书 三: 由所在村（居）民委员会代为申请): the assistant is who applies; their account says so."""
+    registered = register_man(as_assistant)
+    draft = as_assistant.post("/applications", json={
+        "subsidies": ["nursing"], "applying_as": "village_committee", "applicant_id": registered["person"]["id"],
+        "consents": ALL_CONSENTS}).get_json()
+    missing = {item["field"] for item in draft["missing"]}
+    assert not {"proxy.name", "proxy.phone", "proxy.relation"} & missing, missing
+    assert draft["proxy"]["name"] == "演示协办员" and draft["proxy"]["relation"] == "village_committee"
+    assert "applicant.name" in missing  # what the person must still give is still asked for

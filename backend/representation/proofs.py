@@ -1,0 +1,116 @@
+"""The proof photos of representations: the relation proof of a guardian or family member, an entrusted
+person's signed authorisation letter, the signed consent an assistant photographed for someone without a phone.
+Stored with the representation (`proof_key`); seen by the applicant, by the person who uploaded it, by a
+reviewer of a county where the applicant has an application under review, and by an administrator; by nobody
+else (404). Every look by someone other than the applicant is in the applicant's access log (issue 8, item 4)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from backend.accounts.actor import Actor
+from backend.accounts.models import Role
+from backend.applications.models import Application
+from backend.applications.stages import Stage
+from backend.errors import NotFound
+from backend.identity.regions import is_within
+from backend.representation.models import Representation
+from backend.runtime import runtime
+from backend.unit_of_work import UnitOfWork, unit_of_work
+
+# What each proof is, by the material kinds the review system already knows (docs/handoff-packet.schema.json).
+PROOF_KINDS = {"guardian": "guardianship_proof", "institution": "guardianship_proof",
+               "family": "household_register", "entrusted": "authorisation_letter", "assistant": "consent_record"}
+# Whose proofs travel to the review system: those who may act for the applicant (a family member only follows).
+ACTING_KINDS = ("guardian", "institution", "entrusted", "assistant")
+
+
+@dataclass(frozen=True)
+class ProofFile:
+    data: bytes
+    media_type: str
+    filename: str
+
+
+def proof_kind(link: Representation) -> str:
+    return PROOF_KINDS.get(link.kind, "other")
+
+
+def proof_url(link: Representation) -> str | None:
+    return f"/api/v1/representations/{link.id}/proof" if link.proof_key else None
+
+
+def proof_file(actor: Actor, representation_id: str, *, thumbnail: bool) -> ProofFile:
+    with unit_of_work() as uow:
+        link = uow.session.get(Representation, representation_id) if isinstance(representation_id, str) else None
+        if link is None or link.proof_key is None:
+            raise NotFound("link_not_found")
+        applications = list(uow.session.scalars(select(Application).where(
+            Application.owner_user_id == link.applicant_user_id).order_by(Application.created_at)))
+        role, concerned = _viewer(actor, link, applications)
+        if role is None:
+            raise NotFound("link_not_found")
+        if role != "applicant":
+            for application in concerned or [None]:
+                uow.audit.record(actor, "proof.viewed", application_id=application.id if application else None,
+                                 role=role, fields=[proof_kind(link)])
+            uow.commit()
+        key = link.proof_thumbnail_key if thumbnail and link.proof_thumbnail_key else link.proof_key
+        filename = f"{proof_kind(link)}-proof{'-thumbnail' if thumbnail else ''}.jpg"
+    return ProofFile(runtime().storage.get(key), "image/jpeg", filename)
+
+
+def _viewer(actor: Actor, link: Representation,
+            applications: list[Application]) -> tuple[str | None, list[Application]]:
+    """Who the actor is to this proof (the role written to the audit log), and the applications the look
+    concerns (where it is recorded)."""
+    if actor.role is Role.PUBLIC and actor.user_id == link.applicant_user_id:
+        return "applicant", applications
+    if actor.user_id == link.representative_user_id:
+        return link.kind, applications
+    if actor.role is Role.REVIEWER and actor.region_code:
+        mine = [application for application in applications
+                if application.stage != Stage.DRAFT.value and application.office_region
+                and is_within(actor.region_code, application.office_region)]
+        return ("reviewer", mine) if mine else (None, [])
+    if actor.role is Role.ADMIN:
+        return "admin", applications
+    return None, []
+
+
+def acting_proofs(uow: UnitOfWork, application: Application) -> list[Representation]:
+    """The live representations of everyone who may act for the applicant that hold a proof photo."""
+    return [link for link in uow.session.scalars(select(Representation).where(
+            Representation.applicant_user_id == application.owner_user_id, Representation.status == "active",
+            Representation.kind.in_(ACTING_KINDS), Representation.proof_key.is_not(None))
+            .order_by(Representation.created_at))
+            if link.expires_at is None or link.expires_at > uow.now]
+
+
+def desk_proofs(uow: UnitOfWork, application: Application) -> list[dict[str, Any]]:
+    """For the built-in review desk: what each proof is and where the reviewer looks at it."""
+    return [{"kind": proof_kind(link), "representation_kind": link.kind, "relation": link.relation,
+             "consent_method": link.consent_method, "flagged_for_review": link.flagged_for_review,
+             "url": proof_url(link)} for link in acting_proofs(uow, application)]
+
+
+def packet_proofs(uow: UnitOfWork, application: Application, *, with_content: bool) -> list[dict[str, Any]]:
+    """The proofs for the review system: each with its SHA-256 (and, over HTTP, its bytes), like the materials.
+    A guardian's relation proof, an entrusted person's authorisation letter, the consent an assistant recorded
+    in person (flagged for the reviewer)."""
+    storage = runtime().storage
+    proofs = []
+    for link in acting_proofs(uow, application):
+        data = storage.get(link.proof_key)
+        entry = {"kind": proof_kind(link), "representation_kind": link.kind, "relation": link.relation,
+                 "consent_method": link.consent_method, "flagged_for_review": link.flagged_for_review,
+                 "sha256": hashlib.sha256(data).hexdigest(), "media_type": "image/jpeg", "size_bytes": len(data)}
+        if with_content:
+            entry["content_base64"] = base64.b64encode(data).decode()
+        proofs.append(entry)
+    return proofs

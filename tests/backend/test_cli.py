@@ -1,0 +1,40 @@
+"""The operations command line against the demo that `make run` started (README): its keys live in the instance
+folder, not in the environment, and its files go where LIANGBU_INSTANCE_DIR says."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend import cli
+from backend.settings import load_settings
+
+
+@pytest.fixture
+def demo_instance(tmp_path, monkeypatch):
+    for name in ("LIANGBU_SECRET_KEY", "LIANGBU_DATA_KEY", "LIANGBU_DATABASE_URL", "LIANGBU_STORAGE_DIR",
+                 "LIANGBU_JOB_QUEUE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    instance = tmp_path / "elsewhere"
+    monkeypatch.setenv("LIANGBU_INSTANCE_DIR", str(instance))
+    return instance
+
+
+def test_create_assistant_works_as_written_against_the_demo(demo_instance, capsys, runtime):
+    load_settings(generate_dev_secrets=True)  # what make run does: keys kept in the instance folder
+    assert cli.main(["migrate"]) == 0
+    assert cli.main(["create-assistant", "--name", "凤山街道协办员", "--region", "500156"]) == 0
+    printed = capsys.readouterr()
+    assert "Assistant 凤山街道协办员 for 重庆市武隆区 (500156) created." in printed.out
+    assert "Activation code" in printed.out and "dev-secrets.json" in printed.err
+
+
+def test_without_keys_or_a_demo_the_command_line_refuses(demo_instance, capsys):
+    assert cli.main(["create-assistant", "--name", "协办员", "--region", "500156"]) == 2
+    assert "LIANGBU_" in capsys.readouterr().err
+    assert not (demo_instance / "dev-secrets.json").exists()
+
+
+def test_demo_photos_go_to_the_instance_folder(demo_instance, capsys):
+    assert cli.main(["demo-photos"]) == 0
+    written = sorted(path.name for path in (demo_instance / "demo-photos").iterdir())
+    assert "id_card_front.jpg" in written and "disability_certificate.jpg" in written

@@ -1,0 +1,81 @@
+"""A photo of the ID card or the certificate shows the whole ID number, so seeing it takes the same right as
+`?reveal=true` (issue 8, item 3: "which fields"); listing the materials (kinds, status) stays a plain view.
+And a look reads as a look in the applicant's access log, never as a change."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from tests.support import flows
+from tests.support.accounts import logged_in
+from tests.support.factories import complete_fields, person
+from tests.support.flows import photo_bytes
+
+OWNER = person(region="500156", born="1948-03-02", sex="female", name="陈桂英")
+
+
+def linked(owner, client, application, kind, **extra) -> str:
+    asked = client.post("/links", json={"application_reference": application["reference"],
+                                        "applicant_id_number": OWNER.id_number, "kind": kind, **extra})
+    assert asked.status_code == 201, asked.get_json()
+    link_id = asked.get_json()["id"]
+    proof = client.client.post(f"/api/v1/links/{link_id}/proof", content_type="multipart/form-data",
+                               data={"file": (io.BytesIO(photo_bytes("hukou")), "p.jpg")}, headers=client._headers(None))
+    assert proof.status_code == 200, proof.get_json()
+    assert owner.post(f"/links/{link_id}/confirm").status_code == 200
+    return link_id
+
+
+@pytest.fixture
+def family_file(app, demo_accounts):
+    owner = logged_in(app, "chen-guiying", name=OWNER.name)
+    application = flows.submitted(owner, fields=complete_fields(OWNER))
+    people = {"owner": owner}
+    for name, kind, extra in [("son", "guardian", {"relation": "child"}),
+                              ("grandson", "family", {"relation": "grandchild"}),
+                              ("neighbour", "entrusted", {"scope": ["view"], "expires_on": "2027-06-30"}),
+                              ("helper", "entrusted", {"scope": ["view", "edit", "submit"],
+                                                       "expires_on": "2027-06-30"})]:
+        people[name] = logged_in(app, name, name={"son": "王建军", "grandson": "王小明"}.get(name, name))
+        linked(owner, people[name], application, kind, **extra)
+    materials = owner.get(f"/applications/{application['id']}/materials").get_json()["materials"]
+    return application, materials, people
+
+
+@pytest.mark.parametrize("who", ["grandson", "neighbour", "helper"])
+def test_family_and_entrusted_persons_list_the_materials_but_never_see_the_photos(family_file, who):
+    application, materials, people = family_file
+    client = people[who]
+    assert client.get(f"/applications/{application['id']}?reveal=true").status_code == 404
+    listed = client.get(f"/applications/{application['id']}/materials")
+    assert listed.status_code == 200
+    assert {item["kind"] for item in listed.get_json()["materials"]} == {item["kind"] for item in materials}
+    for material in materials:
+        base = f"/applications/{application['id']}/materials/{material['id']}/file"
+        assert client.get(base).status_code == 404
+        assert client.get(base + "?variant=thumbnail").status_code == 404
+
+
+def test_the_guardian_and_the_applicant_see_the_photos(family_file):
+    application, materials, people = family_file
+    for who in ("owner", "son"):
+        for variant in ("", "?variant=thumbnail"):
+            response = people[who].get(
+                f"/applications/{application['id']}/materials/{materials[0]['id']}/file{variant}")
+            assert response.status_code == 200 and response.mimetype == "image/jpeg", who
+
+
+def test_a_guardian_looking_at_photos_is_shown_as_a_look_not_a_change(family_file):
+    application, materials, people = family_file
+    for material in materials:
+        assert people["son"].get(f"/applications/{application['id']}/materials/{material['id']}/file").status_code == 200
+    people["grandson"].get(f"/applications/{application['id']}/status")
+    entries = people["owner"].get(f"/applications/{application['id']}/access-log").get_json()["entries"]
+    son = [entry for entry in entries if entry["who"]["name"] == "王建军" and entry["did"] != "link"]
+    assert son and {entry["did"] for entry in son} == {"view"}
+    assert {entry["fields"][0]["field"] for entry in son if entry["fields"]} == {item["kind"] for item in materials}
+    grandson = [entry for entry in entries if entry["who"]["name"] == "王小明" and entry["did"] != "link"]
+    assert grandson and {entry["did"] for entry in grandson} == {"view"}
+
