@@ -66,9 +66,6 @@ class Settings(BaseSettings):
 
     max_upload_bytes: int = 20 * 1024 * 1024
     ocr_engine: str = "rapidocr"  # rapidocr, tesseract, or none (no reading: nothing is pre-filled)
-    # Drafts and conversations are kept at least this long (issue 6: nothing times out with data lost);
-    # nothing in the product deletes them sooner, and a shorter setting is refused at start-up.
-    draft_retention_days: int = Field(30, ge=30)
     holiday_notice_dirs: list[Path] = Field(default_factory=list)
     policy_dirs: list[Path] = Field(default_factory=list)  # extra regional policy files (docs/policy.md)
     # Where people's phones reach this service (https://... in production), for links shown as QR codes; unset:
