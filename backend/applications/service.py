@@ -16,7 +16,7 @@ from backend.applications.access import Purpose, Relation, stage_allows
 from backend.applications.completeness import missing_items
 from backend.applications.fields import FIELDS, FieldProblem, check_field, set_path
 from backend.applications.models import Application, Consent, StatusEvent, Submission
-from backend.applications.stages import Stage
+from backend.applications.stages import TERMINAL, Stage, review_started
 from backend.db.base import new_id
 from backend.applications.vocabulary import APPLYING_AS, CHANNELS, CONSENT_NOTICE_VERSION, CONSENT_PURPOSES, SUBSIDIES
 from backend.errors import Conflict, ConsentRequired, FieldError, Incomplete, InvalidInput, NotPermitted, StaleVersion, VersionRequired
@@ -25,7 +25,7 @@ from backend.messages.locales import DEFAULT_LOCALE
 from backend.policy.presenter import evaluation_document, submission_warnings
 from backend.materials.service import mark_submitted
 from backend.policy.service import checklist_items, evaluate_application
-from backend.runtime import china_date
+from backend.runtime import china_date, runtime, today
 from backend.unit_of_work import UnitOfWork, unit_of_work
 
 
@@ -181,8 +181,14 @@ def submit_application(actor: Actor, application_id: str, *, locale: str = "zh_H
 def withdraw_application(actor: Actor, application_id: str) -> dict[str, Any]:
     with unit_of_work() as uow:
         application = uow.applications.get_for(actor, application_id, Purpose.WITHDRAW, for_update=True)
-        if not stage_allows(Purpose.WITHDRAW, Stage(application.stage)):
+        stage = Stage(application.stage)
+        if stage in TERMINAL:
             raise Conflict("cannot_withdraw", params={"stage": application.stage})
+        if not stage_allows(Purpose.WITHDRAW, stage) or review_started(
+                [event.type for event in uow.applications.timeline(application)]):
+            # The review office holds the case now: withdrawing is a request to it, by phone (issue 2).
+            raise Conflict("withdraw_ask_the_office", params={"stage": application.stage,
+                                                              **_office_contact(application)})
         application.stage = Stage.WITHDRAWN.value
         application.closed_at = uow.now
         application.version += 1
@@ -194,6 +200,16 @@ def withdraw_application(actor: Actor, application_id: str) -> dict[str, Any]:
                          role=_role_word(uow, actor, application))
         uow.commit()
         return _present(uow, actor, application)
+
+
+def _office_contact(application: Application) -> dict[str, str]:
+    """The review office's name and phone from the policy data (the nearest office first)."""
+    from backend.policy.presenter import contacts_document
+
+    contacts = contacts_document(runtime().policy.resolve(application.office_region or "000000", today()))
+    if not contacts:
+        return {"office": "", "phone": ""}
+    return {"office": contacts[0]["office"], "phone": contacts[0]["phone"]}
 
 
 # --- the rules of a save ---------------------------------------------------------------------------

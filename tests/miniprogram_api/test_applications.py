@@ -135,6 +135,59 @@ def test_applicant_withdraws_before_review_starts(as_applicant):
     assert response.get_json()["stage"] == "withdrawn"
 
 
+def test_applicant_withdraws_a_submitted_application_the_office_has_not_accepted(as_applicant):
+    from tests.support.flows import submitted
+
+    application = submitted(as_applicant)  # handed off to the desk, not yet accepted
+    assert as_applicant.get(f"/applications/{application['id']}").get_json()["stage"] == "handed_off"
+
+    response = as_applicant.post(f"/applications/{application['id']}/withdraw")
+
+    assert response.status_code == 200 and response.get_json()["stage"] == "withdrawn"
+
+
+def _refused_withdrawal(as_applicant, application_id):
+    response = as_applicant.post(f"/applications/{application_id}/withdraw")
+    assert response.status_code == 409, response.get_json()
+    body = response.get_json()
+    assert body["code"] == "withdraw_ask_the_office"
+    # Whom to call, from the policy data of the applicant's county (seed 004, 附件2 政策告知书 三).
+    assert (body["office"], body["phone"]) == ("武隆区民政局", "023-77724047")
+    assert "023-77724047" in body["detail"]
+    return body
+
+
+def test_an_accepted_application_cannot_be_withdrawn_online_and_the_applicant_is_told_whom_to_call(
+        as_applicant, as_reviewer):
+    from tests.support.flows import submitted
+
+    application = submitted(as_applicant)
+    as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={"type": "accepted"})
+
+    _refused_withdrawal(as_applicant, application["id"])
+    assert as_applicant.get(f"/applications/{application['id']}").get_json()["stage"] == "accepted"
+
+
+def test_an_application_sent_back_for_correction_and_resubmitted_cannot_be_withdrawn_online(
+        as_applicant, as_reviewer):
+    from tests.support.flows import submitted
+
+    application = submitted(as_applicant)
+    for decision in ({"type": "accepted"},
+                     {"type": "correction_requested", "reason": "照片不清", "items": ["applicant.address"]}):
+        as_reviewer.post(f"/review/applications/{application['id']}/decisions", json=decision)
+    _refused_withdrawal(as_applicant, application["id"])  # waiting for the correction: review has started
+    current = as_applicant.get(f"/applications/{application['id']}").get_json()
+    fixed = as_applicant.patch(f"/applications/{application['id']}",
+                               json={"applicant": {"address": "重庆市武隆区芙蓉路1号"}}, version=current["version"])
+    assert fixed.status_code == 200, fixed.get_json()
+    resubmitted = as_applicant.post(f"/applications/{application['id']}/submit")
+    assert resubmitted.status_code == 200
+    assert as_applicant.get(f"/applications/{application['id']}").get_json()["stage"] == "handed_off"
+
+    _refused_withdrawal(as_applicant, application["id"])
+
+
 def test_another_applicant_gets_404_for_my_application(as_applicant, as_other_applicant):
     draft = start(as_applicant)
     for response in (as_other_applicant.get(f"/applications/{draft['id']}"),
