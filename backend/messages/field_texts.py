@@ -51,6 +51,7 @@ LABELS = {
     "notice_from": ("公示开始日期", "公示从哪天开始"),
     "notice_to": ("公示结束日期", "公示到哪天"),
     "occurred_at": ("发生时间", "是什么时候"),
+    "applied_from_region": ("申请所在区县", "在哪个区县申请"),
     "monthly_amounts.living": ("生活补贴每月金额", "生活补贴每月多少钱"),
     "monthly_amounts.nursing": ("护理补贴每月金额", "护理补贴每月多少钱"),
     "identity": ("身份证或户口簿", "身份证或户口本"),

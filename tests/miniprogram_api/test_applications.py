@@ -197,3 +197,71 @@ def test_another_applicant_gets_404_for_my_application(as_applicant, as_other_ap
         assert response.status_code == 404
         assert response.get_json()["code"] == "application_not_found"
     assert as_other_applicant.get("/applications").get_json()["applications"] == []
+
+
+def test_the_county_applied_from_can_be_given_or_changed_while_a_draft(as_applicant):
+    draft = start(as_applicant)  # no county applied from at creation
+
+    saved = as_applicant.patch(f"/applications/{draft['id']}", json={"applied_from_region": "140402"},
+                               version=draft["version"])
+
+    assert saved.status_code == 200, saved.get_json()
+    assert saved.get_json()["applied_from_region"] == "140402"
+    cleared = as_applicant.patch(f"/applications/{draft['id']}", json={"applied_from_region": None},
+                                 version=saved.get_json()["version"])
+    assert cleared.get_json()["applied_from_region"] is None
+
+
+def test_an_unknown_county_applied_from_is_refused_with_a_field_error(as_applicant):
+    draft = start(as_applicant)
+
+    response = as_applicant.patch(f"/applications/{draft['id']}", json={"applied_from_region": "999999"},
+                                  version=draft["version"])
+
+    assert response.status_code == 422
+    assert [error["field"] for error in response.get_json()["errors"]] == ["applied_from_region"]
+
+
+def test_the_county_applied_from_cannot_be_changed_after_submission(as_applicant):
+    application = ready_to_submit(as_applicant)
+    as_applicant.post(f"/applications/{application['id']}/submit")
+    current = as_applicant.get(f"/applications/{application['id']}").get_json()
+
+    response = as_applicant.patch(f"/applications/{application['id']}", json={"applied_from_region": "140402"},
+                                  version=current["version"])
+
+    assert response.status_code == 409 and response.get_json()["code"] == "not_editable"
+
+
+def test_a_person_cannot_claim_the_assistant_channel(as_applicant):
+    response = as_applicant.post("/applications", json={"subsidies": ["nursing"], "applying_as": "self",
+                                                        "channel": "assistant"})
+
+    assert response.status_code == 422
+    assert "channel" in [error["field"] for error in response.get_json()["errors"]]
+    assert as_applicant.get("/applications").get_json()["applications"] == []
+
+
+def test_an_application_started_in_the_mini_program_is_counted_as_the_mini_programs(as_applicant, as_admin):
+    application = ready_to_submit(as_applicant)
+    assert application["channel"] == "miniprogram"
+    as_applicant.post(f"/applications/{application['id']}/submit")
+
+    totals = as_admin.get("/admin/statistics?month=2026-11").get_json()["totals"]
+
+    assert (totals["received_miniprogram"], totals["received_assistant"]) == (1, 0)
+
+
+def test_the_service_refuses_the_assistant_channel_to_anyone_but_an_assistant(runtime, demo_accounts):
+    import pytest
+
+    from backend.accounts.actor import Actor
+    from backend.accounts.models import Role, User
+    from backend.applications.service import create_application
+    from backend.errors import NotPermitted
+
+    with runtime.database.sessions() as session:
+        user = session.query(User).filter_by(account="demo-applicant").one()
+    with pytest.raises(NotPermitted):
+        create_application(Actor(user.id, Role.PUBLIC), subsidies=["nursing"], applying_as="self",
+                           channel="assistant")
