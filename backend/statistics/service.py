@@ -81,7 +81,8 @@ def monthly_statistics(actor: Actor, month: str) -> dict[str, Any]:
                 count(app, "rejected")
             elif event.type == "approved":
                 count(app, "approved")
-                if any(flag.get("code") == "amount_differs_from_policy" for flag in (event.details or {}).get("flags", [])):
+                flags = (event.details or {}).get("flags", [])
+                if any(flag.get("code") == "amount_differs_from_policy" for flag in flags):
                     # Accepted (the review system is the authority) but not the amount our policy data gives.
                     count(app, "approved_amount_differs")
         keys = ("received", "received_miniprogram", "received_official_account", "received_assistant",
