@@ -117,6 +117,10 @@ def expire_tokens(state: FakeWeChatState, request: Request) -> dict[str, object]
     return {"expired": state.expire_tokens()}
 
 
+def forget_tokens(state: FakeWeChatState, request: Request) -> dict[str, object]:
+    return {"forgotten": state.forget_tokens()}
+
+
 def add_fault(state: FakeWeChatState, request: Request) -> dict[str, object]:
     body = _body(request)
     mode = body.get("mode", "http_500")
@@ -162,7 +166,8 @@ def rules() -> list[Rule]:
             "/__fake__/tokens": tokens, "/__fake__/calls": calls}
     posts = {"/__fake__/login": login, "/__fake__/followers": add_follower, "/__fake__/templates": add_template,
              "/__fake__/subscriptions": set_subscription, "/__fake__/media": upload_media,
-             "/__fake__/tokens/expire": expire_tokens, "/__fake__/faults": add_fault,
+             "/__fake__/tokens/expire": expire_tokens,
+             "/__fake__/tokens/forget": forget_tokens, "/__fake__/faults": add_fault,
              "/__fake__/clock": advance_clock, "/__fake__/reset": reset}
     return [Rule(path, endpoint=handler, methods=["GET"]) for path, handler in gets.items()] + \
         [Rule(path, endpoint=handler, methods=["POST"]) for path, handler in posts.items()]

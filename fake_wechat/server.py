@@ -82,6 +82,9 @@ class FakeWeChat:
     def expire_tokens(self) -> int:
         return self.state.expire_tokens()
 
+    def forget_tokens(self) -> int:
+        return self.state.forget_tokens()
+
     def fail_next(self, count: int = 1, mode: FaultMode = "http_500", *, seconds: float = 0.0,
                   path: str | None = None) -> None:
         self.state.fail_next(count, mode, seconds=seconds, path=path)

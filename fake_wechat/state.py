@@ -351,6 +351,16 @@ class FakeWeChatState:
                 token.expires_at = now
             return len(live)
 
+    def forget_tokens(self) -> int:
+        """Forget every token, as WeChat does when a token is revoked or the secret is reset: each one
+        now answers 40001 "invalid credential"; returns how many were forgotten."""
+        with self.lock:
+            forgotten = len(self.tokens)
+            self.tokens.clear()
+            for slot in self._stable.values():
+                slot.current = None
+            return forgotten
+
     def tokens_issued(self, app_id: str | None = None) -> int:
         """How many tokens were handed out (a stable token handed out again counts once)."""
         with self.lock:

@@ -65,6 +65,7 @@ def application_document(application: Application, content: dict[str, Any], cons
         },
         "policy_notice_acknowledged": bool(get_path(content, "policy_notice_acknowledged")),
         "consents": consents,
+        "applied_from_region": application.applied_from_region,
         "office_region": application.office_region,
         "office_region_name": _region_name(application.office_region),
         "numbers_revealed": reveal,

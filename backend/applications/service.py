@@ -16,7 +16,7 @@ from backend.applications.access import Purpose, Relation, stage_allows
 from backend.applications.completeness import missing_items
 from backend.applications.fields import FIELDS, FieldProblem, check_field, set_path
 from backend.applications.models import Application, Consent, StatusEvent, Submission
-from backend.applications.stages import Stage
+from backend.applications.stages import TERMINAL, Stage, review_started
 from backend.db.base import new_id
 from backend.applications.vocabulary import APPLYING_AS, CHANNELS, CONSENT_NOTICE_VERSION, CONSENT_PURPOSES, SUBSIDIES
 from backend.errors import Conflict, ConsentRequired, FieldError, Incomplete, InvalidInput, NotPermitted, StaleVersion, VersionRequired
@@ -25,7 +25,7 @@ from backend.messages.locales import DEFAULT_LOCALE
 from backend.policy.presenter import evaluation_document, submission_warnings
 from backend.materials.service import mark_submitted
 from backend.policy.service import checklist_items, evaluate_application
-from backend.runtime import china_date
+from backend.runtime import china_date, runtime, today
 from backend.unit_of_work import UnitOfWork, unit_of_work
 
 
@@ -38,9 +38,14 @@ class DraftChanges:
     subsidies: list[str] | None = None
     applying_as: str | None = None
     consents: list[str] = field(default_factory=list)
+    # The county applied from (跨省通办, issue 7), when the save names it (None with `sets_applied_from` clears).
+    applied_from_region: str | None = None
+    sets_applied_from: bool = False
 
     def field_names(self) -> list[str]:
         names = list(self.values)
+        if self.sets_applied_from:
+            names.append("applied_from_region")
         if self.subsidies is not None:
             names.append("subsidies")
         if self.applying_as is not None:
@@ -54,17 +59,20 @@ def create_application(actor: Actor, *, subsidies: list[str], applying_as: str, 
                        changes: DraftChanges | None = None, applied_from_region: str | None = None,
                        applicant_user_id: str | None = None) -> dict[str, Any]:
     """A person starts their own application (or one for whom they are guardian); a village assistant
-    starts one for a person who consented to their help (seed 004: 由所在村（居）民委员会代为申请)."""
+    starts one for a person who consented to their help (seed 004: 由所在村（居）民委员会代为申请).
+
+    `channel` is where the request came in, given by the endpoint (the mini program's API, the official
+    account's conversation), never by the client; an assistant's application is always `assistant`, and
+    nobody else's is, so the statistics by channel (seed 002) count what really happened."""
     if actor.role not in (Role.PUBLIC, Role.ASSISTANT):
         raise NotPermitted("only_people_apply")
+    if channel == "assistant" and actor.role is not Role.ASSISTANT:
+        raise NotPermitted("wrong_role")
     _check_choice_list("subsidies", subsidies, SUBSIDIES)
     _check_choice("applying_as", applying_as, APPLYING_AS)
     _check_choice("channel", channel, CHANNELS)
-    if applied_from_region is not None:
-        try:
-            check_field("applicant.hukou_region", applied_from_region)
-        except FieldProblem as problem:
-            raise InvalidInput(errors=[FieldError("applied_from_region", problem.code)]) from None
+    if applied_from_region is not None and (errors := _applied_from_errors(applied_from_region)):
+        raise InvalidInput(errors=errors)
     with unit_of_work() as uow:
         owner = actor.user_id
         if actor.role is Role.ASSISTANT:
@@ -183,8 +191,14 @@ def submit_application(actor: Actor, application_id: str, *, locale: str = "zh_H
 def withdraw_application(actor: Actor, application_id: str) -> dict[str, Any]:
     with unit_of_work() as uow:
         application = uow.applications.get_for(actor, application_id, Purpose.WITHDRAW, for_update=True)
-        if not stage_allows(Purpose.WITHDRAW, Stage(application.stage)):
+        stage = Stage(application.stage)
+        if stage in TERMINAL:
             raise Conflict("cannot_withdraw", params={"stage": application.stage})
+        if not stage_allows(Purpose.WITHDRAW, stage) or review_started(
+                [event.type for event in uow.applications.timeline(application)]):
+            # The review office holds the case now: withdrawing is a request to it, by phone (issue 2).
+            raise Conflict("withdraw_ask_the_office", params={"stage": application.stage,
+                                                              **_office_contact(application)})
         application.stage = Stage.WITHDRAWN.value
         application.closed_at = uow.now
         application.version += 1
@@ -198,6 +212,16 @@ def withdraw_application(actor: Actor, application_id: str) -> dict[str, Any]:
         return _present(uow, actor, application)
 
 
+def _office_contact(application: Application) -> dict[str, str]:
+    """The review office's name and phone from the policy data (the nearest office first)."""
+    from backend.policy.presenter import contacts_document
+
+    contacts = contacts_document(runtime().policy.resolve(application.office_region or "000000", today()))
+    if not contacts:
+        return {"office": "", "phone": ""}
+    return {"office": contacts[0]["office"], "phone": contacts[0]["phone"]}
+
+
 # --- the rules of a save ---------------------------------------------------------------------------
 
 def _apply_changes(uow: UnitOfWork, actor: Actor, application: Application, changes: DraftChanges) -> None:
@@ -207,6 +231,11 @@ def _apply_changes(uow: UnitOfWork, actor: Actor, application: Application, chan
     if changes.applying_as is not None and changes.applying_as not in APPLYING_AS:
         errors.append(FieldError("applying_as", "not_a_choice", {"choices": ", ".join(APPLYING_AS)}))
     errors.extend(_choice_list_errors("consents", changes.consents, CONSENT_PURPOSES, allow_empty=True))
+    if changes.sets_applied_from:
+        if Stage(application.stage) is not Stage.DRAFT:
+            errors.append(FieldError("applied_from_region", "not_asked_for_in_correction"))
+        elif changes.applied_from_region is not None:
+            errors.extend(_applied_from_errors(changes.applied_from_region))
 
     checked: dict[str, Any] = {}
     for path, value in changes.values.items():
@@ -266,7 +295,17 @@ def _apply_changes(uow: UnitOfWork, actor: Actor, application: Application, chan
         application.subsidies = _ordered(changes.subsidies, SUBSIDIES)
     if changes.applying_as is not None:
         application.applying_as = changes.applying_as
+    if changes.sets_applied_from:
+        application.applied_from_region = changes.applied_from_region
     application.updated_at = uow.now
+
+
+def _applied_from_errors(code: str) -> list[FieldError]:
+    try:
+        check_field("applicant.hukou_region", code)  # the same county codes (GB/T 2260) as the hukou's
+    except FieldProblem as problem:
+        return [FieldError("applied_from_region", problem.code, problem.params)]
+    return []
 
 
 def _consented(uow: UnitOfWork, application: Application) -> list[str]:

@@ -36,7 +36,13 @@ RANK = {stage: position for position, stage in enumerate(_ORDER)}
 
 TERMINAL = frozenset({Stage.REJECTED, Stage.WITHDRAWN})
 EDITABLE = frozenset({Stage.DRAFT, Stage.CORRECTION_REQUESTED})
-WITHDRAWABLE = frozenset({Stage.DRAFT, Stage.SUBMITTED, Stage.HANDED_OFF, Stage.CORRECTION_REQUESTED})
+# Withdrawn online only until the review office has acted on it (issue 2: "withdraw before review starts"):
+# a draft, or an application submitted or delivered but not yet accepted. Once the office has accepted it
+# (or asked for a correction, which it does only while reviewing), the office holds the case and the person
+# withdraws by asking it (seed 004 一: 放弃申请 is recorded by the township; the service names whom to call).
+# A resubmission after a correction is back at `handed_off`, but the review had started: the service checks
+# the timeline for that (`review_started`).
+WITHDRAWABLE = frozenset({Stage.DRAFT, Stage.SUBMITTED, Stage.HANDED_OFF})
 UNDER_REVIEW = frozenset({
     Stage.SUBMITTED, Stage.HANDED_OFF, Stage.ACCEPTED, Stage.TOWNSHIP_REVIEW, Stage.FEDERATION_REVIEW,
     Stage.CIVIL_AFFAIRS_APPROVAL, Stage.CORRECTION_REQUESTED,
@@ -95,3 +101,9 @@ def stage_after(current: Stage, event: ReviewEventType) -> Stage:
         # Waiting for the applicant: a late event from before the request does not end the wait.
         return current
     return target if RANK[target] > RANK[current] else current
+
+
+def review_started(event_types: list[str]) -> bool:
+    """Whether the review office has acted on the application: any review event in its timeline."""
+    review_events = {event.value for event in ReviewEventType}
+    return any(event_type in review_events for event_type in event_types)

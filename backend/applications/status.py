@@ -60,6 +60,11 @@ def deadlines_for(application: Application) -> dict[str, Any]:
             "decision_by": decision_by}
 
 
+def deadlines_document(application: Application, locale: str) -> dict[str, Any] | None:
+    """The deadlines as the applicant's status shows them (the review desk shows the same)."""
+    return _deadline_view(application, deadlines_for(application), locale)
+
+
 def _deadline_view(application: Application, deadlines: dict[str, Any], locale: str) -> dict[str, Any] | None:
     if not deadlines:
         return None

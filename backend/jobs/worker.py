@@ -5,23 +5,50 @@ from __future__ import annotations
 
 import argparse
 import logging
+import threading
 
+from huey import Huey
+from huey.consumer import Consumer
+
+from backend.prefill.reading import preload_reader
 from backend.privacy.log_filter import install_log_filter
 from backend.runtime import configure
 from backend.settings import load_settings
 
 
+# huey's consumer polls its storage (SQLite) with a delay that starts at `initial_delay` and grows by `backoff`
+# while idle, up to `max_delay`. Its default of 10 s means a photo uploaded after a quiet minute waited up to
+# 10 s before its read began; a person holding the phone expects the pre-filled fields in a few seconds. An
+# empty poll of the SQLite queue costs well under a millisecond, so a quarter of a second is cheap. (On Redis
+# huey blocks on the list instead of polling, and these delays hardly matter.)
+INITIAL_DELAY_SECONDS = 0.05
+BACKOFF = 1.15
+MAX_DELAY_SECONDS = 0.25
+
+
+def make_consumer(huey: Huey, *, workers: int = 2, max_delay: float = MAX_DELAY_SECONDS,
+                  periodic: bool = True) -> Consumer:
+    return huey.create_consumer(workers=workers, worker_type="thread", periodic=periodic,
+                                check_worker_health=True, initial_delay=INITIAL_DELAY_SECONDS, backoff=BACKOFF,
+                                max_delay=max(max_delay, INITIAL_DELAY_SECONDS))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Run the 两补网办 job worker.")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--max-delay", type=float, default=MAX_DELAY_SECONDS,
+                        help="longest wait between two looks at an idle queue, in seconds (default %(default)s)")
     parser.add_argument("--dev", action="store_true", help="generate missing dev secrets like make run")
     args = parser.parse_args()
     install_log_filter()
     runtime_ = configure(load_settings(generate_dev_secrets=args.dev))
     if runtime_.jobs is None or runtime_.jobs.immediate:
         raise SystemExit("LIANGBU_JOB_QUEUE_URL is 'immediate': there is nothing for a worker to do.")
-    consumer = runtime_.jobs.huey.create_consumer(workers=args.workers, worker_type="thread",
-                                                  periodic=True, check_worker_health=True)
+    consumer = make_consumer(runtime_.jobs.huey, workers=args.workers, max_delay=args.max_delay)
+    # The OCR models load in about a second; loading them now, beside the consumer, keeps that second off
+    # the first photo a person uploads.
+    threading.Thread(target=preload_reader, args=(runtime_.settings.ocr_engine,), name="ocr-preload",
+                     daemon=True).start()
     logging.getLogger("huey").setLevel(logging.INFO)
     consumer.run()
 

@@ -34,6 +34,16 @@ def _reader(engine: str):
         return _readers[engine]
 
 
+def preload_reader(engine: str) -> None:
+    """Loads the engine's models ahead of the first read (the job worker calls it at start)."""
+    if engine == "none":
+        return
+    try:
+        _reader(engine)
+    except Exception:  # noqa: BLE001 - the first read will try again and record its failure
+        log.exception("OCR models could not be preloaded")
+
+
 def queue_read(uow: UnitOfWork, material: Material) -> None:
     """Called in the upload's transaction: the read is recorded as queued and enqueued after commit."""
     if material.kind not in READABLE_KINDS:

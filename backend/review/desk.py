@@ -12,7 +12,9 @@ from sqlalchemy.exc import IntegrityError
 from backend.accounts.actor import Actor
 from backend.applications.access import Purpose
 from backend.applications.stages import ReviewEventType, Stage, stage_after
+from backend.applications.status import deadlines_document
 from backend.errors import Conflict
+from backend.messages.locales import DEFAULT_LOCALE
 from backend.review.events import EventOutcome, ReviewEvent, apply_review_event
 from backend.representation.proofs import desk_proofs
 from backend.review.packet import assistance_facts
@@ -21,13 +23,20 @@ from backend.unit_of_work import unit_of_work
 DESK_STAGES = [stage.value for stage in Stage if stage is not Stage.DRAFT]
 
 
-def list_for_review(actor: Actor, *, stages: list[str] | None = None) -> list[dict[str, Any]]:
+def list_for_review(actor: Actor, *, stages: list[str] | None = None, late: bool | None = None,
+                    late_first: bool = False, locale: str = DEFAULT_LOCALE) -> list[dict[str, Any]]:
+    """The reviewer's list: each application with its deadlines (as the applicant's status shows them) and
+    a `late` flag; `late` filters on it, `late_first` puts the late ones first (then the longest overdue)."""
     from backend.applications.service import _present  # the same document the applicant sees, masked
 
     with unit_of_work() as uow:
         applications = uow.applications.list_for(actor, Purpose.REVIEW, stages=stages or DESK_STAGES)
         documents = []
         for application in applications:
+            deadlines = deadlines_document(application, locale)
+            is_late = bool(deadlines and (deadlines["hand_off_late"] or deadlines["decision_late"]))
+            if late is not None and is_late is not late:
+                continue
             uow.audit.record(actor, "application.listed_for_review", application_id=application.id, role="reviewer")
             document = _present(uow, actor, application)
             submission = uow.applications.submission(application)
@@ -36,9 +45,21 @@ def list_for_review(actor: Actor, *, stages: list[str] | None = None) -> list[di
             document["eligibility_at_submission"] = submission.eligibility if submission else None
             document["representation"] = assistance_facts(uow, application)
             document["proofs"] = desk_proofs(uow, application)  # the photos, at GET .../representations/{id}/proof
+            document["deadlines"] = deadlines
+            document["late"] = is_late
+            document["review_flags"] = _flags(uow.applications.timeline(application))
             documents.append(document)
         uow.commit()
-        return documents
+    if late_first:
+        # Stable sort: late ones first, the most overdue decision first among them; the rest keep their order.
+        documents.sort(key=lambda d: (not d["late"], d["deadlines"]["decision_by"] if d["late"] else ""))
+    return documents
+
+
+def _flags(events: list[Any]) -> list[dict[str, Any]]:
+    """What the review events recorded for the reviewer's attention, e.g. an approved amount other than the
+    one our policy data gives for the region (backend.review.events.validate_for_application)."""
+    return [flag for event in events for flag in (event.details or {}).get("flags", [])]
 
 
 def record_decision(actor: Actor, application_id: str, decision_type: ReviewEventType, *,

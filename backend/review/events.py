@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -20,6 +20,7 @@ from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import DECIDED, EVENT_ROLE, ReviewEventType, Stage, stage_after
 from backend.applications.vocabulary import MATERIAL_KINDS, SUBSIDIES
 from backend.errors import FieldError, InvalidInput, NotFound
+from backend.runtime import CHINA
 from backend.unit_of_work import UnitOfWork
 
 
@@ -50,8 +51,13 @@ CORRECTABLE_ITEMS = frozenset(FIELDS) | {"applicant", "certificate", "household"
 
 
 def validate_event(event: ReviewEvent) -> None:
+    """What can be checked on the event alone; `validate_for_application` checks it against the application."""
     errors: list[FieldError] = []
     kind = event.type
+    if event.occurred_at.tzinfo is None or event.occurred_at.utcoffset() is None:
+        # A time without a zone is ambiguous between the review system's clock and ours: refuse it rather
+        # than guess (the interface asks for RFC 3339 with an offset, e.g. +08:00).
+        errors.append(FieldError("occurred_at", "time_zone_required"))
     if kind in (ReviewEventType.CORRECTION_REQUESTED, ReviewEventType.REJECTED) and not (event.reason or "").strip():
         # Seed 002 (二): a refusal carries its reason, recorded and explained to the applicant.
         errors.append(FieldError("reason", "required"))
@@ -69,17 +75,89 @@ def validate_event(event: ReviewEvent) -> None:
                 errors.append(FieldError("monthly_amounts", "not_a_choice", {"choices": ", ".join(SUBSIDIES)}))
             elif not _is_amount(amount):
                 errors.append(FieldError(f"monthly_amounts.{subsidy}", "amount_invalid"))
-        if not event.start_month or not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", event.start_month):
+            elif Decimal(str(amount)) <= 0:
+                errors.append(FieldError(f"monthly_amounts.{subsidy}", "amount_not_positive"))
+        if parse_month(event.start_month) is None:
             errors.append(FieldError("start_month", "month_invalid"))
     if kind is ReviewEventType.PUBLIC_NOTICE:
+        days = {}
         for name in ("notice_from", "notice_to"):
-            value = getattr(event, name)
-            if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            days[name] = parse_day(getattr(event, name))
+            if days[name] is None:
                 errors.append(FieldError(name, "invalid_date"))
-        if not errors and event.notice_to < event.notice_from:
+        if None not in days.values() and days["notice_to"] < days["notice_from"]:
             errors.append(FieldError("notice_to", "notice_ends_before_it_starts"))
     if errors:
         raise InvalidInput(errors=errors)
+
+
+def validate_for_application(event: ReviewEvent, application: Application, content: dict[str, Any]) -> list[dict]:
+    """Checks the event against the application it is about; returns the flags to record with it.
+
+    Refused: an event dated before the application was first submitted; amounts for a subsidy the person
+    did not apply for; a start month before the month of application (seed 001 item 9: 自残疾人递交申请当月
+    计发补贴), or, on a certificate renewal, more than the back-pay the evaluator allows (seed 001 item 13: 最多
+    不超过3个月). Accepted but flagged: an amount that differs from the region's amount in our policy data.
+    The review system is the authority on the amount (a county may have raised it before our data knows),
+    so the decision stands and the flag shows on the desk and in the statistics (docs/review-system.md)."""
+    errors: list[FieldError] = []
+    flags: list[dict] = []
+    first_submitted = application.first_submitted_at or application.submitted_at
+    # Compared to the minute: review systems often record times to the minute, so an event in the minute
+    # of submission is not "earlier" than it.
+    if first_submitted is not None and event.occurred_at < first_submitted.replace(second=0, microsecond=0):
+        errors.append(FieldError("occurred_at", "before_submission",
+                                 {"submitted_at": first_submitted.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")}))
+    if event.type is ReviewEventType.APPROVED:
+        for subsidy in event.monthly_amounts:
+            if subsidy in SUBSIDIES and subsidy not in application.subsidies:
+                errors.append(FieldError(f"monthly_amounts.{subsidy}", "subsidy_not_applied_for"))
+        from backend.policy.service import evaluate_application
+
+        evaluation = evaluate_application(application, content)
+        earliest = _earliest_start(evaluation, application)
+        if earliest is not None and event.start_month < earliest:
+            errors.append(FieldError("start_month", "start_month_too_early", {"month": earliest}))
+        if not errors:
+            differs = {}
+            for subsidy, amount in event.monthly_amounts.items():
+                verdict = evaluation.verdicts.get(subsidy)
+                expected = verdict.monthly_amount if verdict is not None else None
+                if expected is not None and Decimal(str(amount)) != expected:
+                    differs[subsidy] = {"approved": _money(amount), "policy": _money(expected)}
+            if differs:
+                flags.append({"code": "amount_differs_from_policy", "amounts": differs,
+                              "source": next(v.source for s, v in evaluation.verdicts.items() if s in differs)})
+    if errors:
+        raise InvalidInput(errors=errors)
+    return flags
+
+
+def _earliest_start(evaluation: Any, application: Application) -> str | None:
+    """The earliest month payment may start: the evaluator's start month (the month of application, or
+    the new certificate's month on renewal) less the back-pay months it allows."""
+    months = []
+    for subsidy in application.subsidies:
+        verdict = evaluation.verdicts.get(subsidy)
+        if verdict is not None and verdict.starts:
+            year, month = map(int, verdict.starts.split("-"))
+            index = year * 12 + month - 1 - (verdict.back_pay_months or 0)
+            months.append(f"{index // 12:04d}-{index % 12 + 1:02d}")
+    return min(months) if months else None
+
+
+def parse_day(value: str | None) -> date | None:
+    """A calendar date written YYYY-MM-DD, or None when it is not one (2026-02-30 is not)."""
+    if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def parse_month(value: str | None) -> str | None:
+    return value if value and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value) else None
 
 
 def apply_review_event(uow: UnitOfWork, event: ReviewEvent, *, application: Application | None = None) -> EventOutcome:
@@ -91,6 +169,7 @@ def apply_review_event(uow: UnitOfWork, event: ReviewEvent, *, application: Appl
     already = uow.session.scalars(select(StatusEvent).where(StatusEvent.source_event_id == event.event_id)).first()
     if already is not None:
         return EventOutcome(application.id, application.stage, duplicate=True, moved=False)
+    flags = validate_for_application(event, application, uow.applications.content(application))
 
     current = Stage(application.stage)
     target = stage_after(current, event.type)
@@ -105,11 +184,13 @@ def apply_review_event(uow: UnitOfWork, event: ReviewEvent, *, application: Appl
     if event.items:
         details["items"] = list(event.items)
     if event.monthly_amounts:
-        details["monthly_amounts"] = {k: str(Decimal(v).quantize(Decimal("0.01"))) for k, v in event.monthly_amounts.items()}
+        details["monthly_amounts"] = {k: _money(v) for k, v in event.monthly_amounts.items()}
     if event.start_month:
         details["start_month"] = event.start_month
     if event.notice_from:
         details["notice_from"], details["notice_to"] = event.notice_from, event.notice_to
+    if flags:
+        details["flags"] = flags
     if not moved:
         details["did_not_change_stage"] = True
 
@@ -128,6 +209,10 @@ def apply_review_event(uow: UnitOfWork, event: ReviewEvent, *, application: Appl
         from backend.notifications.service import notify_status_change
         notify_status_change(uow, application, event.type.value)
     return EventOutcome(application.id, application.stage, duplicate=False, moved=moved)
+
+
+def _money(value: Any) -> str:
+    return str(Decimal(str(value)).quantize(Decimal("0.01")))
 
 
 def _is_amount(value: str) -> bool:

@@ -38,7 +38,11 @@ def queue_handoff(uow: UnitOfWork, application: Application) -> None:
 def dispatch_handoffs(limit: int = 50) -> int:
     """Delivers what is due, oldest first, stopping at the first failure so that applications reach the
     review system in the order they were submitted; returns how many were delivered. Safe to run in many
-    workers at once: the oldest waiting message is claimed (leased) by one of them, and the others stop."""
+    workers at once: the oldest waiting message is claimed (leased) by one of them, and the others stop.
+
+    A packet that cannot be built (its materials cannot be read, say) is that application's own trouble, not
+    the review system's: it counts as a failed attempt with the error recorded, backs off, goes dead after the
+    configured attempts, and steps aside, so the applications behind it are handed off meanwhile."""
     delivered = 0
     for _ in range(limit):
         claimed = _claim_next()
@@ -50,28 +54,72 @@ def dispatch_handoffs(limit: int = 50) -> int:
     return delivered
 
 
+BUILD_FAILED = "packet not built: "  # last_error of a message whose packet could not be built
+
+
 def _claim_next() -> tuple[str, dict, str] | None:
+    for _ in range(_MAX_BUILD_FAILURES_PER_CLAIM):
+        outcome = _claim_one()
+        if outcome != "build_failed":
+            return outcome  # type: ignore[return-value]
+    return None
+
+
+_MAX_BUILD_FAILURES_PER_CLAIM = 20
+
+
+def _claim_one() -> tuple[str, dict, str] | str | None:
     with unit_of_work() as uow:
         query = (select(OutboxMessage)
                  .where(OutboxMessage.delivered_at.is_(None), OutboxMessage.dead_at.is_(None))
-                 .order_by(OutboxMessage.created_at, OutboxMessage.submission_number).limit(1))
+                 .order_by(OutboxMessage.created_at, OutboxMessage.submission_number).limit(200))
         if not uow.runtime.database.is_sqlite:
             query = query.with_for_update()
-        message = uow.session.scalars(query).first()
-        if message is None or message.next_attempt_at > uow.now:
-            return None  # nothing waiting, or the oldest is waiting for its retry (or leased elsewhere)
-        application = uow.applications.get_unscoped(message.application_id)
-        submission = uow.applications.submission(application, message.submission_number)
-        carries_files = uow.runtime.review_system.carries_files
-        packet = build_packet(application, submission, uow.applications.submission_content(submission),
-                              representation=assistance_facts(uow, application),
-                              proofs=packet_proofs(uow, application, with_content=carries_files))
-        if carries_files:
-            attach_files(uow, packet, submission)
+        message = None
+        stepped_aside: set[str] = set()
+        for candidate in uow.session.scalars(query):
+            if candidate.application_id in stepped_aside:
+                continue  # a later version of an application that waits: keep its versions in order
+            if candidate.next_attempt_at <= uow.now:
+                message = candidate
+                break
+            if (candidate.last_error or "").startswith(BUILD_FAILED):
+                stepped_aside.add(candidate.application_id)
+                continue  # its packet could not be built: it waits for its retry without holding others up
+            return None  # the oldest is waiting for its retry (or leased elsewhere): keep the order
+        if message is None:
+            return None
+        message_id = message.id
+        try:
+            application = uow.applications.get_unscoped(message.application_id)
+            submission = uow.applications.submission(application, message.submission_number)
+            carries_files = uow.runtime.review_system.carries_files
+            packet = build_packet(application, submission, uow.applications.submission_content(submission),
+                                  representation=assistance_facts(uow, application),
+                                  proofs=packet_proofs(uow, application, with_content=carries_files))
+            if carries_files:
+                attach_files(uow, packet, submission)
+        except Exception as error:  # noqa: BLE001 - any failure to build is recorded, never left to block
+            log.exception("hand-off packet could not be built")
+            uow.session.rollback()
+            _record_build_failure(uow, message_id, error)
+            return "build_failed"
         message.attempts += 1
         message.next_attempt_at = uow.now + timedelta(seconds=CLAIM_SECONDS)
         uow.commit()
         return message.id, packet, f"{application.reference}:{message.submission_number}"
+
+
+def _record_build_failure(uow: UnitOfWork, message_id: str, error: Exception) -> None:
+    message = uow.session.get(OutboxMessage, message_id)
+    message.attempts += 1
+    message.last_error = (BUILD_FAILED + f"{type(error).__name__}: {error}")[:500]
+    if message.attempts >= uow.runtime.settings.review_handoff_max_attempts:
+        message.dead_at = uow.now
+        log.warning("hand-off parked as dead: its packet could not be built in %s attempts", message.attempts)
+    else:
+        message.next_attempt_at = uow.now + backoff(message.attempts)
+    uow.commit()
 
 
 def _deliver(message_id: str, packet: dict, idempotency_key: str) -> bool:

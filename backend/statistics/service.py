@@ -81,9 +81,14 @@ def monthly_statistics(actor: Actor, month: str) -> dict[str, Any]:
                 count(app, "rejected")
             elif event.type == "approved":
                 count(app, "approved")
+                flags = (event.details or {}).get("flags", [])
+                if any(flag.get("code") == "amount_differs_from_policy" for flag in flags):
+                    # Accepted (the review system is the authority) but not the amount our policy data gives.
+                    count(app, "approved_amount_differs")
         keys = ("received", "received_miniprogram", "received_official_account", "received_assistant",
                 "received_cross_province", "handed_off", "handed_off_late", "decided", "decided_in_time",
-                "decided_late", "open_and_late", "approved", "rejected", "corrections_requested")
+                "decided_late", "open_and_late", "approved", "approved_amount_differs", "rejected",
+                "corrections_requested")
         return {
             "month": month,
             "as_of": today.isoformat(),

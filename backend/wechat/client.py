@@ -1,9 +1,11 @@
 """wechatpy clients configured from settings.
 
-Three traps of wechatpy 1.8.18 are handled here (REFERENCE.md and its source): it has no HTTP timeout
+Four traps of wechatpy 1.8.18 are handled here (REFERENCE.md and its source): it has no HTTP timeout
 by default; some of its APIs hard-code https://api.weixin.qq.com/ (the token fetch and WeChatWxa's
 base), which would bypass a configured base such as the local fake; and its access-token cache is per
-process, so the token lives in the database (`DatabaseSessionStorage`) for every worker to share."""
+process, so the token lives in the database (`DatabaseSessionStorage`) for every worker to share; and when
+WeChat refuses a cached token it refetches and retries with the absolute URL, so `_request` must not add a
+base to that one."""
 
 from __future__ import annotations
 
@@ -56,8 +58,14 @@ class ConfiguredWeChatClient(WeChatClient):
         return self._api_base + url[len(OFFICIAL_BASE):] if url.startswith(OFFICIAL_BASE) else url
 
     def _request(self, method, url_or_endpoint, **kwargs):
-        kwargs["api_base_url"] = self._rebase(kwargs.get("api_base_url") or self.API_BASE_URL)
-        return super()._request(method, self._rebase(url_or_endpoint), **kwargs)
+        url_or_endpoint = self._rebase(url_or_endpoint)
+        if url_or_endpoint.startswith(("http://", "https://")):
+            # An absolute URL: wechatpy passes every other keyword on to requests, which knows no
+            # `api_base_url`. Its retry after a refused token (40001/42001) calls back here with the full URL.
+            kwargs.pop("api_base_url", None)
+        else:
+            kwargs["api_base_url"] = self._rebase(kwargs.get("api_base_url") or self.API_BASE_URL)
+        return super()._request(method, url_or_endpoint, **kwargs)
 
     def _fetch_access_token(self, url, params):
         response = self._http.get(url=self._rebase(url), params=params, timeout=self.timeout)

@@ -35,6 +35,8 @@ def _changes(body: SaveDraft | CreateApplication, *, with_choices: bool) -> Draf
         subsidies=getattr(body, "subsidies", None) if with_choices else None,
         applying_as=getattr(body, "applying_as", None) if with_choices else None,
         consents=list(body.consents),
+        applied_from_region=body.applied_from_region if with_choices else None,
+        sets_applied_from=with_choices and "applied_from_region" in body.model_fields_set,
     )
 
 
@@ -56,7 +58,7 @@ def if_match_version() -> int | None:
                    responses={201: ApplicationOut, **PROBLEM_RESPONSES})
 def create_application(body: CreateApplication):
     document = service.create_application(
-        current_actor(), subsidies=list(body.subsidies), applying_as=body.applying_as, channel=body.channel,
+        current_actor(), subsidies=list(body.subsidies), applying_as=body.applying_as, channel="miniprogram",
         changes=_changes(body, with_choices=False), applied_from_region=body.applied_from_region,
         applicant_user_id=body.applicant_id)
     response = render_application(document, 201)

@@ -4,7 +4,7 @@ system posts its events. Both end in the same backend code path (backend.review.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from flask import request
 from flask_openapi3 import APIBlueprint, Tag
@@ -15,7 +15,8 @@ from backend.review import desk
 from backend.review.events import ReviewEvent
 from miniprogram_api.guards import current_actor
 from miniprogram_api.render import render
-from miniprogram_api.schemas.applications import ApplicationList
+from miniprogram_api.locale import request_locale
+from miniprogram_api.schemas.applications import ApplicationOut
 from miniprogram_api.schemas.common import PROBLEM_RESPONSES, ApplicationPath, DateText, Problem, Strict, with_examples
 
 EventType = Literal["accepted", "correction_requested", "township_review_passed", "federation_review_passed",
@@ -30,6 +31,24 @@ review_events = APIBlueprint("review_events", __name__, url_prefix="/api/v1/revi
 
 class DeskQuery(Strict):
     stage: list[str] | None = Field(None, description="Only these stages (repeat the parameter).")
+    late: bool | None = Field(None, description="true: only applications past their hand-off or decision "
+                                                "deadline; false: only those on time.")
+    sort: Literal["updated", "late_first"] = Field("updated", description="late_first: late applications first, "
+                                                                          "the longest overdue first.")
+
+
+class DeskItem(ApplicationOut):
+    eligibility_at_submission: dict[str, Any] | None
+    representation: dict[str, Any] | None
+    deadlines: dict[str, Any] | None = Field(description="As the applicant's status shows them: hand_off_by and "
+                                                         "decision_by on the working-day calendar, and which is late.")
+    late: bool = Field(description="Past the hand-off or the decision deadline and not yet decided.")
+    review_flags: list[dict[str, Any]] = Field(description="Recorded for the reviewer's attention, e.g. "
+                                                           "amount_differs_from_policy.")
+
+
+class DeskList(BaseModel):
+    applications: list[DeskItem]
 
 
 class DecisionFields(Strict):
@@ -59,7 +78,8 @@ class ReviewEventIn(DecisionFields):
     event_id: str = Field(min_length=1, max_length=128)
     type: EventType
     application_reference: str = Field(max_length=32)
-    occurred_at: datetime
+    occurred_at: datetime = Field(description="RFC 3339 with its offset, e.g. 2026-11-26T09:30:00+08:00; "
+                                              "a time without one is refused (time_zone_required).")
 
     model_config = with_examples(
         accepted={"event_id": "evt-0001", "type": "accepted", "application_reference": "LB20261125123456",
@@ -78,9 +98,11 @@ class Outcome(BaseModel):
 
 
 @review_desk.get("/applications", summary="Submitted applications of the reviewer's region",
-                 responses={200: ApplicationList, **PROBLEM_RESPONSES})
+                 responses={200: DeskList, **PROBLEM_RESPONSES})
 def desk_list(query: DeskQuery):
-    return render({"applications": desk.list_for_review(current_actor(), stages=query.stage)})
+    return render({"applications": desk.list_for_review(current_actor(), stages=query.stage, late=query.late,
+                                                        late_first=query.sort == "late_first",
+                                                        locale=request_locale())})
 
 
 @review_desk.post("/applications/<application_id>/decisions", summary="Record a decision (a review event)",
@@ -98,10 +120,11 @@ def desk_decision(path: ApplicationPath, body: Decision):
                                 "timestamp + '.' + body). A duplicate event id changes nothing.",
                     responses={200: Outcome, 401: Problem, 404: Problem, 422: Problem})
 def receive_event(body: ReviewEventIn):
-    occurred = body.occurred_at if body.occurred_at.tzinfo else body.occurred_at.replace(tzinfo=UTC)
+    # A time without a zone is passed on as it is, and refused with `time_zone_required` (backend.review.events).
+    occurred = body.occurred_at.astimezone(UTC) if body.occurred_at.tzinfo else body.occurred_at
     outcome = desk.receive_review_event(ReviewEvent(
         event_id=body.event_id, type=ReviewEventType(body.type), application_reference=body.application_reference,
-        occurred_at=occurred.astimezone(UTC), reason=body.reason, items=tuple(body.items or ()),
+        occurred_at=occurred, reason=body.reason, items=tuple(body.items or ()),
         monthly_amounts=dict(body.monthly_amounts or {}), start_month=body.start_month,
         notice_from=body.notice_from, notice_to=body.notice_to))
     return render(outcome.__dict__)

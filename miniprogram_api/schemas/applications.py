@@ -99,7 +99,8 @@ class ApplicationFieldsIn(Strict):
 class CreateApplication(ApplicationFieldsIn):
     subsidies: list[Subsidy] = Field(min_length=1, examples=[["living", "nursing"]])
     applying_as: ApplyingAs = Field(examples=["self"])
-    channel: Channel = "miniprogram"
+    # No `channel`: it is where the request came in (this API: the mini program; an assistant's account:
+    # assistant; the official account's conversation: official_account), never the client's claim.
     applied_from_region: str | None = Field(
         None, description="County the applicant applies from, if not the hukou county (跨省通办).")
     applicant_id: str | None = Field(
@@ -117,6 +118,9 @@ class CreateApplication(ApplicationFieldsIn):
 class SaveDraft(ApplicationFieldsIn):
     subsidies: list[Subsidy] | None = Field(None, min_length=1)
     applying_as: ApplyingAs | None = None
+    applied_from_region: str | None = Field(
+        None, description="While a draft: the county the applicant applies from, if not the hukou county "
+                          "(跨省通办); null clears it.")
 
     model_config = with_examples(
         some_fields={"applicant": {"name": "张三", "id_number": "11010519491231002X", "hukou_region": "500156"}},
@@ -166,6 +170,7 @@ class ApplicationOut(BaseModel):
     proxy: dict[str, Any]
     policy_notice_acknowledged: bool
     consents: list[str]
+    applied_from_region: str | None = None
     office_region: str | None
     office_region_name: str | None
     numbers_revealed: bool

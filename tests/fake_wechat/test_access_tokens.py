@@ -180,3 +180,21 @@ def test_stable_token_must_be_posted_as_json(fake):
     empty = requests.post(f"{fake.base_url}/cgi-bin/stable_token", timeout=5).json()
 
     assert (get["errcode"], garbage["errcode"], empty["errcode"]) == (43002, 47001, 44002)
+
+
+def test_forgotten_tokens_are_refused_with_40001_and_wechatpy_fetches_a_new_one(fake, official_account):
+    follower = fake.add_follower()
+    official_account.user.get(follower.openid)
+
+    assert fake.forget_tokens() == 1
+    assert official_account.user.get(follower.openid)["openid"] == follower.openid
+
+    assert _errcodes(fake, "/cgi-bin/user/info") == [0, 40001, 0]
+
+
+def test_the_forget_control_forgets_every_token(fake):
+    token = _token(fake)["access_token"]
+    follower = fake.add_follower()
+
+    assert requests.post(f"{fake.base_url}/__fake__/tokens/forget", timeout=5).json() == {"forgotten": 1}
+    assert _user_info(fake, token, follower.openid)["errcode"] == 40001

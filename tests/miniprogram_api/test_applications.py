@@ -135,6 +135,59 @@ def test_applicant_withdraws_before_review_starts(as_applicant):
     assert response.get_json()["stage"] == "withdrawn"
 
 
+def test_applicant_withdraws_a_submitted_application_the_office_has_not_accepted(as_applicant):
+    from tests.support.flows import submitted
+
+    application = submitted(as_applicant)  # handed off to the desk, not yet accepted
+    assert as_applicant.get(f"/applications/{application['id']}").get_json()["stage"] == "handed_off"
+
+    response = as_applicant.post(f"/applications/{application['id']}/withdraw")
+
+    assert response.status_code == 200 and response.get_json()["stage"] == "withdrawn"
+
+
+def _refused_withdrawal(as_applicant, application_id):
+    response = as_applicant.post(f"/applications/{application_id}/withdraw")
+    assert response.status_code == 409, response.get_json()
+    body = response.get_json()
+    assert body["code"] == "withdraw_ask_the_office"
+    # Whom to call, from the policy data of the applicant's county (seed 004, 附件2 政策告知书 三).
+    assert (body["office"], body["phone"]) == ("武隆区民政局", "023-77724047")
+    assert "023-77724047" in body["detail"]
+    return body
+
+
+def test_an_accepted_application_cannot_be_withdrawn_online_and_the_applicant_is_told_whom_to_call(
+        as_applicant, as_reviewer):
+    from tests.support.flows import submitted
+
+    application = submitted(as_applicant)
+    as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={"type": "accepted"})
+
+    _refused_withdrawal(as_applicant, application["id"])
+    assert as_applicant.get(f"/applications/{application['id']}").get_json()["stage"] == "accepted"
+
+
+def test_an_application_sent_back_for_correction_and_resubmitted_cannot_be_withdrawn_online(
+        as_applicant, as_reviewer):
+    from tests.support.flows import submitted
+
+    application = submitted(as_applicant)
+    for decision in ({"type": "accepted"},
+                     {"type": "correction_requested", "reason": "照片不清", "items": ["applicant.address"]}):
+        as_reviewer.post(f"/review/applications/{application['id']}/decisions", json=decision)
+    _refused_withdrawal(as_applicant, application["id"])  # waiting for the correction: review has started
+    current = as_applicant.get(f"/applications/{application['id']}").get_json()
+    fixed = as_applicant.patch(f"/applications/{application['id']}",
+                               json={"applicant": {"address": "重庆市武隆区芙蓉路1号"}}, version=current["version"])
+    assert fixed.status_code == 200, fixed.get_json()
+    resubmitted = as_applicant.post(f"/applications/{application['id']}/submit")
+    assert resubmitted.status_code == 200
+    assert as_applicant.get(f"/applications/{application['id']}").get_json()["stage"] == "handed_off"
+
+    _refused_withdrawal(as_applicant, application["id"])
+
+
 def test_another_applicant_gets_404_for_my_application(as_applicant, as_other_applicant):
     draft = start(as_applicant)
     for response in (as_other_applicant.get(f"/applications/{draft['id']}"),
@@ -177,3 +230,71 @@ def test_a_garbled_if_match_is_told_what_it_must_look_like(as_applicant):
     english = as_applicant.patch(f"/applications/{draft['id']}", json={}, headers={"If-Match": "garbage",
                                                                                   "Accept-Language": "en"})
     assert "If-Match" in english.get_json()["detail"]
+
+
+def test_the_county_applied_from_can_be_given_or_changed_while_a_draft(as_applicant):
+    draft = start(as_applicant)  # no county applied from at creation
+
+    saved = as_applicant.patch(f"/applications/{draft['id']}", json={"applied_from_region": "140402"},
+                               version=draft["version"])
+
+    assert saved.status_code == 200, saved.get_json()
+    assert saved.get_json()["applied_from_region"] == "140402"
+    cleared = as_applicant.patch(f"/applications/{draft['id']}", json={"applied_from_region": None},
+                                 version=saved.get_json()["version"])
+    assert cleared.get_json()["applied_from_region"] is None
+
+
+def test_an_unknown_county_applied_from_is_refused_with_a_field_error(as_applicant):
+    draft = start(as_applicant)
+
+    response = as_applicant.patch(f"/applications/{draft['id']}", json={"applied_from_region": "999999"},
+                                  version=draft["version"])
+
+    assert response.status_code == 422
+    assert [error["field"] for error in response.get_json()["errors"]] == ["applied_from_region"]
+
+
+def test_the_county_applied_from_cannot_be_changed_after_submission(as_applicant):
+    application = ready_to_submit(as_applicant)
+    as_applicant.post(f"/applications/{application['id']}/submit")
+    current = as_applicant.get(f"/applications/{application['id']}").get_json()
+
+    response = as_applicant.patch(f"/applications/{application['id']}", json={"applied_from_region": "140402"},
+                                  version=current["version"])
+
+    assert response.status_code == 409 and response.get_json()["code"] == "not_editable"
+
+
+def test_a_person_cannot_claim_the_assistant_channel(as_applicant):
+    response = as_applicant.post("/applications", json={"subsidies": ["nursing"], "applying_as": "self",
+                                                        "channel": "assistant"})
+
+    assert response.status_code == 422
+    assert "channel" in [error["field"] for error in response.get_json()["errors"]]
+    assert as_applicant.get("/applications").get_json()["applications"] == []
+
+
+def test_an_application_started_in_the_mini_program_is_counted_as_the_mini_programs(as_applicant, as_admin):
+    application = ready_to_submit(as_applicant)
+    assert application["channel"] == "miniprogram"
+    as_applicant.post(f"/applications/{application['id']}/submit")
+
+    totals = as_admin.get("/admin/statistics?month=2026-11").get_json()["totals"]
+
+    assert (totals["received_miniprogram"], totals["received_assistant"]) == (1, 0)
+
+
+def test_the_service_refuses_the_assistant_channel_to_anyone_but_an_assistant(runtime, demo_accounts):
+    import pytest
+
+    from backend.accounts.actor import Actor
+    from backend.accounts.models import Role, User
+    from backend.applications.service import create_application
+    from backend.errors import NotPermitted
+
+    with runtime.database.sessions() as session:
+        user = session.query(User).filter_by(account="demo-applicant").one()
+    with pytest.raises(NotPermitted):
+        create_application(Actor(user.id, Role.PUBLIC), subsidies=["nursing"], applying_as="self",
+                           channel="assistant")

@@ -195,3 +195,73 @@ def test_the_packet_follows_its_published_json_schema(as_applicant, receiver):
     schema = json.loads((Path(__file__).resolve().parents[2] / "docs" / "handoff-packet.schema.json").read_text())
     flows.submitted(as_applicant)
     jsonschema.validate(receiver.state.received[0].packet, schema, format_checker=jsonschema.FormatChecker())
+
+
+class UnreadableFor:
+    """The storage, except that the files of some applications cannot be read (a disk or bucket fault)."""
+
+    def __init__(self, storage, runtime) -> None:
+        self.storage, self.runtime, self.broken_keys = storage, runtime, set()
+
+    def __getattr__(self, name):
+        return getattr(self.storage, name)
+
+    def break_files_of(self, application_id: str) -> None:
+        from sqlalchemy import select
+
+        from backend.materials.models import Material
+        with self.runtime.database.sessions() as session:
+            self.broken_keys |= set(session.scalars(select(Material.storage_key).where(
+                Material.application_id == application_id)))
+
+    def get(self, key: str) -> bytes:
+        if key in self.broken_keys:
+            raise OSError("storage read failed")
+        return self.storage.get(key)
+
+
+@pytest.fixture
+def unreadable(runtime):
+    runtime.storage = UnreadableFor(runtime.storage, runtime)
+    return runtime.storage
+
+
+def test_a_packet_that_cannot_be_built_counts_as_a_failed_attempt_and_never_blocks_the_others(
+        app, as_applicant, receiver, runtime, clock, unreadable):
+    runtime.settings.review_handoff_max_attempts = 3
+    broken = flows.ready_to_submit(as_applicant)
+    unreadable.break_files_of(broken["id"])
+    assert as_applicant.post(f"/applications/{broken['id']}/submit").status_code == 200
+
+    admin = login(app, "demo-admin")
+    waiting = admin.get("/admin/handoffs?status=waiting").get_json()["handoffs"]
+    assert [(item["reference"], item["attempts"]) for item in waiting] == [(broken["reference"], 1)]
+    assert waiting[0]["last_error"].startswith("packet not built: OSError")
+
+    behind = flows.submitted(as_applicant)  # submitted later: handed off while the broken one waits
+    assert receiver.state.references == [behind["reference"]]
+
+    for _ in range(4):  # the periodic sweep, as time passes: it backs off, then goes dead
+        as_applicant = later(clock, app)
+        dispatch_handoffs()
+    admin = login(app, "demo-admin")
+    dead = admin.get("/admin/handoffs?status=dead").get_json()["handoffs"]
+    assert [(item["reference"], item["attempts"]) for item in dead] == [(broken["reference"], 3)]
+    assert admin.get("/admin/handoffs?status=waiting").get_json()["handoffs"] == []
+
+    unreadable.broken_keys.clear()  # the file is back: the administrator replays it
+    assert admin.post(f"/admin/handoffs/{dead[0]['id']}/replay").status_code == 200
+    assert receiver.state.references == [behind["reference"], broken["reference"]]
+
+
+def test_a_build_failure_backs_off_before_it_is_tried_again(app, as_applicant, receiver, runtime, clock,
+                                                            unreadable):
+    broken = flows.ready_to_submit(as_applicant)
+    unreadable.break_files_of(broken["id"])
+    as_applicant.post(f"/applications/{broken['id']}/submit")
+
+    dispatch_handoffs()  # at once: still waiting for its retry, not tried again
+
+    admin = login(app, "demo-admin")
+    waiting = admin.get("/admin/handoffs?status=waiting").get_json()["handoffs"]
+    assert waiting[0]["attempts"] == 1 and waiting[0]["next_attempt_at"] > waiting[0]["created_at"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support import flows
+from tests.support.factories import complete_fields
 
 
 @pytest.fixture
@@ -110,3 +111,118 @@ def test_applicant_is_notified_of_each_decision(as_applicant, as_reviewer, submi
     assert notes[0]["read"] is False
     read = as_applicant.post(f"/notifications/{notes[0]['id']}/read")
     assert read.get_json()["read"] is True
+
+
+@pytest.fixture
+def nursing_only(as_applicant):
+    """A grade-2 applicant of Wulong (seed 004: nursing 80 yuan a month for grade 2) asking for nursing only."""
+    return flows.submitted(as_applicant, subsidies=["nursing"], photos=("id_card_front", "id_card_back",
+                                                                        "disability_certificate"))
+
+
+def _approve(as_reviewer, application_id, amounts, start_month="2026-11"):
+    decide(as_reviewer, application_id, type="accepted")
+    return decide(as_reviewer, application_id, type="approved", monthly_amounts=amounts, start_month=start_month)
+
+
+def _errors(response) -> dict[str, str]:
+    return {error["field"]: error["code"] for error in response.get_json()["errors"]}
+
+
+def test_desk_refuses_amounts_for_a_subsidy_not_applied_for(as_reviewer, nursing_only):
+    response = _approve(as_reviewer, nursing_only["id"], {"nursing": "80.00", "living": "80.00"})
+
+    assert response.status_code == 422
+    assert _errors(response) == {"monthly_amounts.living": "subsidy_not_applied_for"}
+
+
+@pytest.mark.parametrize("amount", ["0", "0.00", "-80.00"])
+def test_desk_refuses_an_amount_that_is_not_positive(as_reviewer, nursing_only, amount):
+    response = _approve(as_reviewer, nursing_only["id"], {"nursing": amount})
+
+    assert response.status_code == 422
+    assert set(_errors(response).values()) <= {"amount_not_positive", "amount_invalid"}
+
+
+def test_desk_refuses_payment_from_before_the_month_of_application(as_reviewer, nursing_only):
+    # Seed 001 item 9: 自残疾人递交申请当月计发补贴; submitted in November 2026.
+    response = _approve(as_reviewer, nursing_only["id"], {"nursing": "80.00"}, start_month="2019-01")
+
+    assert response.status_code == 422
+    assert _errors(response) == {"start_month": "start_month_too_early"}
+    assert "2026-11" in response.get_json()["errors"][0]["message"]
+
+
+def test_the_reviewers_example_of_approving_anything_is_refused(as_reviewer, nursing_only):
+    response = _approve(as_reviewer, nursing_only["id"], {"nursing": "5000.00", "living": "80.00"},
+                        start_month="2019-01")
+
+    assert response.status_code == 422
+    assert _errors(response) == {"monthly_amounts.living": "subsidy_not_applied_for",
+                                 "start_month": "start_month_too_early"}
+
+
+def test_on_a_certificate_renewal_up_to_three_months_may_be_paid_back(as_applicant, as_reviewer):
+    # Seed 001 item 13: the old certificate ran out in June, the new one came in October: July to
+    # September may be paid back, no earlier.
+    fields = complete_fields(issue_date="2026-10-10", valid_until="2031-10-10")
+    fields["certificate"]["previous_valid_until"] = "2026-06-30"
+    renewal = flows.submitted(as_applicant, subsidies=["nursing"], fields=fields,
+                              photos=("id_card_front", "id_card_back", "disability_certificate"))
+
+    too_early = _approve(as_reviewer, renewal["id"], {"nursing": "80.00"}, start_month="2026-06")
+    assert too_early.status_code == 422 and _errors(too_early) == {"start_month": "start_month_too_early"}
+    allowed = decide(as_reviewer, renewal["id"], type="approved", monthly_amounts={"nursing": "80.00"},
+                     start_month="2026-07")
+    assert allowed.status_code == 200, allowed.get_json()
+
+
+def test_an_amount_other_than_the_regions_is_accepted_and_flagged(as_applicant, as_reviewer, as_admin,
+                                                                   nursing_only):
+    response = _approve(as_reviewer, nursing_only["id"], {"nursing": "100.00"})
+
+    assert response.status_code == 200, response.get_json()
+    listed = as_reviewer.get("/review/applications").get_json()["applications"][0]
+    assert listed["review_flags"] == [{"code": "amount_differs_from_policy",
+                                       "amounts": {"nursing": {"approved": "100.00", "policy": "80.00"}},
+                                       "source": listed["review_flags"][0]["source"]}]
+    figures = as_admin.get("/admin/statistics", query_string={"month": "2026-11"}).get_json()
+    assert figures["totals"]["approved_amount_differs"] == 1
+    assert as_applicant.get(f"/applications/{nursing_only['id']}/status").get_json()["stage"] == "approved"
+
+
+def test_an_amount_equal_to_the_regions_carries_no_flag(as_reviewer, nursing_only):
+    assert _approve(as_reviewer, nursing_only["id"], {"nursing": "80"}).status_code == 200
+
+    assert as_reviewer.get("/review/applications").get_json()["applications"][0]["review_flags"] == []
+
+
+def test_each_item_on_the_desk_shows_its_deadlines_and_whether_it_is_late(as_reviewer, submitted):
+    item = as_reviewer.get("/review/applications").get_json()["applications"][0]
+
+    # Seed 001 item 7: 3 working days to hand off, 10 to decide, as the applicant's status shows them.
+    assert (item["deadlines"]["hand_off_by"], item["deadlines"]["decision_by"]) == ("2026-11-30", "2026-12-09")
+    assert item["late"] is False and item["review_flags"] == []
+
+
+def test_late_applications_can_be_listed_alone_or_first(app, demo_accounts, clock):
+    from tests.conftest import login
+
+    clock.set_china_time("2026-11-25 10:00")
+    early = flows.submitted(login(app, "demo-applicant"), subsidies=["nursing"],
+                            photos=("id_card_front", "id_card_back", "disability_certificate"))
+    clock.set_china_time("2026-12-14 10:00")  # past the decision deadline of 2026-12-09
+    recent = flows.submitted(login(app, "demo-applicant"), subsidies=["nursing"],
+                             photos=("id_card_front", "id_card_back", "disability_certificate"))
+    reviewer = login(app, "demo-reviewer")
+
+    def listed(**query) -> list[tuple[str, bool]]:
+        items = reviewer.get("/review/applications", query_string=query).get_json()["applications"]
+        return [(item["id"], item["late"]) for item in items]
+
+    assert listed() == [(recent["id"], False), (early["id"], True)]
+    assert listed(late="true") == [(early["id"], True)]
+    assert listed(late="false") == [(recent["id"], False)]
+    assert listed(sort="late_first") == [(early["id"], True), (recent["id"], False)]
+    late_item = reviewer.get("/review/applications", query_string={"late": "true"}).get_json()["applications"][0]
+    assert late_item["deadlines"]["decision_late"] is True

@@ -76,3 +76,61 @@ def test_approval_without_amounts_is_refused_with_field_errors(client, submitted
     response = post_event(client, event(submitted, "e1", "approved"))
     assert response.status_code == 422
     assert {error["field"] for error in response.get_json()["errors"]} == {"monthly_amounts", "start_month"}
+
+
+def _errors(response) -> dict[str, str]:
+    return {error["field"]: error["code"] for error in response.get_json()["errors"]}
+
+
+def test_a_public_notice_on_an_impossible_date_is_refused_and_not_shown(client, as_applicant, submitted):
+    response = post_event(client, event(submitted, "e1", "public_notice", notice_from="2026-02-30",
+                                        notice_to="2026-12-10"))
+
+    assert response.status_code == 422
+    assert response.get_json()["code"] == "invalid_fields"
+    assert _errors(response) == {"notice_from": "invalid_date"}
+    timeline = as_applicant.get(f"/applications/{submitted['id']}/status").get_json()["timeline"]
+    assert "public_notice" not in [entry["event"] for entry in timeline]
+
+
+def test_a_notice_period_that_ends_before_it_starts_is_refused(client, submitted):
+    response = post_event(client, event(submitted, "e1", "public_notice", notice_from="2026-12-10",
+                                        notice_to="2026-12-01"))
+
+    assert response.status_code == 422 and _errors(response) == {"notice_to": "notice_ends_before_it_starts"}
+
+
+def test_an_event_time_without_a_time_zone_is_refused_with_a_clear_problem(client, submitted):
+    response = post_event(client, {**event(submitted, "e1", "accepted"), "occurred_at": "2026-11-26T09:30:00"})
+
+    assert response.status_code == 422
+    assert _errors(response) == {"occurred_at": "time_zone_required"}
+    assert "+08:00" in response.get_json()["errors"][0]["message"]
+
+
+def test_an_event_dated_before_the_application_was_submitted_is_refused(client, submitted):
+    response = post_event(client, event(submitted, "e1", "accepted", minutes=-60 * 24))
+
+    assert response.status_code == 422 and _errors(response) == {"occurred_at": "before_submission"}
+
+
+def test_refusals_of_review_events_are_localised(client, submitted):
+    raw = json.dumps(event(submitted, "e1", "public_notice", notice_from="2026-02-30", notice_to="2026-12-10"))
+    headers = {"Content-Type": "application/json", "Accept-Language": "en",
+               **sign(TEST_REVIEW_SECRET.encode(), raw.encode(), int(DEFAULT_NOW.timestamp()))}
+    response = client.client.post("/api/v1/review/events", data=raw, headers=headers)
+
+    assert response.status_code == 422
+    assert response.headers["Content-Type"].startswith("application/problem+json")
+    message = response.get_json()["errors"][0]["message"]
+    assert message.isascii() and "2020-05-03" in message
+
+
+def test_an_approval_over_http_is_checked_like_one_from_the_desk(client, submitted):
+    response = post_event(client, event(submitted, "e1", "approved", monthly_amounts={"nursing": "80.00",
+                                                                                       "living": "80.00"},
+                                        start_month="2019-01"))
+
+    assert response.status_code == 422
+    assert _errors(response) == {"monthly_amounts.living": "subsidy_not_applied_for",
+                                 "start_month": "start_month_too_early"}

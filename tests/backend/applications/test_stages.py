@@ -35,3 +35,12 @@ from backend.applications.stages import stage_after
 ])
 def test_review_event_moves_the_stage_only_where_it_may(current, event, expected):
     assert stage_after(current, event) is expected
+
+
+def test_an_application_may_be_withdrawn_online_only_before_the_office_acts_on_it():
+    from backend.applications.stages import WITHDRAWABLE, review_started
+
+    assert WITHDRAWABLE == {S.DRAFT, S.SUBMITTED, S.HANDED_OFF}
+    assert review_started(["created", "submitted", "handed_off"]) is False
+    assert review_started(["created", "submitted", "handed_off", "accepted", "correction_requested", "submitted",
+                           "handed_off"]) is True
