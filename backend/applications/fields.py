@@ -109,7 +109,7 @@ def _region(value: Any) -> str:
         # (a county split in two) the person must choose today's county.
         today = current_county(found.code)
         if today is None:
-            raise FieldProblem("region_not_a_county")
+            raise FieldProblem("region_abolished")
         return today.code
     return found.code
 

@@ -235,11 +235,11 @@ def test_a_garbled_if_match_is_told_what_it_must_look_like(as_applicant):
 def test_the_county_applied_from_can_be_given_or_changed_while_a_draft(as_applicant):
     draft = start(as_applicant)  # no county applied from at creation
 
-    saved = as_applicant.patch(f"/applications/{draft['id']}", json={"applied_from_region": "140402"},
+    saved = as_applicant.patch(f"/applications/{draft['id']}", json={"applied_from_region": "140403"},
                                version=draft["version"])
 
     assert saved.status_code == 200, saved.get_json()
-    assert saved.get_json()["applied_from_region"] == "140402"
+    assert saved.get_json()["applied_from_region"] == "140403"
     cleared = as_applicant.patch(f"/applications/{draft['id']}", json={"applied_from_region": None},
                                  version=saved.get_json()["version"])
     assert cleared.get_json()["applied_from_region"] is None

@@ -163,17 +163,18 @@ def test_the_reviewers_example_of_approving_anything_is_refused(as_reviewer, nur
 
 
 def test_on_a_certificate_renewal_up_to_three_months_may_be_paid_back(as_applicant, as_reviewer):
-    # Seed 001 item 13: the old certificate ran out in June, the new one came in October: July to
-    # September may be paid back, no earlier.
+    # Seed 001 item 13: the old certificate ran out in June, the new one came in October, the application in
+    # November. At most 3 months are paid before the month of application, the new certificate's own month
+    # counted among them (docs/policy.md, `starts`): August to October, no earlier.
     fields = complete_fields(issue_date="2026-10-10", valid_until="2031-10-10")
     fields["certificate"]["previous_valid_until"] = "2026-06-30"
     renewal = flows.submitted(as_applicant, subsidies=["nursing"], fields=fields,
                               photos=("id_card_front", "id_card_back", "disability_certificate"))
 
-    too_early = _approve(as_reviewer, renewal["id"], {"nursing": "80.00"}, start_month="2026-06")
+    too_early = _approve(as_reviewer, renewal["id"], {"nursing": "80.00"}, start_month="2026-07")
     assert too_early.status_code == 422 and _errors(too_early) == {"start_month": "start_month_too_early"}
     allowed = decide(as_reviewer, renewal["id"], type="approved", monthly_amounts={"nursing": "80.00"},
-                     start_month="2026-07")
+                     start_month="2026-08")
     assert allowed.status_code == 200, allowed.get_json()
 
 

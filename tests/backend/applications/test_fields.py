@@ -19,3 +19,10 @@ def test_a_province_prefecture_or_grouping_is_not_a_hukou_county(code):
     with pytest.raises(FieldProblem) as raised:
         check_field("applicant.hukou_region", code)
     assert raised.value.code == "region_not_a_county"
+
+
+def test_a_county_abolished_without_a_single_successor_asks_for_todays_county():
+    # 140402 长治市城区 was abolished in 2018 and split between 潞州区 and 上党区.
+    with pytest.raises(FieldProblem) as raised:
+        check_field("applicant.hukou_region", "140402")
+    assert raised.value.code == "region_abolished"
