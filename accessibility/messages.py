@@ -129,7 +129,7 @@ define("conversation.confirm.photo", "从照片上看，{field}是{value}，对�
 define("conversation.confirm.id_number", "按身份证号码看，户口应该在{value}，对吗？", "户口在{value}吗？")
 define("conversation.read_back", "我听到的{field}是：{value}。对吗？", "我听到的是{value}。对吗？")
 define("conversation.tell_me_instead", "好的，请告诉我正确的{field}。", "好的。请说对的{field}。")
-define("conversation.saved", "已记下{field}：{value}。", "记好了。")
+define("conversation.saved", "已记下{field}：{value}。", "记好了：{value}。")
 define("conversation.certificate_number_filled",
        "残疾人证号就是身份证号码加上类别和等级，已经帮您填好：{value}。", "残疾人证号已经帮您填好了。")
 define("conversation.choose.default", "{field}有几种可能，是哪一个？", "是哪一个？")
