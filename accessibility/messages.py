@@ -130,6 +130,11 @@ define("conversation.confirm.id_number", "按身份证号码看，户口应该�
 define("conversation.read_back", "我听到的{field}是：{value}。对吗？", "我听到的是{value}。对吗？")
 define("conversation.tell_me_instead", "好的，请告诉我正确的{field}。", "好的。请说对的{field}。")
 define("conversation.saved", "已记下{field}：{value}。", "记好了：{value}。")
+# An expired certificate (seed 001, item 13: the subsidy stops the month after it expires; with a new
+# certificate it counts from the month the new one is issued).
+define("conversation.certificate_expired",
+       "这本残疾人证在{date}已经到期了。日期先帮您记下，您可以接着填。请到户口所在地的县（区）残联换领新证；换了新证，补贴从新证发证的那个月开始算。换好后请说“改有效期”，把新证的日期告诉我们。",
+       "您的残疾人证过期了。日期记下了。请去残联换新证。换好了再告诉我们。")
 define("conversation.certificate_number_filled",
        "残疾人证号就是身份证号码加上类别和等级，已经帮您填好：{value}。", "残疾人证号已经帮您填好了。")
 define("conversation.choose.default", "{field}有几种可能，是哪一个？", "是哪一个？")

@@ -20,6 +20,7 @@ from accessibility.conversation.questions import (
     BENEFIT_CHOICES,
     option_words,
     question_for,
+    shown_date,
 )
 from accessibility.conversation.state import CHOOSE, CONFIRM, READ_BACK
 from accessibility.conversation.turns import Said, Turn
@@ -305,6 +306,8 @@ class Renderer:
                 words[name] = self._value_words(params["field"], value)
             elif name == "value" and key == "conversation.certificate_number_filled":
                 words[name] = question_for("certificate.number").shown(value, locale)
+            elif name == "date" and isinstance(value, str) and len(value) == 10:
+                words[name] = shown_date(value, locale)
             elif name == "warnings":
                 words[name] = Words(" ".join(w["text"] for w in value), " ".join(w["easy_read"] for w in value))
             else:

@@ -451,10 +451,12 @@ class Turn:
             self.state.finish(step.id)
             self.said.append(Said("conversation.saved", {"field": step.field, "value": offer["value"]}))
             self._reload()
+            self._remark_on(step, offer["value"])
         elif offer.get("source") == "id_number":
             self._save_field(step, offer["value"])
         else:
             self.state.finish(step.id)
+            self._remark_on(step, offer["value"])
 
     def _save_field(self, step: Step, value: Any) -> None:
         values = {step.field: value}
@@ -466,6 +468,20 @@ class Turn:
         if self._save(step, DraftChanges(values=values)):
             self.state.finish(step.id)
             self.said.append(Said("conversation.saved", {"field": step.field, "value": value}))
+            self._remark_on(step, value)
+
+    def _remark_on(self, step: Step, value: Any) -> None:
+        """What a saved value means for the person, said kindly with what to do. A certificate that has
+        run out is kept as said (it is what the certificate shows), and they are told to renew it: the
+        subsidy stops the month after it expires and counts again from the month the new one is issued
+        (seed 001, item 13)."""
+        if step.field == "certificate.valid_until" and isinstance(value, str):
+            try:
+                until = date.fromisoformat(value)
+            except ValueError:
+                return
+            if until < today():
+                self.said.append(Said("conversation.certificate_expired", {"date": value}))
 
     def _certificate_number(self, **changed: Any) -> str | None:
         whole = get_application(self.actor, self.application_id, reveal=True)
