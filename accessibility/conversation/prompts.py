@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from accessibility.conversation.plan import Step
+from accessibility.conversation.plan import BENEFITS, Step, benefits_answered
 from accessibility.conversation.questions import (
     APPLYING_AS_CHOICES,
     BENEFIT_CHOICES,
@@ -211,6 +211,10 @@ class Renderer:
         parts = [say("conversation.summary.intro", locale), *lines,
                  say("conversation.summary.photos", locale, count=photos)]
         parts += self._eligibility()
+        if BENEFITS in items and not benefits_answered(situation, turn.state):
+            # Not answered is not "none": the verdict above may change once it is (seed 004).
+            parts.append(say("conversation.summary.benefits_unanswered", locale, number=items.index(BENEFITS) + 1,
+                             field=field_label(BENEFITS, locale)))
         missing = situation.missing
         if missing:
             labels = join([field_label(error.path, locale) for error in missing], locale)
@@ -222,8 +226,11 @@ class Renderer:
     def _summary_choices(self) -> list[tuple[str, Words]]:
         if self.turn.situation.missing:
             return [("继续", say("conversation.summary.choice.continue", self.locale))]
-        return [("提交", say("conversation.summary.choice.submit", self.locale)),
-                ("不对", say("conversation.summary.choice.change", self.locale))]
+        choices = [("提交", say("conversation.summary.choice.submit", self.locale)),
+                   ("不对", say("conversation.summary.choice.change", self.locale))]
+        if not benefits_answered(self.turn.situation, self.turn.state):
+            choices.append(("继续", say("conversation.summary.choice.continue", self.locale)))
+        return choices
 
     def _label(self, step: Step) -> Words:
         return field_label(step.field or step.id, self.locale)
@@ -233,6 +240,8 @@ class Renderer:
         if step.kind == "setup":
             return self._setup_words(step.id, situation.application[step.id] if situation.application else None)
         if step.kind == "benefits":
+            if not benefits_answered(situation, self.turn.state):
+                return say("conversation.summary.not_filled", self.locale)  # skipped is not "none"
             return self._benefits(situation.value("other_benefits") or [])
         value = situation.value(step.field)
         if value is None:

@@ -551,10 +551,11 @@ class Turn:
             self.said.append(Said("conversation.change_which", {"count": len(self.state.summary_items)}))
             return
         missing = self.situation.missing
+        open_questions = missing or not plan.benefits_answered(self.situation, self.state)
         if wants == "continue" or missing:
             self.state.skipped = []
             self.state.current = None
-            self.said.append(Said("conversation.fill_the_rest" if missing else "conversation.nothing_missing"))
+            self.said.append(Said("conversation.fill_the_rest" if open_questions else "conversation.nothing_missing"))
             return
         try:
             submitted = submit_application(self.actor, self.application_id, locale=self.locale)
