@@ -9,7 +9,8 @@ A prompt says what any client needs to render it accessibly, including one we do
 
 Choices are also said in the question itself (numbered), so a chat or a voice hears them too. Audio is
 made from the easy-read text when the person prefers it, else from the standard text, with the progress
-first ("第3步，共9步"), and left out when speech is off."""
+first ("第3步，共9步"), and left out when speech is off. Each hint, like the question, is
+{"text", "easy_read", "audio_url"}, and so are what was said before it and a correction."""
 from __future__ import annotations
 
 from typing import Any
@@ -186,7 +187,7 @@ class Renderer:
             "inputmode": inputmode,
             "autocomplete": autocomplete,
             "label": label.as_dict(),
-            "hints": [hint.as_dict() for hint in hints],
+            "hints": [{**hint.as_dict(), "audio_url": self._audio(None, hint)} for hint in hints],
             "skippable": step.skippable,
             "upload": ({"kind": step.field, "url": f"/api/v1/conversations/{self.conversation_id}/photos",
                         "field": "file"} if step.kind == "material" else None),
