@@ -212,7 +212,7 @@ APPLYING_AS_CHOICES: tuple[Choice, ...] = (
 # applies as the guardian-or-family choice; a friend or neighbour is entrusted (seed 004: who may apply).
 _FAMILY = tuple(sorted({name for relation in ("parent", "spouse", "child", "sibling", "grandparent", "grandchild",
                                                "other_relative")
-                        for name in RELATION_NAMES[relation]} | {"家里人", "家人", "老人", "老母亲", "老父亲"},
+                        for name in RELATION_NAMES[relation]} | {"家里人", "家人", "老母亲", "老父亲"},
                        key=len, reverse=True))
 _FRIENDS = ("朋友", "邻居", "同事", "老乡")
 # "别人请我办的", "他托我帮忙": asked by the applicant to act for them.
