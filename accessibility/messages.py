@@ -129,7 +129,12 @@ define("conversation.confirm.photo", "从照片上看，{field}是{value}，对�
 define("conversation.confirm.id_number", "按身份证号码看，户口应该在{value}，对吗？", "户口在{value}吗？")
 define("conversation.read_back", "我听到的{field}是：{value}。对吗？", "我听到的是{value}。对吗？")
 define("conversation.tell_me_instead", "好的，请告诉我正确的{field}。", "好的。请说对的{field}。")
-define("conversation.saved", "已记下{field}：{value}。", "记好了。")
+define("conversation.saved", "已记下{field}：{value}。", "记好了：{value}。")
+# An expired certificate (seed 001, item 13: the subsidy stops the month after it expires; with a new
+# certificate it counts from the month the new one is issued).
+define("conversation.certificate_expired",
+       "这本残疾人证在{date}已经到期了。日期先帮您记下，您可以接着填。请到户口所在地的县（区）残联换领新证；换了新证，补贴从新证发证的那个月开始算。换好后请说“改有效期”，把新证的日期告诉我们。",
+       "您的残疾人证过期了。日期记下了。请去残联换新证。换好了再告诉我们。")
 define("conversation.certificate_number_filled",
        "残疾人证号就是身份证号码加上类别和等级，已经帮您填好：{value}。", "残疾人证号已经帮您填好了。")
 define("conversation.choose.default", "{field}有几种可能，是哪一个？", "是哪一个？")
@@ -172,6 +177,9 @@ define("conversation.summary.not_filled", "还没有填", "还没填")
 define("conversation.summary.photos", "已上传照片{count}张。", "照片有{count}张。")
 define("conversation.summary.eligibility", "{subsidy}：{outcome}，每月{amount}元。", "{subsidy}：{outcome}。每月{amount}元。")
 define("conversation.summary.eligibility_no_amount", "{subsidy}：{outcome}，金额以当地标准为准。", "{subsidy}：{outcome}。")
+define("conversation.summary.benefits_unanswered",
+       "第{number}项“{field}”还没有填。有的补贴不能和残疾人两项补贴一起领，所以上面的结果可能会变。请说“继续”来回答这一项。",
+       "第{number}项还没填。结果可能会变。请说“继续”。")
 define("conversation.summary.missing", "还缺这些：{items}。请说“继续”，我们接着填。", "还缺：{items}。请说“继续”。")
 define("conversation.summary.question",
        "都对的话，请说“提交”。要改哪一项，请说“改第几项”，比如“改第3项”。",

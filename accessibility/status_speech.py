@@ -1,6 +1,8 @@
-"""Speech for the status of an application (issue 6 item 4: every prompt and status message is also
-said): where it stands, what happens next and what the person must do, as one recording in the form
-they prefer (easy-read or standard), behind a signed link like a prompt's audio."""
+"""Speech for what is said outside a prompt (issue 6 item 3 and 4: every prompt, hint, error and status
+message has its standard text, its easy-read text and speech): the status of an application, each of
+its status messages, the in-app notifications, and the problem documents of the conversation's
+endpoints. Each recording is in the form the person prefers (easy-read or standard), made by the same
+cached speech service as a prompt's, behind a signed link (`audio_url`); None when speech is off."""
 from __future__ import annotations
 
 from typing import Any
@@ -14,9 +16,46 @@ def spoken_status(document: dict[str, Any], *, locale: str, preferences: Prefere
     person has speech off."""
     if not preferences.speech:
         return None
-    form = "easy_read" if preferences.easy_read else "text"
+    form = _form(preferences)
     parts = [document.get("stage_label"), document.get("next_step"), document.get("action_required")]
     sentence = " ".join(part[form] for part in parts if part and part.get(form))
     if not sentence:
         return None
     return {"text": sentence, "audio_url": audio_url(sentence, locale)}
+
+
+def speak_status_messages(document: dict[str, Any], *, locale: str, preferences: Preferences) -> None:
+    """Adds an `audio_url` to each status message of a status document: the stage, the next step, what
+    the person must do, and every entry of the timeline."""
+    for name in ("stage_label", "next_step", "action_required"):
+        part = document.get(name)
+        if isinstance(part, dict) and "text" in part:
+            part["audio_url"] = spoken_words(part, locale=locale, preferences=preferences)
+    for entry in document.get("timeline") or []:
+        entry["audio_url"] = spoken_words(entry, locale=locale, preferences=preferences)
+
+
+def spoken_words(words: dict[str, Any], *, locale: str, preferences: Preferences) -> str | None:
+    """The `audio_url` of something said as `{"text", "easy_read"}`; None when speech is off."""
+    if not preferences.speech:
+        return None
+    sentence = words.get(_form(preferences)) or words.get("text")
+    return audio_url(sentence, locale) if sentence else None
+
+
+def spoken_problem(problem: dict[str, Any], *, locale: str, preferences: Preferences) -> str | None:
+    """The `audio_url` of a problem document (RFC 9457, `miniprogram_api/problems.py`): its detail and
+    each field's own message, in the preferred form; None when speech is off."""
+    if not preferences.speech:
+        return None
+    easy = preferences.easy_read
+    sentences = [problem.get("detail_easy_read" if easy else "detail") or problem.get("detail")]
+    for error in problem.get("errors") or []:
+        if isinstance(error, dict):
+            sentences.append(error.get("easy_read" if easy else "message") or error.get("message"))
+    sentence = " ".join(s for s in sentences if isinstance(s, str) and s.strip())
+    return audio_url(sentence, locale) if sentence else None
+
+
+def _form(preferences: Preferences) -> str:
+    return "easy_read" if preferences.easy_read else "text"

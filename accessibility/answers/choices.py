@@ -1,5 +1,6 @@
-"""One of a list of offered choices, picked by its number ("1", "第一个", "一", "最后一个"), by its
-name, or by a distinctive part of it, as in the household status question: 低保 / 低保边缘 / 都不是.
+"""One of a list of offered choices, picked by its number ("1", "第一个", "一", "最后一个"; a number
+with a measure word but no 第, "两项", "两个", counts things and picks nothing), by its name, or by a
+distinctive part of it, as in the household status question: 低保 / 低保边缘 / 都不是.
 
 A name inside a longer name of another choice does not count ("低保" in "低保边缘"), and a name said
 with a denial ("没有低保", "不是低保户") does not pick it: when every choice mentioned is denied, the
@@ -46,7 +47,10 @@ _NONE_WORDS = (
     "啥都不是", "什么都不是", "两个都不是", "都不算", "没有的", "不是的",
 )
 _FILLER = re.compile(r"^(?:我选|选|我是|是|我家是|我们家是|我家|我们家|就|要)|(?:吧|啊|呀|的|了|呢|哦|那个|这个)$")
-_ORDINAL = re.compile(r"(?:第)?([0-9一二两三四五六七八九十]{1,3})(?:个|项|种|条|号|类)?")
+# A position in the list, only where it is clearly one: "第二个", "第2项", "2", "二", "2号". A number
+# with a measure word and no 第 counts things ("两项" is "both", "两个" is "two of them"), so it is no
+# position, nor is a number inside a longer answer.
+_ORDINAL = re.compile(r"第([0-9一二两三四五六七八九十]{1,3})(?:个|项|种|条|号|类)?|([0-9一二两三四五六七八九十]{1,3})号?")
 _LAST = ("最后一个", "最后那个", "最后一项", "最后")
 
 
@@ -85,7 +89,7 @@ def _by_number(answer: str, choices: Sequence[Choice]) -> Understood[str] | NotU
     match = _ORDINAL.fullmatch(answer)
     if not match:
         return None
-    number = small_number(match.group(1))
+    number = small_number(match.group(1) or match.group(2))
     if number is None:
         return None
     if not 1 <= number <= len(choices):

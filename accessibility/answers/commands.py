@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from enum import StrEnum
 
-from accessibility.answers.text import compact, small_number
+from accessibility.answers.text import compact, small_number, split_clauses
 
 
 class CommandKind(StrEnum):
@@ -32,6 +33,9 @@ class Command:
     kind: CommandKind
     field: str | None = None
     item: int | None = None
+    # Also a real answer to some question ("听不清" names a hearing disability): the question's parser
+    # may take it first.
+    also_an_answer: bool = dataclass_field(default=False, compare=False)
 
 
 _PHRASES: dict[CommandKind, tuple[str, ...]] = {
@@ -45,12 +49,18 @@ _PHRASES: dict[CommandKind, tuple[str, ...]] = {
         "以后再说", "后面再说", "等会再说", "先不说",
     ),
     CommandKind.BACK: (
-        "上一步", "回到上一步", "返回上一步", "退回上一步", "上一个", "上一题", "上一项",
-        "返回", "回去", "退回", "退回去", "后退", "往回",
+        *(f"{verb}{previous}" for verb in ("", "回到", "回", "返回", "退回", "退回到", "退到", "回退到", "倒回", "倒回到")
+          for previous in ("上一步", "上一题", "上一个", "上一项", "上一条", "上个问题", "上一个问题", "上一道题",
+                           "上一页", "前一个", "前一题", "前一步", "前面", "前面那个", "前面那题")),
+        "返回", "回去", "退回", "退回去", "后退", "往回", "往回走", "退一步", "回到前面", "回前面",
     ),
     CommandKind.REPEAT: (
-        "再说一遍", "再说一次", "再讲一遍", "再讲一次", "再念一遍", "再读一遍", "再来一遍", "重复", "重复一遍",
-        "没听清", "没听清楚", "没听见", "没听到", "没有听清", "没有听清楚", "没有听到",
+        *(f"{again}{verb}{times}" for again in ("再", "重新", "重", "再重新")
+          for verb in ("说", "讲", "念", "读", "播", "放", "问", "来")
+          for times in ("一遍", "一次", "一下", "")),
+        "重复", "重复一遍", "重复一次", "重复一下",
+        "没听清", "没听清楚", "没听见", "没听到", "没有听清", "没有听清楚", "没有听到", "没听明白", "没听懂",
+        "听不清", "听不清楚", "听不太清", "听不太清楚", "刚才说什么", "刚才说啥", "说的什么", "说的啥",
         "什么", "啥", "啥子", "你说什么", "你说啥", "说什么",
     ),
     CommandKind.HELP: (
@@ -58,16 +68,23 @@ _PHRASES: dict[CommandKind, tuple[str, ...]] = {
         "看不懂", "听不懂", "什么意思", "啥意思", "这是什么意思", "教我", "说明",
     ),
     CommandKind.HUMAN: (
-        "人工", "转人工", "人工服务", "人工客服", "找人", "找人工", "真人", "客服", "找客服", "打电话",
-        "打电话给我", "给我打电话", "电话联系", "工作人员", "找工作人员",
+        *(f"{verb}{whom}" for verb in ("", "转", "找", "转到", "转接", "接", "联系", "要")
+          for whom in ("人工", "人工服务", "人工客服", "客服", "真人", "工作人员")),
+        "找人", "找个人", "找人帮忙", "要人帮忙", "打电话", "打电话给我", "给我打电话", "电话联系", "跟人说", "和人说", "跟真人说", "和真人说",
     ),
 }
-_COMMAND_OF_PHRASE = {phrase: kind for kind, phrases in _PHRASES.items() for phrase in phrases}
+_COMMAND_OF_PHRASE = {phrase: kind for kind, phrases in _PHRASES.items() for phrase in phrases if phrase}
+# Commands that are also real answers to some question: "听不清" asks to hear the question again, but
+# names a hearing disability when the question is the disability category. The conversation lets the
+# question's own parser have them first where it understands them.
+_ALSO_ANSWERS = frozenset({"听不清", "听不清楚", "听不太清", "听不太清楚"})
 
 # Words around a command that change nothing: "我也不知道啊", "那就跳过吧", "麻烦再说一遍".
-_LEADING = ("我也", "我都", "我还是", "我", "那就", "那么", "那", "嗯", "呃", "额", "哎", "请", "麻烦你", "麻烦",
-            "就", "还是", "帮我", "给我", "你", "能不能", "可以", "可不可以", "先")
-_TRAILING = ("吧", "啊", "呀", "了", "呢", "哦", "嘛", "啦", "哈", "一下", "下", "好吗", "行吗", "可以吗")
+_LEADING = ("我也", "我都", "我还是", "我要", "我想要", "我想", "我需要", "我", "要", "想", "需要", "那就", "那么",
+            "那", "嗯", "呃", "额", "哎", "喂", "好的", "好", "请你", "请您", "请", "麻烦你", "麻烦您", "麻烦", "就", "还是",
+            "帮我", "给我", "你", "您", "能不能", "能否", "可以", "可不可以", "先", "刚才", "对不起", "不好意思")
+_TRAILING = ("吧", "啊", "呀", "了", "呢", "哦", "嘛", "啦", "哈", "一下", "下", "好吗", "行吗", "可以吗", "好不好",
+             "行不行", "可不可以", "谢谢", "谢谢你", "谢谢您", "我听听", "给我听", "给我听听")
 
 # Words for the fields a person may ask to change, longest first where one contains another. Field
 # paths are the stable names of the application's groups (shared/DESIGN.md).
@@ -100,10 +117,25 @@ def recognise_command(text: str) -> Command | None:
     base = compact(text)
     if not base:
         return None
+    whole = _command_of(base)
+    if whole is not None:
+        return whole
+    # Short sentences of clauses that are all commands ("我没听清，再说一遍", "不知道，跳过吧"): the last one
+    # says what to do.
+    clauses = [compact(clause) for clause in split_clauses(text)]
+    clauses = [clause for clause in clauses if clause]
+    if len(clauses) > 1:
+        commands = [_command_of(clause) for clause in clauses]
+        if all(command is not None for command in commands):
+            return commands[-1]
+    return None
+
+
+def _command_of(base: str) -> Command | None:
     for candidate in _variants(base):
         kind = _COMMAND_OF_PHRASE.get(candidate)
         if kind is not None:
-            return Command(kind)
+            return Command(kind, also_an_answer=candidate in _ALSO_ANSWERS)
     for candidate in _variants(base):
         change = _change_request(candidate)
         if change is not None:

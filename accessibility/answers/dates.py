@@ -1,5 +1,5 @@
 """Dates as people type or say them: 1980年5月3日, 1980年05月03日, 80年5月3号, 1980.5.3, 1980-5-3,
-1980/5/3, 19800503, 一九八零年五月三日, 二〇〇一年十二月三十一日, full-width digits; "长期" for a validity
+1980/5/3, 1980 5 3, 80 5 3, 19800503, 一九八零年五月三日, 二〇〇一年十二月三十一日, full-width digits; "长期" for a validity
 that never ends; a month alone ("2030年6月") where the field allows it.
 
 A two-digit year takes the century that puts the date inside the field's window (`not_before`,
@@ -87,6 +87,18 @@ _YEAR_MONTH_DIGITS = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<m>[0-9]{
 _YEAR_ONLY = re.compile(rf"(?<![0-9])(?P<y>{_Y4}|{_Y2})年")
 _NO_YEAR = re.compile(rf"(?P<m>{_MD})月(?P<d>{_MD}){_DAY_SUFFIX}")
 _DIGIT_RUN = re.compile(r"[0-9]+")
+# Year, month and day typed with spaces between ("1980 5 3", "80 5 3", "1980 05 03"), or a year and a
+# month ("2030 6"): the spaces are separators, not to be run together into "198053".
+_SPACED = re.compile(r"(?<![0-9])([0-9]{4}|[0-9]{2})\s+([0-9]{1,2})(?:\s+([0-9]{1,2}))?(?![0-9])")
+# ... and day first ("3 5 1980"), which is then refused as Chinese dates never are.
+_SPACED_DAY_FIRST = re.compile(r"(?<![0-9])([0-9]{1,2})\s+([0-9]{1,2})\s+([0-9]{4})(?![0-9])")
+
+
+def _dashed(match: re.Match[str]) -> str:
+    year, month, day = match.groups()
+    if day is None and len(year) != 4:
+        return match[0]
+    return "-".join(part for part in (year, month, day) if part is not None)
 
 
 def parse_date(
@@ -100,7 +112,8 @@ def parse_date(
 ) -> Understood[DateAnswer] | Ambiguous[DateAnswer] | NotUnderstood:
     """The date the answer names, checked against the field's window; `today` places two-digit years
     when no window is given (the century nearer today)."""
-    answer = _STRIP.sub("", fold_width(text).lower()).strip(".-/")
+    spaced = _SPACED_DAY_FIRST.sub(lambda m: "-".join(m.groups()), fold_width(text).lower())
+    answer = _STRIP.sub("", _SPACED.sub(_dashed, spaced)).strip(".-/")
     if not answer:
         return NotUnderstood("empty")
     if _LUNAR.search(answer):

@@ -114,6 +114,14 @@ def is_done(step: Step, situation: Situation, state: ConversationState) -> bool:
     return step.id in state.done and problem_with(step, situation) is None
 
 
+def benefits_answered(situation: Situation, state: ConversationState) -> bool:
+    """Whether the other-benefits question has an answer: said in this conversation (an explicit "没有"
+    is an answer: []), or benefits the application already lists. A skipped question is no answer
+    although the application shows `[]` for it: some benefits exclude a subsidy (seed 004's policy
+    notice), so "not answered" is never shown or weighed as "none"."""
+    return BENEFITS in state.done or bool(situation.value(BENEFITS))
+
+
 def problem_with(step: Step, situation: Situation) -> FieldError | None:
     """What the application says is wrong with this step's field, other than it being empty."""
     if step.kind != "field":

@@ -9,17 +9,19 @@ A prompt says what any client needs to render it accessibly, including one we do
 
 Choices are also said in the question itself (numbered), so a chat or a voice hears them too. Audio is
 made from the easy-read text when the person prefers it, else from the standard text, with the progress
-first ("第3步，共9步"), and left out when speech is off."""
+first ("第3步，共9步"), and left out when speech is off. Each hint, like the question, is
+{"text", "easy_read", "audio_url"}, and so are what was said before it and a correction."""
 from __future__ import annotations
 
 from typing import Any
 
-from accessibility.conversation.plan import Step
+from accessibility.conversation.plan import BENEFITS, Step, benefits_answered
 from accessibility.conversation.questions import (
     APPLYING_AS_CHOICES,
     BENEFIT_CHOICES,
     option_words,
     question_for,
+    shown_date,
 )
 from accessibility.conversation.state import CHOOSE, CONFIRM, READ_BACK
 from accessibility.conversation.turns import Said, Turn
@@ -185,7 +187,7 @@ class Renderer:
             "inputmode": inputmode,
             "autocomplete": autocomplete,
             "label": label.as_dict(),
-            "hints": [hint.as_dict() for hint in hints],
+            "hints": [{**hint.as_dict(), "audio_url": self._audio(None, hint)} for hint in hints],
             "skippable": step.skippable,
             "upload": ({"kind": step.field, "url": f"/api/v1/conversations/{self.conversation_id}/photos",
                         "field": "file"} if step.kind == "material" else None),
@@ -210,6 +212,10 @@ class Renderer:
         parts = [say("conversation.summary.intro", locale), *lines,
                  say("conversation.summary.photos", locale, count=photos)]
         parts += self._eligibility()
+        if BENEFITS in items and not benefits_answered(situation, turn.state):
+            # Not answered is not "none": the verdict above may change once it is (seed 004).
+            parts.append(say("conversation.summary.benefits_unanswered", locale, number=items.index(BENEFITS) + 1,
+                             field=field_label(BENEFITS, locale)))
         missing = situation.missing
         if missing:
             labels = join([field_label(error.path, locale) for error in missing], locale)
@@ -221,8 +227,11 @@ class Renderer:
     def _summary_choices(self) -> list[tuple[str, Words]]:
         if self.turn.situation.missing:
             return [("继续", say("conversation.summary.choice.continue", self.locale))]
-        return [("提交", say("conversation.summary.choice.submit", self.locale)),
-                ("不对", say("conversation.summary.choice.change", self.locale))]
+        choices = [("提交", say("conversation.summary.choice.submit", self.locale)),
+                   ("不对", say("conversation.summary.choice.change", self.locale))]
+        if not benefits_answered(self.turn.situation, self.turn.state):
+            choices.append(("继续", say("conversation.summary.choice.continue", self.locale)))
+        return choices
 
     def _label(self, step: Step) -> Words:
         return field_label(step.field or step.id, self.locale)
@@ -232,6 +241,8 @@ class Renderer:
         if step.kind == "setup":
             return self._setup_words(step.id, situation.application[step.id] if situation.application else None)
         if step.kind == "benefits":
+            if not benefits_answered(situation, self.turn.state):
+                return say("conversation.summary.not_filled", self.locale)  # skipped is not "none"
             return self._benefits(situation.value("other_benefits") or [])
         value = situation.value(step.field)
         if value is None:
@@ -305,6 +316,8 @@ class Renderer:
                 words[name] = self._value_words(params["field"], value)
             elif name == "value" and key == "conversation.certificate_number_filled":
                 words[name] = question_for("certificate.number").shown(value, locale)
+            elif name == "date" and isinstance(value, str) and len(value) == 10:
+                words[name] = shown_date(value, locale)
             elif name == "warnings":
                 words[name] = Words(" ".join(w["text"] for w in value), " ".join(w["easy_read"] for w in value))
             else:

@@ -8,6 +8,7 @@ A field without an entry of its own (a field a later version of the application 
 with `generic_question`: free text, checked by the backend like any other."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +16,7 @@ from typing import Any
 
 from accessibility.answers import (
     HOUSEHOLD_STATUS_CHOICES,
+    Ambiguous,
     LongTerm,
     NotUnderstood,
     Understood,
@@ -206,6 +208,46 @@ APPLYING_AS_CHOICES: tuple[Choice, ...] = (
     Choice("guardian", ("监护人", "我是监护人", "家人", "家属", "替家人申请", "帮家人申请", "代家人申请")),
     Choice("entrusted", ("受委托", "受人委托", "委托", "别人委托我", "帮别人申请", "替别人申请", "代别人申请")),
 )
+# Family words in an answer to "为自己申请，还是替别人申请？" ("帮我妈申请", "给孩子办"): a family member
+# applies as the guardian-or-family choice; a friend or neighbour is entrusted (seed 004: who may apply).
+_FAMILY = tuple(sorted({name for relation in ("parent", "spouse", "child", "sibling", "grandparent", "grandchild",
+                                               "other_relative")
+                        for name in RELATION_NAMES[relation]} | {"家里人", "家人", "老母亲", "老父亲"},
+                       key=len, reverse=True))
+_FRIENDS = ("朋友", "邻居", "同事", "老乡")
+# "别人请我办的", "他托我帮忙": asked by the applicant to act for them.
+_ASKED_BY_THEM = re.compile(r"(?:别人|人家|他|她|申请人)(?:请|托|让|叫|委托)(?:我|俺)")
+# "替别人", "为他申请", "帮人家办", "别人": someone else, without saying who they are to them.
+_SOMEONE_ELSE = re.compile(r"(?:替|帮|为|给|代)(?:别人|他人|人家|他|她)|^(?:别人|他人|人家|别的人|不是我|不是我自己|不是自己)"
+                           r"(?:的|申请|办)?$")
+_SELF = re.compile(r"^(?:我|我自己|自己)?(?:为|给|替|帮)?(?:我|我自己|自己)(?:申请|办|办理)?$")
+
+
+def parse_applying_as(text: str) -> Understood[str] | Ambiguous[str] | NotUnderstood:
+    """Who applies, as people answer "为自己申请，还是替别人申请？": an offered choice by name or number
+    ("自己", "2"), a family member named ("帮我妈申请", "给孩子办": guardian or family), a friend or
+    neighbour (entrusted), or someone else not named ("替别人", "为他申请": Ambiguous `for_whom`, asked
+    which). Codes: `empty`, `choice_unclear`."""
+    answer = compact(text)
+    if not answer:
+        return NotUnderstood("empty")
+    # A family member named wins over a choice's word in it ("给自己孩子办" is for the child).
+    if any(word in answer for word in _FAMILY):
+        return Understood("guardian")
+    if any(word in answer for word in _FRIENDS) or _ASKED_BY_THEM.search(answer):
+        return Understood("entrusted")
+    picked = parse_choice(text, APPLYING_AS_CHOICES)
+    if isinstance(picked, Understood):
+        return picked
+    if _SELF.match(answer):
+        return Understood("self")
+    if _SOMEONE_ELSE.search(answer):
+        return Ambiguous(("guardian", "entrusted"), code="for_whom")
+    if isinstance(picked, NotUnderstood) and picked.code != "choice_unclear":
+        return picked
+    return NotUnderstood("choice_unclear")
+
+
 # Other benefits (DESIGN.md's list; seed 004's policy notice says how each combines with the subsidies).
 BENEFIT_NAMES: dict[str, tuple[str, ...]] = {
     "work_injury_nursing_allowance": ("工伤保险生活护理费", "工伤护理费", "工伤"),

@@ -33,6 +33,7 @@ from accessibility.conversation.questions import (
     SUBSIDY_CHOICES,
     Asking,
     option_words,
+    parse_applying_as,
     parse_benefits,
     question_for,
 )
@@ -110,6 +111,8 @@ class Turn:
             self.said.append(Said("conversation.moved_on"))
             return
         command = recognise_command(text)
+        if command is not None and command.also_an_answer and self._answers_question(step, text):
+            command = None  # "听不清" to the category question names a hearing disability
         if command is not None:
             self._command(command, step)
             return
@@ -117,6 +120,11 @@ class Turn:
                    "field": self._field, "benefits": self._benefits, "notice": self._notice,
                    "summary": self._summary}[step.kind]
         handler(step, text)
+
+    def _answers_question(self, step: Step, text: str) -> bool:
+        if step.kind != "field" or self.state.mode != ASK:
+            return False
+        return isinstance(question_for(step.field).parse(text, self.asking()), (Understood, Ambiguous))
 
     def photo(self, data: bytes, *, answering: str | None = None) -> None:
         if self.state.submitted:
@@ -308,11 +316,19 @@ class Turn:
 
     def _applying_as(self, step: Step, text: str) -> None:
         if self.state.mode == CHOOSE:
+            offered = list(self.state.offer["options"])
             options = [Choice(value, next(c.names for c in APPLYING_AS_CHOICES if c.value == value))
-                       for value in self.state.offer["options"]]
-            understood = parse_choice(text, options)
+                       for value in offered]
+            understood = parse_choice(text, options)  # numbers count in the list offered now
+            if not isinstance(understood, Understood):
+                natural = parse_applying_as(text)
+                if isinstance(natural, Understood) and natural.value in offered:
+                    understood = natural
         else:
-            understood = parse_choice(text, APPLYING_AS_CHOICES)
+            understood = parse_applying_as(text)
+            if isinstance(understood, Ambiguous):  # "替别人": for whom?
+                self.state.ask(step.id, CHOOSE, {"options": list(understood.options), "code": understood.code})
+                return
             if not isinstance(understood, Understood):
                 verdict = parse_yes_no(text)  # "您是为自己申请吗？" answered with a yes or a no
                 if isinstance(verdict, Understood):
@@ -342,6 +358,8 @@ class Turn:
         if self.application_id is None:
             setattr(self.state, step.id, value)
             self.state.finish(step.id)
+            # Said back like every answer taken, so a misheard choice is caught at once.
+            self.said.append(Said("conversation.saved", {"field": step.id, "value": value}))
             return
         changes = DraftChanges(applying_as=value) if step.id == "applying_as" else DraftChanges(subsidies=value)
         if self._save(step, changes):
@@ -433,10 +451,12 @@ class Turn:
             self.state.finish(step.id)
             self.said.append(Said("conversation.saved", {"field": step.field, "value": offer["value"]}))
             self._reload()
+            self._remark_on(step, offer["value"])
         elif offer.get("source") == "id_number":
             self._save_field(step, offer["value"])
         else:
             self.state.finish(step.id)
+            self._remark_on(step, offer["value"])
 
     def _save_field(self, step: Step, value: Any) -> None:
         values = {step.field: value}
@@ -448,6 +468,20 @@ class Turn:
         if self._save(step, DraftChanges(values=values)):
             self.state.finish(step.id)
             self.said.append(Said("conversation.saved", {"field": step.field, "value": value}))
+            self._remark_on(step, value)
+
+    def _remark_on(self, step: Step, value: Any) -> None:
+        """What a saved value means for the person, said kindly with what to do. A certificate that has
+        run out is kept as said (it is what the certificate shows), and they are told to renew it: the
+        subsidy stops the month after it expires and counts again from the month the new one is issued
+        (seed 001, item 13)."""
+        if step.field == "certificate.valid_until" and isinstance(value, str):
+            try:
+                until = date.fromisoformat(value)
+            except ValueError:
+                return
+            if until < today():
+                self.said.append(Said("conversation.certificate_expired", {"date": value}))
 
     def _certificate_number(self, **changed: Any) -> str | None:
         whole = get_application(self.actor, self.application_id, reveal=True)
@@ -517,10 +551,11 @@ class Turn:
             self.said.append(Said("conversation.change_which", {"count": len(self.state.summary_items)}))
             return
         missing = self.situation.missing
+        open_questions = missing or not plan.benefits_answered(self.situation, self.state)
         if wants == "continue" or missing:
             self.state.skipped = []
             self.state.current = None
-            self.said.append(Said("conversation.fill_the_rest" if missing else "conversation.nothing_missing"))
+            self.said.append(Said("conversation.fill_the_rest" if open_questions else "conversation.nothing_missing"))
             return
         try:
             submitted = submit_application(self.actor, self.application_id, locale=self.locale)

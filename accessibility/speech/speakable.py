@@ -4,7 +4,10 @@ a voice of its own (shared/REFERENCE.md, espeak-ng 1.51).
 
 Mandarin conventions followed: years digit by digit (二零二六年), months and days as numbers (十一月
 二十五日), amounts in 元角分 (80.50元 -> 八十元五角), long digit strings digit by digit with 幺 for 1 as
-numbers are read on the phone, 两 before measure words (2个 -> 两个), percentages as 百分之.
+numbers are read on the phone, 两 before measure words (2个 -> 两个), percentages as 百分之. Codes are
+read digit by digit whatever their length: ID, certificate and phone numbers, rooms (2705室), house numbers
+(联合路25号) and numbers after 尾号/编号/门牌号; a masked number's hidden part is said as such
+(139****1542 -> 幺三九,中间四位隐去了,幺五四二), never read as an amount.
 """
 from __future__ import annotations
 
@@ -35,6 +38,14 @@ _RANGE = re.compile(r"(?<![0-9])([0-9]{1,3})\s*[-~～至]\s*([0-9]{1,3})(?![0-9]
 _GROUPED_CODE = re.compile(r"(?<![0-9])[0-9]{3,8}(?:[ -][0-9]{3,8})+[Xx]?(?![0-9])")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
 _CODE = re.compile(r"(?<![0-9])[0-9]{5,}[Xx]?(?![0-9])|(?<![0-9])0[0-9]+(?![0-9])")
+# Masked numbers ("139****1542", "5002**********3319", "************1234"): the digits shown are a code,
+# read digit by digit, and the mask is said as how many digits are hidden.
+_MASKED = re.compile(r"(?<![0-9])([0-9]*)(\*{2,})([0-9]*[Xx]?)(?![0-9])")
+# Numbers that are codes, whatever their length: rooms (2705室), house numbers in an address (联合路25号,
+# 3组12号), and what follows 尾号, 编号, 门牌号, 房号.
+_ROOM = re.compile(r"(?<![0-9])([0-9]+)(?=\s*(?:室|号房|房间))")
+_HOUSE = re.compile(r"(?<=[路街巷道村组弄里栋幢楼队社院区镇乡])\s*([0-9]{2,})(?=\s*号)")
+_LABELLED = re.compile(r"(?<=尾号|编号|房号)([:：是为\s]*)([0-9]+[Xx]?)(?![0-9])|(?<=门牌号|房间号)([:：是为\s]*)([0-9]+)(?![0-9])")
 _DECIMAL = re.compile(r"(?<![0-9.])([0-9]+)\.([0-9]+)(?![0-9.])")
 _INTEGER = re.compile(r"[0-9]+")
 
@@ -53,6 +64,10 @@ def speakable_text(text: str, locale: str) -> str:
 
 
 def _mandarin(text: str) -> str:
+    text = _MASKED.sub(_masked, text)
+    text = _ROOM.sub(lambda m: _digits(m[1]), text)
+    text = _HOUSE.sub(lambda m: _digits(m[1]), text)
+    text = _LABELLED.sub(lambda m: (m[1] or m[3] or "") + _digits(m[2] or m[4]), text)
     text = _DATE.sub(lambda m: f"{_year(m[1])}年{_count(m[2])}月{_count(m[3])}日", text)
     text = _YEAR_MONTH.sub(lambda m: f"{_year(m[1])}年{_count(m[2] or m[3])}月", text)
     text = _YEAR.sub(lambda m: f"{_year(m[1])}年", text)
@@ -77,6 +92,17 @@ def _year(digits: str) -> str:
 
 def _digits(code: str) -> str:
     return "".join("艾克斯" if c in "Xx" else _CODE_DIGIT_WORDS[int(c)] for c in code)
+
+
+def _masked(match: re.Match[str]) -> str:
+    """"139****1542" -> "幺三九,中间四位隐去了,幺五四二"."""
+    head, mask, tail = match[1], match[2], match[3]
+    if not head and not tail:
+        return match[0]
+    hidden = _count(str(len(mask)))
+    hidden = "两" if hidden == "二" else hidden
+    where = "中间" if head and tail else "前面" if tail else "后面"
+    return ",".join(part for part in (_digits(head), f"{where}{hidden}位隐去了", _digits(tail)) if part)
 
 
 def _grouped_digits(match: re.Match[str]) -> str:
@@ -149,7 +175,16 @@ def _english(text: str) -> str:
     text = _AMOUNT_BEFORE.sub(lambda m: _english_yuan(m[1]), text)
     text = _AMOUNT_AFTER.sub(lambda m: _english_yuan(m[1]), text)
     text = _PER.sub(lambda m: {"月": " a month", "年": " a year", "人": " a person", "天": " a day"}.get(m[1], m[0]), text)
+    text = _MASKED.sub(_english_masked, text)
     return _CODE.sub(lambda m: " ".join(m[0].upper()), text)
+
+
+def _english_masked(match: re.Match[str]) -> str:
+    head, mask, tail = match[1], match[2], match[3]
+    if not head and not tail:
+        return match[0]
+    hidden = f"{len(mask)} digits hidden"
+    return ", ".join(part for part in (" ".join(head.upper()), hidden, " ".join(tail.upper())) if part)
 
 
 def _english_yuan(amount_text: str) -> str:

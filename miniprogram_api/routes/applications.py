@@ -7,7 +7,7 @@ import re
 from flask import request
 from flask_openapi3 import APIBlueprint, Tag
 
-from accessibility.status_speech import spoken_status
+from accessibility.status_speech import speak_status_messages, spoken_status
 from backend.accounts.preferences import preferences_for
 from backend.applications import service, status
 from backend.applications.service import DraftChanges
@@ -131,5 +131,7 @@ def application_checklist(path: ApplicationPath):
 def application_status(path: ApplicationPath):
     actor = current_actor()
     document = status.application_status(actor, path.application_id, locale=request_locale())
-    document["speech"] = spoken_status(document, locale=request_locale(), preferences=preferences_for(actor.user_id))
+    preferences = preferences_for(actor.user_id)
+    speak_status_messages(document, locale=request_locale(), preferences=preferences)
+    document["speech"] = spoken_status(document, locale=request_locale(), preferences=preferences)
     return render(document)

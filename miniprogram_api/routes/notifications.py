@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
+from accessibility.status_speech import spoken_words
+from backend.accounts.preferences import Preferences, preferences_for
 from backend.notifications import service
 from miniprogram_api.guards import current_actor
 from miniprogram_api.locale import request_locale
@@ -23,13 +27,24 @@ class NotificationPath(BaseModel):
     notification_id: str = Field(max_length=64)
 
 
-@notifications.get("/notifications", summary="Notifications, newest first", responses=PROBLEM_RESPONSES)
+@notifications.get("/notifications", summary="Notifications, newest first (each with its `audio_url`)",
+                   responses=PROBLEM_RESPONSES)
 def list_notifications(query: ListQuery):
-    return render({"notifications": service.list_notifications(current_actor(), locale=request_locale(),
-                                                                unread_only=query.unread)})
+    actor = current_actor()
+    listed = service.list_notifications(actor, locale=request_locale(), unread_only=query.unread)
+    return render({"notifications": _spoken(listed, preferences_for(actor.user_id))})
 
 
 @notifications.post("/notifications/<notification_id>/read", summary="Mark a notification read",
                     responses=PROBLEM_RESPONSES)
 def mark_read(path: NotificationPath):
-    return render(service.mark_read(current_actor(), path.notification_id, locale=request_locale()))
+    actor = current_actor()
+    notification = service.mark_read(actor, path.notification_id, locale=request_locale())
+    return render(_spoken([notification], preferences_for(actor.user_id))[0])
+
+
+def _spoken(listed: list[dict[str, Any]], preferences: Preferences) -> list[dict[str, Any]]:
+    """Each notification also said (issue 6: every status message in three forms): `audio_url`, null when
+    the person has speech off."""
+    return [{**item, "audio_url": spoken_words(item, locale=request_locale(), preferences=preferences)}
+            for item in listed]

@@ -193,6 +193,8 @@ class TimelineEntry(BaseModel):
     actor: Words
     text: str
     easy_read: str
+    audio_url: str | None = Field(None, description="This status message said aloud (MP3, signed link); null when "
+                                                    "the person has speech off.")
 
 
 class StatusOut(BaseModel):

@@ -47,13 +47,18 @@ class Choice(BaseModel):
     easy_read: str
 
 
+class SpokenWords(Words):
+    audio_url: str | None = Field(description="MP3 of the words in the form the person prefers (signed, expiring; "
+                                              "no login needed). Null when speech is off.")
+
+
 class InputOut(BaseModel):
     type: str = Field(description="text, number, date, yes_no, choice, photo or none", examples=["text"])
     choices: list[Choice]
     inputmode: str = Field(description="HTML inputmode: text, numeric, tel, none", examples=["numeric"])
     autocomplete: str = Field(description="HTML autocomplete token: name, tel, street-address, off", examples=["name"])
     label: Words = Field(description="The accessible label of the input.")
-    hints: list[Words]
+    hints: list[SpokenWords]
     skippable: bool
     upload: dict | None = Field(None, description="For a photo: where to send it (multipart field `file`).")
 

@@ -65,3 +65,14 @@ def test_a_choice_whose_name_is_a_number_word_is_picked_by_name_before_position(
 
 def test_an_empty_answer_is_reported_as_empty():
     assert parse_choice("", HOUSEHOLD_STATUS_CHOICES) == NotUnderstood("empty")
+
+
+@pytest.mark.parametrize("answer", ["两项", "两个", "两种", "三个", "2个", "一项"])
+def test_a_number_counting_things_is_no_position_in_the_list(answer):
+    assert parse_choice(answer, HOUSEHOLD_STATUS_CHOICES) == NotUnderstood("choice_unclear")
+
+
+@pytest.mark.parametrize("answer, value", [("第2项", "dibao_marginal"), ("第二种", "dibao_marginal"),
+                                           ("2号", "dibao_marginal"), ("选第三个吧", "none")])
+def test_a_clear_ordinal_picks_its_position(answer, value):
+    assert parse_choice(answer, HOUSEHOLD_STATUS_CHOICES) == Understood(value)

@@ -84,9 +84,43 @@ def test_a_change_request_without_a_target_asks_which_one(answer):
         "低保",
         "换了地方住",  # says 换 but names no field
         "改革开放那年",
+        "我叫王人工",
+        "我要两项",
+        "我要低保",
+        "不是，我是他儿子",
+        "跳过，低保",  # one clause is an answer
         "",
         "。",
     ],
 )
 def test_real_answers_are_not_swallowed_as_commands(answer):
     assert recognise_command(answer) is None
+
+
+@pytest.mark.parametrize(
+    "answer, kind",
+    [
+        ("我要人工", CommandKind.HUMAN),
+        ("我想找人工", CommandKind.HUMAN),
+        ("请帮我转人工服务", CommandKind.HUMAN),
+        ("我要找工作人员", CommandKind.HUMAN),
+        ("回到上一题", CommandKind.BACK),
+        ("返回上一步", CommandKind.BACK),
+        ("麻烦您回到上一题", CommandKind.BACK),
+        ("退回上一个问题", CommandKind.BACK),
+        ("重新说一遍", CommandKind.REPEAT),
+        ("能不能再说一遍", CommandKind.REPEAT),
+        ("你再讲一次吧，谢谢", CommandKind.REPEAT),
+        ("听不清", CommandKind.REPEAT),
+        ("我听不清楚", CommandKind.REPEAT),
+        ("我没听清，再说一遍", CommandKind.REPEAT),
+        ("不知道，跳过吧", CommandKind.SKIP),
+    ],
+)
+def test_commands_are_recognised_inside_short_sentences(answer, kind):
+    assert recognise_command(answer) == Command(kind)
+
+
+def test_a_command_that_is_also_a_real_answer_says_so():
+    assert recognise_command("听不清").also_an_answer
+    assert not recognise_command("再说一遍").also_an_answer

@@ -144,3 +144,16 @@ def test_answers_that_are_no_date_are_not_understood(answer):
 
 def test_an_empty_answer_is_reported_as_empty():
     assert parse_date("。", today=TODAY) == NotUnderstood("empty")
+
+
+@pytest.mark.parametrize("answer", ["1980 5 3", "1980 05 03", "1980-5-3", "80 5 3", "1980  5  3", "１９８０　５　３",
+                                    "1980 5 3号"])
+def test_a_date_typed_with_spaces_between_year_month_and_day_is_understood(answer):
+    understood = parse_date(answer, today=TODAY)
+    assert isinstance(understood, Understood) and understood.value == date(1980, 5, 3)
+
+
+def test_spaces_are_not_run_together_into_a_month_that_does_not_exist():
+    assert parse_date("1980 5 3", today=TODAY) != NotUnderstood("no_such_month", {"month": 53})
+    assert parse_date("2030 6", today=TODAY) == NotUnderstood("day_missing", {"year": 2030, "month": 6})
+    assert parse_date("3 5 1980", today=TODAY) == NotUnderstood("date_order_unclear")

@@ -183,3 +183,12 @@ def test_household_status_phone_and_benefits_in_words(applicant):
     chat.say("改电话")
     chat.say("幺三九 零零零零 一二三四")
     assert saved(applicant, chat, "applicant.phone") == "13900001234"
+
+
+def test_dates_typed_with_spaces_are_saved_as_dates(applicant):
+    chat = chat_at(applicant, "certificate.issue_date", person())
+    chat.say("2019 6 10")
+    assert chat.correction is None
+    assert saved(applicant, chat, "certificate.issue_date") == "2019-06-10"
+    chat.say("29 6 10")
+    assert saved(applicant, chat, "certificate.valid_until") == "2029-06-10"

@@ -128,3 +128,27 @@ def test_dont_know_to_a_confirmation_suggests_checking_the_document(applicant):
     assert chat.mode == "confirm"
     chat.say("不知道")
     assert "对照证件" in chat.said and chat.mode == "confirm"
+
+
+def test_commands_said_in_short_sentences_do_what_they_say(applicant):
+    who = person()
+    chat = chat_at(applicant, "applicant.id_number", who)
+    question = chat.prompt["text"]
+    chat.say("重新说一遍")
+    assert chat.said == "好的，再说一遍。" and chat.prompt["text"] == question
+    chat.say("听不清")
+    assert chat.said == "好的，再说一遍。" and chat.step == "applicant.id_number"
+    chat.say("我要人工")
+    assert "需要人帮忙" in chat.said and chat.step == "applicant.id_number"
+    chat.say("回到上一题")
+    assert (chat.step, chat.mode) == ("applicant.name", "confirm")
+    chat.say("对")
+    chat.say("返回上一步")
+    assert chat.step == "applicant.name"
+
+
+def test_hearing_words_at_the_category_question_are_an_answer_not_a_request_to_repeat(applicant):
+    chat = chat_at(applicant, "certificate.category", person())
+    chat.say("听不清")
+    assert chat.step == "certificate.grade"
+    assert "听力残疾" in chat.said

@@ -78,3 +78,32 @@ def test_english_text_gets_dates_amounts_and_codes_in_english(text, spoken):
 
 def test_text_without_numbers_is_left_as_it_is():
     assert speakable_text("请说出您的姓名。", "zh_Hans_CN") == "请说出您的姓名。"
+
+
+CODES = [
+    ("联系电话：139****1542。", "联系电话:幺三九,中间四位隐去了,幺五四二。"),
+    ("身份证号：5002**********3319", "身份证号:五零零二,中间十位隐去了,三三幺九"),
+    ("5002**********331X", "五零零二,中间十位隐去了,三三幺艾克斯"),
+    ("残疾人证号5002************1942", "残疾人证号五零零二,中间十二位隐去了,幺九四二"),
+    ("银行账号************1234", "银行账号前面十二位隐去了,幺二三四"),
+    ("住在幸福小区3栋2705室", "住在幸福小区三栋二七零五室"),
+    ("重庆市武隆区联合路25号", "重庆市武隆区联合路二五号"),
+    ("某某村3组12号", "某某村三组幺二号"),
+    ("银行卡尾号1234", "银行卡尾号幺二三四"),
+    ("残疾人证号50023219800503331942", "残疾人证号五零零二三二幺九八零零五零三三三幺九四二"),
+]
+
+
+@pytest.mark.parametrize("text, spoken", CODES)
+def test_phone_id_certificate_room_and_house_numbers_are_read_digit_by_digit_even_masked(text, spoken):
+    assert speakable_text(text, "zh_Hans_CN") == spoken
+
+
+@pytest.mark.parametrize("text, spoken", [("每月80元", "每月八十元"), ("共3项", "共三项"), ("11月25号", "十一月二十五号"),
+                                          ("请在25号前", "请在二十五号前"), ("第2步", "第二步")])
+def test_amounts_counts_and_days_stay_numbers(text, spoken):
+    assert speakable_text(text, "zh_Hans_CN") == spoken
+
+
+def test_a_masked_number_in_english_says_how_many_digits_are_hidden():
+    assert speakable_text("Phone 139****1542", "en") == "Phone 1 3 9, 4 digits hidden, 1 5 4 2"

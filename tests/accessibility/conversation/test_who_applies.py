@@ -1,0 +1,54 @@
+"""The first question, "为自己申请，还是替别人申请？", answered as people answer it: by a choice's name or
+its number (only a clear ordinal: "第二个", "2", "二"), by naming the person they apply for, or by saying
+"someone else" (then asked which kind of someone). Every choice taken is said back at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.accessibility.conversation.chat import Chat
+
+
+@pytest.mark.parametrize("answer", ["帮我妈申请", "给孩子办", "我替家人申请", "为我老伴申请"])
+def test_naming_a_family_member_applies_as_their_guardian_or_family(applicant, answer):
+    chat = Chat.start(applicant)
+    chat.say(answer)
+    assert chat.step == "subsidies"
+    assert "已记下申请方式：我是申请人的监护人或家人" in chat.said
+
+
+@pytest.mark.parametrize("answer", ["替别人", "别人", "为他申请", "帮别人办"])
+def test_someone_else_without_saying_who_is_asked_for_whom(applicant, answer):
+    chat = Chat.start(applicant)
+    chat.say(answer)
+    assert chat.correction is None
+    assert (chat.step, chat.mode) == ("applying_as", "choose")
+    assert "您是替谁申请" in chat.prompt["text"]
+    chat.say("别人请我办的")
+    assert chat.step == "subsidies" and "受申请人委托" in chat.said
+
+
+@pytest.mark.parametrize("answer, said", [("第二个", "监护人或家人"), ("2", "监护人或家人"), ("二", "监护人或家人"),
+                                          ("1", "为自己申请"), ("我自己", "为自己申请")])
+def test_a_choice_taken_by_number_or_name_is_said_back(applicant, answer, said):
+    chat = Chat.start(applicant)
+    chat.say(answer)
+    assert chat.step == "subsidies"
+    assert chat.said.startswith("已记下申请方式：") and said in chat.said
+    assert chat.view["said"]["easy_read"].startswith("记好了：")
+
+
+@pytest.mark.parametrize("answer", ["两项", "两个"])
+def test_a_count_at_the_first_question_is_no_choice_number(applicant, answer):
+    chat = Chat.start(applicant)
+    chat.say(answer)
+    assert chat.step == "applying_as" and chat.mode == "ask"
+    assert chat.correction["code"] == "choice_unclear"
+
+
+def test_the_subsidies_chosen_are_said_back_before_the_application_exists(applicant):
+    chat = Chat.start(applicant)
+    chat.say("自己")
+    chat.say("两项")
+    assert chat.step.startswith("consent.")
+    assert "已记下申请的补贴：困难残疾人生活补贴" in chat.said and "重度残疾人护理补贴" in chat.said

@@ -1,0 +1,67 @@
+"""Every hint, error and status message is said too (issue 6 items 3 and 4), not only the prompts: the
+hints of a prompt, the problem documents of the conversation's endpoints, each in-app notification and
+each status message carry an `audio_url` to speech that plays, in the form the person prefers, and
+none when they turned speech off."""
+
+from __future__ import annotations
+
+from tests.accessibility.conversation.chat import Chat, assert_said_in_three_forms
+from tests.support.flows import submitted
+
+
+def test_each_hint_of_a_prompt_is_said(app, as_applicant):
+    chat = Chat.start(as_applicant)
+    hints = chat.prompt["input"]["hints"]
+    assert hints
+    for hint in hints:
+        assert_said_in_three_forms(app.test_client(), hint, spoken=hint["text"])
+
+
+def test_hints_are_said_in_easy_read_when_that_is_preferred_and_not_at_all_with_speech_off(app, as_applicant):
+    as_applicant.put("/me/preferences", json={"easy_read": True})
+    hint = Chat.start(as_applicant).prompt["input"]["hints"][-1]
+    assert_said_in_three_forms(app.test_client(), hint, spoken=hint["easy_read"])
+    as_applicant.put("/me/preferences", json={"speech": False})
+    assert all(hint["audio_url"] is None for hint in Chat.start(as_applicant).prompt["input"]["hints"])
+
+
+def test_a_problem_of_the_conversation_endpoints_is_said(app, as_applicant):
+    missing = as_applicant.get("/conversations/no-such-conversation")
+    assert missing.status_code == 404
+    problem = missing.get_json()
+    assert_said_in_three_forms(app.test_client(), {**problem, "text": problem["detail"],
+                                                   "easy_read": problem["detail_easy_read"]},
+                               spoken=problem["detail"])
+    chat = Chat.start(as_applicant)
+    refused = as_applicant.post(f"/conversations/{chat.id}/answers", json={"text": ""})
+    assert refused.status_code == 422 and refused.get_json()["audio_url"]
+
+
+def test_a_problem_is_not_said_with_speech_off(as_applicant):
+    as_applicant.put("/me/preferences", json={"speech": False})
+    assert as_applicant.get("/conversations/no-such-conversation").get_json()["audio_url"] is None
+
+
+def test_each_notification_is_said(app, as_applicant, as_reviewer):
+    application = submitted(as_applicant)
+    as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={"type": "accepted"})
+    notifications = as_applicant.get("/notifications").get_json()["notifications"]
+    assert notifications
+    for notification in notifications:
+        assert_said_in_three_forms(app.test_client(), notification, spoken=notification["text"])
+    read = as_applicant.post(f"/notifications/{notifications[0]['id']}/read").get_json()
+    assert read["audio_url"]
+    as_applicant.put("/me/preferences", json={"speech": False})
+    assert all(n["audio_url"] is None for n in as_applicant.get("/notifications").get_json()["notifications"])
+
+
+def test_each_status_message_is_said(app, as_applicant, as_reviewer):
+    application = submitted(as_applicant)
+    as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={"type": "accepted"})
+    status = as_applicant.get(f"/applications/{application['id']}/status").get_json()
+    anonymous = app.test_client()
+    for words in (status["stage_label"], status["next_step"], *status["timeline"]):
+        assert_said_in_three_forms(anonymous, words, spoken=words["text"])
+    as_applicant.put("/me/preferences", json={"speech": False})
+    status = as_applicant.get(f"/applications/{application['id']}/status").get_json()
+    assert status["next_step"]["audio_url"] is None and all(e["audio_url"] is None for e in status["timeline"])
