@@ -40,6 +40,8 @@ _PROBLEM_EXAMPLES = {
 _OTHER_ANSWERS: dict[str, tuple[str, str, dict[str, Any], Any]] = {
     "get /api/v1/applications/{application_id}/materials/{material_id}/file":
         ("200", "image/jpeg", {"type": "string", "format": "binary"}, "(the JPEG's bytes)"),
+    "get /api/v1/representations/{representation_id}/proof":
+        ("200", "image/jpeg", {"type": "string", "format": "binary"}, "(the JPEG's bytes)"),
     "get /api/v1/speech/{key}.{extension}":
         ("200", "audio/mpeg", {"type": "string", "format": "binary"}, "(the MP3's bytes)"),
     "get /wechat/official-account": ("200", "text/plain", {"type": "string"}, "1728371234567890123"),
