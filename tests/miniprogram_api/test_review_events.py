@@ -134,3 +134,11 @@ def test_an_approval_over_http_is_checked_like_one_from_the_desk(client, submitt
     assert response.status_code == 422
     assert _errors(response) == {"monthly_amounts.living": "subsidy_not_applied_for",
                                  "start_month": "start_month_too_early"}
+
+
+def test_an_unsigned_body_is_refused_for_its_signature_before_its_content_is_looked_at(client):
+    # Nothing about a request that is not the review system's is worth telling its sender, its JSON included.
+    response = client.client.post("/api/v1/review/events", data=b"{not json",
+                                  headers={"Content-Type": "application/json"})
+    assert response.status_code == 401
+    assert response.get_json()["code"] == "signature_missing"
