@@ -4,8 +4,10 @@ place; nothing here knows about HTTP."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 
@@ -74,6 +76,18 @@ class AuthenticationFailed(DomainError):
 class NotPermitted(DomainError):
     """For actions whose existence is not secret (e.g. dev login switched off)."""
     code = "not_permitted"
+
+
+class TooManyAttempts(DomainError):
+    """Refused for a while: too many failed tries of something a guesser could use (a code, a link's
+    reference and ID number). `params` say when to try again: `retry_after_seconds` and `try_again_at`."""
+    code = "too_many_attempts"
+
+    def __init__(self, code: str, *, retry_after: timedelta, now: datetime) -> None:
+        seconds = max(1, math.ceil(retry_after.total_seconds()))
+        super().__init__(code, params={"retry_after_seconds": seconds,
+                                       "try_again_at": (now + timedelta(seconds=seconds)).isoformat()})
+        self.retry_after_seconds = seconds
 
 
 class UpstreamUnavailable(DomainError):

@@ -17,7 +17,7 @@ from werkzeug.exceptions import HTTPException
 
 from backend import errors as domain
 from backend.errors import FieldError
-from backend.messages.catalog import registry, say
+from backend.messages.catalog import Words, registry, say
 from backend.messages.describe import describe_field_error
 from miniprogram_api.locale import request_locale
 
@@ -33,6 +33,7 @@ STATUS_FOR = [
     (domain.Conflict, 409),
     (domain.AuthenticationFailed, 401),
     (domain.NotPermitted, 403),
+    (domain.TooManyAttempts, 429),
     (domain.UpstreamUnavailable, 503),
 ]
 
@@ -56,6 +57,8 @@ def problem_response(status: int, code: str, *, params: dict[str, Any] | None = 
     for name, prefix in (("stage", "stage"), ("decision", "decision")):
         if isinstance(params.get(name), str) and f"{prefix}.{params[name]}" in registry():
             words[f"{name}_label"] = say(f"{prefix}.{params[name]}", locale)
+    if isinstance(params.get("retry_after_seconds"), int):
+        words["wait"] = wait_words(params["retry_after_seconds"], locale)
     text_code = code if f"problem.{code}.title" in registry() else _fallback_code(status)
     title = say(f"problem.{text_code}.title", locale, **words)
     detail = say(f"problem.{text_code}.detail", locale, **words)
@@ -79,9 +82,19 @@ def problem_response(status: int, code: str, *, params: dict[str, Any] | None = 
     return response
 
 
+def wait_words(seconds: int, locale: str) -> Words:
+    """How long until the next try, said the way a person says it: minutes under an hour, else hours
+    (rounded up, so the person is never told to come back too early)."""
+    minutes = max(1, -(-seconds // 60))
+    if minutes < 60:
+        return say("wait.one_minute" if minutes == 1 else "wait.minutes", locale, count=minutes)
+    hours = -(-minutes // 60)
+    return say("wait.one_hour" if hours == 1 else "wait.hours", locale, count=hours)
+
+
 def _fallback_code(status: int) -> str:
     return {400: "invalid_request", 401: "authentication_required", 403: "not_permitted", 404: "not_found",
-            409: "conflict", 422: "invalid_fields", 503: "upstream_unavailable"}.get(status, "error"
+            409: "conflict", 422: "invalid_fields", 429: "too_many_attempts", 503: "upstream_unavailable"}.get(status, "error"
                                                                                      if status < 500 else "internal_error")
 
 
@@ -208,6 +221,8 @@ def init_problems(app: Flask) -> None:
             headers["ETag"] = f'"{error.current_version}"'
         if isinstance(error, domain.AuthenticationFailed):
             headers["WWW-Authenticate"] = 'Bearer realm="liangbu"'
+        if isinstance(error, domain.TooManyAttempts):
+            headers["Retry-After"] = str(error.retry_after_seconds)
         return problem_response(status, error.code, params=error.params, errors=error.errors, headers=headers)
 
     @app.errorhandler(ApiProblem)

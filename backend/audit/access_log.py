@@ -32,13 +32,13 @@ ACTION_VERBS: dict[str, str | None] = {
     # Recorded without an application (about accounts, codes and links): never in an application's log.
     "assistance.consented": None, "assistance.in_person_consent_recorded": None, "account.claimed": None,
     "staff.assistant_created": None, "staff.activated": None, "link.proof_attached": None,
-    "decline.recorded": None, "code.failed": None, "official_account.link_code_made": None,
+    "decline.recorded": None, "code.failed": None, "code.peek_failed": None, "official_account.link_code_made": None,
     "preferences.saved": None,
 }
 # Families of names made with a decision or a kind in them (review.approved, link.requested.family).
 ACTION_FAMILIES: dict[str, str | None] = {
     "review.": "review", "review_event.": "review", "link.requested.": "link",
-    "link.confirmed.": None, "representation.revoked.": None, "official_account.linked_by_": None,
+    "link.confirmed.": None, "link.failed.": None, "representation.revoked.": None, "official_account.linked_by_": None,
 }
 # Strongest first: a request that changed something shows as a change, not as a read.
 VERBS = ["submit", "withdraw", "review", "change", "reveal", "view", "link"]

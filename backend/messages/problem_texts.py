@@ -91,7 +91,14 @@ PROBLEMS = {
                           "没有可以直接用的。请一项一项看。"),
     "code_not_valid": ("这个号码不对或已过期", "号码不对", "这个号码不对，或者已经用过、已经过期。请核对后重试，或请对方重新生成一个。",
                        "号码不对。请再看一下。"),
-    "too_many_code_attempts": ("试得太多了", "试太多次了", "输错的次数太多了，请一小时后再试。", "错太多次了。请过一小时再试。"),
+    "too_many_code_attempts": ("请稍后再试", "请等一会儿再试", "号码试错的次数太多了。为了安全，请{wait}后再试。",
+                               "试错太多次了。请{wait}后再试。"),
+    "too_many_link_attempts": ("请稍后再试", "请等一会儿再试",
+                               "为了保护申请人的信息，关联申请暂时不能再试了。请{wait}后再试。"
+                               "如果着急，可以请协办员或乡镇（街道）工作人员帮忙确认。",
+                               "现在先不能试了。请{wait}后再试。也可以找协办员帮忙。"),
+    "too_many_attempts": ("请稍后再试", "请等一会儿再试", "试的次数太多了。为了安全，请{wait}后再试。",
+                          "试太多次了。请{wait}后再试。"),
     "person_not_found": ("没有找到这个人", "没找到这个人", "没有找到您正在帮助的这个人，或者对方的授权已经结束。", "没找到这个人。"),
     "link_target_not_found": ("没有找到这份申请", "没找到申请", "申请编号和身份证号码对不上，请核对后再试。", "编号和身份证号对不上。"),
     "cannot_link_to_yourself": ("不能关联自己", "不能关联自己", "这是您自己的申请，不需要关联。", "这是您自己的申请。"),
@@ -114,3 +121,8 @@ for _code, (_title, _title_easy, _detail, _detail_easy) in PROBLEMS.items():
     define(f"problem.{_code}.detail", _detail, _detail_easy)
 
 define("size.megabytes", "{count} MB", "{count}MB")
+# How long until one may try again (TooManyAttempts), in the problem's detail.
+define("wait.one_minute", "1分钟", "1分钟")
+define("wait.minutes", "{count}分钟", "{count}分钟")
+define("wait.one_hour", "1小时", "1小时")
+define("wait.hours", "{count}小时", "{count}小时")

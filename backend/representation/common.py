@@ -94,10 +94,13 @@ def representation_document(uow: UnitOfWork, link: Representation, viewer: Actor
     applicant = uow.session.get(User, link.applicant_user_id)
     representative = uow.session.get(User, link.representative_user_id)
     live = link.status == "active" and (link.expires_at is None or link.expires_at > uow.now)
+    # The one who asked for a link learns the applicant's name only once someone who knows the applicant
+    # confirmed it: a pending link must not tell a guesser whose reference and ID number they hit.
+    named = link.confirmed_at is not None or viewer.user_id != link.representative_user_id
     return {
         "id": link.id, "kind": link.kind, "relation": link.relation, "scope": link.scope,
         "status": "expired" if link.status == "active" and not live else link.status,
-        "applicant": {"id": applicant.id, "name": applicant.display_name or None},
+        "applicant": {"id": applicant.id, "name": (applicant.display_name or None) if named else None},
         "representative": {"id": representative.id, "name": representative.display_name or None,
                            "role": representative.role},
         "consent_method": link.consent_method, "flagged_for_review": link.flagged_for_review,

@@ -1,14 +1,26 @@
 """Guardians, family and entrusted persons: links asked for with the application's number and the
-applicant's ID number, proved by a photo, confirmed by someone who knows the applicant, ended by the applicant."""
+applicant's ID number, proved by a photo, confirmed by someone who knows the applicant, ended by the applicant.
+
+Asking answers whether a reference and an ID number belong together, so it is an oracle for either one: the
+reference's six random digits, or the three sequence digits of an ID number whose birth date and region are
+known. Wrong pairs are therefore limited (counted from the audit log, attempts.py): MAX_FAILURES_PER_ACCOUNT an
+hour per asking account, MAX_FAILURES_PER_REFERENCE a day per reference (whoever asks), MAX_FAILURES_PER_HOUR an
+hour in all; past a limit every request is refused with too_many_link_attempts (429) saying when to try again,
+right pair or not. A wrong pair is answered the same whether the reference exists or not (the same 404, the same
+work done), and the applicant's name is shown to the one asking only once the link is confirmed
+(common.representation_document)."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from typing import Any
 
 from sqlalchemy import select
 
 from backend.accounts.actor import Actor
 from backend.accounts.models import Role
+from backend.audit.models import AuditEntry
 from backend.unit_of_work import UnitOfWork, unit_of_work
 from datetime import date, datetime, time, timedelta
 
@@ -20,11 +32,16 @@ from backend.materials.models import StorageIntent
 from backend.representation.common import (
     release_intents, representation_document, require_active_assistance, require_role, store_photo,
 )
+from backend.representation.attempts import Limit, refuse_over_limits
 from backend.representation.models import Representation
 from backend.runtime import CHINA
 
 LINK_KINDS = ("guardian", "family", "entrusted")
 ENTRUSTED_SCOPES = ("view", "edit", "submit")
+MAX_FAILURES_PER_ACCOUNT = 5       # wrong reference/ID pairs one account may send in an hour
+MAX_FAILURES_PER_REFERENCE = 10    # wrong ID numbers sent with one reference in a day, by anyone
+MAX_FAILURES_PER_HOUR = 100        # wrong pairs everyone together may send in an hour
+FAILED = "link.failed."            # the audit action of a wrong pair: FAILED + the reference's keyed digest
 
 
 def request_link(actor: Actor, *, reference: str, applicant_id_number: str, kind: str,
@@ -48,10 +65,22 @@ def request_link(actor: Actor, *, reference: str, applicant_id_number: str, kind
     with unit_of_work() as uow:
         if expires_on is not None and expires_on <= uow.now.astimezone(CHINA).date():
             raise InvalidInput(errors=[FieldError("expires_on", "date_in_past")])
+        tried = _reference_digest(uow, reference)
+        refuse_over_limits(
+            uow, "too_many_link_attempts",
+            Limit(MAX_FAILURES_PER_ACCOUNT, timedelta(hours=1), (
+                AuditEntry.actor_user_id == actor.user_id, AuditEntry.action.startswith(FAILED, autoescape=True))),
+            Limit(MAX_FAILURES_PER_REFERENCE, timedelta(days=1), (AuditEntry.action == FAILED + tried,)),
+            Limit(MAX_FAILURES_PER_HOUR, timedelta(hours=1), (AuditEntry.action.startswith(FAILED, autoescape=True),)))
         application = uow.applications.find_by_reference(reference.strip())
-        id_number = "".join(applicant_id_number.split()).upper()
-        if (application is None or application.id_number_index is None
-                or application.id_number_index != uow.vault.blind_index("id_number", id_number)):
+        # The keyed hash is computed whether or not the reference exists: the same work, the same time.
+        index = uow.vault.blind_index("id_number", "".join(applicant_id_number.split()).upper())
+        if application is None or application.id_number_index is None \
+                or not hmac.compare_digest(application.id_number_index, index):
+            # Recorded without the application (never in anyone's access log), so a wrong pair for a reference
+            # that exists leaves the same trace as one for a reference that does not.
+            uow.audit.record(actor, f"link.failed.{tried}")
+            uow.commit()  # the failed try counts even though the use case stops here
             raise NotFound("link_target_not_found")
         if application.owner_user_id == actor.user_id:
             raise Conflict("cannot_link_to_yourself")
@@ -70,6 +99,14 @@ def request_link(actor: Actor, *, reference: str, applicant_id_number: str, kind
         uow.audit.record(actor, f"link.requested.{kind}", application_id=application.id, role=kind)
         uow.commit()
         return representation_document(uow, link, actor)
+
+
+def _reference_digest(uow: UnitOfWork, reference: str) -> str:
+    """The reference as the audit log counts it: a keyed digest (the log holds no reference a person typed),
+    of the reference as written without spaces and in capitals, so "lb2026 1125..." counts with "LB20261125...". """
+    written = "".join(reference.split()).upper()
+    key = hashlib.sha256(b"liangbu/link-reference/" + uow.runtime.settings.secret_key_bytes()).digest()
+    return hmac.new(key, written.encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def attach_proof(actor: Actor, representation_id: str, photo: bytes) -> dict[str, Any]:
