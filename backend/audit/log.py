@@ -19,7 +19,8 @@ class AuditLog:
         self._now = now
 
     def record(self, actor: Actor | None, action: str, *, application_id: str | None = None,
-               role: str | None = None, fields: Iterable[str] = ()) -> None:
+               role: str | None = None, fields: Iterable[str] = (), source: str | None = None) -> None:
+        """`source` names where a request without a signed-in actor came from (its client address)."""
         self._session.add(AuditEntry(
             at=self._now,
             actor_user_id=actor.user_id if actor else None,
@@ -27,7 +28,7 @@ class AuditLog:
             application_id=application_id,
             action=action,
             fields=sorted(set(fields)),
-            source=(actor.source or "")[:64] if actor else None,
+            source=(actor.source or "")[:64] if actor else (source[:64] if source is not None else None),
         ))
 
     def entries_for(self, application_id: str) -> list[AuditEntry]:

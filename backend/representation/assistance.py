@@ -38,15 +38,16 @@ def assistance_consent_code(actor: Actor, *, base_url: str) -> dict[str, Any]:
                 "miniprogram_path": f"{CONSENT_PAGE}?code={code}", "qr_link": f"{base}/consent?code={code}"}
 
 
-def consent_offer(code: str, *, locale: str) -> dict[str, Any]:
+def consent_offer(code: str, *, locale: str, source: str) -> dict[str, Any]:
     """What the person would agree to with this code: who asks, for which county, what they may do, for how
-    long. Nothing is agreed here: consent is given logged in, on the person's own WeChat."""
+    long. Nothing is agreed here: consent is given logged in, on the person's own WeChat. Anyone may ask, so
+    wrong codes are limited per client address (`source`) and in all (codes.peek)."""
     from backend.identity.regions import region
     from backend.messages.catalog import say
     from backend.representation.common import ASSISTANCE_DAYS
 
     with unit_of_work() as uow:
-        row = codes.peek(uow, "assistance_consent", code)
+        row = codes.peek(uow, "assistance_consent", code, source=source)
         assistant = uow.session.get(User, row.created_by_user_id) if row is not None else None
         if assistant is None or assistant.disabled_at is not None:
             raise NotFound("code_not_valid")

@@ -1,6 +1,17 @@
 """One-time codes a person reads off another's screen (or scans as a QR link). Eight digits, because an
 elderly person types digits more easily than letters; short-lived and single-use, stored as keyed hashes,
-and a person who keeps trying wrong codes is stopped for a while."""
+and a person who keeps trying wrong codes is stopped for a while.
+
+Eight digits are 10^8 codes, about 26.6 bits: enough against a guesser who is held back, far too few against one
+who is not. So every way of trying a code is limited, counted from the audit log (attempts.py):
+- using a code (`redeem`) needs an account, and an account has MAX_FAILURES_PER_HOUR wrong tries an hour;
+- looking at a consent code (`peek`, the public QR page GET /consent, no login) has MAX_PEEK_FAILURES_PER_SOURCE
+  wrong tries an hour per client address and MAX_PEEK_FAILURES_PER_HOUR in all. With L consent codes alive at once
+  (each lives 15 minutes), a guesser who takes the whole ceiling every hour finds one with probability
+  100 x L / 10^8 an hour: with 20 live codes, about one find in 5.7 years. What a find shows is public anyway (an
+  assistant's name and county); consenting with it needs the finder's own account and grants help to the finder
+  alone. When the ceiling is reached the QR page says to wait; the person can still type the code in the mini
+  program, which `redeem` limits per account and not in all."""
 
 from __future__ import annotations
 
@@ -9,17 +20,21 @@ import hmac
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from backend.accounts.actor import Actor
 from backend.audit.models import AuditEntry
-from backend.errors import NotFound, NotPermitted
+from backend.errors import NotFound
+from backend.representation.attempts import Limit, refuse_over_limits
 from backend.representation.models import OneTimeCode
 from backend.unit_of_work import UnitOfWork
 
 LIFETIMES = {"assistance_consent": timedelta(minutes=15), "handover": timedelta(days=7),
              "staff_activation": timedelta(days=7)}
-MAX_FAILURES_PER_HOUR = 10
+MAX_FAILURES_PER_HOUR = 10          # wrong codes one account may try in an hour (redeem)
+MAX_PEEK_FAILURES_PER_SOURCE = 10   # wrong codes one client address may look up in an hour (peek)
+MAX_PEEK_FAILURES_PER_HOUR = 100    # wrong codes everyone together may look up in an hour (peek)
+HOUR = timedelta(hours=1)
 
 
 def _hash(uow: UnitOfWork, code: str) -> str:
@@ -38,11 +53,8 @@ def issue(uow: UnitOfWork, actor: Actor, purpose: str, *, subject_user_id: str |
 
 
 def redeem(uow: UnitOfWork, actor: Actor, purpose: str, code: str) -> OneTimeCode:
-    failures = uow.session.scalar(select(func.count()).select_from(AuditEntry).where(
-        AuditEntry.actor_user_id == actor.user_id, AuditEntry.action == "code.failed",
-        AuditEntry.at > uow.now - timedelta(hours=1)))
-    if failures >= MAX_FAILURES_PER_HOUR:
-        raise NotPermitted("too_many_code_attempts")
+    refuse_over_limits(uow, "too_many_code_attempts", Limit(MAX_FAILURES_PER_HOUR, HOUR, (
+        AuditEntry.actor_user_id == actor.user_id, AuditEntry.action == "code.failed")))
     digits = "".join(ch for ch in code if ch.isdigit())
     row = uow.session.scalars(select(OneTimeCode).where(
         OneTimeCode.code_hash == _hash(uow, digits), OneTimeCode.purpose == purpose).with_for_update()).first()
@@ -54,12 +66,20 @@ def redeem(uow: UnitOfWork, actor: Actor, purpose: str, code: str) -> OneTimeCod
     return row
 
 
-def peek(uow: UnitOfWork, purpose: str, code: str) -> OneTimeCode | None:
-    """The unused, unexpired code, without using it up (to show a person what it would do)."""
+def peek(uow: UnitOfWork, purpose: str, code: str, *, source: str) -> OneTimeCode | None:
+    """The unused, unexpired code, without using it up (to show a person what it would do). Anyone may ask
+    (no login), so wrong tries are limited per client address (`source`) and in all, and each is audited."""
+    refuse_over_limits(
+        uow, "too_many_code_attempts",
+        Limit(MAX_PEEK_FAILURES_PER_SOURCE, HOUR, (AuditEntry.action == "code.peek_failed",
+                                                   AuditEntry.source == source[:64])),
+        Limit(MAX_PEEK_FAILURES_PER_HOUR, HOUR, (AuditEntry.action == "code.peek_failed",)))
     digits = "".join(ch for ch in code if ch.isdigit())
     row = uow.session.scalars(select(OneTimeCode).where(
         OneTimeCode.code_hash == _hash(uow, digits), OneTimeCode.purpose == purpose)).first()
     if row is None or row.used_at is not None or row.expires_at <= uow.now:
+        uow.audit.record(None, "code.peek_failed", role="public", source=source)
+        uow.commit()  # the failed look counts even though the use case stops here
         return None
     return row
 

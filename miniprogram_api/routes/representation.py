@@ -12,13 +12,14 @@ from pydantic import BaseModel, Field
 
 from backend.audit.access_log import access_log
 from backend.representation import service
-from miniprogram_api.guards import current_actor
+from miniprogram_api.guards import client_source, current_actor
 from miniprogram_api.locale import request_locale
 from miniprogram_api.render import render
 from miniprogram_api.schemas.applications import ProxyRelation, Subsidy
 from miniprogram_api.schemas.common import PROBLEM_RESPONSES, ApplicationPath, Problem, Strict, with_examples
 
 RESPONSES = {**PROBLEM_RESPONSES, 403: Problem}
+LIMITED = {**RESPONSES, 429: Problem}  # where wrong tries are limited (codes, link requests)
 assistance = APIBlueprint("assistance", __name__, url_prefix="/api/v1/assistance",
                           abp_tags=[Tag(name="assistants", description="Village assistants helping in person")],
                           abp_security=[{"bearer": []}])
@@ -27,7 +28,7 @@ me = APIBlueprint("me", __name__, url_prefix="/api/v1/me",
 links = APIBlueprint("links", __name__, url_prefix="/api/v1",
                      abp_tags=[Tag(name="links", description="Guardians, family and entrusted persons")],
                      abp_security=[{"bearer": []}])
-# Proof photos: every signed-in role may ask (an administrator too); the service decides, 404 otherwise.
+# Proof photos: every signed-in role may ask; the service decides (never an administrator), 404 otherwise.
 proofs = APIBlueprint("proofs", __name__, url_prefix="/api/v1",
                       abp_tags=[Tag(name="links")], abp_security=[{"bearer": []}])
 # The web address of an assistant's QR code (no login: it only describes; consent is given logged in).
@@ -113,12 +114,13 @@ class ConsentQuery(Strict):
     code: str = Field(pattern=r"^[\d ]{8,9}$", description="The 8-digit code from the assistant's screen or QR code.")
 
 
-@consent_page.get("/consent", summary="What the person agrees to with an assistant's consent code (the QR link)",
-                  responses=PROBLEM_RESPONSES)
+@consent_page.get("/consent", summary="What the person agrees to with an assistant's consent code (the QR link); "
+                                      "wrong codes are limited per client address and in all (429)",
+                  responses={**PROBLEM_RESPONSES, 429: Problem})
 def consent_offer(query: ConsentQuery):
     from backend.representation.assistance import consent_offer as describe
 
-    return render(describe(query.code, locale=request_locale()))
+    return render(describe(query.code, locale=request_locale(), source=client_source()))
 
 
 @assistance.post("/people", summary="Register a person without a smartphone, with their consent recorded in person",
@@ -150,18 +152,18 @@ def decline_for(path: PersonPath, body: DeclineIn):
 # --- the person --------------------------------------------------------------------------------------------
 
 @me.post("/assistance-consent", summary="Agree that the assistant who showed me this code may help me",
-         responses=RESPONSES)
+         responses=LIMITED)
 def give_consent(body: Code):
     return render(service.give_assistance_consent(current_actor(), body.code), 201)
 
 
-@me.post("/claim", summary="Take over the account an assistant made for me", responses=RESPONSES)
+@me.post("/claim", summary="Take over the account an assistant made for me", responses=LIMITED)
 def claim(body: Code):
     return render(service.claim_account(current_actor(), body.code))
 
 
 @me.post("/activate", summary="Bind my WeChat to the staff account an administrator made for me",
-         responses=RESPONSES)
+         responses=LIMITED)
 def activate(body: Code):
     return render(service.activate_staff_account(current_actor(), body.code))
 
@@ -183,8 +185,9 @@ def representations():
 
 # --- links ---------------------------------------------------------------------------------------------------
 
-@links.post("/links", summary="Ask to act for (or follow) an applicant: pending until confirmed, with proof",
-            responses=RESPONSES)
+@links.post("/links", summary="Ask to act for (or follow) an applicant: pending until confirmed, with proof; "
+                              "wrong tries are limited per account, per reference and in all (429)",
+            responses=LIMITED)
 def request_link(body: LinkRequest):
     return render(service.request_link(
         current_actor(), reference=body.application_reference, applicant_id_number=body.applicant_id_number,
@@ -217,8 +220,7 @@ class ProofQuery(Strict):
 
 @proofs.get("/representations/<representation_id>/proof",
             summary="The proof photo of a link or an assistance grant (relation proof, authorisation letter, "
-                    "consent signed in person): the applicant, who uploaded it, a reviewer of the county, an "
-                    "administrator",
+                    "consent signed in person): the applicant, who uploaded it, a reviewer of the county",
             responses={200: {"description": "JPEG"}, **RESPONSES})
 def proof(path: LinkPath, query: ProofQuery):
     from flask import Response

@@ -51,3 +51,60 @@ def test_the_description_speaks_the_persons_language(as_assistant, client):
     english = client.client.get(urlsplit(issued["qr_link"]).path + "?" + urlsplit(issued["qr_link"]).query,
                                 headers={"Accept-Language": "en"}).get_json()
     assert "演示协办员" in english["what"]["text"] and "180 days" in english["what"]["text"]
+
+
+# --- guessing (security audit: 500 made-up codes were once looked up in 1.4 s, never refused) ---------------------
+
+def look(client, code: str, address: str = "203.0.113.7", **headers):
+    return client.client.get(f"/consent?code={code}", environ_base={"REMOTE_ADDR": address}, headers=headers)
+
+
+def test_one_address_may_look_up_ten_wrong_codes_an_hour(app, as_assistant, client, clock):
+    from backend.representation import codes
+
+    issued = as_assistant.post("/assistance/consent-codes").get_json()["code"].replace(" ", "")
+    for guess in range(codes.MAX_PEEK_FAILURES_PER_SOURCE):
+        assert look(client, f"{guess:08d}").status_code == 404
+    refused = look(client, issued)  # even the right code, now
+    assert refused.status_code == 429
+    problem = refused.get_json()
+    assert problem["code"] == "too_many_code_attempts" and "请1小时后再试" in problem["detail"]
+    assert refused.headers["Retry-After"] == str(problem["retry_after_seconds"])
+    # Another address is not held up; a made-up X-Forwarded-For does not make one (LIANGBU_TRUSTED_PROXIES is 0).
+    assert look(client, issued, address="198.51.100.4").status_code == 200
+    assert look(client, issued, **{"X-Forwarded-For": "192.0.2.99"}).status_code == 429
+    clock.advance(minutes=61)
+    assert look(client, as_assistant_code(app)).status_code == 200
+
+
+def as_assistant_code(app) -> str:
+    from tests.conftest import login
+
+    return login(app, "demo-assistant").post("/assistance/consent-codes").get_json()["code"].replace(" ", "")
+
+
+def test_everyone_together_has_a_ceiling_an_hour(app, as_assistant, client, clock, monkeypatch):
+    from backend.representation import codes
+
+    monkeypatch.setattr(codes, "MAX_PEEK_FAILURES_PER_HOUR", 6)
+    issued = as_assistant.post("/assistance/consent-codes").get_json()["code"]
+    for index in range(6):  # six addresses, one wrong code each
+        assert look(client, f"{index:08d}", address=f"198.51.100.{index}").status_code == 404
+    refused = look(client, issued.replace(" ", ""), address="192.0.2.1")
+    assert refused.status_code == 429 and refused.get_json()["code"] == "too_many_code_attempts"
+    # The person can still consent in the mini program: using a code is limited per account, not in all.
+    person = logged_in(app, "person-with-phone")
+    assert person.post("/me/assistance-consent", json={"code": issued}).status_code == 201
+
+
+def test_each_wrong_look_is_audited_with_its_address(app, as_assistant, client):
+    from sqlalchemy import select
+
+    from backend.audit.models import AuditEntry
+    from backend.unit_of_work import unit_of_work
+
+    look(client, "12345678", address="203.0.113.9")
+    with unit_of_work() as uow:
+        looks = [(entry.action, entry.source, entry.actor_user_id, entry.application_id)
+                 for entry in uow.session.scalars(select(AuditEntry).where(AuditEntry.action == "code.peek_failed"))]
+    assert looks == [("code.peek_failed", "203.0.113.9", None, None)]
