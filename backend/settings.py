@@ -71,6 +71,10 @@ class Settings(BaseSettings):
     # Where people's phones reach this service (https://... in production), for links shown as QR codes; unset:
     # the address the request came to. `make run` sets it from --host and --port.
     public_base_url: str | None = None
+    # How many reverse proxies (each adding itself to X-Forwarded-For and X-Forwarded-Proto) stand in front of the
+    # service. 0: the headers are ignored, the client address is the connection's (a client could write any
+    # X-Forwarded-For). N: the address the N-th proxy from us saw (werkzeug's ProxyFix, miniprogram_api/app.py).
+    trusted_proxies: int = Field(0, ge=0)
 
     @field_validator("database_url", "job_queue_url", "wechat_api_base", mode="before")
     @classmethod

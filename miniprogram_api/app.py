@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import jsonify
 from flask_openapi3 import Info, OpenAPI
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backend.accounts.models import Role
 from backend.privacy.log_filter import install_log_filter
@@ -58,6 +59,11 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         doc_prefix="/api/v1", doc_url="/openapi.json", doc_ui=False,
         validation_error_status=422, validation_error_callback=validation_problem, validation_error_model=Problem,
     )
+    if settings.trusted_proxies:
+        # Only the hops we run are believed: the address the outermost of them saw is request.remote_addr,
+        # and that is what the audit log keeps as the source (guards.client_source).
+        hops = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_bytes + 1024 * 1024  # room for the multipart frame
     app.json.ensure_ascii = False
     app.extensions["liangbu_tokens"] = TokenService(settings)

@@ -21,7 +21,10 @@ Guard = Callable[[], None]
 
 
 def client_source() -> str:
-    return (request.headers.get("X-Forwarded-For", "").split(",")[0].strip() or request.remote_addr or "")[:64]
+    """The client's address as the audit log keeps it. X-Forwarded-For is never read here: a client can write
+    anything in it. Behind LIANGBU_TRUSTED_PROXIES proxies, the app factory's ProxyFix has already put the address
+    the outermost of them saw into remote_addr."""
+    return (request.remote_addr or "")[:64]
 
 
 def _authenticate() -> Actor:
