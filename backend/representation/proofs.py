@@ -1,8 +1,10 @@
 """The proof photos of representations: the relation proof of a guardian or family member, an entrusted
 person's signed authorisation letter, the signed consent an assistant photographed for someone without a phone.
-Stored with the representation (`proof_key`); seen by the applicant, by the person who uploaded it, by a
-reviewer of a county where the applicant has an application under review, and by an administrator; by nobody
-else (404). Every look by someone other than the applicant is in the applicant's access log (issue 8, item 4)."""
+Stored with the representation (`proof_key`); seen by the applicant, by the person who uploaded it, and by a
+reviewer of a county where the applicant has an application under review; by nobody else (404), administrators
+included: they see statistics, not applications (backend/applications/access.py), and a proof photo (a household
+register page, a signed letter) is part of the applicant's file. Every look by someone other than the applicant
+is in the applicant's access log (issue 8, item 4)."""
 
 from __future__ import annotations
 
@@ -78,9 +80,7 @@ def _viewer(actor: Actor, link: Representation,
                 if application.stage != Stage.DRAFT.value and application.office_region
                 and is_within(actor.region_code, application.office_region)]
         return ("reviewer", mine) if mine else (None, [])
-    if actor.role is Role.ADMIN:
-        return "admin", applications
-    return None, []
+    return None, []  # an administrator too: statistics, not applications
 
 
 def acting_proofs(uow: UnitOfWork, application: Application) -> list[Representation]:
