@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     wechat_long_term_templates: list[str] = Field(default_factory=list)  # our keys whose template is long-term
 
     dev_login: bool = False
+    # Dev login answers only requests from loopback addresses unless this is on too (`serve.py --dev` with
+    # --i-know-dev-login-is-public): anyone who reaches the server could then log in as any demo account.
+    dev_login_public: bool = False
     strict_unit_of_work: bool = False  # tests: refuse a transaction opened inside another (backend/unit_of_work.py)
     secret_key: SecretStr | None = None  # signs access tokens; rotate by moving the old one to OLD_SECRET_KEYS
     old_secret_keys: list[SecretStr] = Field(default_factory=list)  # still verify tokens, never sign
