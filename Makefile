@@ -7,13 +7,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# make run has dev login on: it refuses a HOST other than loopback unless
+# RUN_FLAGS=--i-know-dev-login-is-public (anyone who reaches the server can then log in as any demo account).
+RUN_FLAGS ?=
 # Debian packages the project needs: PostgreSQL for the second test run and scaled deployments.
 SYSTEM_PACKAGES := $(shell cat scripts/system-packages.txt | grep -v '^\#')
 
 .PHONY: run test install system-packages clean api-examples
 
 run: install
-	$(BIN)/python -m miniprogram_api.serve --host $(HOST) --port $(PORT) --dev
+	$(BIN)/python -m miniprogram_api.serve --host $(HOST) --port $(PORT) --dev $(RUN_FLAGS)
 
 test: install
 	scripts/run-tests.sh

@@ -381,6 +381,10 @@ PROBLEMS = {
     "link_code_attempts_exceeded": ("试的次数太多了", "试太多次了", "输错的次数太多了，请一小时后再试。", "请过一小时再试。"),
     "only_people_link": ("不能绑定", "不能绑定", "只有申请人本人的账号可以绑定公众号。", "只有本人能绑定。"),
     "official_account_not_configured": ("公众号没有开通", "没开通", "这个服务还没有接入微信公众号。", "还没开通。"),
+    "link_code_busy": ("现在不能绑定", "现在不能绑", "最近一小时输错绑定码的人太多了。为了安全，请一小时后再试。",
+                       "现在不能绑定。请过一小时再试。"),
+    "message_not_encrypted": ("消息没有加密", "没有加密", "这个公众号只接收安全模式（加密）的消息。", "消息要加密。"),
+    "request_replayed": ("请求重复了", "重复了", "这个签名已经用过了，不能用于另一条消息。", "重复了。"),
 }
 for _code, (_title, _title_easy, _detail, _detail_easy) in PROBLEMS.items():
     define(f"problem.{_code}.title", _title, _title_easy)

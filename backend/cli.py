@@ -14,7 +14,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", action="store_true", help="generate missing dev secrets (as make run does)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("migrate", help="create or upgrade the database schema")
-    commands.add_parser("seed-demo", help="create the demo accounts and a sample application")
+    commands.add_parser("seed-demo", help="create the demo accounts and a sample application "
+                                          "(only with dev login on, or --dev)")
     commands.add_parser("new-data-key", help="print a new random LIANGBU_DATA_KEY")
     assistant = commands.add_parser("create-assistant", help="create a village assistant account for a region")
     assistant.add_argument("--name", required=True, help="how the account is shown, e.g. 凤山街道协办员")
@@ -62,6 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "seed-demo":
         from backend.demo import seed_demo
+        if not (settings.dev_login or args.dev):
+            # The demo accounts are logged into by name, demo-reviewer included: not for a real database.
+            print("Not seeded: the demo accounts belong only to a demo. Turn dev login on (LIANGBU_DEV_LOGIN=1) "
+                  "or pass --dev (as make run does) if this database is one.", file=sys.stderr)
+            return 2
         configure(settings)
         created = seed_demo()
         print("Demo data: " + (", ".join(created) if created else "already present"))

@@ -13,6 +13,7 @@ import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -53,6 +54,9 @@ class Settings(BaseSettings):
     wechat_long_term_templates: list[str] = Field(default_factory=list)  # our keys whose template is long-term
 
     dev_login: bool = False
+    # Dev login answers only requests from loopback addresses unless this is on too (`serve.py --dev` with
+    # --i-know-dev-login-is-public): anyone who reaches the server could then log in as any demo account.
+    dev_login_public: bool = False
     strict_unit_of_work: bool = False  # tests: refuse a transaction opened inside another (backend/unit_of_work.py)
     secret_key: SecretStr | None = None  # signs access tokens; rotate by moving the old one to OLD_SECRET_KEYS
     old_secret_keys: list[SecretStr] = Field(default_factory=list)  # still verify tokens, never sign
@@ -133,7 +137,25 @@ def load_settings(*, generate_dev_secrets: bool = False, **overrides: object) ->
         })
     settings.data_key_bytes()
     settings.secret_key_bytes()
+    check_review_handoff_url(settings.review_handoff_url)
     return settings
+
+
+def check_review_handoff_url(url: str | None) -> None:
+    """Packets carry whole ID numbers and photos: they travel over HTTPS, except to this very machine (a
+    local receiver, tests)."""
+    if not url:
+        return
+    from backend.net import is_loopback
+
+    parts = urlsplit(url.strip())
+    if parts.scheme == "https" and parts.hostname:
+        return
+    if parts.scheme == "http" and parts.hostname and is_loopback(parts.hostname):
+        return
+    raise SettingsError(f"LIANGBU_REVIEW_HANDOFF_URL must be an https:// address (it is {parts.scheme or 'no'}://"
+                        f"{parts.hostname or ''}): packets carry whole ID numbers and photos. Plain http:// is "
+                        "allowed only to this machine (127.0.0.1, ::1, localhost).")
 
 
 def _dev_secrets(instance_dir: Path) -> dict[str, str]:

@@ -5,7 +5,11 @@
 safe mode with an AES-encrypted `<Encrypt>` body, `encrypt_type=aes` and `msg_signature` when given the
 EncodingAESKey), and checks and parses the reply the way WeChat would before showing it to the user.
 WeChat waits 5 seconds for a reply and then retries the same message (same MsgId) up to 3 times;
-`deliver(message)` sends a built message again to play such a retry.
+`deliver(message)` sends a built message again to play such a retry (newly signed), `repeat_last()` sends
+the last request again byte for byte (same query string: same timestamp, nonce and signatures).
+`last_request` is that query string and body, as a server's access log or a proxy might have kept them:
+tests play someone who read it and sends another body under it. `clock` (Unix seconds; default: the real
+time) gives the timestamps and CreateTime, so a server whose clock a test controls can be spoken to.
 
 A reply WeChat would not show raises `ReplyError` with one of these codes:
 
@@ -23,6 +27,7 @@ A reply WeChat would not show raises `ReplyError` with one of these codes:
 import secrets
 import time
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import requests
@@ -96,7 +101,7 @@ class UrlVerification:
 class OfficialAccountSender:
     def __init__(self, url: str, token: str, app_id: str, aes_key: str | None = None, *,
                  original_id: str = FakeConfig.oa_original_id, timeout: float = WECHAT_REPLY_TIMEOUT_SECONDS,
-                 session: requests.Session | None = None) -> None:
+                 session: requests.Session | None = None, clock: Callable[[], float] = time.time) -> None:
         self.url = url
         self.token = token
         self.app_id = app_id
@@ -104,6 +109,9 @@ class OfficialAccountSender:
         self.timeout = timeout
         self._cipher = MessageCipher(aes_key, app_id) if aes_key else None
         self._http = session or requests.Session()
+        self.clock = clock
+        self.last_request: tuple[dict[str, str], bytes] | None = None
+        self._last_message: InboundMessage | None = None
 
     @property
     def safe_mode(self) -> bool:
@@ -114,7 +122,7 @@ class OfficialAccountSender:
     def verify_url(self, echostr: str | None = None) -> UrlVerification:
         """The GET WeChat sends when the URL is saved in the admin console (plain in both modes)."""
         echostr = echostr or str(secrets.randbits(63))
-        timestamp, nonce = _timestamp(), _nonce()
+        timestamp, nonce = self._timestamp(), _nonce()
         params = {"signature": signature(self.token, timestamp, nonce), "timestamp": timestamp,
                   "nonce": nonce, "echostr": echostr}
         response = self._send("GET", params)
@@ -163,9 +171,10 @@ class OfficialAccountSender:
     def send_unsubscribe(self, openid: str) -> Reply:
         return self.deliver(self.unsubscribe(openid))
 
-    def deliver(self, message: InboundMessage) -> Reply:
-        """POST one message to the server (again, for a retry) and read the reply as WeChat would."""
-        timestamp, nonce = _timestamp(), _nonce()
+    def deliver(self, message: InboundMessage, *, timestamp: str | None = None) -> Reply:
+        """POST one message to the server (again, for a retry) and read the reply as WeChat would.
+        `timestamp` (Unix seconds) instead of the clock's, to play a request signed at another time."""
+        timestamp, nonce = timestamp or self._timestamp(), _nonce()
         params = {"signature": signature(self.token, timestamp, nonce), "timestamp": timestamp,
                   "nonce": nonce, "openid": message.openid}
         body = message.xml()
@@ -173,7 +182,18 @@ class OfficialAccountSender:
             encrypted = self._cipher.encrypt(body)
             params.update(encrypt_type="aes", msg_signature=signature(self.token, timestamp, nonce, encrypted))
             body = _render_xml((("ToUserName", self.original_id), ("Encrypt", encrypted)))
-        response = self._send("POST", params, body.encode("utf-8"))
+        self.last_request, self._last_message = (dict(params), body.encode("utf-8")), message
+        return self._post(message, params, body.encode("utf-8"))
+
+    def repeat_last(self) -> Reply:
+        """The last delivery again, byte for byte: WeChat's retry as it may come (same query string)."""
+        if self.last_request is None or self._last_message is None:
+            raise RuntimeError("nothing delivered yet")
+        params, body = self.last_request
+        return self._post(self._last_message, params, body)
+
+    def _post(self, message: InboundMessage, params: dict[str, str], body: bytes) -> Reply:
+        response = self._send("POST", params, body)
         if response.status_code != 200:
             raise ReplyError("http_status", str(response.status_code))
         return self._read_reply(message, response)
@@ -183,9 +203,12 @@ class OfficialAccountSender:
     def _message(self, openid: str, msg_type: str, *elements: tuple[str, str | int]) -> InboundMessage:
         head: tuple[tuple[str, str | int], ...] = (
             ("ToUserName", self.original_id), ("FromUserName", openid),
-            ("CreateTime", int(time.time())), ("MsgType", msg_type),
+            ("CreateTime", int(self.clock())), ("MsgType", msg_type),
         )
         return InboundMessage(openid, head + tuple(elements))
+
+    def _timestamp(self) -> str:
+        return str(int(self.clock()))
 
     def _send(self, method: str, params: dict[str, str], body: bytes | None = None) -> requests.Response:
         try:
@@ -258,10 +281,6 @@ def _render_xml(elements: tuple[tuple[str, str | int], ...]) -> str:
 def _cdata(text: str) -> str:
     # "]]>" cannot appear inside a CDATA section: close it and open a new one around the ">".
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
-
-
-def _timestamp() -> str:
-    return str(int(time.time()))
 
 
 def _nonce() -> str:

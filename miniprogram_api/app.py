@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from flask import jsonify
 from flask_openapi3 import Info, OpenAPI
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -31,6 +33,8 @@ from miniprogram_api.routes.review import review_desk, review_events, signed_by_
 from miniprogram_api.routes.speech import speech
 from miniprogram_api.tokens import TokenService
 
+log = logging.getLogger(__name__)
+
 API_DESCRIPTION = """两补网办: apply online for 困难残疾人生活补贴 and 重度残疾人护理补贴.
 
 Errors are RFC 9457 problem documents (`application/problem+json`) with a stable `code`, localised `title` and
@@ -51,6 +55,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     if runtime is None:
         runtime = configure(settings or load_settings())
     settings = runtime.settings
+    warn_about_settings(settings)
 
     app = LiangbuOpenAPI(
         __name__,
@@ -106,3 +111,16 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         return jsonify(status="ok")
 
     return app
+
+
+def warn_about_settings(settings: Settings) -> None:
+    """Said loudly at start: settings that are right for a demo on this machine and wrong anywhere else."""
+    if settings.dev_login:
+        log.warning("DEV LOGIN IS ON (LIANGBU_DEV_LOGIN): POST /api/v1/auth/dev-login logs in as any demo account, "
+                    "demo-reviewer included, who can reveal whole ID numbers. Never turn it on in production.")
+        if settings.dev_login_public:
+            log.warning("DEV LOGIN IS PUBLIC (LIANGBU_DEV_LOGIN_PUBLIC): anyone who can reach this server, not only "
+                        "this machine, can log in as any demo account.")
+    if settings.wechat_oa_token is not None and settings.wechat_oa_aes_key is None:
+        log.warning("The official account is in plain mode (no LIANGBU_WECHAT_OA_AES_KEY): a message's signature does "
+                    "not cover what it says. Use safe mode (安全模式) in production.")

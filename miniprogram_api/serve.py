@@ -2,6 +2,11 @@
 local fake of WeChat's API), print how to try it, and stop everything on Ctrl-C.
 
     python -m miniprogram_api.serve --host 127.0.0.1 --port 5000 --dev
+
+Dev login lets anyone log in as any demo account (demo-reviewer reveals whole ID numbers), so with it on
+the server binds only to a loopback address unless --i-know-dev-login-is-public is given as well.
+The access log names the path, never the query string: that carries WeChat's signatures, openids,
+consent codes and signed speech links.
 """
 
 from __future__ import annotations
@@ -15,21 +20,33 @@ import time
 import urllib.request
 from pathlib import Path
 
-from backend.settings import load_settings
+from backend.net import is_loopback
+from backend.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+PUBLIC_DEV_LOGIN_FLAG = "--i-know-dev-login-is-public"
+# gunicorn's %(U)s is the path alone; %(r)s (the request line) and %(q)s would log the query string.
+ACCESS_LOG_FORMAT = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(L)ss'
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run 两补网办 on this machine.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=5000)
     parser.add_argument("--dev", action="store_true",
                         help="demo mode: dev login on, secrets generated, local fake WeChat API")
+    parser.add_argument(PUBLIC_DEV_LOGIN_FLAG, dest="public_dev_login", action="store_true",
+                        help="with dev login on, bind to a non-loopback host anyway and let any address use dev login")
     parser.add_argument("--web-workers", type=int, default=2)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     env = dict(os.environ)
+    refusal = dev_login_exposure(args.host, dev=args.dev or Settings().dev_login, public=args.public_dev_login)
+    if refusal is not None:
+        print(refusal, file=sys.stderr, flush=True)
+        if not args.public_dev_login:
+            return 2
+        env["LIANGBU_DEV_LOGIN_PUBLIC"] = "1"
     children: list[subprocess.Popen] = []
     if args.dev:
         env.setdefault("LIANGBU_DEV_LOGIN", "1")
@@ -62,10 +79,7 @@ def main() -> int:
         subprocess.run([*cli, "seed-demo"], env=env, check=True, cwd=ROOT)
 
     children.append(_start([sys.executable, "-m", "backend.jobs.worker"], env))
-    children.append(_start([sys.executable, "-m", "gunicorn", "--bind", f"{args.host}:{args.port}",
-                            "--workers", str(args.web_workers), "--threads", "4", "--timeout", "60",
-                            "--access-logfile", "-", "--access-logformat", '%(h)s "%(r)s" %(s)s %(L)ss',
-                            "miniprogram_api.wsgi:app"], env))
+    children.append(_start(gunicorn_command(args.host, args.port, args.web_workers), env))
 
     base = f"http://{args.host}:{args.port}"
     if _wait_until_up(base + "/healthz", children):
@@ -87,6 +101,25 @@ def main() -> int:
         time.sleep(0.5)
     _stop(children)
     return 0
+
+
+def dev_login_exposure(host: str, *, dev: bool, public: bool) -> str | None:
+    """What to say when dev login would be reachable from other machines: a refusal, or (with the explicit
+    flag) a warning. None when there is nothing to say."""
+    if not dev or is_loopback(host):
+        return None
+    if not public:
+        return (f"Refusing to serve dev login on {host}: anyone who reaches it can log in as any demo account, "
+                f"demo-reviewer included (whole ID numbers). Use HOST=127.0.0.1, or add {PUBLIC_DEV_LOGIN_FLAG} "
+                "if this really is a private demo network.")
+    return (f"WARNING: dev login is public on {host}: anyone who reaches this server can log in as any demo "
+            "account, demo-reviewer included (whole ID numbers). Never do this with real people's data.")
+
+
+def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
+    return [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
+            "--threads", "4", "--timeout", "60", "--access-logfile", "-", "--access-logformat", ACCESS_LOG_FORMAT,
+            "miniprogram_api.wsgi:app"]
 
 
 # Demo values only (the fake official account of `make run`); a real account's come from its admin console.

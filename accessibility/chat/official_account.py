@@ -25,7 +25,7 @@ import accessibility.messages  # noqa: F401  (registers the conversation's sente
 from accessibility.conversation.service import run_for_chat
 from accessibility.conversation.state import ConversationState
 from accessibility.conversation.turns import Said, Turn
-from backend.accounts.preferences import preferences_for
+from backend.accounts.preferences import Preferences, preferences_for
 from backend.conversations import (
     StoredConversation,
     create_conversation,
@@ -58,8 +58,15 @@ def reply_to(message: Incoming) -> str | None:
     """The text to say back, or None for nothing (an unfollow, an event we do not act on)."""
     if message.kind == "event" and message.event not in ("subscribe", "subscribe_scan"):
         return None
-    follower = official_account.follower(message.openid)
-    preferences = preferences_for(follower.actor.user_id)
+    binding = _BIND.match(message.text or "") if message.kind == "text" else None
+    if binding is not None:
+        # A code from a stranger makes no account: a wrong one only counts as a try (unknown openids are
+        # free to come by, and each would otherwise be an account).
+        known = official_account.known_follower(message.openid)
+        preferences = preferences_for(known.actor.user_id) if known is not None else Preferences()
+    else:
+        follower = official_account.follower(message.openid)
+        preferences = preferences_for(follower.actor.user_id)
     locale = preferences.locale or DEFAULT_LOCALE
     easy = preferences.easy_read
     opening: list[str] = []
@@ -67,15 +74,17 @@ def reply_to(message: Incoming) -> str | None:
     if message.kind == "event":
         opening.append(_words("conversation.chat.welcome", locale, easy))
         action = None
-    elif message.kind == "text" and _BIND.match(message.text or ""):
-        code = _BIND.match(message.text or "").group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    elif binding is not None:
+        code = binding.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
         try:
-            follower = official_account.bind_follower(message.openid, code)
+            official_account.bind_follower(message.openid, code)
         except DomainError as refused:
             return _words(f"problem.{refused.code}.detail", locale, easy)
-        opening.append(_words("conversation.chat.linked", locale, easy))
         official_account.remember_conversation(message.openid, None)
         follower = official_account.follower(message.openid)
+        preferences = preferences_for(follower.actor.user_id)  # the linked person's
+        locale, easy = preferences.locale or DEFAULT_LOCALE, preferences.easy_read
+        opening.append(_words("conversation.chat.linked", locale, easy))
         action = None
     elif message.kind == "voice" and not (message.text or "").strip():
         opening.append(_words("conversation.chat.voice_not_heard", locale, easy))

@@ -62,9 +62,14 @@ def login_with_wechat(code: str, *, source: str | None = None) -> LoginResult:
         return result
 
 
-def dev_login(account: str, *, source: str | None = None) -> LoginResult:
-    if not runtime().settings.dev_login:
+def dev_login(account: str, *, source: str | None = None, from_loopback: bool = False) -> LoginResult:
+    """Logging in as any demo account by name (demo-reviewer may reveal ID numbers): only with
+    LIANGBU_DEV_LOGIN on, and only from this machine unless LIANGBU_DEV_LOGIN_PUBLIC says otherwise."""
+    settings = runtime().settings
+    if not settings.dev_login:
         raise NotPermitted("dev_login_disabled")
+    if not from_loopback and not settings.dev_login_public:
+        raise NotPermitted("dev_login_local_only")
     with unit_of_work() as uow:
         user = uow.session.scalars(select(User).where(User.account == account)).first()
         if user is None or user.disabled_at is not None:

@@ -10,7 +10,7 @@ import requests
 
 from backend.review.signing import sign
 from backend.review.system import DeliveryFailed, DeliveryReceipt
-from backend.settings import Settings, SettingsError
+from backend.settings import Settings, SettingsError, check_review_handoff_url
 
 
 class HttpReviewSystem:
@@ -28,6 +28,7 @@ class HttpReviewSystem:
         if settings.review_handoff_secret is None:
             raise SettingsError("LIANGBU_REVIEW_HANDOFF_URL is set but LIANGBU_REVIEW_HANDOFF_SECRET is not: "
                                 "hand-offs must be signed.")
+        check_review_handoff_url(settings.review_handoff_url)
         return cls(settings.review_handoff_url or "", settings.review_handoff_secret.get_secret_value().encode(),
                    timeout=settings.review_handoff_timeout_seconds)
 

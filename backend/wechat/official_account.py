@@ -10,6 +10,15 @@ Codes returned (raised as `InvalidInput`/`Conflict` with these codes, words in t
 - `link_code_invalid`: no such code (or already used).
 - `link_code_expired`: the code is older than LINK_CODE_MINUTES.
 - `link_code_attempts_exceeded`: too many wrong codes from this follower within the hour.
+- `link_code_busy`: too many wrong codes from all followers together within the hour. A six-digit code
+  could otherwise be guessed by sending from ever new openids, each with its own few tries.
+
+A follower who has only sent codes is not given an account: the follower row is written when a code is
+right (linked to the code's person) or when they do something that needs an account of their own
+(`follower`). Wrong codes are counted in `official_account_messages`, not on the follower.
+
+`remember_request` keeps the (timestamp, nonce) of every signed request WeChat sent, so that one seen
+in a log cannot be sent again with another body while its timestamp is still fresh.
 """
 
 from __future__ import annotations
@@ -20,8 +29,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import requests
-from sqlalchemy import ForeignKey, Integer, String, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import ForeignKey, Integer, String, delete, func, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 from wechatpy.exceptions import WeChatClientException
 
@@ -38,6 +47,15 @@ log = logging.getLogger(__name__)
 LINK_CODE_MINUTES = 10
 # Six digits are a million codes; a few wrong tries an hour make guessing someone's live code hopeless.
 MAX_WRONG_CODES_PER_HOUR = 5
+# ... and openids cost an attacker nothing, so all followers together get only a few more. While the limit
+# is reached nobody can link by code (UnionID linking still works); an operator sees the warning in the log.
+MAX_WRONG_CODES_PER_HOUR_ALL = 20
+# Rows of official_account_messages older than this are deleted: WeChat retries within seconds, signed
+# requests are fresh for 5 minutes, wrong codes count for an hour.
+KEEP_RECEIVED = timedelta(days=1)
+
+_WRONG_CODE = "wrong-code:"  # wrong-code:{openid}:{id}, one row per wrong code
+_REQUEST = "request:"  # request:{timestamp}:{nonce} and request:{timestamp}:{nonce}:{body digest}
 
 
 class OfficialAccountFollower(Base):
@@ -50,6 +68,8 @@ class OfficialAccountFollower(Base):
     unionid: Mapped[str | None] = mapped_column(String(64))
     linked_by: Mapped[str] = mapped_column(String(16))  # unionid, new, code
     conversation_id: Mapped[str | None] = mapped_column(ForeignKey("conversations.id", ondelete="SET NULL"))
+    # No longer read or written: wrong codes are counted in official_account_messages, also for openids
+    # that have no follower row (kept to spare a migration).
     wrong_codes: Mapped[int] = mapped_column(Integer, default=0)
     wrong_codes_since: Mapped[datetime | None]
     created_at: Mapped[datetime]
@@ -70,8 +90,10 @@ class LinkCode(Base):
 
 
 class ReceivedMessage(Base):
-    """Messages already handled: WeChat retries a message it got no answer to (same MsgId) up to three
-    times, and an answer must not be saved twice."""
+    """What the official account has received, by key: messages already handled (`msg:MSGID`,
+    `event:...`; WeChat retries a message it got no answer to up to three times, and an answer must not be
+    saved twice), signed requests already seen (`request:...`, against replays) and wrong link codes
+    (`wrong-code:OPENID:...`, counted per follower and for everyone)."""
 
     __tablename__ = "official_account_messages"
 
@@ -142,16 +164,23 @@ def new_link_code(actor: Actor) -> dict[str, object]:
         return {"code": code, "expires_at": expires, "expires_in": LINK_CODE_MINUTES * 60}
 
 
+def known_follower(openid: str, *, source: str = "official_account") -> Follower | None:
+    """The person behind an openid if the follower is already linked; None for a stranger (nothing is made)."""
+    return _load(openid, source)
+
+
 def bind_follower(openid: str, code: str, *, source: str = "official_account") -> Follower:
     """Links the follower to the person who made `code`. What the follower started before linking
-    (under the account made for them on first contact) moves with them: it is the same person."""
-    current = follower(openid, source=source)
+    (under the account made for them on first contact) moves with them: it is the same person. A
+    stranger's wrong code makes no account (only the try is counted)."""
     with unit_of_work() as uow:
-        row = uow.session.get(OfficialAccountFollower, openid)
-        if row.wrong_codes_since is not None and uow.now - row.wrong_codes_since > timedelta(hours=1):
-            row.wrong_codes, row.wrong_codes_since = 0, None
-        if row.wrong_codes >= MAX_WRONG_CODES_PER_HOUR:
+        since = uow.now - timedelta(hours=1)
+        if _wrong_codes(uow, f"{_WRONG_CODE}{openid}:", since) >= MAX_WRONG_CODES_PER_HOUR:
             raise Conflict("link_code_attempts_exceeded")
+        if _wrong_codes(uow, _WRONG_CODE, since) >= MAX_WRONG_CODES_PER_HOUR_ALL:
+            log.warning("%s wrong link codes within the hour from all followers: linking by code is paused",
+                        MAX_WRONG_CODES_PER_HOUR_ALL)
+            raise Conflict("link_code_busy")
         digest = uow.vault.blind_index("official_account_link_code", code)
         link = uow.session.scalars(select(LinkCode).where(LinkCode.code_hash == digest,
                                                           LinkCode.used_at.is_(None))).first()
@@ -159,20 +188,28 @@ def bind_follower(openid: str, code: str, *, source: str = "official_account") -
         if link is not None and link.expires_at <= uow.now:
             problem = "link_code_expired"
         if problem is not None:
-            row.wrong_codes += 1
-            row.wrong_codes_since = row.wrong_codes_since or uow.now
+            uow.session.add(ReceivedMessage(key=f"{_WRONG_CODE}{openid}:{new_id()}"[:128], received_at=uow.now))
             uow.commit()
             raise InvalidInput(problem)
         link.used_at = uow.now
-        previous_user = uow.session.get(User, row.user_id)
-        if previous_user.id != link.user_id and _made_for_follower(previous_user):
-            uow.session.execute(update(Application).where(Application.owner_user_id == previous_user.id)
-                                .values(owner_user_id=link.user_id))
-            uow.session.execute(update(Conversation).where(Conversation.user_id == previous_user.id)
-                                .values(user_id=link.user_id))
-        row.user_id, row.linked_by, row.updated_at = link.user_id, "code", uow.now
-        row.wrong_codes, row.wrong_codes_since = 0, None
-        uow.audit.record(current.actor, "official_account.linked_by_code")
+        linked_user = uow.session.get(User, link.user_id)
+        if linked_user is None or linked_user.disabled_at is not None:
+            raise Conflict("account_disabled")
+        row = uow.session.get(OfficialAccountFollower, openid)
+        if row is None:
+            uow.session.add(OfficialAccountFollower(openid=openid, user_id=link.user_id, linked_by="code",
+                                                    created_at=uow.now, updated_at=uow.now))
+        else:
+            previous_user = uow.session.get(User, row.user_id)
+            if previous_user.id != link.user_id and _made_for_follower(previous_user):
+                uow.session.execute(update(Application).where(Application.owner_user_id == previous_user.id)
+                                    .values(owner_user_id=link.user_id))
+                uow.session.execute(update(Conversation).where(Conversation.user_id == previous_user.id)
+                                    .values(user_id=link.user_id))
+            row.user_id, row.linked_by, row.updated_at = link.user_id, "code", uow.now
+        uow.session.execute(delete(ReceivedMessage).where(
+            ReceivedMessage.key.startswith(f"{_WRONG_CODE}{openid}:", autoescape=True)))
+        uow.audit.record(_actor(linked_user, source), "official_account.linked_by_code")
         uow.commit()
     found = _load(openid, source)
     assert found is not None
@@ -188,6 +225,39 @@ def first_delivery(key: str) -> bool:
         return True
     except IntegrityError:
         return False
+
+
+def remember_request(timestamp: str, nonce: str, body_digest: str) -> str:
+    """Whether a signed request is `new`, a `repeat` of one seen (same timestamp, nonce and body: WeChat
+    sending it again) or a `replay` (same timestamp and nonce, another body: someone who saw the first
+    one's address, in a log say, speaking for another follower)."""
+    pair = f"{_REQUEST}{timestamp}:{nonce}"
+    try:
+        with unit_of_work() as uow:
+            uow.session.add(ReceivedMessage(key=pair[:128], received_at=uow.now))
+            uow.session.flush()
+            uow.session.add(ReceivedMessage(key=f"{pair}:{body_digest}"[:128], received_at=uow.now))
+            uow.commit()
+    except IntegrityError:
+        with unit_of_work() as uow:
+            same = uow.session.get(ReceivedMessage, f"{pair}:{body_digest}"[:128]) is not None
+        return "repeat" if same else "replay"
+    _forget_old()
+    return "new"
+
+
+def _forget_old() -> None:
+    try:
+        with unit_of_work() as uow:
+            uow.session.execute(delete(ReceivedMessage).where(ReceivedMessage.received_at < uow.now - KEEP_RECEIVED))
+            uow.commit()
+    except SQLAlchemyError:  # another request deleting the same rows at once; the next one will
+        log.info("old official-account messages not deleted this time", exc_info=True)
+
+
+def _wrong_codes(uow, prefix: str, since: datetime) -> int:
+    return uow.session.scalar(select(func.count()).select_from(ReceivedMessage).where(
+        ReceivedMessage.key.startswith(prefix, autoescape=True), ReceivedMessage.received_at > since)) or 0
 
 
 def _made_for_follower(user: User) -> bool:

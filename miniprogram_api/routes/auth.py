@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from flask import current_app
+import re
+
+from flask import current_app, request
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
 from backend.accounts import service as accounts
+from backend.net import is_loopback
 from backend.runtime import now
 from miniprogram_api.guards import client_source
 from miniprogram_api.render import render
@@ -63,7 +66,15 @@ def wechat_login(body: WechatLogin):
 @auth.post("/dev-login", summary="Log in as a demo account (only when LIANGBU_DEV_LOGIN is on)",
            responses={200: TokenOut, 401: Problem, 403: Problem})
 def dev_login(body: DevLogin):
-    return _tokens(accounts.dev_login(body.account, source=client_source()))
+    return _tokens(accounts.dev_login(body.account, source=client_source(), from_loopback=from_loopback()))
+
+
+def from_loopback() -> bool:
+    """The request came from this machine: its peer is a loopback address, and so is every address a
+    proxy in front of us forwarded (a proxy on this machine would otherwise make everyone local)."""
+    forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",") if part.strip()]
+    forwarded += re.findall(r'for="?([^";,]+)', request.headers.get("Forwarded", ""), re.IGNORECASE)  # RFC 7239
+    return all(is_loopback(address) for address in [request.remote_addr or "", *forwarded])
 
 
 @auth.post("/refresh", summary="Exchange a refresh token for new tokens (the old one stops working)",

@@ -38,3 +38,14 @@ def test_demo_photos_go_to_the_instance_folder(demo_instance, capsys):
     assert cli.main(["demo-photos"]) == 0
     written = sorted(path.name for path in (demo_instance / "demo-photos").iterdir())
     assert "id_card_front.jpg" in written and "disability_certificate.jpg" in written
+
+
+def test_the_demo_is_seeded_only_where_dev_login_is_on(demo_instance, capsys, runtime, monkeypatch):
+    monkeypatch.delenv("LIANGBU_DEV_LOGIN", raising=False)
+    load_settings(generate_dev_secrets=True)
+    assert cli.main(["migrate"]) == 0
+    assert cli.main(["seed-demo"]) == 2  # a database that is not a demo's gets no demo accounts
+    assert "LIANGBU_DEV_LOGIN" in capsys.readouterr().err
+    monkeypatch.setenv("LIANGBU_DEV_LOGIN", "1")
+    assert cli.main(["seed-demo"]) == 0
+    assert "Demo data:" in capsys.readouterr().out

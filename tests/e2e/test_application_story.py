@@ -87,3 +87,13 @@ def test_demo_accounts_and_openapi_are_served(running_service):
                              timeout=10).status_code == 200
     assert requests.get(running_service.api("/openapi.json"), timeout=10).json()["info"]["title"] == "两补网办 API"
     assert requests.get(f"{running_service.base}/healthz", timeout=10).json() == {"status": "ok"}
+
+
+def test_the_access_log_keeps_paths_but_no_query_strings(running_service):
+    """Query strings carry WeChat's signatures and openids, consent codes and signed speech links (audit item 2)."""
+    requests.get(running_service.api("/consent"), params={"code": "739164"}, timeout=10)
+    requests.get(f"{running_service.base}/healthz", params={"openid": "oLeakyFollower0000000001"}, timeout=10)
+    logged = wait_for(lambda: "/api/v1/consent" in running_service.output.read_text(errors="replace"), timeout=10)
+    assert logged, "the access log shows no request"
+    text = running_service.output.read_text(errors="replace")
+    assert "739164" not in text and "oLeakyFollower0000000001" not in text and "code=" not in text

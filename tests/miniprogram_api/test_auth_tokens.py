@@ -115,3 +115,53 @@ def test_refresh_tokens_are_stored_only_as_hashes(client, demo_accounts, runtime
 def test_reviewer_cannot_use_the_applicant_only_endpoints_of_another_role(as_reviewer, as_applicant):
     assert as_applicant.get("/review/applications").get_json()["applications"] == []
     assert as_reviewer.post("/applications", json={"subsidies": ["nursing"], "applying_as": "self"}).status_code == 403
+
+
+# --- dev login stays on this machine (security audit, item 4) -----------------------------------------
+
+
+def test_dev_login_is_refused_to_another_machine(app, demo_accounts):
+    response = app.test_client().post("/api/v1/auth/dev-login", json={"account": "demo-reviewer"},
+                                      environ_base={"REMOTE_ADDR": "192.0.2.10"})
+    assert response.status_code == 403
+    assert response.get_json()["code"] == "dev_login_local_only"
+
+
+def test_dev_login_through_a_proxy_on_this_machine_is_refused_to_the_machine_behind_it(app, demo_accounts):
+    response = app.test_client().post("/api/v1/auth/dev-login", json={"account": "demo-reviewer"},
+                                      headers={"X-Forwarded-For": "203.0.113.7"})
+    assert response.status_code == 403 and response.get_json()["code"] == "dev_login_local_only"
+    forwarded = app.test_client().post("/api/v1/auth/dev-login", json={"account": "demo-reviewer"},
+                                       headers={"Forwarded": 'for="203.0.113.7"'})
+    assert forwarded.status_code == 403
+
+
+def test_dev_login_from_this_machine_works_over_real_http(app, demo_accounts):
+    import requests
+
+    from tests.fake_wechat.wsgi_thread import serving
+
+    with serving(app) as base:
+        response = requests.post(f"{base}/api/v1/auth/dev-login", json={"account": "demo-applicant"}, timeout=5)
+    assert response.status_code == 200 and response.json()["user"]["account"] == "demo-applicant"
+
+
+def test_dev_login_from_other_machines_needs_its_own_setting(app, demo_accounts, runtime):
+    runtime.settings = runtime.settings.model_copy(update={"dev_login_public": True})
+    response = app.test_client().post("/api/v1/auth/dev-login", json={"account": "demo-applicant"},
+                                      environ_base={"REMOTE_ADDR": "192.0.2.10"})
+    assert response.status_code == 200
+    assert Settings().dev_login_public is False
+
+
+def test_the_app_warns_loudly_at_start_while_dev_login_is_on(runtime, caplog):
+    from miniprogram_api.app import create_app
+
+    with caplog.at_level("WARNING", logger="miniprogram_api.app"):
+        create_app(runtime=runtime)
+    assert any("DEV LOGIN IS ON" in record.getMessage() for record in caplog.records)
+    caplog.clear()
+    runtime.settings = runtime.settings.model_copy(update={"dev_login": False})
+    with caplog.at_level("WARNING", logger="miniprogram_api.app"):
+        create_app(runtime=runtime)
+    assert not any("DEV LOGIN" in record.getMessage() for record in caplog.records)

@@ -91,16 +91,19 @@ class OfficialAccount:
 
 
 @pytest.fixture
-def official_account(settings, fake_wechat, app) -> OfficialAccount:
+def official_account(settings, fake_wechat, app, runtime) -> OfficialAccount:
+    """Configured for safe mode, as a real account should be: `plain` is refused unless a test takes the
+    EncodingAESKey away. The senders' timestamps come from the test's clock, as WeChat's from the real one."""
     settings.wechat_oa_app_id = fake_wechat.config.oa_app_id
     settings.wechat_oa_app_secret = SecretStr(fake_wechat.config.oa_app_secret)
     settings.wechat_oa_token = SecretStr(TOKEN)
     settings.wechat_oa_aes_key = SecretStr(AES_KEY)
+    wechat_time = lambda: runtime.clock().timestamp()  # noqa: E731
     with serving(app) as base:
         url = f"{base}/wechat/official-account"
         yield OfficialAccount(
             fake_wechat, url,
             OfficialAccountSender(url, TOKEN, fake_wechat.config.oa_app_id, AES_KEY,
-                                  original_id=fake_wechat.config.oa_original_id),
+                                  original_id=fake_wechat.config.oa_original_id, clock=wechat_time),
             OfficialAccountSender(url, TOKEN, fake_wechat.config.oa_app_id,
-                                  original_id=fake_wechat.config.oa_original_id))
+                                  original_id=fake_wechat.config.oa_original_id, clock=wechat_time))

@@ -6,6 +6,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
+import requests
+from sqlalchemy import func, select
+
+from backend.accounts.models import User
+from backend.runtime import runtime
+from backend.wechat.official_account import OfficialAccountFollower
+from fake_wechat import ReplyError
+from fake_wechat.message_crypto import MessageCipher
+from tests.accessibility.chat.conftest import AES_KEY
 from tests.accessibility.conversation.chat import Chat, answers_for
 from tests.support.factories import person
 from tests.support.flows import photo_bytes
@@ -36,8 +46,9 @@ def test_an_application_is_completed_by_chatting_alone_in_safe_mode(official_acc
         "id_card_front", "id_card_back", "disability_certificate", "dibao_proof"}
 
 
-def test_the_url_is_verified_and_plain_mode_works_too(official_account):
+def test_the_url_is_verified_and_plain_mode_works_too(official_account, settings):
     oa = official_account
+    settings.wechat_oa_aes_key = None  # plain mode is the account's choice: then no EncodingAESKey is configured
     assert oa.plain.verify_url().ok
     openid = "oFollowerPlainMode00000001"
     oa.fake.add_follower(openid)
@@ -170,3 +181,132 @@ def test_after_submitting_a_follower_can_start_a_new_application(official_accoun
     oa.safe.send_text(openid, "自己")
     oa.safe.send_text(openid, "护理")
     assert oa.application_id(openid) not in (None, first)
+
+
+# --- who may speak for a follower (security audit, item 1) --------------------------------------------
+
+
+def _post(url: str, params: dict[str, str], body: bytes) -> requests.Response:
+    return requests.post(url, params=params, data=body, headers={"Content-Type": "text/xml"}, timeout=5)
+
+
+def _followers() -> set[str]:
+    with runtime().database.sessions() as session:
+        return set(session.scalars(select(OfficialAccountFollower.openid)))
+
+
+def test_plain_xml_is_refused_when_the_account_has_an_encoding_aes_key(official_account):
+    oa = official_account
+    openid = "oFollowerPlainRefused00001"
+    oa.fake.add_follower(openid)
+    with pytest.raises(ReplyError) as refused:
+        oa.plain.send_text(openid, "你好")  # signed correctly, but its signature says nothing of the body
+    assert refused.value.detail == "403"
+    assert openid not in _followers()
+    assert oa.plain.verify_url().ok  # WeChat's URL check is plain in both modes
+
+
+def test_a_body_sent_under_a_signature_seen_in_a_log_is_refused(official_account):
+    oa = official_account
+    follower, victim = "oFollowerWhoseUrlLeaked0001", "oFollowerVictim00000000001"
+    oa.fake.add_follower(follower)
+    assert not oa.safe.send_text(follower, "你好").is_empty
+    params, _ = oa.safe.last_request  # what an access log kept: timestamp, nonce, signature, msg_signature
+
+    forged = oa.plain.text(victim, "你好").xml().encode()
+    plain_params = {k: v for k, v in params.items() if k not in ("encrypt_type", "msg_signature")}
+    assert _post(oa.url, plain_params, forged).status_code == 403
+    # A well-formed safe-mode body (even one encrypted with the real key) does not match the msg_signature.
+    encrypted = MessageCipher(AES_KEY, oa.fake.config.oa_app_id).encrypt(forged.decode())
+    wrapped = f"<xml><ToUserName><![CDATA[gh]]></ToUserName><Encrypt><![CDATA[{encrypted}]]></Encrypt></xml>"
+    response = _post(oa.url, params, wrapped.encode())
+    assert response.status_code == 403 and response.json()["code"] == "signature_mismatch"
+    assert victim not in _followers()
+
+
+def test_a_safe_mode_message_without_its_msg_signature_is_refused(official_account):
+    oa = official_account
+    oa.safe.send_subscribe("oFollowerNoMsgSignature001")
+    params, body = oa.safe.last_request
+    response = _post(oa.url, {k: v for k, v in params.items() if k != "msg_signature"}, body)
+    assert response.status_code == 403 and response.json()["code"] == "signature_missing"
+
+
+def test_a_message_signed_more_than_five_minutes_away_is_refused(official_account, clock):
+    oa = official_account
+    openid = "oFollowerStaleTimestamp001"
+    oa.fake.add_follower(openid)
+    now = int(clock().timestamp())
+    for skew in (-301, 301):
+        with pytest.raises(ReplyError) as refused:
+            oa.safe.deliver(oa.safe.text(openid, "你好"), timestamp=str(now + skew))
+        assert refused.value.detail == "403"
+    assert openid not in _followers()
+    assert not oa.safe.deliver(oa.safe.text(openid, "你好"), timestamp=str(now - 299)).is_empty  # clocks a bit apart
+
+    oa.safe.send_text(openid, "自己")
+    params, body = oa.safe.last_request
+    clock.advance(minutes=6)  # the same signed request, replayed later
+    response = _post(oa.url, params, body)
+    assert response.status_code == 403 and response.json()["code"] == "timestamp_out_of_window"
+
+
+def test_wechat_sending_the_very_same_request_again_is_not_acted_on_twice(official_account):
+    oa = official_account
+    openid = "oFollowerSameRequest000001"
+    oa.fake.add_follower(openid)
+    oa.safe.send_subscribe(openid)
+    assert not oa.safe.send_text(openid, "自己").is_empty
+    assert oa.safe.repeat_last().is_empty  # same timestamp, nonce and body: "success", nothing done
+    assert oa.state(openid)["current"] == "subsidies"
+
+
+def test_in_plain_mode_a_signature_seen_once_cannot_carry_another_message(official_account, settings):
+    oa = official_account
+    settings.wechat_oa_aes_key = None
+    follower, victim = "oFollowerPlainLeaked000001", "oFollowerPlainVictim000001"
+    oa.fake.add_follower(follower)
+    oa.plain.send_text(follower, "你好")
+    params, _ = oa.plain.last_request
+    response = _post(oa.url, params, oa.plain.text(victim, "你好").xml().encode())
+    assert response.status_code == 403 and response.json()["code"] == "request_replayed"
+    assert victim not in _followers()
+
+
+# --- link codes cannot be guessed from ever new openids (security audit, item 3) ---------------------
+
+
+def test_wrong_codes_from_strangers_make_no_accounts_and_count_for_everyone(official_account, as_applicant):
+    from backend.wechat.official_account import MAX_WRONG_CODES_PER_HOUR_ALL
+
+    oa = official_account
+    code = as_applicant.post("/me/official-account-link-code").get_json()["code"]
+    wrong = "000000" if code != "000000" else "111111"
+    with runtime().database.sessions() as session:
+        people_before = session.scalar(select(func.count()).select_from(User))
+    for n in range(MAX_WRONG_CODES_PER_HOUR_ALL):
+        reply = oa.safe.send_text(f"oGuesser{n:018d}", f"绑定 {wrong}")
+        assert "不对" in reply.content
+    with runtime().database.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(User)) == people_before
+    assert _followers() == set()
+
+    # Another new openid, even with the right code: linking by code waits for the hour to pass.
+    paused = oa.safe.send_text("oGuesserWithTheRightCode01", f"绑定 {code}")
+    assert "一小时后" in paused.content and "oGuesserWithTheRightCode01" not in _followers()
+
+
+def test_a_stranger_with_the_right_code_is_linked_without_an_account_of_their_own(official_account, as_applicant):
+    oa = official_account
+    as_applicant.put("/me/preferences", json={"speech": False})
+    chat = Chat.start(as_applicant)
+    chat.until("applicant.name", answers_for(person()))
+    with runtime().database.sessions() as session:
+        people_before = session.scalar(select(func.count()).select_from(User))
+    code = as_applicant.post("/me/official-account-link-code").get_json()["code"]
+    openid = "oFollowerFirstWordsAreCode"
+    linked = oa.safe.send_text(openid, f"绑定 {code}")
+    assert "绑定好了" in linked.content and "姓名" in linked.content
+    assert oa.actor(openid).user_id == as_applicant.user["id"]
+    with runtime().database.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(User)) == people_before

@@ -8,11 +8,16 @@ from backend.errors import Conflict, InvalidInput
 from backend.unit_of_work import unit_of_work
 from backend.wechat.official_account import (
     MAX_WRONG_CODES_PER_HOUR,
+    MAX_WRONG_CODES_PER_HOUR_ALL,
     LinkCode,
+    OfficialAccountFollower,
+    ReceivedMessage,
     bind_follower,
     first_delivery,
     follower,
+    known_follower,
     new_link_code,
+    remember_request,
 )
 
 
@@ -78,3 +83,72 @@ def test_wechats_retries_are_recognised(runtime):
     assert first_delivery("msg:1234") is True
     assert first_delivery("msg:1234") is False
     assert first_delivery("msg:1235") is True
+
+
+def _wrong(code: str) -> str:
+    return "000000" if code != "000000" else "111111"
+
+
+def test_guessing_from_ever_new_openids_is_stopped_for_everyone(person, clock, runtime):
+    code = new_link_code(person)["code"]
+    for n in range(MAX_WRONG_CODES_PER_HOUR_ALL):
+        with pytest.raises(InvalidInput):
+            bind_follower(f"oRotating{n:04d}", _wrong(code))  # one try each: the per-follower limit never bites
+    with pytest.raises(Conflict) as paused:
+        bind_follower("oRotatingNext", code)
+    assert paused.value.code == "link_code_busy"
+    clock.advance(hours=1, seconds=1)
+    assert bind_follower("oRotatingNext", new_link_code(person)["code"]).actor.user_id == person.user_id
+
+
+def test_a_strangers_wrong_code_makes_no_account(person, runtime):
+    code = new_link_code(person)["code"]
+    with runtime.database.sessions() as session:
+        people = session.query(User).count()
+    with pytest.raises(InvalidInput):
+        bind_follower("oStranger", _wrong(code))
+    assert known_follower("oStranger") is None
+    with runtime.database.sessions() as session:
+        assert session.query(User).count() == people
+        assert session.get(OfficialAccountFollower, "oStranger") is None
+
+
+def test_a_stranger_with_the_right_code_becomes_that_person(person, runtime):
+    code = new_link_code(person)["code"]
+    linked = bind_follower("oStrangerRight", code)
+    assert linked.actor.user_id == person.user_id and linked.linked_by == "code"
+    assert known_follower("oStrangerRight").actor.user_id == person.user_id
+
+
+def test_a_right_code_forgets_the_followers_wrong_ones(person):
+    for _ in range(MAX_WRONG_CODES_PER_HOUR - 1):
+        with pytest.raises(InvalidInput):
+            bind_follower("oFollowerForgiven", "999999" if new_link_code(person)["code"] != "999999" else "888888")
+    bind_follower("oFollowerForgiven", new_link_code(person)["code"])
+    for _ in range(MAX_WRONG_CODES_PER_HOUR - 1):  # a fresh count: not stopped yet
+        with pytest.raises(InvalidInput):
+            bind_follower("oFollowerForgiven", "999999" if new_link_code(person)["code"] != "999999" else "888888")
+
+
+def test_an_openid_with_like_wildcards_counts_only_its_own_wrong_codes(person):
+    code = new_link_code(person)["code"]
+    for _ in range(MAX_WRONG_CODES_PER_HOUR):
+        with pytest.raises(InvalidInput):
+            bind_follower("oAbc_def", _wrong(code))
+    # "_" matches any one character in LIKE: oAbcXdef must not be charged with oAbc_def's tries.
+    assert bind_follower("oAbcXdef", code).actor.user_id == person.user_id
+
+
+def test_a_signed_request_is_taken_once(runtime, clock):
+    assert remember_request("1795572000", "12345", "a" * 40) == "new"
+    assert remember_request("1795572000", "12345", "a" * 40) == "repeat"
+    assert remember_request("1795572000", "12345", "b" * 40) == "replay"
+    assert remember_request("1795572000", "12346", "b" * 40) == "new"
+
+
+def test_what_was_received_is_forgotten_after_a_day(runtime, clock):
+    first_delivery("msg:1")
+    clock.advance(days=1, seconds=1)
+    remember_request("1795572000", "12345", "a" * 40)
+    with runtime.database.sessions() as session:
+        assert session.get(ReceivedMessage, "msg:1") is None
