@@ -132,18 +132,32 @@ DEMO_OFFICIAL_ACCOUNT = {
 
 
 def _start(command: list[str], env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(command, env=env, cwd=ROOT)
+    # Each child leads a process group of its own, so stopping it reaches what it started (gunicorn's web
+    # workers): a worker stuck on a lock once outlived its master and held the port.
+    return subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
 
 
-def _stop(children: list[subprocess.Popen]) -> None:
+def _signal_group(child: subprocess.Popen, signum: int) -> None:
+    try:
+        os.killpg(child.pid, signum)
+    except ProcessLookupError:
+        pass
+
+
+def _stop(children: list[subprocess.Popen], grace: float = 10) -> None:
     for child in children:
-        if child.poll() is None:
-            child.terminate()
+        _signal_group(child, signal.SIGTERM)
+    deadline = time.monotonic() + grace
     for child in children:
         try:
-            child.wait(timeout=10)
+            child.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
-            child.kill()
+            pass
+    for child in children:
+        # Whatever is left of the group (a master that exited first leaves its workers behind) is killed.
+        _signal_group(child, signal.SIGKILL)
+        if child.poll() is None:
+            child.wait(timeout=5)
 
 
 def _wait_until_up(url: str, children: list[subprocess.Popen], timeout: float = 60) -> bool:
@@ -177,9 +191,11 @@ def walkthrough(base: str, *, dev: bool) -> str:
         "      -d \"{\\\"account\\\": \\\"$1\\\"}\" | python3 -c 'import sys, json; print(json.load(sys.stdin)[\"access_token\"])'; }",
         "  ME=$(login demo-applicant)",
         "  curl -s -X POST $API/applications -H \"Authorization: Bearer $ME\" -H 'Content-Type: application/json' \\",
-        "      -d '{\"subsidies\": [\"living\", \"nursing\"], \"applying_as\": \"self\"}'",
+        "      -d '{\"subsidies\": [\"living\", \"nursing\"], \"applying_as\": \"self\",",
+        "           \"consents\": [\"personal_information\", \"sensitive_personal_information\", "
+        "\"provide_to_review_authorities\"]}'; echo",
         "  REVIEWER=$(login demo-reviewer)",
-        "  curl -s $API/review/applications -H \"Authorization: Bearer $REVIEWER\"",
+        "  curl -s $API/review/applications -H \"Authorization: Bearer $REVIEWER\"; echo",
         "",
     ]
     return "\n".join(lines)
