@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from backend.settings import SettingsError, load_settings, new_data_key
+from backend.settings import SettingsError, load_settings, make_instance_dir, new_data_key
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     from backend.runtime import configure
 
     if args.command == "migrate":
-        settings.instance_dir.mkdir(parents=True, exist_ok=True)
+        make_instance_dir(settings.instance_dir)
         upgrade(settings.resolved_database_url)
         print("Database is up to date.")
         return 0
