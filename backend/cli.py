@@ -16,6 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("migrate", help="create or upgrade the database schema")
     commands.add_parser("seed-demo", help="create the demo accounts and a sample application")
     commands.add_parser("new-data-key", help="print a new random LIANGBU_DATA_KEY")
+    commands.add_parser("seal-existing", help="seal names, statements, answers and files stored before they were sealed")
     assistant = commands.add_parser("create-assistant", help="create a village assistant account for a region")
     assistant.add_argument("--name", required=True, help="how the account is shown, e.g. 凤山街道协办员")
     assistant.add_argument("--region", required=True, help="the 6-digit county code the assistant serves")
@@ -59,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Assistant {user['display_name']} for {user['region_name']} ({user['region_code']}) created.")
         print(f"Activation code (valid 7 days; the assistant logs in with WeChat and enters it): "
               f"{created['activation_code']}")
+        return 0
+    if args.command == "seal-existing":
+        from backend.privacy.seal_existing import seal_existing
+        configure(settings)
+        for what, count in seal_existing().items():
+            print(f"{what}: {count} sealed")
         return 0
     if args.command == "seed-demo":
         from backend.demo import seed_demo

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.db.base import Base, new_id
@@ -66,6 +66,6 @@ class Decline(Base):
     person_user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     recorded_by_user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
     subsidies: Mapped[list[str]] = mapped_column(JSON, default=list)
-    reason: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(SealedText("declines.reason"))  # free text about a person: sealed
     declared_at: Mapped[datetime]
     withdrawn_at: Mapped[datetime | None]

@@ -63,6 +63,13 @@ class LocalFolderStorage:
             raise StoredFileMissing(key) from None
         return stored if self.sealer is None else self.sealer.open(key, stored)
 
+    def read_stored(self, key: str) -> bytes:
+        """The file as it lies on disk, sealed or not (for `python -m backend.cli seal-existing`)."""
+        try:
+            return self._path(key).read_bytes()
+        except FileNotFoundError:
+            raise StoredFileMissing(key) from None
+
     def delete(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)
 

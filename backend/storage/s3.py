@@ -50,6 +50,15 @@ class S3Storage:
             raise
         return stored if self.sealer is None else self.sealer.open(key, stored)
 
+    def read_stored(self, key: str) -> bytes:
+        """The object as it lies in the bucket, sealed or not (for `python -m backend.cli seal-existing`)."""
+        try:
+            return self._client.get_object(Bucket=self.bucket, Key=self.prefix + key)["Body"].read()
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+                raise StoredFileMissing(key) from None
+            raise
+
     def delete(self, key: str) -> None:
         self._client.delete_object(Bucket=self.bucket, Key=self.prefix + key)
 

@@ -38,3 +38,10 @@ def test_demo_photos_go_to_the_instance_folder(demo_instance, capsys):
     assert cli.main(["demo-photos"]) == 0
     written = sorted(path.name for path in (demo_instance / "demo-photos").iterdir())
     assert "id_card_front.jpg" in written and "disability_certificate.jpg" in written
+
+
+def test_seal_existing_says_what_it_sealed(demo_instance, capsys, runtime):
+    load_settings(generate_dev_secrets=True)
+    assert cli.main(["migrate"]) == 0
+    assert cli.main(["seal-existing"]) == 0
+    assert "users.display_name: 0 sealed" in capsys.readouterr().out

@@ -99,3 +99,37 @@ def test_the_sweeps_of_personal_data_are_periodic_tasks():
     from backend.jobs.tasks import PERIODIC
 
     assert {"sweep_idempotency", "sweep_speech_cache"} <= set(PERIODIC)
+
+
+def test_the_reason_given_for_declining_is_sealed(as_applicant, runtime):
+    recorded = as_applicant.post("/me/declines", json={"subsidies": ["living"], "reason": "女儿王小红每月给钱，暂时不需要"})
+    assert recorded.status_code == 201, recorded.get_json()
+    [stored] = raw(runtime, "SELECT reason FROM declines")
+    assert is_sealed(stored) and "王小红" not in stored
+    assert as_applicant.get("/me/declines").get_json()["declines"][0]["reason"] == "女儿王小红每月给钱，暂时不需要"
+
+
+def test_seal_existing_seals_what_an_older_instance_stored_in_clear_and_leaves_the_rest(as_assistant, runtime):
+    from backend.privacy.seal_existing import seal_existing
+    from backend.storage.sealing import is_sealed as is_sealed_file
+
+    registered = register_man(as_assistant)
+    person_id = registered["person"]["id"]
+    with runtime.database.engine.begin() as connection:  # as an older version wrote them
+        connection.execute(text("UPDATE users SET display_name = :name WHERE id = :id"),
+                           {"name": MAN.name, "id": person_id})
+        connection.execute(text("UPDATE representations SET statement = 'plain statement of consent'"))
+    old_photo = flows.photo_bytes("old")
+    (runtime.settings.resolved_storage_dir / "ol").mkdir(parents=True)
+    (runtime.settings.resolved_storage_dir / "ol" / "old-demo-photo-0001").write_bytes(old_photo)
+
+    counts = seal_existing()
+    assert counts["users.display_name"] == 1 and counts["representations.statement"] >= 1
+    assert counts["files"] == 1
+    [name] = raw(runtime, "SELECT display_name FROM users WHERE id = :id", id=person_id)
+    assert is_sealed(name)
+    with runtime.database.sessions() as session:
+        assert session.get(User, person_id).display_name == MAN.name
+    assert is_sealed_file(runtime.storage.read_stored("old-demo-photo-0001"))
+    assert runtime.storage.get("old-demo-photo-0001") == old_photo
+    assert set(seal_existing().values()) == {0}
