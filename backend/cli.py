@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from backend.settings import SettingsError, load_settings, new_data_key
+from backend.settings import SettingsError, load_settings, make_instance_dir, new_data_key
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,6 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("seed-demo", help="create the demo accounts and a sample application "
                                           "(only with dev login on, or --dev)")
     commands.add_parser("new-data-key", help="print a new random LIANGBU_DATA_KEY")
+    commands.add_parser("seal-existing", help="seal names, statements, answers and files stored before they were sealed")
     assistant = commands.add_parser("create-assistant", help="create a village assistant account for a region")
     assistant.add_argument("--name", required=True, help="how the account is shown, e.g. 凤山街道协办员")
     assistant.add_argument("--region", required=True, help="the 6-digit county code the assistant serves")
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     from backend.runtime import configure
 
     if args.command == "migrate":
-        settings.instance_dir.mkdir(parents=True, exist_ok=True)
+        make_instance_dir(settings.instance_dir)
         upgrade(settings.resolved_database_url)
         print("Database is up to date.")
         return 0
@@ -60,6 +61,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Assistant {user['display_name']} for {user['region_name']} ({user['region_code']}) created.")
         print(f"Activation code (valid 7 days; the assistant logs in with WeChat and enters it): "
               f"{created['activation_code']}")
+        return 0
+    if args.command == "seal-existing":
+        from backend.privacy.seal_existing import seal_existing
+        configure(settings)
+        for what, count in seal_existing().items():
+            print(f"{what}: {count} sealed")
         return 0
     if args.command == "seed-demo":
         from backend.demo import seed_demo

@@ -7,7 +7,10 @@ transaction, which the unique constraint on (user, scope, key) lets exactly one 
 SQLite and on PostgreSQL alike. Concurrent retries find the claim and wait for the answer (or are told
 to retry shortly) instead of running the request a second time. Only successful answers are kept: a
 refused request releases its claim, so the same key can be used again once the cause is fixed (a submit
-refused as incomplete is not refused again for two days after the application is complete)."""
+refused as incomplete is not refused again for two days after the application is complete).
+
+A kept answer repeats the application (name, address, birth date), so it is sealed at rest (the column
+type, backend/privacy/sealed_column.py) and deleted by a periodic sweep once its two days are over."""
 
 from __future__ import annotations
 
@@ -102,3 +105,13 @@ def release(user_id: str, scope: str, key: str) -> None:
             uow.commit()
     except Exception:  # the claim frees itself once abandoned
         log.exception("could not release an idempotency claim")
+
+
+def sweep_expired() -> int:
+    """Deletes answers and claims past their life (the periodic sweep, backend/jobs/tasks.py): a key
+    nobody retries is otherwise never claimed again, and its answer would stay for good."""
+    with unit_of_work() as uow:
+        result = uow.session.execute(delete(IdempotencyRecord).where(
+            IdempotencyRecord.created_at <= uow.now - KEEP_FOR))
+        uow.commit()
+        return result.rowcount or 0

@@ -50,6 +50,9 @@ def configure(settings: Settings, *, clock: Callable[[], datetime] | None = None
               database: Database | None = None) -> Runtime:
     global _current
     from backend.jobs.queue import JobQueue
+    from backend.settings import make_instance_dir
+    if settings.instance_dir.exists():
+        make_instance_dir(settings.instance_dir)  # an instance made 0755 by an older version is closed up
     from backend.policy.book import PolicyBook
     from backend.review.system import review_system_for
 

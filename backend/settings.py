@@ -158,11 +158,20 @@ def check_review_handoff_url(url: str | None) -> None:
                         "allowed only to this machine (127.0.0.1, ::1, localhost).")
 
 
+def make_instance_dir(instance_dir: Path) -> Path:
+    """The instance folder holds the database, the job queue, the stored files and the demo's keys: it is
+    the owner's only (0700), and an older one made 0755 is closed up too."""
+    instance_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if instance_dir.stat().st_mode & 0o077:
+        instance_dir.chmod(0o700)
+    return instance_dir
+
+
 def _dev_secrets(instance_dir: Path) -> dict[str, str]:
     path = instance_dir / "dev-secrets.json"
     if path.exists():
         return json.loads(path.read_text())
-    instance_dir.mkdir(parents=True, exist_ok=True)
+    make_instance_dir(instance_dir)
     kept = {"secret_key": secrets.token_urlsafe(48), "data_key": new_data_key()}
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:

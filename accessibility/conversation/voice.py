@@ -11,6 +11,7 @@ import hmac
 import logging
 import math
 import subprocess
+from datetime import timedelta
 
 from accessibility.speech import Audio, EspeakEngine, SpeechService
 from accessibility.speech.links import AudioLinks, LinkRefused
@@ -24,6 +25,14 @@ log = logging.getLogger(__name__)
 # Links last a day from the next full hour: the same prompt rendered twice within the hour has the same
 # URL, so WeChat's player and the browser can cache it, and a link in an old screen stops working.
 LINK_HOURS = 24
+# Audio read (to make a link or to serve one) after this long is written again, so any link made now
+# expires before the sweep below deletes what it names.
+AUDIO_REFRESHED_AFTER = timedelta(hours=1)
+# The speech cache says names and addresses aloud: the periodic sweep deletes audio written longer ago
+# than the longest link (LINK_HOURS from the next full hour) plus the refresh period and a margin. It is a
+# cache: what is deleted is made again when next needed.
+AUDIO_KEPT_FOR = timedelta(hours=LINK_HOURS + 1) + AUDIO_REFRESHED_AFTER + timedelta(hours=1)
+SPEECH_STORAGE_PREFIX = "speech-"
 
 
 def speech_service() -> SpeechService:
@@ -31,7 +40,8 @@ def speech_service() -> SpeechService:
     service = current.extras.get("speech_service")
     if service is None:
         settings = current.settings
-        cache = StoredAudioCache(current.storage, current.vault, missing=StoredFileMissing)
+        cache = StoredAudioCache(current.storage, current.vault, missing=StoredFileMissing, clock=now,
+                                 refresh_after=AUDIO_REFRESHED_AFTER)
         service = SpeechService(EspeakEngine(), cache, key_secret=_derived(settings.data_key_bytes(), b"speech cache keys"))
         current.extras["speech_service"] = service
     return service
@@ -63,8 +73,18 @@ def linked_audio(key: str, extension: str, expires: str | None, signature: str |
     return audio
 
 
+def sweep_speech_cache() -> int:
+    """Deletes cached audio older than AUDIO_KEPT_FOR (a periodic task, backend/jobs/tasks.py)."""
+    storage = runtime().storage
+    cutoff = now() - AUDIO_KEPT_FOR
+    old = [key for key, written in storage.entries(SPEECH_STORAGE_PREFIX) if written < cutoff]
+    for key in old:
+        storage.delete(key)
+    return len(old)
+
+
 def _derived(master: bytes, purpose: bytes) -> bytes:
     return hmac.new(master, b"liangbu " + purpose, hashlib.sha256).digest()
 
 
-__all__ = ["LinkRefused", "audio_links", "audio_url", "linked_audio", "speech_service"]
+__all__ = ["LinkRefused", "audio_links", "audio_url", "linked_audio", "speech_service", "sweep_speech_cache"]

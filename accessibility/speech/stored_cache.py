@@ -2,9 +2,17 @@
 object storage), so every web worker on every host serves what any of them made, and sealed with the
 data key, because a prompt read aloud may say a person's name or read back their answer.
 
-It has AudioCache's `get` and `put`, which is all `SpeechService` uses."""
+It has AudioCache's `get` and `put`, which is all `SpeechService` uses.
+
+It is a cache and says names aloud, so it is not kept: a periodic sweep deletes audio written longer ago
+than a link to it can live (accessibility/conversation/voice.py). With a `clock` and `refresh_after`, each
+entry carries the time it was written, and audio read when older than `refresh_after` is written again:
+a link made now to audio made long ago would otherwise outlive the audio it names."""
 from __future__ import annotations
 
+import struct
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from accessibility.speech.audio import AudioFormat
@@ -22,11 +30,19 @@ class Sealer(Protocol):
     def decrypt(self, blob: bytes, *, context: str) -> bytes: ...
 
 
+# Sealed inside each entry: this marker, then when it was written (seconds since 1970, big-endian).
+_WRITTEN = b"LBAUDIO1"
+_SECONDS = struct.Struct(">q")
+
+
 class StoredAudioCache:
-    def __init__(self, storage: Storage, sealer: Sealer, *, missing: type[Exception] = FileNotFoundError) -> None:
+    def __init__(self, storage: Storage, sealer: Sealer, *, missing: type[Exception] = FileNotFoundError,
+                 clock: Callable[[], datetime] | None = None, refresh_after: timedelta | None = None) -> None:
         self._storage = storage
         self._sealer = sealer
         self._missing = missing
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._refresh_after = refresh_after
 
     def storage_key(self, key: str, audio_format: AudioFormat) -> str:
         if not is_cache_key(key):
@@ -39,8 +55,17 @@ class StoredAudioCache:
             sealed = self._storage.get(name)
         except self._missing:
             return None
-        return self._sealer.decrypt(sealed, context=name)
+        entry = self._sealer.decrypt(sealed, context=name)
+        written: datetime | None = None
+        if entry.startswith(_WRITTEN):
+            (seconds,) = _SECONDS.unpack_from(entry, len(_WRITTEN))
+            written = datetime.fromtimestamp(seconds, UTC)
+            entry = entry[len(_WRITTEN) + _SECONDS.size:]
+        if self._refresh_after is not None and (written is None or self._clock() - written > self._refresh_after):
+            self.put(key, audio_format, entry)  # kept another full period from now
+        return entry
 
     def put(self, key: str, audio_format: AudioFormat, data: bytes) -> None:
         name = self.storage_key(key, audio_format)
-        self._storage.put(name, self._sealer.encrypt(data, context=name), "application/octet-stream")
+        entry = _WRITTEN + _SECONDS.pack(int(self._clock().timestamp())) + data
+        self._storage.put(name, self._sealer.encrypt(entry, context=name), "application/octet-stream")

@@ -10,6 +10,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.db.base import Base, new_id
+from backend.privacy.sealed_column import SealedText
 
 
 class Role(str, enum.Enum):
@@ -24,7 +25,8 @@ class User(Base):
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     role: Mapped[str] = mapped_column(String(16), default=Role.PUBLIC.value)
-    display_name: Mapped[str] = mapped_column(String(64), default="")
+    # Sealed: for a person an assistant registered without a phone it is their real name (at most 64 characters).
+    display_name: Mapped[str] = mapped_column(SealedText("users.display_name"), default="")
     region_code: Mapped[str | None] = mapped_column(String(6))  # staff: the area they serve
     account: Mapped[str | None] = mapped_column(String(64), unique=True)  # named accounts (demo, staff)
     wechat_openid: Mapped[str | None] = mapped_column(String(64), unique=True)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.db.base import Base, new_id
+from backend.privacy.sealed_column import SealedText
 
 
 class Application(Base):
@@ -108,5 +109,6 @@ class IdempotencyRecord(Base):
     key: Mapped[str] = mapped_column(String(200))
     request_hash: Mapped[str] = mapped_column(String(64))
     status_code: Mapped[int | None] = mapped_column(Integer)
-    response_body: Mapped[str | None] = mapped_column(Text)
+    # The answer replayed to retries: it repeats the application (name, address, birth date), so it is sealed.
+    response_body: Mapped[str | None] = mapped_column(SealedText("idempotency_records.response_body"))
     created_at: Mapped[datetime]

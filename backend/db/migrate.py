@@ -19,4 +19,6 @@ def alembic_config(database_url: str) -> Config:
 
 
 def upgrade(database_url: str, revision: str = "head") -> None:
+    from backend.db.engine import protect_sqlite_file
+    protect_sqlite_file(database_url)  # the migration may be what creates the file: 0600 from the start
     command.upgrade(alembic_config(database_url), revision)

@@ -37,6 +37,8 @@ class JobQueue:
             return cls(MemoryHuey("liangbu", immediate=True))
         parsed = urlparse(url)
         if parsed.scheme == "sqlite":
+            from backend.db.engine import protect_sqlite_file
+            protect_sqlite_file(url)  # task arguments are ids, but the file is the owner's only all the same
             return cls(SqliteHuey("liangbu", filename=url[len("sqlite:///"):]))
         if parsed.scheme in ("redis", "rediss"):
             return cls(RedisHuey("liangbu", url=url))

@@ -17,6 +17,16 @@ def sweep_storage() -> int:
     return sweep_storage_intents()
 
 
+def sweep_idempotency() -> int:
+    from backend.idempotency import sweep_expired
+    return sweep_expired()
+
+
+def sweep_speech_cache() -> int:
+    from accessibility.conversation.voice import sweep_speech_cache as sweep
+    return sweep()
+
+
 def read_material(material_id: str) -> str:
     from backend.prefill.reading import read_material as read
     return read(material_id)
@@ -33,8 +43,11 @@ TASKS: dict[str, Callable[..., Any]] = {
     "read_material": read_material,
 }
 
-# Periodic sweeps (minutes): retries that are due, and anything an enqueue lost.
+# Periodic sweeps (minutes): retries that are due, anything an enqueue lost, and personal data past its
+# life (remembered answers of retried requests after two days, cached speech after its links expire).
 PERIODIC: dict[str, tuple[Callable[..., Any], int]] = {
     "sweep_handoffs": (dispatch_handoffs, 1),
     "sweep_storage": (sweep_storage, 30),
+    "sweep_idempotency": (sweep_idempotency, 30),
+    "sweep_speech_cache": (sweep_speech_cache, 30),
 }

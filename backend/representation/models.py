@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.db.base import Base, new_id
+from backend.privacy.sealed_column import SealedText
 
 
 class Representation(Base):
@@ -23,7 +24,8 @@ class Representation(Base):
     scope: Mapped[list[str]] = mapped_column(JSON, default=list)  # entrusted: view, edit, submit
     status: Mapped[str] = mapped_column(String(16))     # pending, active, revoked
     consent_method: Mapped[str | None] = mapped_column(String(32))  # wechat_code, in_person, confirmed_by_*
-    statement: Mapped[str | None] = mapped_column(Text)  # the assistant's statement of in-person consent
+    # The assistant's statement of in-person consent: free text that may name the person or give a number, sealed.
+    statement: Mapped[str | None] = mapped_column(SealedText("representations.statement"))
     proof_key: Mapped[str | None] = mapped_column(String(80))  # photo: proof of relation, letter, consent
     proof_thumbnail_key: Mapped[str | None] = mapped_column(String(80))
     flagged_for_review: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -64,6 +66,6 @@ class Decline(Base):
     person_user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     recorded_by_user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
     subsidies: Mapped[list[str]] = mapped_column(JSON, default=list)
-    reason: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(SealedText("declines.reason"))  # free text about a person: sealed
     declared_at: Mapped[datetime]
     withdrawn_at: Mapped[datetime | None]

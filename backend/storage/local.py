@@ -1,15 +1,21 @@
 """Files in a local folder (the embedded default). A write goes to a temporary file in the same folder,
 is flushed to disk, then renamed into place: rename is atomic on POSIX, so a crash leaves either the old
-state or the whole new file, never half of one."""
+state or the whole new file, never half of one.
+
+With a sealer (always, through `storage_for`) files are sealed with the data key before they are written
+and opened as they are read (backend/storage/sealing.py); files and folders are the owner's only (0600,
+0700)."""
 
 from __future__ import annotations
 
 import os
 import re
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from backend.storage.boundary import StoredFileMissing
+from backend.storage.sealing import FileSealer
 
 _KEY = re.compile(r"^[A-Za-z0-9_-]{16,80}$")
 
@@ -17,8 +23,9 @@ _KEY = re.compile(r"^[A-Za-z0-9_-]{16,80}$")
 class LocalFolderStorage:
     name = "local"
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, sealer: FileSealer | None = None) -> None:
         self.root = Path(root)
+        self.sealer = sealer
 
     def _path(self, key: str) -> Path:
         if not _KEY.fullmatch(key):
@@ -27,7 +34,11 @@ class LocalFolderStorage:
 
     def put(self, key: str, data: bytes, media_type: str) -> None:
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if self.sealer is not None:
+            data = self.sealer.seal(key, data)
+        if not path.parent.is_dir():
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path.parent.mkdir(exist_ok=True, mode=0o700)
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -47,6 +58,14 @@ class LocalFolderStorage:
 
     def get(self, key: str) -> bytes:
         try:
+            stored = self._path(key).read_bytes()
+        except FileNotFoundError:
+            raise StoredFileMissing(key) from None
+        return stored if self.sealer is None else self.sealer.open(key, stored)
+
+    def read_stored(self, key: str) -> bytes:
+        """The file as it lies on disk, sealed or not (for `python -m backend.cli seal-existing`)."""
+        try:
             return self._path(key).read_bytes()
         except FileNotFoundError:
             raise StoredFileMissing(key) from None
@@ -59,3 +78,15 @@ class LocalFolderStorage:
 
     def keys(self) -> list[str]:
         return [path.name for path in self.root.glob("??/*") if not path.name.startswith(".")]
+
+    def entries(self, prefix: str) -> list[tuple[str, datetime]]:
+        """Keys starting with `prefix` (at least two characters) and when each was last written."""
+        found = []
+        for path in self.root.glob(f"{prefix[:2]}/{prefix}*"):
+            if path.name.startswith("."):
+                continue
+            try:
+                found.append((path.name, datetime.fromtimestamp(path.stat().st_mtime, UTC)))
+            except FileNotFoundError:  # deleted meanwhile
+                continue
+        return found

@@ -49,3 +49,10 @@ def test_the_demo_is_seeded_only_where_dev_login_is_on(demo_instance, capsys, ru
     monkeypatch.setenv("LIANGBU_DEV_LOGIN", "1")
     assert cli.main(["seed-demo"]) == 0
     assert "Demo data:" in capsys.readouterr().out
+
+
+def test_seal_existing_says_what_it_sealed(demo_instance, capsys, runtime):
+    load_settings(generate_dev_secrets=True)
+    assert cli.main(["migrate"]) == 0
+    assert cli.main(["seal-existing"]) == 0
+    assert "users.display_name: 0 sealed" in capsys.readouterr().out

@@ -51,6 +51,26 @@ def test_a_sideways_photo_with_gps_is_stored_upright_without_metadata_and_listed
     assert not Image.open(io.BytesIO(thumbnail.data)).getexif()
 
 
+def test_photos_and_thumbnails_are_sealed_on_disk_and_served_as_the_images_recorded(as_applicant, draft, runtime):
+    # Security audit item 1d: a document photo on disk opens only with the data key.
+    import hashlib
+
+    from backend.storage.sealing import MAGIC
+
+    response = upload(as_applicant, draft["id"], "id_card_front", photo_bytes("front"))
+    assert response.status_code == 201, response.get_json()
+    root = Path(runtime.settings.resolved_storage_dir)
+    on_disk = [path.read_bytes() for path in root.glob("??/*") if not path.name.startswith(".")]
+    assert len(on_disk) == 2 and all(data.startswith(MAGIC) and b"\xff\xd8\xff" not in data[:64] for data in on_disk)
+    served = as_applicant.get(response.get_json()["url"])
+    assert served.data[:3] == b"\xff\xd8\xff"
+    with runtime.database.sessions() as session:
+        recorded = session.scalars(select(Material.sha256)).one()
+    assert hashlib.sha256(served.data).hexdigest() == recorded
+    listed = as_applicant.get(f"/applications/{draft['id']}/materials").get_json()["materials"]
+    assert as_applicant.get(listed[0]["thumbnail_url"]).data[:3] == b"\xff\xd8\xff"
+
+
 def test_the_type_comes_from_the_bytes_not_the_name_or_the_clients_mime_type(as_applicant, draft):
     png = pictures.encoded(pictures.photo(640, 480), "PNG")
     response = as_applicant.client.post(

@@ -33,3 +33,41 @@ def test_the_speech_service_serves_from_the_stored_cache(tmp_path):
     assert service.cached(spoken.key, AudioFormat.MP3).data == spoken.audio.data
     service.speak("请说出您的姓名。")
     assert len(engine.calls) == 1
+
+
+class CountingStorage(LocalFolderStorage):
+    def __init__(self, root) -> None:
+        super().__init__(root)
+        self.writes = 0
+
+    def put(self, key: str, data: bytes, media_type: str) -> None:
+        self.writes += 1
+        super().put(key, data, media_type)
+
+
+def test_audio_read_after_its_refresh_period_is_written_again_so_a_new_link_outlives_it(tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    moments = [datetime(2026, 11, 25, 2, 0, tzinfo=UTC)]
+    storage = CountingStorage(tmp_path)
+    cache = StoredAudioCache(storage, Vault(b"v" * 32), missing=StoredFileMissing, clock=lambda: moments[0],
+                             refresh_after=timedelta(hours=1))
+    key = "ab" * 32
+    cache.put(key, AudioFormat.MP3, b"ID3 audio")
+    moments[0] += timedelta(minutes=59)
+    assert cache.get(key, AudioFormat.MP3) == b"ID3 audio" and storage.writes == 1
+    moments[0] += timedelta(minutes=2)
+    assert cache.get(key, AudioFormat.MP3) == b"ID3 audio" and storage.writes == 2
+    assert cache.get(key, AudioFormat.MP3) == b"ID3 audio" and storage.writes == 2
+
+
+def test_audio_cached_before_it_carried_its_time_is_still_read_and_written_again(tmp_path):
+    from datetime import timedelta
+
+    storage = CountingStorage(tmp_path)
+    vault = Vault(b"v" * 32)
+    key = "cd" * 32
+    name = f"speech-mp3-{key}"
+    storage.put(name, vault.encrypt(b"ID3 old audio", context=name), "application/octet-stream")
+    cache = StoredAudioCache(storage, vault, missing=StoredFileMissing, refresh_after=timedelta(hours=1))
+    assert cache.get(key, AudioFormat.MP3) == b"ID3 old audio" and storage.writes == 2

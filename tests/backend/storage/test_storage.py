@@ -78,6 +78,25 @@ def test_s3_compatible_storage_against_a_real_s3_server(s3_server, monkeypatch):
         storage.get(KEY)
 
 
+def test_s3_objects_are_sealed_before_they_leave_the_process(s3_server, monkeypatch):
+    import boto3
+
+    from backend.privacy.vault import Vault
+    from backend.storage.s3 import S3Storage
+    from backend.storage.sealing import MAGIC, FileSealer
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    client = boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1")
+    client.create_bucket(Bucket="liangbu-sealed")
+    storage = S3Storage("liangbu-sealed", endpoint_url=s3_server, sealer=FileSealer(Vault(b"k" * 32)))
+    storage.put(KEY, b"\xff\xd8 photo bytes", "image/jpeg")
+    stored = client.get_object(Bucket="liangbu-sealed", Key="materials/" + KEY)
+    assert stored["Body"].read().startswith(MAGIC) and stored["ServerSideEncryption"] == "AES256"
+    assert storage.get(KEY) == b"\xff\xd8 photo bytes"
+    assert [key for key, _ in storage.entries(KEY[:4])] == [KEY]
+
+
 def test_settings_choose_s3_when_a_bucket_is_named(settings):
     from backend.storage import storage_for
     from backend.storage.s3 import S3Storage
