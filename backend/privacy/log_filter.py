@@ -32,7 +32,20 @@ def _grouped(match: re.Match[str]) -> str:
     return written
 
 
+# PostgreSQL quotes the offending row in its error details, names and addresses included, whatever
+# SQLAlchemy's hide_parameters hides: "Key (account)=(王秀英 ...) already exists", "Failing row contains (...)".
+_DATABASE_DETAIL = re.compile(r"(Key \([^)]*\)=\().*?(\) (?:already exists|is not present|conflicts))"
+                              r"|(Failing row contains \().*?(\)\.?)$", re.MULTILINE)
+
+
+def _detail(match: re.Match[str]) -> str:
+    if match.group(1) is not None:
+        return f"{match.group(1)}…{match.group(2)}"
+    return f"{match.group(3)}…{match.group(4)}"
+
+
 def scrub(text: str) -> str:
+    text = _DATABASE_DETAIL.sub(_detail, text)
     text = _GROUPED.sub(_grouped, text)
     text = _IDENTITY.sub(lambda m: mask_id_number(m.group(0)) or "", text)
     return _PHONE.sub(lambda m: mask_phone(m.group(0)) or "", text)
