@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.db.base import Base, new_id
@@ -10,6 +10,8 @@ from backend.db.base import Base, new_id
 
 class AuditEntry(Base):
     __tablename__ = "audit_entries"
+    # Attempt limits count recent entries by action on every guarded request (backend/representation/attempts.py).
+    __table_args__ = (Index("ix_audit_entries_action_at", "action", "at"), Index("ix_audit_entries_at", "at"))
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     at: Mapped[datetime]
