@@ -146,6 +146,32 @@ define("consent_offer.what",
 define("consent_offer.how",
        "同意的话，请在微信里打开两补网办小程序，输入这8位数字：{code}。不同意就不用做任何事。",
        "同意就在小程序里输入数字：{code}。不同意就不用管。")
+# The web page of the QR link (GET /consent in a browser, for someone who scans it with a plain phone camera):
+# headings and what the JSON answer says in fields, as a page a screen reader reads in order.
+define("consent_page.title", "协办员请您同意：帮您申请两项补贴", "协办员想帮您申请补贴")
+define("consent_page.who", "谁请您同意", "是谁")
+define("consent_page.name", "姓名", "名字")
+define("consent_page.county", "所在区县", "在哪里")
+define("consent_page.role", "身份", "做什么的")
+define("consent_page.what", "您同意的是什么", "同意什么")
+define("consent_page.how_long", "多长时间", "多久")
+define("consent_page.how_long_text", "同意后{days}天内有效。您随时可以在小程序里撤销。", "{days}天内有效。随时可以取消。")
+define("consent_page.how", "怎样同意", "怎么同意")
+define("consent_page.code", "8位数字", "数字")
+define("consent_page.code_expires", "这个号码在北京时间{time}前有效。过期了，请协办员再给您一个。",
+       "{time}前有效。过了，请再要一个。")
+define("consent_page.nothing_agreed", "打开这个页面，不等于同意。", "看这一页，不算同意。")
+define("consent_page.easy", "简单说", "简单说")
+define("consent_page.unknown.title", "这个二维码用不了了", "二维码用不了")
+define("consent_page.unknown.detail",
+       "这个二维码可能已经用过，或者已经过了15分钟。没关系，您什么都没有同意。"
+       "如果想让协办员帮您，请他（她）再给您看一个新的二维码。",
+       "二维码用过了，或者过期了。没关系。想要帮忙，请协办员再给一个。")
+define("consent_page.broken.title", "这个链接不完整", "链接不完整")
+define("consent_page.broken.detail",
+       "链接里的号码不完整。请再扫一次二维码，或者在小程序里输入协办员给您看的8位数字。您什么都没有同意。",
+       "号码不完整。请再扫一次。")
+define("consent_page.problem_note", "您什么都没有同意。", "您没有同意什么。")
 # WeChat subscribe messages: a `thing` keyword holds at most 20 characters (checked by a test for every locale).
 WECHAT_STAGE = {
     "submitted": "已提交", "handed_off": "已送达审核", "accepted": "已受理", "correction_requested": "需要补正材料",

@@ -118,9 +118,31 @@ class ConsentQuery(Strict):
                                       "wrong codes are limited per client address and in all (429)",
                   responses={**PROBLEM_RESPONSES, 429: Problem})
 def consent_offer(query: ConsentQuery):
-    from backend.representation.assistance import consent_offer as describe
+    """JSON for the mini program and API clients; a web page for a browser (miniprogram_api/consent_html.py).
+    Both are the same look-up, so the limit on wrong codes (codes.peek) counts and refuses both alike."""
+    from flask import request
 
-    return render(describe(query.code, locale=request_locale(), source=client_source()))
+    from backend.representation.assistance import consent_offer as describe
+    from miniprogram_api.consent_html import offer_page, prefers_html
+
+    offer = describe(query.code, locale=request_locale(), source=client_source())
+    if prefers_html(request):
+        return offer_page(offer, request_locale())
+    return render(offer, headers={"Cache-Control": "no-store"})
+
+
+@consent_page.after_request
+def consent_problems_as_pages(response):
+    """A problem (a code that is not valid, too many wrong looks, a broken link) is a page for a browser too,
+    and every answer of this address says that it depends on Accept."""
+    from flask import request
+
+    from miniprogram_api.consent_html import prefers_html, problem_page
+
+    if response.mimetype == "application/problem+json" and prefers_html(request):
+        response = problem_page(response, request_locale())
+    response.vary.add("Accept")
+    return response
 
 
 @assistance.post("/people", summary="Register a person without a smartphone, with their consent recorded in person",
