@@ -52,6 +52,13 @@ _OTHER_ANSWERS: dict[str, tuple[str, str, dict[str, Any], Any]] = {
                                                  "required": ["status"]}, {"status": "ok"}),
 }
 
+# Answers in another media type besides the JSON one, chosen by Accept (operation -> status, media type, schema,
+# example): the QR link of a consent code is a page for a browser (miniprogram_api/consent_html.py).
+_ALSO_ANSWERS: dict[str, tuple[str, str, dict[str, Any], Any]] = {
+    "get /consent": ("200", "text/html", {"type": "string"},
+                     '<!DOCTYPE html>\n<html lang="zh-CN">…<h1>协办员请您同意：帮您申请两项补贴</h1>…</html>'),
+}
+
 
 @lru_cache(maxsize=1)
 def recorded_examples() -> dict[str, dict[str, Any]]:
@@ -101,6 +108,10 @@ def finish_document(spec: dict[str, Any]) -> None:
                 response["content"] = {media_type: {"schema": schema, "example": example}}
             elif name in examples:
                 _with_example(responses, str(examples[name]["status"]), trimmed(examples[name]["body"]))
+            if name in _ALSO_ANSWERS:
+                status, media_type, schema, example = _ALSO_ANSWERS[name]
+                response = responses.setdefault(status, {"description": "OK"})
+                response.setdefault("content", {})[media_type] = {"schema": schema, "example": example}
 
 
 def _as_problem(status: int, response: dict[str, Any]) -> None:

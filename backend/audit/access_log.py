@@ -59,21 +59,40 @@ def access_log(actor: Actor, application_id: str, *, locale: str) -> list[dict[s
                                             "verbs": set(), "fields": set(), "source": entry.source})
             group["verbs"].add(verb)
             group["fields"].update(entry.fields or [])
+        given = _names_given(uow, application.owner_user_id)
         lines = []
         for group in sorted(groups.values(), key=lambda item: item["at"]):
             role = group["role"]
             named = role in NAMED_ROLES
             user = uow.session.get(User, group["user"]) if named else None
+            name = (given.get((group["user"], role)) or user.display_name or None) if user else None
             verb = next(name for name in VERBS if name in group["verbs"])
             lines.append({
                 "at": group["at"], "date": china_date(group["at"]).isoformat(),
-                "who": {"name": (user.display_name or None) if user else None, "role": role,
+                "who": {"name": name, "role": role,
                         "role_label": say(f"role.{role}", locale).as_dict()},
                 "did": verb, **say(f"access_log.{verb}", locale).as_dict(),
                 "fields": [{"field": field, "label": field_label(field, locale).as_dict()}
                            for field in sorted(group["fields"])],
             })
         return lines
+
+
+def _names_given(uow, applicant_user_id: str) -> dict[tuple[str, str], str]:
+    """The names guardians, family and entrusted persons gave as their own when asking to link to this applicant
+    (POST /links), by (person, kind): the name the applicant confirmed is the name they see here. The latest link
+    of a kind wins; links asked for before names were asked have none, and the account's name is shown."""
+    from sqlalchemy import select
+
+    from backend.representation.models import Representation
+
+    names: dict[tuple[str, str], str] = {}
+    for link in uow.session.scalars(select(Representation).where(
+            Representation.applicant_user_id == applicant_user_id,
+            Representation.kind.in_(("guardian", "family", "entrusted"))).order_by(Representation.created_at)):
+        if link.requester_name:
+            names[(link.representative_user_id, link.kind)] = link.requester_name
+    return names
 
 
 def verb_of(action: str) -> str | None:

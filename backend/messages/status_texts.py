@@ -146,6 +146,28 @@ define("consent_offer.what",
 define("consent_offer.how",
        "同意的话，请在微信里打开两补网办小程序，输入这8位数字：{code}。不同意就不用做任何事。",
        "同意就在小程序里输入数字：{code}。不同意就不用管。")
+# What the applicant is asked about a pending link (issue 8, items 1 and 4): who asks, in the name they gave, as what.
+define("link.confirm_prompt.guardian",
+       "{name}请求作为您的监护人（{relation}）代您办理申请。如果您认识这个人，也同意，请确认；"
+       "如果不认识或不同意，请拒绝。",
+       "{name}说是您的{relation}，想帮您办申请。认识就确认。不认识就拒绝。")
+define("link.confirm_prompt.family",
+       "{name}请求以您的家人（{relation}）身份关联您的申请，关联后可以看到办理进度。如果您认识这个人，也同意，请确认；"
+       "如果不认识或不同意，请拒绝。",
+       "{name}说是您的{relation}，想看您的申请进度。认识就确认。不认识就拒绝。")
+define("link.confirm_prompt.entrusted",
+       "{name}请求作为受您委托的人办理您的申请，委托到{until}为止。如果您确实委托了这个人，请确认；"
+       "如果没有委托，请拒绝。",
+       "{name}说您请他帮您办申请，到{until}为止。是真的就确认。不是就拒绝。")
+define("link.unnamed", "一位没有留下姓名的人", "一个没留名字的人")
+define("link.unnamed_relation", "关系没有说明", "没说是什么关系")
+for _value, (_standard, _easy) in {
+        "parent": ("父母", "爸爸或妈妈"), "spouse": ("配偶", "丈夫或妻子"), "child": ("子女", "儿子或女儿"),
+        "sibling": ("兄弟姐妹", "兄弟姐妹"), "grandparent": ("祖父母、外祖父母", "爷爷奶奶、外公外婆"),
+        "grandchild": ("孙子女、外孙子女", "孙子孙女"), "other_relative": ("其他亲属", "其他亲戚"),
+        "legal_guardian": ("法定监护人", "监护人"), "entrusted_person": ("受委托人", "被请来帮忙的人")}.items():
+    define(f"link.relation.{_value}", _standard, _easy)
+
 # The web page of the QR link (GET /consent in a browser, for someone who scans it with a plain phone camera):
 # headings and what the JSON answer says in fields, as a page a screen reader reads in order.
 define("consent_page.title", "协办员请您同意：帮您申请两项补贴", "协办员想帮您申请补贴")

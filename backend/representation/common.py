@@ -17,7 +17,7 @@ from backend.materials.images import normalise_image
 from backend.materials.models import StorageIntent
 from backend.materials.refusals import RefusedFile
 from backend.representation.models import Representation
-from backend.runtime import runtime
+from backend.runtime import CHINA, runtime
 from backend.unit_of_work import UnitOfWork
 
 ASSISTANCE_DAYS = 180       # an assistance grant lasts half a year unless the person ends it sooner
@@ -90,9 +90,17 @@ def require_role(actor: Actor, role: Role) -> None:
         raise NotPermitted("wrong_role")
 
 
-def representation_document(uow: UnitOfWork, link: Representation, viewer: Actor) -> dict[str, Any]:
+def representative_name(link: Representation, representative: User | None) -> str | None:
+    """Who acts or asks, by name: the name they gave when asking for the link, else their account's name; None
+    when neither was ever given (links asked for before names were asked, by an account without a name)."""
+    return link.requester_name or (representative.display_name if representative else None) or None
+
+
+def representation_document(uow: UnitOfWork, link: Representation, viewer: Actor,
+                            locale: str | None = None) -> dict[str, Any]:
     applicant = uow.session.get(User, link.applicant_user_id)
     representative = uow.session.get(User, link.representative_user_id)
+    name = representative_name(link, representative)
     live = link.status == "active" and (link.expires_at is None or link.expires_at > uow.now)
     # The one who asked for a link learns the applicant's name only once someone who knows the applicant
     # confirmed it: a pending link must not tell a guesser whose reference and ID number they hit.
@@ -101,13 +109,30 @@ def representation_document(uow: UnitOfWork, link: Representation, viewer: Actor
         "id": link.id, "kind": link.kind, "relation": link.relation, "scope": link.scope,
         "status": "expired" if link.status == "active" and not live else link.status,
         "applicant": {"id": applicant.id, "name": (applicant.display_name or None) if named else None},
-        "representative": {"id": representative.id, "name": representative.display_name or None,
-                           "role": representative.role},
+        "representative": {"id": representative.id, "name": name, "role": representative.role},
         "consent_method": link.consent_method, "flagged_for_review": link.flagged_for_review,
         "has_proof": link.proof_key is not None,
         "proof_url": f"/api/v1/representations/{link.id}/proof" if link.proof_key else None, "created_at": link.created_at, "expires_at": link.expires_at,
         "confirmed_at": link.confirmed_at, "revoked_at": link.revoked_at,
+        "confirm_prompt": confirm_prompt(link, name, viewer, locale),
     }
+
+
+def confirm_prompt(link: Representation, name: str | None, viewer: Actor,
+                   locale: str | None) -> dict[str, str] | None:
+    """What the applicant is asked about a pending link: who asks, as what, and what to do (confirm or refuse).
+    Only the applicant is asked; the others who may confirm (an assistant, a reviewer) see the fields."""
+    from backend.messages.catalog import say
+    from backend.messages.locales import DEFAULT_LOCALE
+
+    if link.status != "pending" or link.kind not in ("guardian", "family", "entrusted") \
+            or viewer.user_id != link.applicant_user_id:
+        return None
+    locale = locale or DEFAULT_LOCALE
+    who = name if name else say("link.unnamed", locale)
+    relation = say(f"link.relation.{link.relation}", locale) if link.relation else say("link.unnamed_relation", locale)
+    until = link.expires_at.astimezone(CHINA).date().isoformat() if link.expires_at else ""
+    return say(f"link.confirm_prompt.{link.kind}", locale, name=who, relation=relation, until=until).as_dict()
 
 
 # The name other packages use (applications.service checks an assistant's grant before creating for someone).

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
+import unicodedata
 from typing import Any
 
 from sqlalchemy import select
 
 from backend.accounts.actor import Actor
-from backend.accounts.models import Role
+from backend.accounts.models import Role, User
 from backend.audit.models import AuditEntry
 from backend.unit_of_work import UnitOfWork, unit_of_work
 from datetime import date, datetime, time, timedelta
@@ -42,15 +44,23 @@ MAX_FAILURES_PER_ACCOUNT = 5       # wrong reference/ID pairs one account may se
 MAX_FAILURES_PER_REFERENCE = 10    # wrong ID numbers sent with one reference in a day, by anyone
 MAX_FAILURES_PER_HOUR = 100        # wrong pairs everyone together may send in an hour
 FAILED = "link.failed."            # the audit action of a wrong pair: FAILED + the reference's keyed digest
+REQUESTER_NAME_LENGTH = (2, 30)    # the asker's own name: a Chinese name has 2 characters at least
 
 
 def request_link(actor: Actor, *, reference: str, applicant_id_number: str, kind: str,
                  relation: str | None = None, scope: list[str] | None = None,
-                 expires_on: date | None = None) -> dict[str, Any]:
+                 expires_on: date | None = None, requester_name: str | None = None) -> dict[str, Any]:
     """Someone asks to act for (or follow) an applicant. Knowing the application's number and the
-    applicant's ID number is needed to ask; the link is pending until confirmed, with proof."""
+    applicant's ID number is needed to ask; the link is pending until confirmed, with proof. The asker gives
+    their own name: the applicant sees who asks before confirming, and by name in the access log (issue 8, item 4:
+    names of assistants and guardians). Links asked for before the name was asked keep none."""
     require_role(actor, Role.PUBLIC)
     errors = []
+    name = None
+    try:
+        name = checked_requester_name(requester_name)
+    except _NameProblem as problem:
+        errors.append(FieldError("requester_name", problem.code, problem.params))
     if kind not in LINK_KINDS:
         errors.append(FieldError("kind", "not_a_choice", {"choices": ", ".join(LINK_KINDS)}))
     if kind in ("guardian", "family") and relation not in (*FAMILY_RELATIONS, "legal_guardian"):
@@ -88,17 +98,50 @@ def request_link(actor: Actor, *, reference: str, applicant_id_number: str, kind
             Representation.applicant_user_id == application.owner_user_id,
             Representation.representative_user_id == actor.user_id, Representation.kind == kind,
             Representation.status.in_(("pending", "active")))).first()
+        _name_the_account(uow, actor, name)
         if existing is not None:
+            existing.requester_name = existing.requester_name or name
+            uow.commit()
             return representation_document(uow, existing, actor)
         expires_at = datetime.combine(expires_on, time(23, 59, 59), CHINA) if expires_on else None
         link = Representation(applicant_user_id=application.owner_user_id, representative_user_id=actor.user_id,
                               kind=kind, relation=relation if kind != "entrusted" else "entrusted_person",
-                              scope=list(scope or []), status="pending", created_at=uow.now, expires_at=expires_at)
+                              scope=list(scope or []), status="pending", created_at=uow.now, expires_at=expires_at,
+                              requester_name=name)
         uow.session.add(link)
         uow.session.flush()
         uow.audit.record(actor, f"link.requested.{kind}", application_id=application.id, role=kind)
         uow.commit()
         return representation_document(uow, link, actor)
+
+
+class _NameProblem(Exception):
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
+
+
+def checked_requester_name(value: str | None) -> str:
+    """The asker's own name as written, spaces tidied (as the application's names are, applications/fields.py):
+    2 to 30 characters, no control or invisible characters."""
+    if value is None or not isinstance(value, str) or not value.strip():
+        raise _NameProblem("requester_name_needed")
+    name = unicodedata.normalize("NFC", " ".join(value.split()))
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in name):
+        raise _NameProblem("bad_characters")
+    low, high = REQUESTER_NAME_LENGTH
+    if len(name) < low:
+        raise _NameProblem("too_short", min_length=low, length=len(name))
+    if len(name) > high:
+        raise _NameProblem("too_long", max_length=high, length=len(name))
+    return re.sub(r"[·•‧⋅・.．]", "·", name)  # the middle dot of some minorities' names, however typed
+
+
+def _name_the_account(uow: UnitOfWork, actor: Actor, name: str | None) -> None:
+    """An account without a name (a WeChat login gives none) takes the name given; a name it has stays."""
+    user = uow.session.get(User, actor.user_id)
+    if name and user is not None and not user.display_name:
+        user.display_name = name
 
 
 def _reference_digest(uow: UnitOfWork, reference: str) -> str:
@@ -158,14 +201,15 @@ def revoke(actor: Actor, representation_id: str) -> dict[str, Any]:
         return representation_document(uow, link, actor)
 
 
-def my_representations(actor: Actor) -> dict[str, list[dict[str, Any]]]:
+def my_representations(actor: Actor, *, locale: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Who may act for me (a pending link carries the question put to me: confirm_prompt), and for whom I act."""
     with unit_of_work() as uow:
         acting_for_me = uow.session.scalars(select(Representation).where(
             Representation.applicant_user_id == actor.user_id).order_by(Representation.created_at))
         i_act_for = uow.session.scalars(select(Representation).where(
             Representation.representative_user_id == actor.user_id).order_by(Representation.created_at))
-        return {"acting_for_me": [representation_document(uow, link, actor) for link in acting_for_me],
-                "i_act_for": [representation_document(uow, link, actor) for link in i_act_for]}
+        return {"acting_for_me": [representation_document(uow, link, actor, locale) for link in acting_for_me],
+                "i_act_for": [representation_document(uow, link, actor, locale) for link in i_act_for]}
 
 
 def _may_confirm(uow: UnitOfWork, actor: Actor, link: Representation) -> bool:

@@ -26,6 +26,9 @@ class Representation(Base):
     consent_method: Mapped[str | None] = mapped_column(String(32))  # wechat_code, in_person, confirmed_by_*
     # The assistant's statement of in-person consent: free text that may name the person or give a number, sealed.
     statement: Mapped[str | None] = mapped_column(SealedText("representations.statement"))
+    # The name a guardian, family member or entrusted person gave as their own when asking (POST /links), shown to
+    # the applicant; a person's real name, sealed. Null for assistance grants and for links asked before it was asked.
+    requester_name: Mapped[str | None] = mapped_column(SealedText("representations.requester_name"))
     proof_key: Mapped[str | None] = mapped_column(String(80))  # photo: proof of relation, letter, consent
     proof_thumbnail_key: Mapped[str | None] = mapped_column(String(80))
     flagged_for_review: Mapped[bool] = mapped_column(Boolean, default=False)

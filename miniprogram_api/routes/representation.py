@@ -74,12 +74,17 @@ class LinkRequest(Strict):
     relation: ProxyRelation | None = None
     scope: list[Literal["view", "edit", "submit"]] | None = None
     expires_on: dt.date | None = Field(None, description="Entrusted: the last day the authorisation is valid.")
+    requester_name: str | None = Field(
+        None, max_length=30, description="The asker's own name (2-30 characters), shown to the applicant before they "
+                                         "confirm and in their access log. Needed for every link asked for now; "
+                                         "links asked for before it existed have none.")
 
     model_config = with_examples(
         daughter={"application_reference": "LB20261125123456", "applicant_id_number": "500232195004123319",
-                  "kind": "family", "relation": "child"},
+                  "kind": "family", "relation": "child", "requester_name": "刘小梅"},
         entrusted={"application_reference": "LB20261125123456", "applicant_id_number": "500232195004123319",
-                   "kind": "entrusted", "scope": ["view", "edit"], "expires_on": "2027-06-30"})
+                   "kind": "entrusted", "scope": ["view", "edit"], "expires_on": "2027-06-30",
+                   "requester_name": "张桂英"})
 
 
 class LinkPath(BaseModel):
@@ -114,7 +119,8 @@ class ConsentQuery(Strict):
     code: str = Field(pattern=r"^[\d ]{8,9}$", description="The 8-digit code from the assistant's screen or QR code.")
 
 
-@consent_page.get("/consent", summary="What the person agrees to with an assistant's consent code (the QR link); "
+@consent_page.get("/consent", summary="What the person agrees to with an assistant's consent code (the QR link): "
+                                      "JSON, or a web page for a client that prefers text/html (a browser); "
                                       "wrong codes are limited per client address and in all (429)",
                   responses={**PROBLEM_RESPONSES, 429: Problem})
 def consent_offer(query: ConsentQuery):
@@ -202,7 +208,7 @@ def declines():
 
 @me.get("/representations", summary="Who may act for me, and for whom I may act", responses=RESPONSES)
 def representations():
-    return render(service.my_representations(current_actor()))
+    return render(service.my_representations(current_actor(), locale=request_locale()))
 
 
 # --- links ---------------------------------------------------------------------------------------------------
@@ -213,7 +219,8 @@ def representations():
 def request_link(body: LinkRequest):
     return render(service.request_link(
         current_actor(), reference=body.application_reference, applicant_id_number=body.applicant_id_number,
-        kind=body.kind, relation=body.relation, scope=body.scope, expires_on=body.expires_on), 201)
+        kind=body.kind, relation=body.relation, scope=body.scope, expires_on=body.expires_on,
+        requester_name=body.requester_name), 201)
 
 
 @links.post("/links/<representation_id>/proof", summary="Attach the proof of the relation or authorisation",

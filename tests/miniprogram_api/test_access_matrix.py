@@ -93,7 +93,8 @@ ALLOWED = {
 
 def _link(client, application, kind, **extra):
     response = client.post("/links", json={"application_reference": application["reference"],
-                                           "applicant_id_number": OWNER.id_number, "kind": kind, **extra}).get_json()
+                                           "applicant_id_number": OWNER.id_number, "kind": kind,
+                                           "requester_name": "王秀兰", **extra}).get_json()
     client.client.post(f"/api/v1/links/{response['id']}/proof", content_type="multipart/form-data",
                        data={"file": (io.BytesIO(photo_bytes("proof")), "p.jpg")}, headers=client._headers(None))
     return response["id"]

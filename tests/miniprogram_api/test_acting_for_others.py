@@ -54,9 +54,10 @@ def apply_for_him(as_assistant, person_id: str) -> dict:
     return submitted.get_json()
 
 
-def link(client, application: dict, kind: str, **extra) -> dict:
+def link(client, application: dict, kind: str, requester_name: str = "刘小梅", **extra) -> dict:
     response = client.post("/links", json={"application_reference": application["reference"],
-                                           "applicant_id_number": MAN.id_number, "kind": kind, **extra})
+                                           "applicant_id_number": MAN.id_number, "kind": kind,
+                                           "requester_name": requester_name, **extra})
     assert response.status_code == 201, response.get_json()
     proof = multipart(client, f"/links/{response.get_json()['id']}/proof",
                       {"file": (io.BytesIO(photo_bytes("hukou page")), "proof.jpg")})
@@ -107,7 +108,7 @@ def test_his_daughter_links_as_family_and_sees_the_status(story, as_reviewer):
 
 def test_a_pending_link_sees_nothing_and_cannot_confirm_itself(app, story):
     cousin = logged_in(app, "cousin")
-    pending = link(cousin, story["application"], "family", relation="other_relative")
+    pending = link(cousin, story["application"], "family", relation="other_relative", requester_name="刘建军")
     assert cousin.get(f"/applications/{story['application']['id']}").status_code == 404
     assert cousin.post(f"/links/{pending['id']}/confirm").status_code == 404
 
@@ -116,7 +117,7 @@ def test_a_wrong_id_number_does_not_reveal_that_the_application_exists(app, stor
     stranger = logged_in(app, "stranger")
     response = stranger.post("/links", json={"application_reference": story["application"]["reference"],
                                              "applicant_id_number": person().id_number, "kind": "family",
-                                             "relation": "child"})
+                                             "relation": "child", "requester_name": "陈强"})
     assert response.status_code == 404
 
 

@@ -233,3 +233,8 @@ def test_the_limit_on_wrong_codes_holds_for_the_page_as_for_json(as_assistant, c
     html = refused.get_data(as_text=True)
     assert "请1小时后再试" in html and refused.headers["Retry-After"]
     assert look(client, code).status_code == 429
+
+
+def test_the_api_document_says_the_link_is_a_page_for_a_browser(client):
+    answers = client.get("/api/v1/openapi.json").get_json()["paths"]["/consent"]["get"]["responses"]["200"]["content"]
+    assert {"application/json", "text/html"} <= set(answers)

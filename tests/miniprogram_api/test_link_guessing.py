@@ -44,7 +44,8 @@ def father(app, demo_accounts):
 
 def ask(client, reference: str, id_number: str, **headers):
     return client.post("/links", json={"application_reference": reference, "applicant_id_number": id_number,
-                                       "kind": "family", "relation": "child"}, headers=headers or None)
+                                       "kind": "family", "relation": "child", "requester_name": "刘小梅"},
+                       headers=headers or None)
 
 
 def test_a_guesser_is_stopped_after_five_wrong_pairs_even_before_the_right_one(app, father):

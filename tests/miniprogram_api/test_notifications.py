@@ -85,7 +85,7 @@ def test_guardians_and_family_are_told_too(subscribed, as_reviewer, app):
     son = logged_in(app, "son")
     link = son.post("/links", json={"application_reference": application["reference"],
                                     "applicant_id_number": who.id_number, "kind": "family",
-                                    "relation": "child"}).get_json()
+                                    "relation": "child", "requester_name": "李明"}).get_json()
     son.client.post(f"/api/v1/links/{link['id']}/proof", data={"file": (io.BytesIO(flows.photo_bytes()), "p.jpg")},
                     content_type="multipart/form-data", headers=son._headers(None))
     assert subscribed.post(f"/links/{link['id']}/confirm").status_code == 200

@@ -18,7 +18,8 @@ OWNER = person(region="500156", born="1948-03-02", sex="female", name="陈桂英
 
 def linked(owner, client, application, kind, **extra) -> str:
     asked = client.post("/links", json={"application_reference": application["reference"],
-                                        "applicant_id_number": OWNER.id_number, "kind": kind, **extra})
+                                        "applicant_id_number": OWNER.id_number, "kind": kind,
+                                        "requester_name": extra.pop("requester_name", "王秀兰"), **extra})
     assert asked.status_code == 201, asked.get_json()
     link_id = asked.get_json()["id"]
     proof = client.client.post(f"/api/v1/links/{link_id}/proof", content_type="multipart/form-data",
@@ -38,8 +39,9 @@ def family_file(app, demo_accounts):
                               ("neighbour", "entrusted", {"scope": ["view"], "expires_on": "2027-06-30"}),
                               ("helper", "entrusted", {"scope": ["view", "edit", "submit"],
                                                        "expires_on": "2027-06-30"})]:
-        people[name] = logged_in(app, name, name={"son": "王建军", "grandson": "王小明"}.get(name, name))
-        linked(owner, people[name], application, kind, **extra)
+        given = {"son": "王建军", "grandson": "王小明"}.get(name, "王" + name)
+        people[name] = logged_in(app, name, name=given)
+        linked(owner, people[name], application, kind, requester_name=given, **extra)
     materials = owner.get(f"/applications/{application['id']}/materials").get_json()["materials"]
     return application, materials, people
 
