@@ -59,7 +59,7 @@ def request_link(actor: Actor, *, reference: str, applicant_id_number: str, kind
     name = None
     try:
         name = checked_requester_name(requester_name)
-    except _NameProblem as problem:
+    except RequesterNameProblem as problem:
         errors.append(FieldError("requester_name", problem.code, problem.params))
     if kind not in LINK_KINDS:
         errors.append(FieldError("kind", "not_a_choice", {"choices": ", ".join(LINK_KINDS)}))
@@ -115,7 +115,7 @@ def request_link(actor: Actor, *, reference: str, applicant_id_number: str, kind
         return representation_document(uow, link, actor)
 
 
-class _NameProblem(Exception):
+class RequesterNameProblem(Exception):
     def __init__(self, code: str, **params: object) -> None:
         super().__init__(code)
         self.code, self.params = code, params
@@ -125,15 +125,15 @@ def checked_requester_name(value: str | None) -> str:
     """The asker's own name as written, spaces tidied (as the application's names are, applications/fields.py):
     2 to 30 characters, no control or invisible characters."""
     if value is None or not isinstance(value, str) or not value.strip():
-        raise _NameProblem("requester_name_needed")
+        raise RequesterNameProblem("requester_name_needed")
     name = unicodedata.normalize("NFC", " ".join(value.split()))
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in name):
-        raise _NameProblem("bad_characters")
+        raise RequesterNameProblem("bad_characters")
     low, high = REQUESTER_NAME_LENGTH
     if len(name) < low:
-        raise _NameProblem("too_short", min_length=low, length=len(name))
+        raise RequesterNameProblem("too_short", min_length=low, length=len(name))
     if len(name) > high:
-        raise _NameProblem("too_long", max_length=high, length=len(name))
+        raise RequesterNameProblem("too_long", max_length=high, length=len(name))
     return re.sub(r"[·•‧⋅・.．]", "·", name)  # the middle dot of some minorities' names, however typed
 
 
