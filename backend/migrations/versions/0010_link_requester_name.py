@@ -2,8 +2,8 @@
 (POST /links), so the applicant knows who asks and sees them by name in the access log; sealed like
 users.display_name. Links asked for before have none (null), and stay so.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-11-27 10:00:00
 """
 from __future__ import annotations
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0009'
-down_revision = '0008'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
