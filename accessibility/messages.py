@@ -147,6 +147,25 @@ define("conversation.choose.two_digit_year_century", "您说的年份只有两�
 define("conversation.choose.several_dates", "您说了几个日期。{field}是哪一个？", "是哪一天？")
 define("conversation.choose.several_choices", "您说了几个。是哪一个？", "是哪一个？")
 define("conversation.choose.several_counties", "有几个区县叫这个名字。是哪一个？", "是哪一个区县？")
+# Where they apply from: 跨省通办 when it is another province than the hukou's (seed 001 item 7: the
+# application goes to the hukou county's office, which decides within 10 working days).
+define("conversation.ask.lives_where_hukou_is", "{who}现在住在户口所在地吗？", "{who}现在住在户口所在地吗？")
+define("conversation.ask.lives_where_hukou_is.known", "{who}的户口在{hukou}。{who}现在住在户口所在地吗？",
+       "{who}现在住在户口所在地吗？")
+define("conversation.ask.applied_from_region",
+       "{who}现在在哪个区县申请？请说区县的名字，比如“山西省太原市小店区”。不知道可以说“不知道”，这一项可以不填。",
+       "{who}现在在哪个区县？不知道就说“不知道”。")
+define("conversation.applied_from.hukou_place", "好的，就在户口所在地申请。", "好的。")
+define("conversation.applied_from.not_said", "没关系，这一项可以不填。申请会交给户口所在地审核。", "没关系。这个可以不填。")
+define("conversation.applied_from.cross_province",
+       "在{here}申请、户口在{hukou}，这是跨省通办：不用回户口所在地跑，申请会在网上交给户口所在地的民政部门审核，"
+       "他们在10个工作日内认定，有结果会告诉您。",
+       "在外省申请也能办。申请会交给户口所在地审核。不用回去跑。")
+define("conversation.applied_from.summary.hukou_place", "在户口所在地申请", "在户口所在地")
+define("conversation.applied_from.summary.not_said", "没有说（可以不填）", "没说（可以不填）")
+define("conversation.summary.cross_province",
+       "在{here}申请、户口在{hukou}，属于跨省通办：申请会交给户口所在地的民政部门审核。",
+       "这是跨省通办。申请交给户口所在地审核。")
 define("conversation.ask.other_benefits",
        "{who}现在有没有领下面这些补贴或待遇？可以说几项，比如“1和8”。", "{who}还在领这些钱吗？可以说几项。")
 define("conversation.confirm.other_benefits", "{who}现在领的其他补贴是：{benefits}，对吗？", "{who}在领{benefits}。对吗？")
@@ -238,6 +257,10 @@ define("conversation.help.applicant.id_number",
        "身份证号码在身份证有照片那一面的最下面，一共18位。可以一位一位地说，比如“五零零二……”。", "身份证号在有照片那面的最下面。一共18位。")
 define("conversation.help.applicant.hukou_region",
        "户口在哪个区或县，可以看户口本第一页的“住址”。只要说到区或县就行，比如“武隆区”。", "看户口本第一页。说到区县就行。")
+define("conversation.help.applied_from_region",
+       "如果现在住的地方和户口不在一个区县，比如在外地打工、跟着子女住，请说“不是”，再说现在在哪个区县。"
+       "在外省也能申请（跨省通办），申请会交给户口所在地审核。不知道可以说“不知道”，这一项可以不填。",
+       "住的地方和户口不一样，就说“不是”。在外省也能申请。")
 define("conversation.help.certificate.category",
        "残疾类别写在残疾人证上，一共7类：视力、听力、言语、肢体、智力、精神、多重。可以说类别的名字，也可以说数字。",
        "残疾人证上写着类别。比如肢体残疾。")

@@ -95,6 +95,8 @@ _FIELD_WORDS: tuple[tuple[str, str], ...] = (
     ("手机号", "applicant.phone"), ("电话", "applicant.phone"), ("手机", "applicant.phone"),
     ("姓名", "applicant.name"), ("名字", "applicant.name"),
     ("家庭住址", "applicant.address"), ("住址", "applicant.address"), ("地址", "applicant.address"),
+    ("提出申请的地区", "applied_from_region"), ("申请的地区", "applied_from_region"), ("申请所在区县", "applied_from_region"),
+    ("申请所在地", "applied_from_region"), ("申请地区", "applied_from_region"), ("申请地", "applied_from_region"),
     ("户口所在地", "applicant.hukou_region"), ("户籍", "applicant.hukou_region"), ("户口", "applicant.hukou_region"),
     ("残疾类别", "certificate.category"), ("残疾类型", "certificate.category"), ("类别", "certificate.category"),
     ("残疾等级", "certificate.grade"), ("等级", "certificate.grade"), ("级别", "certificate.grade"),

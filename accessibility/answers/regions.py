@@ -27,7 +27,7 @@ class County(Protocol):
     name: str        # 武隆区
     full_name: str   # 重庆市武隆区
 
-_CODE = re.compile(r"(?<![0-9])[0-9]{6}(?![0-9])")
+CODE = re.compile(r"(?<![0-9])[0-9]{6}(?![0-9])")
 _SUFFIXES = ("自治县", "自治旗", "林区", "特区", "区", "县", "市", "旗")
 _PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "地区", "盟", "省", "市")
 MAX_OPTIONS = 6
@@ -37,7 +37,7 @@ def parse_county(text: str, counties: Iterable[County]) -> Understood[str] | Amb
     answer = compact(text)
     if not answer:
         return NotUnderstood("empty")
-    code = _CODE.search(answer)
+    code = CODE.search(answer)
     if code:
         return Understood(code.group(0))
     found = _named(answer, counties)
@@ -49,43 +49,71 @@ def parse_county(text: str, counties: Iterable[County]) -> Understood[str] | Amb
 
 
 def _named(answer: str, counties: Iterable[County]) -> list[County]:
-    candidates: list[tuple[int, County]] = []
-    for county in counties:
-        for name in _names(county.name, county.full_name):
-            if name in answer:
-                candidates.append((len(name), county))
-                break
+    candidates = name_matches(answer, counties)
     if not candidates:
         return []
     # A longer name said is a better match ("武隆区" over a county merely called "武隆" elsewhere).
     best = max(length for length, _ in candidates)
-    found = [county for length, county in candidates if length == best]
+    return narrowed([county for length, county in candidates if length == best], answer)
+
+
+def name_matches(answer: str, counties: Iterable[County], *, short_names: bool = True) -> list[tuple[int, County]]:
+    """The counties named in a compacted answer, each with the length of the longest of its names said
+    (its full name, its name, or, with `short_names`, its name without 区/县/市 when two characters are
+    left). A short name said as a city or province is not the county's ("大同市" is not 大同区)."""
+    candidates: list[tuple[int, County]] = []
+    for county in counties:
+        said = next((name for name in _names(county.name, county.full_name) if name in answer), None)
+        if said is None and short_names:
+            short = _short_name(county.name)
+            said = short if short and short in answer and _said_as_county(short, answer) else None
+        if said is not None:
+            candidates.append((len(said), county))
+    return candidates
+
+
+def _said_as_county(short_name: str, answer: str) -> bool:
+    return re.search(re.escape(short_name) + r"(?!市|省|地区|州|盟)", answer) is not None
+
+
+def narrowed(found: list[County], answer: str) -> list[County]:
+    """Counties of one name, narrowed to those whose province and prefecture are said with it (the most of
+    them said; all of them when none is), by code."""
     if len(found) > 1:
-        narrowed = [county for county in found
-                    if any(part in answer for part in _places_above(county.name, county.full_name))]
-        found = narrowed or found
+        most = max(places_said(county, answer) for county in found)
+        found = [county for county in found if places_said(county, answer) == most]
     return sorted(found, key=lambda county: county.code)
+
+
+def places_said(county: County, answer: str) -> int:
+    """How many of the county's province and prefecture are named in a compacted answer ("北京朝阳区": 1)."""
+    return sum(any(form in answer for form in forms) for forms in _places_above(county.name, county.full_name))
 
 
 @cache
 def _names(name: str, full_name: str) -> tuple[str, ...]:
-    names = [full_name, name]
-    for suffix in _SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            names.append(name[: -len(suffix)])
-            break
-    return tuple(dict.fromkeys(compact(each) for each in names))
+    return tuple(dict.fromkeys(compact(each) for each in (full_name, name)))
 
 
 @cache
-def _places_above(name: str, full_name: str) -> tuple[str, ...]:
-    """The province and prefecture words in the county's full name, with and without their suffixes."""
+def _short_name(name: str) -> str | None:
+    """武隆 for 武隆区: the name without its 区/县/市 suffix, when at least two characters are left."""
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return compact(name[: -len(suffix)])
+    return None
+
+
+@cache
+def _places_above(name: str, full_name: str) -> tuple[tuple[str, ...], ...]:
+    """The province and prefecture in the county's full name, each with and without its suffix."""
     above = full_name[: -len(name)] if full_name.endswith(name) else ""
-    parts: list[str] = []
+    levels: list[tuple[str, ...]] = []
     for piece in re.findall(r".+?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|盟|省|市)", above):
-        parts.append(piece)
+        forms = [piece]
         for suffix in _PLACE_SUFFIXES:
             if piece.endswith(suffix) and len(piece) - len(suffix) >= 2:
-                parts.append(piece[: -len(suffix)])
+                forms.append(piece[: -len(suffix)])
                 break
-    return tuple(parts)
+        levels.append(tuple(forms))
+    return tuple(levels)

@@ -7,12 +7,16 @@ person), a photo when the policy's checklist asks for it, the consents and the p
 submission needs them. Two steps are the conversation's own way to a required field: the disability
 category and grade, from which (with the ID number) the 20-digit certificate number follows, so nobody
 has to read it out; and the other benefits, which the eligibility rules weigh (seed 004's policy
-notice) although no field requires them.
+notice) although no field requires them. One step asks what no field requires at all: where the person
+applies from (`applied_from_region`, optional), since an application made from another province than the
+hukou's is 跨省通办 (seed 001 item 7; issue 7). It comes after the address ("您现在住在户口所在地吗？"), is
+asked once the hukou county is known, and is not asked of an application an assistant made (the
+assistant's region is where it is made from) or one that already names the county.
 
 Order: who applies and for what; the consents (before anything sensitive is asked, PIPL art. 29); the
 proxy's own details; the photos pre-fill can read (so their values are confirmed rather than typed);
-the applicant's and the certificate's fields; the household; the other photos; other benefits; the
-policy notice; the summary.
+the applicant's and the certificate's fields (where they apply from after the address); the household;
+the other photos; other benefits; the policy notice; the summary.
 
 A step is done when the application shows it (a consent given, a photo held, the notice acknowledged)
 or when the person answered or confirmed it in this conversation. A field confirmed earlier whose value
@@ -37,6 +41,9 @@ PROXY_ORDER = ("proxy.relation", "proxy.name", "proxy.id_number", "proxy.phone")
 # How the conversation reaches certificate.number (see the module docstring).
 CERTIFICATE_PARTS = ("certificate.category", "certificate.grade")
 BENEFITS = "other_benefits"
+APPLIED_FROM = "applied_from_region"
+# Asked after the first of these the plan holds ("您现在住在户口所在地吗？" follows "现在住在哪里？").
+APPLIED_FROM_AFTER = ("applicant.address", "applicant.hukou_region")
 NOTICE = "policy_notice_acknowledged"
 SUMMARY = "summary"
 NOT_A_FIELD = ("consents", NOTICE)
@@ -45,7 +52,7 @@ NOT_A_FIELD = ("consents", NOTICE)
 @dataclass(frozen=True)
 class Step:
     id: str
-    kind: str                 # setup, consent, field, material, benefits, notice, summary
+    kind: str                 # setup, consent, field, material, benefits, applied_from, notice, summary
     field: str | None         # the field path (or material kind, or "consents") the prompt names
     item: str | None = None   # the checklist item of a photo
     skippable: bool = True
@@ -68,12 +75,22 @@ def steps(situation: Situation, state: ConversationState) -> list[Step]:
     ordered = sorted((path for path in fields if path not in PROXY_ORDER),
                      key=lambda path: FIELD_ORDER.index(path) if path in FIELD_ORDER else len(FIELD_ORDER))
     planned += [Step(path, "field", path) for path in ordered]
+    if _asks_where_applied_from(situation):
+        after = next((path for path in APPLIED_FROM_AFTER if path in ordered), None)
+        position = (next(i for i, step in enumerate(planned) if step.id == after) + 1) if after else len(planned)
+        planned.insert(position, Step(APPLIED_FROM, "applied_from", APPLIED_FROM))
     planned += late
     planned.append(Step(BENEFITS, "benefits", BENEFITS))
     if NOTICE in situation.required:
         planned.append(Step(NOTICE, "notice", NOTICE, skippable=False))
     planned.append(Step(SUMMARY, "summary", None, skippable=False))
     return planned
+
+
+def _asks_where_applied_from(situation: Situation) -> bool:
+    """Not for an application an assistant made: where it is made from is the assistant's region
+    (backend/applications/service.py, create_application)."""
+    return not (situation.application and situation.application.get("channel") == "assistant")
 
 
 def _photos(situation: Situation, state: ConversationState) -> tuple[list[Step], list[Step]]:
@@ -109,6 +126,10 @@ def is_done(step: Step, situation: Situation, state: ConversationState) -> bool:
         return bool(situation.application and situation.application.get(NOTICE))
     if step.kind == "summary":
         return state.submitted
+    if step.kind == "applied_from":
+        # Answered here, or already named by the application (PATCH, the mini program): not asked again,
+        # unless the person asked to change it (it is then the question being asked).
+        return step.id in state.done or (situation.value(APPLIED_FROM) is not None and state.current != step.id)
     if step.kind == "setup" and situation.application is None:
         return step.id in state.done
     return step.id in state.done and problem_with(step, situation) is None
@@ -138,9 +159,15 @@ def next_step(planned: list[Step], situation: Situation, state: ConversationStat
         if current is not None and not is_done(current, situation, state):
             return current
     for step in planned:
-        if step.id not in state.skipped and not is_done(step, situation, state):
+        if step.id not in state.skipped and not is_done(step, situation, state) and _ready(step, situation):
             return step
     return planned[-1]
+
+
+def _ready(step: Step, situation: Situation) -> bool:
+    """Where they apply from is asked once the hukou county is known: whether it is another province
+    depends on it."""
+    return step.kind != "applied_from" or situation.value("applicant.hukou_region") is not None
 
 
 def find(planned: list[Step], step_id: str) -> Step | None:
@@ -149,5 +176,5 @@ def find(planned: list[Step], step_id: str) -> Step | None:
 
 def step_for_field(planned: list[Step], path: str) -> Step | None:
     """The step that asks for a field (a change named by the person: "改一下电话")."""
-    return next((step for step in planned if step.field == path and step.kind in ("field", "setup", "benefits")),
-                None)
+    return next((step for step in planned
+                 if step.field == path and step.kind in ("field", "setup", "benefits", "applied_from")), None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from accessibility.conversation.plan import BENEFITS, Step, benefits_answered
+from accessibility.conversation.plan import APPLIED_FROM, BENEFITS, Step, benefits_answered
 from accessibility.conversation.questions import (
     APPLYING_AS_CHOICES,
     BENEFIT_CHOICES,
@@ -24,7 +24,7 @@ from accessibility.conversation.questions import (
     shown_date,
 )
 from accessibility.conversation.state import CHOOSE, CONFIRM, READ_BACK
-from accessibility.conversation.turns import Said, Turn
+from accessibility.conversation.turns import Said, Turn, is_cross_province
 from accessibility.conversation.voice import audio_url
 from backend.accounts.preferences import Preferences
 from backend.applications.vocabulary import SUBSIDIES
@@ -125,6 +125,8 @@ class Renderer:
             options = [(c.value, say(f"benefit.{c.value}" if c.value != "none" else "conversation.benefits.none", locale))
                        for c in BENEFIT_CHOICES]
             return self._with_choices(say("conversation.ask.other_benefits", locale, who=who), options)
+        if step.kind == "applied_from":
+            return self._applied_from_question(step, who)
         # a field
         label = field_label(step.field, locale)
         question = question_for(step.field)
@@ -148,6 +150,20 @@ class Renderer:
             return self._with_choices(asked, options)
         return asked, []
 
+    def _applied_from_question(self, step: Step, who: Words) -> tuple[Words, list[tuple[str, Words]]]:
+        """"您现在住在户口所在地吗？", then which county, then which of several counties of that name."""
+        turn, locale = self.turn, self.locale
+        if turn.state.mode == CHOOSE:
+            options = [(value, option_words(step.field, value, locale)) for value in turn.state.offer.get("options", [])]
+            return self._with_choices(say("conversation.choose.several_counties", locale), options)
+        if turn.state.offer.get("asking") == "county":
+            return say("conversation.ask.applied_from_region", locale, who=who), []
+        hukou = turn.situation.value("applicant.hukou_region")
+        if hukou is None:
+            return say("conversation.ask.lives_where_hukou_is", locale, who=who), _yes_no(locale)
+        return say("conversation.ask.lives_where_hukou_is.known", locale, who=who,
+                   hukou=question_for("applicant.hukou_region").shown(hukou, locale)), _yes_no(locale)
+
     def _with_choices(self, question: Words, options: list[tuple[Any, Words]]) -> tuple[Words, list[tuple[str, Words]]]:
         lines = [say("conversation.choice", self.locale, number=number, choice=words)
                  for number, (_, words) in enumerate(options, start=1)]
@@ -162,11 +178,11 @@ class Renderer:
             kind, inputmode, autocomplete = "photo", "none", "off"
         elif step.kind == "summary":
             kind, inputmode, autocomplete = "choice", "none", "off"
-        elif mode in (CONFIRM, READ_BACK) or step.kind in ("consent", "notice"):
+        elif mode in (CONFIRM, READ_BACK) or step.kind in ("consent", "notice") or self._asks_yes_no(step):
             kind, inputmode, autocomplete = "yes_no", "none", "off"
         elif choices:
             kind, inputmode, autocomplete = "choice", "text", "off"
-        elif step.kind == "field":
+        elif step.kind in ("field", "applied_from"):
             spec = question_for(step.field).input
             kind, inputmode, autocomplete = spec.type, spec.inputmode, spec.autocomplete
         else:
@@ -193,6 +209,10 @@ class Renderer:
                         "field": "file"} if step.kind == "material" else None),
         }
 
+    def _asks_yes_no(self, step: Step) -> bool:
+        state = self.turn.state
+        return step.kind == "applied_from" and state.mode != CHOOSE and state.offer.get("asking") != "county"
+
     # --- the summary ("check your answers") ----------------------------------------------------------
 
     def _summary(self) -> Words:
@@ -202,7 +222,7 @@ class Renderer:
         lines: list[Words] = []
         items: list[str] = []
         for step in turn.planned:
-            if step.kind not in ("setup", "field", "benefits"):
+            if step.kind not in ("setup", "field", "benefits", "applied_from"):
                 continue
             items.append(step.id)
             lines.append(say("conversation.summary.line", locale, number=len(items), field=self._label(step),
@@ -211,6 +231,11 @@ class Renderer:
         photos = len(situation.held)
         parts = [say("conversation.summary.intro", locale), *lines,
                  say("conversation.summary.photos", locale, count=photos)]
+        applied_from, hukou = situation.value(APPLIED_FROM), situation.value("applicant.hukou_region")
+        if APPLIED_FROM in items and is_cross_province(applied_from, hukou):
+            region_words = question_for(APPLIED_FROM).shown
+            parts.append(say("conversation.summary.cross_province", locale, here=region_words(applied_from, locale),
+                             hukou=region_words(hukou, locale)))
         parts += self._eligibility()
         if BENEFITS in items and not benefits_answered(situation, turn.state):
             # Not answered is not "none": the verdict above may change once it is (seed 004).
@@ -244,6 +269,12 @@ class Renderer:
             if not benefits_answered(situation, self.turn.state):
                 return say("conversation.summary.not_filled", self.locale)  # skipped is not "none"
             return self._benefits(situation.value("other_benefits") or [])
+        if step.kind == "applied_from" and situation.value(step.field) is None:
+            state = self.turn.state
+            key = ("conversation.summary.not_filled" if step.id not in state.done
+                   else "conversation.applied_from.summary.hukou_place" if state.lives_where_hukou_is
+                   else "conversation.applied_from.summary.not_said")
+            return say(key, self.locale)
         value = situation.value(step.field)
         if value is None:
             return say("conversation.summary.not_filled", self.locale)

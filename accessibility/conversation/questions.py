@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from accessibility.answers import (
@@ -30,13 +31,14 @@ from accessibility.answers import (
     parse_grade,
 )
 from accessibility.answers.addresses import parse_address
+from accessibility.answers.applied_from import FormerCounty, parse_county_applied_from
 from accessibility.answers.choices import Choice
 from accessibility.answers.names import parse_name
 from accessibility.answers.regions import parse_county
 from accessibility.answers.results import Answer
 from accessibility.answers.text import compact
 from backend.applications.vocabulary import OTHER_BENEFITS, RELATIONS_FOR
-from backend.identity.regions import counties, region
+from backend.identity.regions import abolished_counties, counties, current_county, region
 from backend.messages.catalog import Words, say
 from backend.privacy.masking import mask_certificate_number, mask_id_number, mask_phone
 
@@ -135,6 +137,22 @@ RELATION_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
+@cache
+def former_counties() -> tuple[FormerCounty, ...]:
+    """Counties abolished since, by their old names and codes, each with the county it is part of today
+    (`current_county`: 500232 武隆县 -> 500156 武隆区); those without a single successor are left out."""
+    found = []
+    for old in abolished_counties():
+        today = current_county(old.code)
+        if today is not None:
+            found.append(FormerCounty(old.code, old.name, old.full_name, today.code))
+    return tuple(found)
+
+
+def _parse_applied_from(text: str, asking: Asking) -> Answer:
+    return parse_county_applied_from(text, counties(), former_counties())
+
+
 def relation_choices(asking: Asking) -> Sequence[Choice]:
     return tuple(Choice(value, RELATION_NAMES[value]) for value in RELATIONS_FOR.get(asking.applying_as, ()))
 
@@ -145,6 +163,8 @@ FIELD_QUESTIONS: dict[str, FieldQuestion] = {q.path: q for q in [
                   InputSpec("text", "text", "off"), read_back_notes=frozenset({"homophones_read_as_digits"})),
     FieldQuestion("applicant.hukou_region", lambda text, asking: parse_county(text, counties()), _shown_region,
                   InputSpec("text", "text", "address-level2")),
+    # Not a field of the application's content but its own column, saved as PATCH saves it (plan.APPLIED_FROM).
+    FieldQuestion("applied_from_region", _parse_applied_from, _shown_region, InputSpec("text", "text", "address-level2")),
     FieldQuestion("applicant.address", lambda text, asking: parse_address(text), _plain,
                   InputSpec("text", "text", "street-address")),
     FieldQuestion("applicant.phone", lambda text, asking: normalise_phone_number(text), _masked(mask_phone),
@@ -191,7 +211,7 @@ def option_words(path: str, value: Any, locale: str) -> Words:
         return say(f"category.{value}", locale)
     if path == "certificate.grade":
         return say(f"grade.{value}", locale)
-    if path == "applicant.hukou_region":
+    if path in ("applicant.hukou_region", "applied_from_region"):
         return _shown_region(value, locale)
     return question_for(path).shown(_date_value(value) if isinstance(value, date) else value, locale)
 

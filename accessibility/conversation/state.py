@@ -30,6 +30,9 @@ class ConversationState:
     returning_to_summary: bool = False
     submitted: bool = False
     reference: str | None = None
+    # "您现在住在户口所在地吗？": True, False, or None when not said. The county they apply from otherwise is
+    # the application's (`applied_from_region`); a yes leaves it unset, so the summary says it here.
+    lives_where_hukou_is: bool | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

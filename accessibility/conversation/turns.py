@@ -10,6 +10,7 @@ Words are never built here: what is said is a catalog key and its parameters (`S
 `prompts.py` in the person's locale and preferred form."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -24,6 +25,7 @@ from accessibility.answers import (
     parse_yes_no,
     recognise_command,
 )
+from accessibility.answers.applied_from import parse_lives_in_hukou_place
 from accessibility.answers.choices import Choice
 from accessibility.answers.text import compact
 from accessibility.conversation import plan
@@ -44,6 +46,7 @@ from backend.applications.service import DraftChanges, create_application, get_a
 from backend.applications.vocabulary import SUBSIDIES
 from backend.errors import Conflict, ConsentRequired, FieldError, InvalidInput, StaleVersion, TooLarge
 from backend.identity.certificate_numbers import InvalidCertificateNumber, certificate_number_for
+from backend.identity.regions import province_code, region
 from backend.materials.service import add_material
 from backend.prefill.service import accept_proposals
 from backend.runtime import today
@@ -113,12 +116,18 @@ class Turn:
         command = recognise_command(text)
         if command is not None and command.also_an_answer and self._answers_question(step, text):
             command = None  # "听不清" to the category question names a hearing disability
+        if command is not None and step.kind == "applied_from" and command.kind in (CommandKind.DONT_KNOW,
+                                                                                    CommandKind.SKIP):
+            self._applied_from_not_said(step)  # optional: "不知道" or "跳过" leaves it unset, not for later
+            return
+        if command is not None and command.kind is CommandKind.BACK and self._back_within_applied_from(step):
+            return
         if command is not None:
             self._command(command, step)
             return
         handler = {"setup": self._setup, "consent": self._consent, "material": self._material_words,
-                   "field": self._field, "benefits": self._benefits, "notice": self._notice,
-                   "summary": self._summary}[step.kind]
+                   "field": self._field, "benefits": self._benefits, "applied_from": self._applied_from,
+                   "notice": self._notice, "summary": self._summary}[step.kind]
         handler(step, text)
 
     def _answers_question(self, step: Step, text: str) -> bool:
@@ -526,6 +535,99 @@ class Turn:
             self.state.finish(step.id)
             self.said.append(Said("conversation.saved", {"field": step.field, "value": understood.value}))
 
+    # --- where they apply from (跨省通办, seed 001 item 7) -----------------------------------------------
+
+    def _applied_from(self, step: Step, text: str) -> None:
+        """"您现在住在户口所在地吗？" (mode ASK), then, on a no, which county (offer `asking: county`), and
+        which of several counties of that name (CHOOSE). A county named at once ("不在，在太原小店区")
+        answers both."""
+        if self.state.mode == CHOOSE:
+            self._choose_applied_from(step, text)
+            return
+        county = question_for(step.field).parse(text, self.asking())
+        if self.state.offer.get("asking") == "county":
+            self._applied_from_county(step, county)
+            return
+        verdict = parse_lives_in_hukou_place(text)
+        if isinstance(verdict, Understood) and verdict.value:
+            self._lives_where_hukou_is(step)
+        elif isinstance(county, Ambiguous) or (isinstance(county, Understood) and county.value is not None):
+            self._applied_from_county(step, county)
+        elif isinstance(verdict, Understood):
+            self.state.lives_where_hukou_is = False
+            self.state.ask(step.id, ASK, {"asking": "county"})
+        else:
+            self.correction = Said("conversation.not_understood.yes_no_unclear", code="yes_no_unclear")
+
+    def _applied_from_county(self, step: Step, county: Any) -> None:
+        if isinstance(county, NotUnderstood):
+            self.correction = Said(f"conversation.not_understood.{county.code}", dict(county.params), code=county.code)
+        elif isinstance(county, Ambiguous):
+            self.state.ask(step.id, CHOOSE, {"options": list(county.options), "code": county.code})
+        elif county.value is None:
+            self._applied_from_not_said(step)
+        else:
+            self._save_applied_from(step, county.value)
+
+    def _choose_applied_from(self, step: Step, text: str) -> None:
+        options = list(self.state.offer.get("options", []))
+        county = question_for(step.field).parse(text, self.asking())
+        if isinstance(county, Understood) and county.value in options:
+            self._save_applied_from(step, county.value)
+            return
+        if isinstance(county, Ambiguous) and set(county.options) < set(options):
+            self.state.ask(step.id, CHOOSE, {"options": list(county.options), "code": county.code})
+            return
+        # "沧州的", "河南那个": the province or city of one of them.
+        place = re.sub(r"(?:的|那个|这个|那边|那里|市|省)+$", "", compact(text))
+        named = [option for option in options if len(place) >= 2 and place in _region_name(option)]
+        if len(named) == 1:
+            self._save_applied_from(step, named[0])
+            return
+        if 1 < len(named) < len(options):
+            self.state.ask(step.id, CHOOSE, {"options": named, "code": self.state.offer.get("code")})
+            return
+        picked = parse_choice(text, [Choice(str(index), _option_names(step.field, option, self.locale))
+                                     for index, option in enumerate(options)])
+        if isinstance(picked, Understood):
+            self._save_applied_from(step, options[int(picked.value)])
+            return
+        self.correction = Said("conversation.not_understood.choose_one", {"count": len(options)}, code="choose_one")
+
+    def _lives_where_hukou_is(self, step: Step) -> None:
+        """Where the hukou is: no county of their own to name (a county named before is cleared)."""
+        if self.situation.value(step.field) is not None and not self._save(
+                step, DraftChanges(applied_from_region=None, sets_applied_from=True)):
+            return
+        self.state.lives_where_hukou_is = True
+        self.state.finish(step.id)
+        self.said.append(Said("conversation.applied_from.hukou_place"))
+
+    def _applied_from_not_said(self, step: Step) -> None:
+        self.state.lives_where_hukou_is = False if self.state.offer.get("asking") == "county" else None
+        self.state.finish(step.id)
+        self.said.append(Said("conversation.applied_from.not_said"))
+
+    def _save_applied_from(self, step: Step, code: str) -> None:
+        # The same save as PATCH's: the county is checked there (a known county code, while a draft).
+        if not self._save(step, DraftChanges(applied_from_region=code, sets_applied_from=True)):
+            return
+        self.state.lives_where_hukou_is = False
+        self.state.finish(step.id)
+        saved = self.situation.value(step.field) or code
+        self.said.append(Said("conversation.saved", {"field": step.field, "value": saved}))
+        hukou = self.situation.value("applicant.hukou_region")
+        if is_cross_province(saved, hukou):
+            self.said.append(Said("conversation.applied_from.cross_province",
+                                  {"here": _region_name(saved), "hukou": _region_name(hukou)}))
+
+    def _back_within_applied_from(self, step: Step) -> bool:
+        """"上一步" at the county question goes back to "您现在住在户口所在地吗？"."""
+        if step.kind != "applied_from" or (self.state.mode != CHOOSE and self.state.offer.get("asking") != "county"):
+            return False
+        self.state.ask(step.id, ASK)
+        return True
+
     def _notice(self, step: Step, text: str) -> None:
         verdict = parse_yes_no(text)
         if not isinstance(verdict, Understood):
@@ -613,8 +715,24 @@ class Turn:
         self.situation = self._load()
 
 
+def is_cross_province(applied_from: str | None, hukou: str | None) -> bool:
+    """跨省通办 (seed 001 item 7; issue 7): applied from another province than the hukou's, comparing
+    today's provinces (as the hand-off packet does, backend/review/packet.py)."""
+    if not applied_from or not hukou:
+        return False
+    try:
+        return province_code(applied_from) != province_code(hukou)
+    except ValueError:
+        return False
+
+
+def _region_name(code: str) -> str:
+    found = region(code)
+    return found.full_name if found else code
+
+
 def _topic(step: Step) -> str:
-    if step.kind in ("field", "setup"):
+    if step.kind in ("field", "setup", "applied_from"):
         return step.id
     if step.kind == "material":
         return f"material.{step.item}"

@@ -111,6 +111,17 @@ def counties(within: str | None = None) -> list[Region]:
     return [r for r in _current_counties() if r.code.startswith(prefix)]
 
 
+def abolished_counties() -> list[Region]:
+    """County-level codes no longer in use (no groupings), by code: what an old name said today stands for
+    is their ``current_county``."""
+    return list(_abolished_counties())
+
+
+@cache
+def _abolished_counties() -> tuple[Region, ...]:
+    return tuple(r for r in _table().values() if r.level == "county" and not r.is_current and not r.is_grouping)
+
+
 @cache
 def _current_counties() -> tuple[Region, ...]:
     return tuple(r for r in _table().values() if r.level == "county" and r.is_current and not r.is_grouping)

@@ -51,6 +51,8 @@ def test_each_command_is_recognised_in_its_common_forms(answer, kind):
         ("姓名写错了", "applicant.name"),
         ("地址填错了", "applicant.address"),
         ("改一下有效期吧", "certificate.valid_until"),
+        ("改提出申请的地区", "applied_from_region"),
+        ("申请地填错了", "applied_from_region"),
     ],
 )
 def test_a_change_request_names_the_field_to_change(answer, field):

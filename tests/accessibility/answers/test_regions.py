@@ -23,6 +23,11 @@ def test_a_name_shared_by_two_counties_is_narrowed_by_the_province_or_city_said_
     assert parse_county("吉林省长春市朝阳区") == Understood("220104")
 
 
+def test_a_city_said_with_a_county_is_not_another_county_of_that_short_name():
+    # "大同" is 大同市 here, not 黑龙江's 大同区: 大同市城区 is abolished, so the 城区 of today remain.
+    assert "230606" not in parse_county("山西大同市城区").options
+
+
 def test_a_code_is_passed_on_for_the_field_check_to_judge():
     assert parse_county("户口是999999") == Understood("999999")
 

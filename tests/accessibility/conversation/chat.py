@@ -111,6 +111,7 @@ def answers_for(who: SyntheticPerson, **overrides: str) -> dict[str, str]:
         "applicant.id_number": " ".join([who.id_number[:6], who.id_number[6:14], who.id_number[14:]]),
         "applicant.hukou_region": "重庆市武隆区",
         "applicant.address": f"我住在{who.address}",
+        "applied_from_region": "是",  # lives and applies where the hukou is
         "applicant.phone": who.phone,
         "certificate.category": "肢体",
         "certificate.grade": "二级",
