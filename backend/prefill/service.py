@@ -3,7 +3,8 @@
 Nothing the applicant typed is ever overwritten: accepting "all" fills only empty fields (or confirms
 equal ones); a proposal that differs from what is there is accepted only when the applicant names it.
 When two photos disagree (the certificate's ID digits are not the ID card's number), the disagreement is
-shown and neither is accepted by "all"."""
+shown and neither is accepted by "all"; when they agree (the same name on both), each says so
+(`corroborated_by`) with the confidence of the two readings together (`combined_confidence`)."""
 
 from __future__ import annotations
 
@@ -117,11 +118,14 @@ def _pending(uow: UnitOfWork, application: Application) -> list[dict[str, Any]]:
                       "material_id": proposal.material_id, "material_kind": kind,
                       "document_field": proposal.document_field, "current_value": current,
                       "differs_from_current": current is not None and current != value, "disagreement": None})
-    _mark_disagreements(items)
+    _compare_photos(items)
     return items
 
 
-def _mark_disagreements(items: list[dict[str, Any]]) -> None:
+def _compare_photos(items: list[dict[str, Any]]) -> None:
+    """Two photos that give a field the same value confirm each other; two that differ disagree."""
+    for item in items:
+        item["corroborated_by"] = []
     by_field: dict[str, list[dict[str, Any]]] = {}
     for item in items:
         by_field.setdefault(item["field"], []).append(item)
@@ -130,6 +134,10 @@ def _mark_disagreements(items: list[dict[str, Any]]) -> None:
             for item in same_field:
                 item["disagreement"] = {"with": [other["id"] for other in same_field if other is not item],
                                         "reason": "photos_disagree"}
+        else:
+            for item in same_field:
+                item["corroborated_by"] = [other["id"] for other in same_field
+                                           if other is not item and other["material_id"] != item["material_id"]]
     # The certificate number starts with its holder's ID number: an ID card that says otherwise disagrees.
     ids = [item for item in items if item["field"] == "applicant.id_number"]
     certificates = [item for item in items if item["field"] == "certificate.number"]
@@ -138,6 +146,17 @@ def _mark_disagreements(items: list[dict[str, Any]]) -> None:
             if str(certificate["value"])[:18] != id_item["value"]:
                 for item, other in ((id_item, certificate), (certificate, id_item)):
                     item["disagreement"] = {"with": [other["id"]], "reason": "certificate_not_for_this_id_number"}
+            elif certificate["material_id"] != id_item["material_id"]:
+                id_item["corroborated_by"].append(certificate["id"])
+                certificate["corroborated_by"].append(id_item["id"])
+    by_id = {item["id"]: item for item in items}
+    for item in items:
+        # Two photos read independently (two documents, two recognitions) that agree: the chance both are
+        # wrong the same way is the product of their own (ocr/ calibrates each to its confidence).
+        doubt = 1 - item["confidence"]
+        for other_id in item["corroborated_by"]:
+            doubt *= 1 - by_id[other_id]["confidence"]
+        item["combined_confidence"] = min(0.99, 1 - doubt) if item["corroborated_by"] else item["confidence"]
 
 
 def _document(item: dict[str, Any], reveal: bool, locale: str) -> dict[str, Any]:
@@ -147,6 +166,9 @@ def _document(item: dict[str, Any], reveal: bool, locale: str) -> dict[str, Any]
     return {
         "id": item["id"], "field": item["field"], "label": field_label(item["field"], locale).as_dict(),
         "value": shown(item["value"]), "confidence": round(item["confidence"], 3),
+        # Confirmed by another photo that reads the same (the name on the ID card and on the certificate):
+        # the client may show it as settled even when each reading alone was unsure.
+        "corroborated_by": item["corroborated_by"], "combined_confidence": round(item["combined_confidence"], 3),
         "source": {"material_id": item["material_id"], "kind": item["material_kind"],
                    "document_field": item["document_field"], "thumbnail_url": file_url + "?variant=thumbnail"},
         "current_value": shown(item["current_value"]) if item["current_value"] is not None else None,

@@ -86,3 +86,21 @@ def test_the_cli_contract_reads_a_generated_certificate(tmp_path):
     assert line["image"] == str(photo) and line["kind"] == "disability_certificate"
     assert line["fields"]["certificate_number"]["value"] == sample.truth["certificate_number"]
     assert line["fields"]["certificate_number"]["confidence"] >= 0.9
+
+
+def test_the_same_name_read_from_the_id_card_and_the_certificate_confirms_both(as_applicant, reading):
+    card = make_sample(31, "id_card_front", severity=0.3)
+    certificate = make_sample(31, "disability_certificate", severity=0.3)
+    assert card.truth["name"] == certificate.truth["name"]  # one synthetic person, two documents
+    draft = flows.start(as_applicant)
+    upload(as_applicant, draft["id"], "id_card_front", card.jpeg)
+    upload(as_applicant, draft["id"], "disability_certificate", certificate.jpeg)
+    answer = as_applicant.get(f"/applications/{draft['id']}/prefill?reveal=true").get_json()["proposals"]
+    names = [item for item in answer if item["field"] == "applicant.name"]
+    assert len(names) == 2 and {item["value"] for item in names} == {card.truth["name"]}
+    assert names[0]["corroborated_by"] == [names[1]["id"]] and names[1]["corroborated_by"] == [names[0]["id"]]
+    alone = max(item["confidence"] for item in names)
+    assert all(alone <= item["combined_confidence"] <= 0.99 for item in names)
+    number = next(item for item in answer if item["field"] == "applicant.id_number")
+    assert len(number["corroborated_by"]) == 1  # the certificate number begins with it
+    assert number["disagreement"] is None
