@@ -18,6 +18,7 @@ from backend.messages.locales import DEFAULT_LOCALE
 from backend.review.events import EventOutcome, ReviewEvent, apply_review_event
 from backend.representation.proofs import desk_proofs
 from backend.review.packet import assistance_facts
+from backend.review.system import BuiltInDesk
 from backend.unit_of_work import unit_of_work
 
 DESK_STAGES = [stage.value for stage in Stage if stage is not Stage.DRAFT]
@@ -68,6 +69,10 @@ def record_decision(actor: Actor, application_id: str, decision_type: ReviewEven
                     notice_from: str | None = None, notice_to: str | None = None) -> EventOutcome:
     with unit_of_work() as uow:
         application = uow.applications.get_for(actor, application_id, Purpose.REVIEW, for_update=True)
+        if uow.runtime.review_system.name != BuiltInDesk.name:
+            # Handed off to an external review system, which decides and posts its events back: a decision
+            # recorded here too would let two systems decide one application (one that may never have arrived).
+            raise Conflict("review_desk_not_in_use")
         current = Stage(application.stage)
         if stage_after(current, decision_type) is current:
             # The desk is a person at a screen: tell them the decision does not fit, rather than

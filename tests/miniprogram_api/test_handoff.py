@@ -108,13 +108,18 @@ def test_a_malformed_hand_off_is_parked_at_once_not_retried_forever(app, as_appl
     assert len(admin.get("/admin/handoffs?status=dead").get_json()["handoffs"]) == 1
 
 
-def test_a_resubmission_after_a_correction_is_a_new_version(app, as_applicant, as_reviewer, receiver, runtime):
+def test_a_resubmission_after_a_correction_is_a_new_version(app, as_applicant, receiver, runtime, clock):
+    from backend.review.signing import sign
     from backend.review.system import BuiltInDesk
 
     application = flows.submitted(as_applicant)
-    decided = as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={
-        "type": "correction_requested", "reason": "看不清", "items": ["disability_certificate"]})
-    assert decided.status_code == 200
+    # The external review system asks for a correction, as it would: a signed event posted back.
+    correction = json.dumps({"event_id": "ext-1", "type": "correction_requested", "reason": "看不清",
+                             "items": ["disability_certificate"], "application_reference": application["reference"],
+                             "occurred_at": clock().isoformat()}).encode()
+    decided = app.test_client().post("/api/v1/review/events", data=correction, headers={
+        "Content-Type": "application/json", **sign(TEST_REVIEW_SECRET.encode(), correction, int(clock().timestamp()))})
+    assert decided.status_code == 200, decided.get_json()
     material = [m for m in as_applicant.get(f"/applications/{application['id']}/materials").get_json()["materials"]
                 if m["kind"] == "disability_certificate"][0]
     import io
@@ -265,3 +270,13 @@ def test_a_build_failure_backs_off_before_it_is_tried_again(app, as_applicant, r
     admin = login(app, "demo-admin")
     waiting = admin.get("/admin/handoffs?status=waiting").get_json()["handoffs"]
     assert waiting[0]["attempts"] == 1 and waiting[0]["next_attempt_at"] > waiting[0]["created_at"]
+
+
+def test_with_an_external_review_system_the_built_in_desk_records_no_decision(app, as_applicant, receiver):
+    # Two review systems must never decide one application (and the desk could approve one never delivered).
+    application = flows.submitted(as_applicant)
+    reviewer = login(app, "demo-reviewer")
+    refused = reviewer.post(f"/review/applications/{application['id']}/decisions", json={"type": "accepted"})
+    assert refused.status_code == 409 and refused.get_json()["code"] == "review_desk_not_in_use"
+    status = as_applicant.get(f"/applications/{application['id']}/status").get_json()
+    assert status["stage"] == "handed_off"
