@@ -23,8 +23,9 @@ from wechatpy.exceptions import WeChatClientException
 
 import accessibility.messages  # noqa: F401  (registers the conversation's sentences)
 from accessibility.conversation.service import run_for_chat
+from accessibility.conversation.said import Said
 from accessibility.conversation.state import ConversationState
-from accessibility.conversation.turns import Said, Turn
+from accessibility.conversation.turns import Turn
 from backend.accounts.preferences import Preferences, preferences_for
 from backend.conversations import (
     StoredConversation,

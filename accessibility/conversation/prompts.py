@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from accessibility.conversation.applied_from import is_cross_province
 from accessibility.conversation.plan import APPLIED_FROM, BENEFITS, Step, benefits_answered
 from accessibility.conversation.questions import (
     APPLYING_AS_CHOICES,
@@ -23,8 +24,9 @@ from accessibility.conversation.questions import (
     question_for,
     shown_date,
 )
+from accessibility.conversation.said import Said
 from accessibility.conversation.state import CHOOSE, CONFIRM, READ_BACK
-from accessibility.conversation.turns import Said, Turn, is_cross_province
+from accessibility.conversation.turns import Turn
 from accessibility.conversation.voice import audio_url
 from backend.accounts.preferences import Preferences
 from backend.applications.vocabulary import SUBSIDIES

@@ -9,8 +9,9 @@ from typing import Any
 
 import accessibility.messages  # noqa: F401  (registers the conversation's sentences)
 from accessibility.conversation.prompts import Renderer
+from accessibility.conversation.said import Said
 from accessibility.conversation.state import ConversationState
-from accessibility.conversation.turns import Said, Turn
+from accessibility.conversation.turns import Turn
 from backend.accounts.actor import Actor
 from backend.accounts.preferences import Preferences, preferences_for
 from backend.conversations import (

@@ -1,0 +1,195 @@
+"""A field of the form answered: a value understood and saved, a follow-up when the answer fits several
+values (CHOOSE), a value read back before saving (READ_BACK), and a known or photo-read value confirmed
+(CONFIRM) or declined. Also the certificate number, which follows from the ID number, category and grade,
+and the other benefits, whose answer is a list rather than one value.
+
+Its own module because these are the questions the form asks; the conversation's own steps (who applies,
+consents, photos, the summary) live beside it."""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from accessibility.answers import Ambiguous, NotUnderstood, Understood, parse_choice, parse_yes_no
+from accessibility.answers.choices import Choice
+from accessibility.conversation import plan
+from accessibility.conversation.plan import Step
+from accessibility.conversation.questions import option_words, parse_benefits, question_for
+from accessibility.conversation.said import Said
+from accessibility.conversation.state import ASK, CHOOSE, CONFIRM, READ_BACK
+from backend.applications.service import DraftChanges, get_application
+from backend.errors import Conflict, InvalidInput
+from backend.identity.certificate_numbers import InvalidCertificateNumber, certificate_number_for
+from backend.prefill.service import accept_proposals
+from backend.runtime import today
+
+if TYPE_CHECKING:
+    from accessibility.conversation.turns import Turn
+
+
+def answer_field(turn: Turn, step: Step, text: str) -> None:
+    mode = turn.state.mode
+    if mode in (CONFIRM, READ_BACK) and confirmed(turn, text, step):
+        return
+    if mode == CHOOSE:
+        _choose(turn, step, text)
+        return
+    if mode == READ_BACK:
+        turn.correction = Said("conversation.not_understood.yes_no_unclear", code="yes_no_unclear")
+        return
+    question = question_for(step.field)
+    understood = question.parse(text, turn.asking())
+    if mode == CONFIRM and isinstance(understood, NotUnderstood):
+        turn.correction = Said("conversation.not_understood.yes_no_unclear", code="yes_no_unclear")
+        return
+    if isinstance(understood, NotUnderstood):
+        turn.correction = Said(f"conversation.not_understood.{understood.code}", dict(understood.params),
+                               code=understood.code)
+        return
+    if isinstance(understood, Ambiguous):
+        options = [_plain_value(option) for option in understood.options]
+        turn.state.ask(step.id, CHOOSE, {"options": options, "code": understood.code})
+        return
+    value = question.stored(understood.value)
+    if understood.note in question.read_back_notes:
+        turn.state.ask(step.id, READ_BACK, {"value": value})
+        return
+    _save_field(turn, step, value)
+
+
+def confirmed(turn: Turn, text: str, step: Step) -> bool:
+    """Handles a yes or no to a confirmation; False when the answer was neither (try it as a value)."""
+    verdict = parse_yes_no(text)
+    if not isinstance(verdict, Understood):
+        return False
+    if verdict.value:
+        _accept_offer(turn, step)
+    else:
+        # "declined": a value read from a photo is not offered again for this question.
+        turn.state.ask(step.id, ASK, {"declined": True})
+        turn.said.append(Said("conversation.tell_me_instead", {"field": step.field}))
+    return True
+
+
+def _choose(turn: Turn, step: Step, text: str) -> None:
+    options = list(turn.state.offer.get("options", []))
+    question = question_for(step.field)
+    understood = question.parse(text, turn.asking())
+    if isinstance(understood, Understood):
+        value = _plain_value(question.stored(understood.value))
+        if value in options:
+            _save_field(turn, step, value)
+            return
+    picked = parse_choice(text, [Choice(str(index), option_names(step.field, option, turn.locale))
+                                 for index, option in enumerate(options)])
+    if isinstance(picked, Understood):
+        _save_field(turn, step, options[int(picked.value)])
+        return
+    turn.correction = Said("conversation.not_understood.choose_one", {"count": len(options)}, code="choose_one")
+
+
+def _accept_offer(turn: Turn, step: Step) -> None:
+    offer = turn.state.offer
+    if turn.state.mode == READ_BACK:
+        _save_field(turn, step, offer["value"])
+    elif offer.get("source") == "photo":
+        try:
+            accept_proposals(turn.actor, turn.application_id, [step.field])
+        except (InvalidInput, Conflict):
+            turn.state.ask(step.id, ASK)
+            turn.said.append(Said("conversation.tell_me_instead", {"field": step.field}))
+            return
+        turn.state.finish(step.id)
+        turn.said.append(Said("conversation.saved", {"field": step.field, "value": offer["value"]}))
+        turn.reload()
+        _remark_on(turn, step, offer["value"])
+    elif offer.get("source") == "id_number":
+        _save_field(turn, step, offer["value"])
+    else:
+        turn.state.finish(step.id)
+        _remark_on(turn, step, offer["value"])
+
+
+def _save_field(turn: Turn, step: Step, value: Any) -> None:
+    values = {step.field: value}
+    if step.field in plan.CERTIFICATE_PARTS and turn.situation.value("certificate.number"):
+        # The number's last two digits are the category and grade: change them together.
+        number = _certificate_number(turn, **{step.field.split(".")[1]: value})
+        if number:
+            values["certificate.number"] = number
+    if turn.save(step, DraftChanges(values=values)):
+        turn.state.finish(step.id)
+        turn.said.append(Said("conversation.saved", {"field": step.field, "value": value}))
+        _remark_on(turn, step, value)
+
+
+def _remark_on(turn: Turn, step: Step, value: Any) -> None:
+    """What a saved value means for the person, said kindly with what to do. A certificate that has
+    run out is kept as said (it is what the certificate shows), and they are told to renew it: the
+    subsidy stops the month after it expires and counts again from the month the new one is issued
+    (seed 001, item 13)."""
+    if step.field == "certificate.valid_until" and isinstance(value, str):
+        try:
+            until = date.fromisoformat(value)
+        except ValueError:
+            return
+        if until < today():
+            turn.said.append(Said("conversation.certificate_expired", {"date": value}))
+
+
+def _certificate_number(turn: Turn, **changed: Any) -> str | None:
+    whole = get_application(turn.actor, turn.application_id, reveal=True)
+    id_number = (whole["certificate"]["number"] or "")[:18] or whole["applicant"]["id_number"]
+    category = changed.get("category", whole["certificate"]["category"])
+    grade = changed.get("grade", whole["certificate"]["grade"])
+    if not id_number or category is None or grade is None:
+        return None
+    try:
+        return certificate_number_for(id_number, category, grade, whole["certificate"]["number_suffix"])
+    except InvalidCertificateNumber:
+        return None
+
+
+def compose_certificate_number(turn: Turn) -> bool:
+    situation = turn.situation
+    if not situation.editable or situation.value("certificate.number"):
+        return False
+    if not (situation.value("applicant.id_number") and situation.value("certificate.category")
+            and situation.value("certificate.grade")):
+        return False
+    number = _certificate_number(turn)
+    step = plan.find(turn.planned, "certificate.number")
+    if number is None or step is None:
+        return False
+    if not turn.save(step, DraftChanges(values={"certificate.number": number})):
+        return False
+    turn.state.finish(step.id)
+    # Filled, not answered: "上一步" goes back to the last question the person answered.
+    turn.state.history.remove(step.id)
+    turn.said.append(Said("conversation.certificate_number_filled", {"value": number}))
+    return True
+
+
+def answer_benefits(turn: Turn, step: Step, text: str) -> None:
+    if turn.state.mode == CONFIRM and confirmed(turn, text, step):
+        return
+    understood = parse_benefits(text)
+    if isinstance(understood, NotUnderstood):
+        turn.correction = Said(f"conversation.not_understood.{understood.code}", dict(understood.params),
+                               code=understood.code)
+        return
+    if turn.save(step, DraftChanges(values={"other_benefits": understood.value})):
+        turn.state.finish(step.id)
+        turn.said.append(Said("conversation.saved", {"field": step.field, "value": understood.value}))
+
+
+def _plain_value(value: Any) -> Any:
+    """A value as JSON keeps it (an option of a follow-up, stored between answers)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def option_names(path: str, option: Any, locale: str) -> tuple[str, ...]:
+    words = option_words(path, option, locale)
+    return tuple(dict.fromkeys(name for name in (words.text, words.easy_read, str(option)) if name))

@@ -1,0 +1,21 @@
+"""What a turn says besides the question, as data: a catalog key and its parameters, never words.
+
+Its own module because every part of a turn (the commands, the kinds of question, the saving) says
+something, and `prompts.py` renders it; they all import it from here rather than from each other."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from backend.errors import FieldError
+
+
+@dataclass(frozen=True)
+class Said:
+    """Something said to the person besides the question: a catalog key, its parameters, and, for a
+    correction, the stable code of what was wrong."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    code: str | None = None
+    field_error: FieldError | None = None   # said through the field's own error message

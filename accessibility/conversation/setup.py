@@ -1,0 +1,86 @@
+"""The first two questions: who applies (for themselves, as a guardian, or entrusted) and for which
+subsidies. They are asked before there is an application: the answers are kept in the conversation until
+both are known and `settle` creates it, and saved to the application when changed after that.
+
+Its own module because these answers are not fields of the form but what shapes it."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from accessibility.answers import Ambiguous, NotUnderstood, Understood, parse_choice, parse_yes_no
+from accessibility.answers.choices import Choice
+from accessibility.conversation.fields import confirmed
+from accessibility.conversation.plan import Step
+from accessibility.conversation.questions import APPLYING_AS_CHOICES, SUBSIDY_CHOICES, parse_applying_as
+from accessibility.conversation.said import Said
+from accessibility.conversation.state import CHOOSE, CONFIRM
+from backend.applications.service import DraftChanges
+from backend.applications.vocabulary import SUBSIDIES
+
+if TYPE_CHECKING:
+    from accessibility.conversation.turns import Turn
+
+
+def answer_setup(turn: Turn, step: Step, text: str) -> None:
+    if turn.state.mode == CONFIRM:
+        if confirmed(turn, text, step):
+            return
+    if step.id == "applying_as":
+        _applying_as(turn, step, text)
+    else:
+        _subsidies(turn, step, text)
+
+
+def _applying_as(turn: Turn, step: Step, text: str) -> None:
+    if turn.state.mode == CHOOSE:
+        offered = list(turn.state.offer["options"])
+        options = [Choice(value, next(c.names for c in APPLYING_AS_CHOICES if c.value == value))
+                   for value in offered]
+        understood = parse_choice(text, options)  # numbers count in the list offered now
+        if not isinstance(understood, Understood):
+            natural = parse_applying_as(text)
+            if isinstance(natural, Understood) and natural.value in offered:
+                understood = natural
+    else:
+        understood = parse_applying_as(text)
+        if isinstance(understood, Ambiguous):  # "替别人": for whom?
+            turn.state.ask(step.id, CHOOSE, {"options": list(understood.options), "code": understood.code})
+            return
+        if not isinstance(understood, Understood):
+            verdict = parse_yes_no(text)  # "您是为自己申请吗？" answered with a yes or a no
+            if isinstance(verdict, Understood):
+                if verdict.value:
+                    understood = Understood("self")
+                else:
+                    turn.state.ask(step.id, CHOOSE, {"options": ["guardian", "entrusted"], "code": "for_whom"})
+                    return
+    if not isinstance(understood, Understood):
+        turn.correction = Said("conversation.not_understood.choice_unclear", code="choice_unclear")
+        return
+    _save_setup(turn, step, understood.value)
+
+
+def _subsidies(turn: Turn, step: Step, text: str) -> None:
+    understood = parse_choice(text, SUBSIDY_CHOICES)
+    if isinstance(understood, Ambiguous):
+        understood = Understood("both")  # "生活补贴和护理补贴"
+    if not isinstance(understood, Understood):
+        code = understood.code if isinstance(understood, NotUnderstood) else "choice_unclear"
+        turn.correction = Said(f"conversation.not_understood.{code}", dict(getattr(understood, "params", {})),
+                               code=code)
+        return
+    chosen = list(SUBSIDIES) if understood.value == "both" else [understood.value]
+    _save_setup(turn, step, chosen)
+
+
+def _save_setup(turn: Turn, step: Step, value: Any) -> None:
+    if turn.application_id is None:
+        setattr(turn.state, step.id, value)
+        turn.state.finish(step.id)
+        # Said back like every answer taken, so a misheard choice is caught at once.
+        turn.said.append(Said("conversation.saved", {"field": step.id, "value": value}))
+        return
+    changes = DraftChanges(applying_as=value) if step.id == "applying_as" else DraftChanges(subsidies=value)
+    if turn.save(step, changes):
+        turn.state.finish(step.id)
+        turn.said.append(Said("conversation.saved", {"field": step.id, "value": value}))
