@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 from accessibility.answers import Ambiguous, NotUnderstood, Understood, parse_choice, parse_yes_no
 from accessibility.answers.choices import Choice
 from accessibility.conversation import plan
+from accessibility.conversation.choices import parse_benefits
 from accessibility.conversation.plan import Step
-from accessibility.conversation.questions import option_words, parse_benefits, question_for
+from accessibility.conversation.questions import option_words, question_for
 from accessibility.conversation.said import Said
 from accessibility.conversation.state import ASK, CHOOSE, CONFIRM, READ_BACK
 from backend.applications.service import DraftChanges, get_application

@@ -1,7 +1,7 @@
 """What a turn says besides the question, as data: a catalog key and its parameters, never words.
 
 Its own module because every part of a turn (the commands, the kinds of question, the saving) says
-something, and `prompts.py` renders it; they all import it from here rather than from each other."""
+something, and `said_words.py` renders it; they all import it from here rather than from each other."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

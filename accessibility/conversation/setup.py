@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from accessibility.answers import Ambiguous, NotUnderstood, Understood, parse_choice, parse_yes_no
 from accessibility.answers.choices import Choice
+from accessibility.conversation.choices import APPLYING_AS_CHOICES, SUBSIDY_CHOICES, parse_applying_as
 from accessibility.conversation.fields import confirmed
 from accessibility.conversation.plan import Step
-from accessibility.conversation.questions import APPLYING_AS_CHOICES, SUBSIDY_CHOICES, parse_applying_as
 from accessibility.conversation.said import Said
 from accessibility.conversation.state import CHOOSE, CONFIRM
 from backend.applications.service import DraftChanges

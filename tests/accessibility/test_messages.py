@@ -11,7 +11,8 @@ import accessibility.messages  # noqa: F401
 from backend.messages.catalog import registry
 
 ROOT = Path(__file__).resolve().parents[2]
-PARSERS = [*sorted((ROOT / "accessibility" / "answers").glob("*.py")), ROOT / "accessibility" / "conversation" / "questions.py"]
+PARSERS = [*sorted((ROOT / "accessibility" / "answers").glob("*.py")),
+           *(ROOT / "accessibility" / "conversation" / name for name in ("questions.py", "choices.py"))]
 KINDS = ("id", "certificate", "phone")
 
 

@@ -1,0 +1,105 @@
+"""The summary ("check your answers"): each answer numbered with its value, the photos, whether the
+application is 跨省通办, what each subsidy would come to, and what is still missing; and the choices it
+offers (提交, 不对, 继续).
+
+Its own module because it is the one prompt that says the whole application back, and the only one that
+asks the policy for a verdict. Rendering it numbers its items into the state, so 改第3项 finds them."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from accessibility.conversation.applied_from import is_cross_province
+from accessibility.conversation.plan import APPLIED_FROM, BENEFITS, Step, benefits_answered
+from accessibility.conversation.questions import question_for
+from accessibility.conversation.words import benefits_words, lines, setup_words
+from backend.messages.catalog import Words, say
+from backend.messages.describe import field_label
+from backend.policy.presenter import join, yuan
+from backend.policy.service import application_eligibility
+
+if TYPE_CHECKING:
+    from accessibility.conversation.turns import Turn
+
+
+def summary_words(turn: Turn) -> Words:
+    locale = turn.locale
+    situation = turn.situation
+    numbered: list[Words] = []
+    items: list[str] = []
+    for step in turn.planned:
+        if step.kind not in ("setup", "field", "benefits", "applied_from"):
+            continue
+        items.append(step.id)
+        numbered.append(say("conversation.summary.line", locale, number=len(items), field=_label(step, locale),
+                        value=_current_words(turn, step)))
+    turn.state.summary_items = items
+    photos = len(situation.held)
+    parts = [say("conversation.summary.intro", locale), *numbered,
+             say("conversation.summary.photos", locale, count=photos)]
+    applied_from, hukou = situation.value(APPLIED_FROM), situation.value("applicant.hukou_region")
+    if APPLIED_FROM in items and is_cross_province(applied_from, hukou):
+        region_words = question_for(APPLIED_FROM).shown
+        parts.append(say("conversation.summary.cross_province", locale, here=region_words(applied_from, locale),
+                         hukou=region_words(hukou, locale)))
+    parts += _eligibility(turn)
+    if BENEFITS in items and not benefits_answered(situation, turn.state):
+        # Not answered is not "none": the verdict above may change once it is (seed 004).
+        parts.append(say("conversation.summary.benefits_unanswered", locale, number=items.index(BENEFITS) + 1,
+                         field=field_label(BENEFITS, locale)))
+    missing = situation.missing
+    if missing:
+        labels = join([field_label(error.path, locale) for error in missing], locale)
+        parts.append(say("conversation.summary.missing", locale, items=labels))
+    else:
+        parts.append(say("conversation.summary.question", locale))
+    return lines(parts)
+
+
+def summary_choices(turn: Turn) -> list[tuple[str, Words]]:
+    if turn.situation.missing:
+        return [("继续", say("conversation.summary.choice.continue", turn.locale))]
+    choices = [("提交", say("conversation.summary.choice.submit", turn.locale)),
+               ("不对", say("conversation.summary.choice.change", turn.locale))]
+    if not benefits_answered(turn.situation, turn.state):
+        choices.append(("继续", say("conversation.summary.choice.continue", turn.locale)))
+    return choices
+
+
+def _label(step: Step, locale: str) -> Words:
+    return field_label(step.field or step.id, locale)
+
+
+def _current_words(turn: Turn, step: Step) -> Words:
+    situation = turn.situation
+    locale = turn.locale
+    if step.kind == "setup":
+        return setup_words(step.id, situation.application[step.id] if situation.application else None, locale)
+    if step.kind == "benefits":
+        if not benefits_answered(situation, turn.state):
+            return say("conversation.summary.not_filled", locale)  # skipped is not "none"
+        return benefits_words(situation.value("other_benefits") or [], locale)
+    if step.kind == "applied_from" and situation.value(step.field) is None:
+        state = turn.state
+        key = ("conversation.summary.not_filled" if step.id not in state.done
+               else "conversation.applied_from.summary.hukou_place" if state.lives_where_hukou_is
+               else "conversation.applied_from.summary.not_said")
+        return say(key, locale)
+    value = situation.value(step.field)
+    if value is None:
+        return say("conversation.summary.not_filled", locale)
+    return question_for(step.field).shown(value, locale)
+
+
+def _eligibility(turn: Turn) -> list[Words]:
+    if turn.situation.application is None:
+        return []
+    result = application_eligibility(turn.actor, turn.application_id, locale=turn.locale)
+    verdicts = []
+    for subsidy in turn.situation.subsidies:
+        verdict = result["subsidies"][subsidy]
+        outcome = say(f"outcome.{verdict['outcome']}", turn.locale)
+        amount = yuan(verdict["monthly_amount"])
+        key = "conversation.summary.eligibility" if amount else "conversation.summary.eligibility_no_amount"
+        verdicts.append(say(key, turn.locale, subsidy=say(f"subsidy.{subsidy}", turn.locale), outcome=outcome,
+                            amount=amount or ""))
+    return verdicts
