@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from backend.applications.vocabulary import (
@@ -160,6 +161,41 @@ def _boolean(value: Any) -> bool:
     return value
 
 
+MAX_OTHER_BENEFIT_AMOUNT = Decimal(100000)
+
+
+def _amount(value: Any) -> str:
+    """A monthly amount in yuan, more than 0 and at most 100000, to the fen: kept as text ("85.00") so the
+    JSON content holds it exactly."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        raise FieldProblem("amount_invalid")
+    try:
+        amount = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise FieldProblem("amount_invalid") from None
+    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01"), rounding="ROUND_DOWN"):
+        raise FieldProblem("amount_invalid")
+    if amount <= 0:
+        raise FieldProblem("amount_not_positive")
+    if amount > MAX_OTHER_BENEFIT_AMOUNT:
+        raise FieldProblem("too_big", high=int(MAX_OTHER_BENEFIT_AMOUNT))
+    return str(amount.quantize(Decimal("0.01")))
+
+
+def _benefit_amounts(value: Any) -> dict[str, str] | None:
+    """Monthly amounts of other benefits, for the choose-the-higher rules (seed 004, 政策告知书 注). That each
+    benefit is one the application lists in other_benefits is checked with the whole application
+    (backend/applications/service.py)."""
+    if not isinstance(value, Mapping):
+        raise FieldProblem("not_an_object")
+    if any(benefit not in OTHER_BENEFITS for benefit in value):
+        raise FieldProblem("not_a_choice", choices=", ".join(OTHER_BENEFITS))
+    # The mapping replaces the one saved before, as other_benefits' list does; a benefit given as null is
+    # left out, and an empty mapping clears the field.
+    amounts = {benefit: _amount(value[benefit]) for benefit in value if value[benefit] is not None}
+    return {benefit: amounts[benefit] for benefit in OTHER_BENEFITS if benefit in amounts} or None
+
+
 def _account_number(value: Any) -> str:
     if not isinstance(value, str):
         raise FieldProblem("not_text")
@@ -190,6 +226,12 @@ FIELDS: dict[str, FieldSpec] = {spec.path: spec for spec in [
     FieldSpec("certificate.previous_valid_until", _past_date, sensitive=True),
     FieldSpec("household.status", _choice(HOUSEHOLD_STATUSES), sensitive=True),
     FieldSpec("other_benefits", _choices(OTHER_BENEFITS), sensitive=True),
+    # What a benefit listed in other_benefits pays a month, in yuan: a choose-the-higher rule (seed 004,
+    # 政策告知书 注) compares it with the subsidies. Only for benefits listed (checked on save).
+    FieldSpec("other_benefit_amounts", _benefit_amounts, sensitive=True),
+    # A 事实无人抚养儿童 (seed 003 item 四): raised by a children's welfare institution, its nursing subsidy
+    # is paid to the institution; asked of a child in institution care without orphan status.
+    FieldSpec("de_facto_unsupported_child", _boolean, sensitive=True),
     FieldSpec("payment_account.bank_name", _text(100)),
     FieldSpec("payment_account.account_number", _account_number, sensitive=True, mask="account"),
     FieldSpec("payment_account.account_holder", _name),

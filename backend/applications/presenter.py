@@ -52,6 +52,8 @@ def application_document(application: Application, content: dict[str, Any], cons
         },
         "household": {"status": get_path(content, "household.status")},
         "other_benefits": list(get_path(content, "other_benefits") or []),
+        "other_benefit_amounts": dict(get_path(content, "other_benefit_amounts") or {}),
+        "de_facto_unsupported_child": get_path(content, "de_facto_unsupported_child"),
         "payment_account": {
             "bank_name": get_path(content, "payment_account.bank_name"),
             "account_number": shown("payment_account.account_number", mask_account),

@@ -14,7 +14,7 @@ from backend.accounts.models import Role
 from backend.applications import presenter
 from backend.applications.access import Purpose, Relation, stage_allows
 from backend.applications.completeness import missing_items
-from backend.applications.fields import FIELDS, FieldProblem, check_field, set_path
+from backend.applications.fields import FIELDS, FieldProblem, check_field, get_path, set_path
 from backend.applications.models import Application, Consent, StatusEvent, Submission
 from backend.applications.stages import TERMINAL, Stage, review_started
 from backend.db.base import new_id
@@ -256,9 +256,13 @@ def _apply_changes(uow: UnitOfWork, actor: Actor, application: Application, chan
     elif "certificate.number" in checked:
         checked["certificate.number_suffix"] = None
 
+    errors.extend(_unlisted_benefit_errors(uow.applications.content(application), checked))
+
     stage = Stage(application.stage)
     if stage is Stage.CORRECTION_REQUESTED:
-        allowed = uow.applications.correction_items(application)
+        allowed = set(uow.applications.correction_items(application))
+        if "other_benefits" in allowed:  # correcting the benefits includes what they pay
+            allowed.add("other_benefit_amounts")
         for path in checked:
             if not any(path == item or path.startswith(item + ".") for item in allowed):
                 errors.append(FieldError(path, "not_asked_for_in_correction"))
@@ -285,6 +289,7 @@ def _apply_changes(uow: UnitOfWork, actor: Actor, application: Application, chan
     content = _deep_copy(content)
     for path, value in checked.items():
         set_path(content, path, value)
+    _drop_unlisted_benefit_amounts(content)
     uow.applications.store_content(application, content)
     if "applicant.hukou_region" in checked:
         code = checked["applicant.hukou_region"]
@@ -298,6 +303,25 @@ def _apply_changes(uow: UnitOfWork, actor: Actor, application: Application, chan
     if changes.sets_applied_from:
         application.applied_from_region = changes.applied_from_region
     application.updated_at = uow.now
+
+
+def _unlisted_benefit_errors(stored: Mapping[str, Any], checked: Mapping[str, Any]) -> list[FieldError]:
+    """An amount given for a benefit the application does not list (after this save) in other_benefits."""
+    amounts = checked.get("other_benefit_amounts")
+    if not amounts:
+        return []
+    listed = checked["other_benefits"] if "other_benefits" in checked else get_path(stored, "other_benefits")
+    return [FieldError(f"other_benefit_amounts.{benefit}", "benefit_not_listed")
+            for benefit in amounts if benefit not in (listed or [])]
+
+
+def _drop_unlisted_benefit_amounts(content: dict[str, Any]) -> None:
+    """A benefit taken off other_benefits takes its amount with it: it no longer says anything."""
+    amounts = get_path(content, "other_benefit_amounts")
+    if amounts:
+        listed = get_path(content, "other_benefits") or []
+        set_path(content, "other_benefit_amounts",
+                 {benefit: amount for benefit, amount in amounts.items() if benefit in listed} or None)
 
 
 def _applied_from_errors(code: str) -> list[FieldError]:

@@ -4,6 +4,7 @@ checklist, and a region's policy in plain words."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from backend.accounts.actor import Actor
@@ -46,7 +47,12 @@ def facts_for(application: Application, content: dict[str, Any]) -> Facts:
         # A child raised in a welfare institution applies through the institution (issue 8; seed 003 item 4).
         other_benefits=frozenset(get_path(content, "other_benefits") or [])
         | ({"institution_care"} if application.applying_as == "institution" else set()),
-        birth_date=birth)
+        # What another benefit pays a month settles a choose-the-higher rule (seed 004, 政策告知书 注).
+        other_benefit_amounts={benefit: Decimal(amount) for benefit, amount
+                               in (get_path(content, "other_benefit_amounts") or {}).items()},
+        birth_date=birth,
+        # Seed 003 item 四: a 事实无人抚养儿童 in institution care is paid through the institution.
+        de_facto_unsupported_child=get_path(content, "de_facto_unsupported_child"))
 
 
 def evaluate_application(application: Application, content: dict[str, Any]) -> Evaluation:

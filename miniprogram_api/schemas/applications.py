@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -70,6 +71,14 @@ class ApplicationFieldsIn(Strict):
     certificate: CertificateIn | None = None
     household: HouseholdIn | None = None
     other_benefits: list[OtherBenefit] | None = None
+    other_benefit_amounts: dict[OtherBenefit, Decimal | None] | None = Field(
+        None, description="Monthly amount in yuan (more than 0, at most 100000, to the fen) of a benefit listed in "
+                          "`other_benefits`, for the choose-the-higher rules (seed 004, 政策告知书 注); replaces the "
+                          "amounts saved before. An amount for a benefit not listed is refused (benefit_not_listed).",
+        examples=[{"public_duty_disability_allowance": "85"}])
+    de_facto_unsupported_child: bool | None = Field(
+        None, description="A 事实无人抚养儿童: the nursing subsidy of one raised by a children's welfare institution "
+                          "is paid to the institution (seed 003 item 四).")
     payment_account: PaymentAccountIn | None = None
     proxy: ProxyIn | None = None
     policy_notice_acknowledged: bool | None = Field(
@@ -90,7 +99,8 @@ class ApplicationFieldsIn(Strict):
                 continue
             for name in part.model_fields_set:
                 values[f"{group}.{name}"] = getattr(part, name)
-        for name in ("other_benefits", "policy_notice_acknowledged"):
+        for name in ("other_benefits", "other_benefit_amounts", "de_facto_unsupported_child",
+                     "policy_notice_acknowledged"):
             if name in self.model_fields_set:
                 values[name] = getattr(self, name)
         return values
@@ -166,6 +176,9 @@ class ApplicationOut(BaseModel):
     certificate: dict[str, Any]
     household: dict[str, Any]
     other_benefits: list[str]
+    other_benefit_amounts: dict[str, str] = Field(
+        default_factory=dict, description="Monthly amounts in yuan (\"85.00\") of benefits in `other_benefits`.")
+    de_facto_unsupported_child: bool | None = None
     payment_account: dict[str, Any]
     proxy: dict[str, Any]
     policy_notice_acknowledged: bool

@@ -201,6 +201,25 @@ def test_institutions_nursing_subsidy_is_paid_to_the_institution_in_shanxi(as_ap
     assert nursing["paid_to"] == "institution"
 
 
+@pytest.mark.parametrize("de_facto_unsupported_child, paid_to, payment_reason", [
+    (True, "institution", "paid_to_institution"), (None, "applicant", "paid_to_unknown")])
+def test_seed_003_four_a_shanxi_child_in_institution_care_marked_de_facto_unsupported_is_paid_to_the_institution(
+        as_applicant, de_facto_unsupported_child, paid_to, payment_reason):
+    """Not an orphan; without the answer a reviewer must say who is paid (paid_to_unknown, needs review)."""
+    draft = as_applicant.post("/applications", json={"subsidies": ["nursing"], "applying_as": "institution",
+                                                     "consents": ALL_CONSENTS}).get_json()
+    child = person(region="140105", born="2015-06-01")
+    saved = as_applicant.patch(f"/applications/{draft['id']}", version=draft["version"], json={
+        "applicant": {"id_number": child.id_number, "hukou_region": "140105"},
+        "certificate": {"number": synthetic_certificate_number(child.id_number, 5, 1)},
+        "other_benefits": [], "de_facto_unsupported_child": de_facto_unsupported_child})
+    assert saved.status_code == 200, saved.get_json()
+    assert saved.get_json()["de_facto_unsupported_child"] is de_facto_unsupported_child
+    nursing = as_applicant.get(f"/applications/{draft['id']}/eligibility").get_json()["subsidies"]["nursing"]
+    assert nursing["paid_to"] == paid_to
+    assert payment_reason in [reason["code"] for reason in nursing["reasons"]]
+
+
 def test_the_daughter_sees_whom_she_follows(story):
     response = story["daughter"].get("/me/representations")
     assert response.status_code == 200, response.get_json()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.factories import ALL_CONSENTS, complete_fields, person
-from tests.support.flows import ready_to_submit
+from tests.support.flows import REQUIRED_PHOTOS, ready_to_submit, upload
 
 
 def start(as_applicant, **body):
@@ -298,3 +300,77 @@ def test_the_service_refuses_the_assistant_channel_to_anyone_but_an_assistant(ru
     with pytest.raises(NotPermitted):
         create_application(Actor(user.id, Role.PUBLIC), subsidies=["nursing"], applying_as="self",
                            channel="assistant")
+
+
+# --- what another benefit pays (seed 004, 政策告知书 注: 可择高享受“两项补贴”) ---------------------------------
+
+def _with_public_duty_allowance(as_applicant, **extra):
+    """Grade 1 in a 低保 household in 武隆区 (500156): living 80 + nursing 90 a month; also 因公致残抚恤金."""
+    fields = complete_fields(person(region="500156", born="1960-03-01"), grade=1, household="dibao")
+    draft = start(as_applicant)
+    saved = as_applicant.patch(f"/applications/{draft['id']}", version=draft["version"], json={
+        **fields, "other_benefits": ["public_duty_disability_allowance"], **extra})
+    assert saved.status_code == 200, saved.get_json()
+    return saved.get_json()
+
+
+def test_seed_004_zhu_an_application_with_a_public_duty_allowance_of_85_yuan_is_eligible_for_both_subsidies(
+        as_applicant):
+    saved = _with_public_duty_allowance(
+        as_applicant, other_benefit_amounts={"public_duty_disability_allowance": 85})
+    assert saved["other_benefit_amounts"] == {"public_duty_disability_allowance": "85.00"}
+    verdicts = as_applicant.get(f"/applications/{saved['id']}/eligibility").get_json()["subsidies"]
+    assert {subsidy: verdict["outcome"] for subsidy, verdict in verdicts.items()} == {
+        "living": "eligible", "nursing": "eligible"}  # 80 + 90 > 85
+    assert (verdicts["living"]["monthly_amount"], verdicts["nursing"]["monthly_amount"]) == ("80.00", "90.00")
+
+
+def test_seed_004_zhu_without_the_allowances_amount_the_application_still_needs_review(as_applicant):
+    saved = _with_public_duty_allowance(as_applicant)
+    assert saved["other_benefit_amounts"] == {}
+    verdicts = as_applicant.get(f"/applications/{saved['id']}/eligibility").get_json()["subsidies"]
+    assert {verdict["outcome"] for verdict in verdicts.values()} == {"needs_review"}
+
+
+def test_the_amount_given_is_what_the_application_is_judged_by_when_it_is_submitted(as_applicant):
+    draft = start(as_applicant)
+    fields = {**complete_fields(person(region="500156", born="1960-03-01"), grade=1, household="dibao"),
+              "other_benefits": ["public_duty_disability_allowance"],
+              "other_benefit_amounts": {"public_duty_disability_allowance": "85"}}
+    as_applicant.patch(f"/applications/{draft['id']}", json=fields, version=draft["version"])
+    for kind in REQUIRED_PHOTOS:
+        assert upload(as_applicant, draft["id"], kind).status_code == 201
+    submitted = as_applicant.post(f"/applications/{draft['id']}/submit").get_json()
+    assert {verdict["outcome"] for verdict in submitted["eligibility"]["subsidies"].values()} == {"eligible"}
+
+
+def test_an_amount_for_a_benefit_the_application_does_not_list_is_refused_and_not_stored(as_applicant):
+    saved = _with_public_duty_allowance(as_applicant)
+    response = as_applicant.patch(f"/applications/{saved['id']}", version=saved["version"], json={
+        "other_benefit_amounts": {"public_duty_disability_allowance": "85", "disability_pension": "120"}})
+    assert response.status_code == 422
+    errors = response.get_json()["errors"]
+    assert [(error["field"], error["code"]) for error in errors] == [
+        ("other_benefit_amounts.disability_pension", "benefit_not_listed")]
+    assert "正在享受的其他补贴" in errors[0]["message"]
+    assert as_applicant.get(f"/applications/{saved['id']}").get_json()["other_benefit_amounts"] == {}
+
+
+@pytest.mark.parametrize("amount, code", [
+    ("0", "amount_not_positive"), ("85.123", "amount_invalid"), ("100000.01", "too_big"), ("八十五", "not_a_number")])
+def test_an_other_benefits_amount_must_be_more_than_0_at_most_100000_and_to_the_fen(as_applicant, amount, code):
+    saved = _with_public_duty_allowance(as_applicant)
+    response = as_applicant.patch(f"/applications/{saved['id']}", version=saved["version"], json={
+        "other_benefit_amounts": {"public_duty_disability_allowance": amount}})
+    assert response.status_code == 422
+    [error] = response.get_json()["errors"]
+    assert error["field"].startswith("other_benefit_amounts") and error["code"] == code
+
+
+def test_a_benefit_taken_off_the_list_takes_its_amount_with_it(as_applicant):
+    saved = _with_public_duty_allowance(
+        as_applicant, other_benefit_amounts={"public_duty_disability_allowance": "85"})
+    cleared = as_applicant.patch(f"/applications/{saved['id']}", version=saved["version"],
+                                 json={"other_benefits": ["elderly_allowance"]})
+    assert cleared.status_code == 200, cleared.get_json()
+    assert cleared.get_json()["other_benefit_amounts"] == {}

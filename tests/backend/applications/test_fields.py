@@ -26,3 +26,29 @@ def test_a_county_abolished_without_a_single_successor_asks_for_todays_county():
     with pytest.raises(FieldProblem) as raised:
         check_field("applicant.hukou_region", "140402")
     assert raised.value.code == "region_abolished"
+
+
+def test_an_other_benefits_monthly_amount_is_kept_to_the_fen_in_the_order_of_the_benefits():
+    assert check_field("other_benefit_amounts", {"disability_pension": 120, "orphan": "85.5"}) == {
+        "orphan": "85.50", "disability_pension": "120.00"}
+
+
+def test_no_other_benefit_amount_left_clears_the_field():
+    assert check_field("other_benefit_amounts", {}) is None
+    assert check_field("other_benefit_amounts", {"orphan": None}) is None
+
+
+@pytest.mark.parametrize("value, code", [
+    ({"orphan": "-5"}, "amount_not_positive"), ({"orphan": 100000.001}, "amount_invalid"),
+    ({"orphan": True}, "amount_invalid"), ({"pension": "85"}, "not_a_choice"), (["orphan"], "not_an_object")])
+def test_an_other_benefit_amount_that_is_no_amount_of_a_known_benefit_is_refused(value, code):
+    with pytest.raises(FieldProblem) as raised:
+        check_field("other_benefit_amounts", value)
+    assert raised.value.code == code
+
+
+def test_whether_a_child_is_de_facto_unsupported_is_yes_or_no():
+    assert check_field("de_facto_unsupported_child", True) is True
+    with pytest.raises(FieldProblem) as raised:
+        check_field("de_facto_unsupported_child", "是")
+    assert raised.value.code == "not_yes_or_no"
