@@ -53,6 +53,11 @@ def build_packet(application: Application, submission: Submission, content: dict
                          "previous_valid_until")},
         "household": {"status": get_path(content, "household.status")},
         "other_benefits": list(get_path(content, "other_benefits") or []),
+        # Optional additions within 1.0 (a receiver that ignores them loses nothing it had): what a listed
+        # benefit pays a month (seed 004 注, choose the higher) and whether the child is a 事实无人抚养儿童
+        # (seed 003 item 四).
+        "other_benefit_amounts": dict(get_path(content, "other_benefit_amounts") or {}),
+        "de_facto_unsupported_child": get_path(content, "de_facto_unsupported_child"),
         "payment_account": get_path(content, "payment_account"),
         "proxy": get_path(content, "proxy"),
         "representation": representation,

@@ -202,6 +202,26 @@ def test_the_packet_follows_its_published_json_schema(as_applicant, receiver):
     jsonschema.validate(receiver.state.received[0].packet, schema, format_checker=jsonschema.FormatChecker())
 
 
+def test_the_packet_carries_what_another_benefit_pays_as_an_optional_addition_within_schema_1_0(
+        as_applicant, receiver):
+    from pathlib import Path
+
+    import jsonschema
+
+    from tests.support.factories import complete_fields
+
+    schema = json.loads((Path(__file__).resolve().parents[2] / "docs" / "handoff-packet.schema.json").read_text())
+    flows.submitted(as_applicant, fields={
+        **complete_fields(grade=1), "other_benefits": ["public_duty_disability_allowance"],
+        "other_benefit_amounts": {"public_duty_disability_allowance": "85"}})
+    packet = receiver.state.received[0].packet
+    jsonschema.validate(packet, schema, format_checker=jsonschema.FormatChecker())
+    assert packet["schema_version"] == "1.0"
+    assert packet["other_benefit_amounts"] == {"public_duty_disability_allowance": "85.00"}
+    assert packet["de_facto_unsupported_child"] is None
+    assert "other_benefit_amounts" not in schema["required"]
+
+
 class UnreadableFor:
     """The storage, except that the files of some applications cannot be read (a disk or bucket fault)."""
 
