@@ -17,25 +17,21 @@ EXAMPLES_FILE = Path(__file__).with_name("openapi_examples.json")
 PROBLEM = "application/problem+json"
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 
-# Problems an operation may answer, by status, as examples (codes of backend/messages/problem_texts.py).
-_PROBLEM_EXAMPLES = {
-    400: ("invalid_json", "内容格式不对", "发送的内容不是有效的 JSON，请检查后重试。"),
-    401: ("authentication_required", "请先登录", "请先登录再操作。"),
-    403: ("wrong_role", "不能这样操作", "您的账号没有这个功能。"),
-    404: ("application_not_found", "没有找到这份申请",
-          "没有找到这份申请，或者您没有查看它的权限。请回到“我的申请”重新选择。"),
-    409: ("not_editable", "现在不能修改",
-          "申请已经提交，正在审核中，现在不能修改。如需修改，请等审核人员要求补正，或先撤回申请。"),
-    412: ("stale_version", "内容已在别处修改",
-          "这份申请已经在另一台手机上改过了（现在是第 4 版）。请先刷新，看看最新的内容，再保存。"),
-    413: ("payload_too_large", "照片太大了", "照片太大了，请小于 20 MB。"),
-    415: ("unsupported_media_type", "内容格式不对", "请用 JSON 格式发送（Content-Type: application/json）。"),
-    422: ("invalid_request", "填写的内容有误", "有些内容不对，请按下面的提示修改。"),
-    428: ("version_required", "缺少版本号",
-          "保存修改时需要带上 If-Match 版本号（当前是第 3 版），以免覆盖别处的修改。"),
-    429: ("too_many_link_attempts", "请稍后再试",
-          "为了保护申请人的信息，关联申请暂时不能再试了。请1小时后再试。如果着急，可以请协办员或乡镇（街道）工作人员帮忙确认。"),
-    503: ("upstream_unavailable", "服务暂时不可用", "相关服务暂时没有响应，请稍后再试。您填的内容不会丢失。"),
+# Problems an operation may answer, by status, as examples: the code and its parameters; the words are the
+# registry's (backend/messages/problem_texts.py), as the API itself says them.
+_PROBLEM_EXAMPLES: dict[int, tuple[str, dict[str, Any]]] = {
+    400: ("invalid_json", {}),
+    401: ("authentication_required", {}),
+    403: ("wrong_role", {}),
+    404: ("application_not_found", {}),
+    409: ("not_editable", {}),
+    412: ("stale_version", {"current_version": 4}),
+    413: ("payload_too_large", {"limit": "20 MB"}),
+    415: ("unsupported_media_type", {}),
+    422: ("invalid_fields", {}),
+    428: ("version_required", {"current_version": 3}),
+    429: ("too_many_link_attempts", {"wait": "1小时"}),
+    503: ("upstream_unavailable", {}),
 }
 
 # Answers that are not JSON, or that the API tests do not reach (operation -> status, media type, schema, example).
@@ -115,14 +111,18 @@ def finish_document(spec: dict[str, Any]) -> None:
 
 
 def _as_problem(status: int, response: dict[str, Any]) -> None:
-    code, title, detail = _PROBLEM_EXAMPLES.get(status, ("error", "出错了", "请求没有完成。"))
-    example = {"type": f"urn:liangbu:problem:{code}", "title": title, "status": status, "detail": detail,
+    from backend.errors import FieldError
+    from backend.messages.catalog import say
+    from backend.messages.describe import describe_field_error
+
+    code, params = _PROBLEM_EXAMPLES.get(status, ("internal_error", {}))
+    title, detail = say(f"problem.{code}.title", **params), say(f"problem.{code}.detail", **params)
+    example = {"type": f"urn:liangbu:problem:{code}", "title": title.text, "status": status, "detail": detail.text,
                "code": code, "instance": "/api/v1/applications/7f3c2a9e5b6d4c1e8a0f2b3c4d5e6f70",
-               "title_easy_read": title, "detail_easy_read": detail, "errors": []}
+               "title_easy_read": title.easy_read, "detail_easy_read": detail.easy_read, "errors": []}
     if status == 422:
-        example["errors"] = [{"field": "applicant.id_number", "code": "id_number_bad_check_character",
-                              "message": "身份证号码有一位输错了（最后一位校验码对不上），请对照证件逐位核对。",
-                              "easy_read": "身份证号有一位写错了。请对着证件再看一遍。"}]
+        example["errors"] = [describe_field_error(FieldError("applicant.id_number", "id_number_bad_check_character"),
+                                                  "zh_Hans_CN")]
     response["content"] = {PROBLEM: {"schema": PROBLEM_REF, "example": example}}
 
 
