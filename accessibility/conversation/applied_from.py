@@ -18,7 +18,7 @@ from accessibility.conversation.questions import question_for
 from accessibility.conversation.said import Said
 from accessibility.conversation.state import ASK, CHOOSE
 from backend.applications.service import DraftChanges
-from backend.identity.regions import province_code, region
+from backend.identity.regions import is_cross_province, region
 
 if TYPE_CHECKING:
     from accessibility.conversation.turns import Turn
@@ -120,17 +120,6 @@ def back_within_applied_from(turn: Turn, step: Step) -> bool:
         return False
     turn.state.ask(step.id, ASK)
     return True
-
-
-def is_cross_province(applied_from: str | None, hukou: str | None) -> bool:
-    """跨省通办 (seed 001 item 7; issue 7): applied from another province than the hukou's, comparing
-    today's provinces (as the hand-off packet does, backend/review/packet.py)."""
-    if not applied_from or not hukou:
-        return False
-    try:
-        return province_code(applied_from) != province_code(hukou)
-    except ValueError:
-        return False
 
 
 def _region_name(code: str) -> str:

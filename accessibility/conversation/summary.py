@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from accessibility.conversation.applied_from import is_cross_province
+from backend.identity.regions import is_cross_province
 from accessibility.conversation.plan import APPLIED_FROM, BENEFITS, Step, benefits_answered
 from accessibility.conversation.questions import question_for
 from accessibility.conversation.words import benefits_words, lines, setup_words

@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from accessibility.speech import Audio, EspeakEngine, SpeechService
 from accessibility.speech.links import AudioLinks, LinkRefused
-from accessibility.speech.stored_cache import StoredAudioCache
+from accessibility.speech.stored_cache import STORAGE_PREFIX, StoredAudioCache
 from backend.errors import NotFound
 from backend.runtime import now, runtime
 from backend.storage.boundary import StoredFileMissing
@@ -32,7 +32,6 @@ AUDIO_REFRESHED_AFTER = timedelta(hours=1)
 # than the longest link (LINK_HOURS from the next full hour) plus the refresh period and a margin. It is a
 # cache: what is deleted is made again when next needed.
 AUDIO_KEPT_FOR = timedelta(hours=LINK_HOURS + 1) + AUDIO_REFRESHED_AFTER + timedelta(hours=1)
-SPEECH_STORAGE_PREFIX = "speech-"
 
 
 def speech_service() -> SpeechService:
@@ -77,7 +76,7 @@ def sweep_speech_cache() -> int:
     """Deletes cached audio older than AUDIO_KEPT_FOR (a periodic task, backend/jobs/tasks.py)."""
     storage = runtime().storage
     cutoff = now() - AUDIO_KEPT_FOR
-    old = [key for key, written in storage.entries(SPEECH_STORAGE_PREFIX) if written < cutoff]
+    old = [key for key, written in storage.entries(STORAGE_PREFIX) if written < cutoff]
     for key in old:
         storage.delete(key)
     return len(old)

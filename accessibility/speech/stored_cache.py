@@ -19,6 +19,9 @@ from accessibility.speech.audio import AudioFormat
 from accessibility.speech.cache import is_cache_key
 
 
+# Every stored speech file's key begins so; the periodic sweep (accessibility/conversation/voice.py) finds them by it.
+STORAGE_PREFIX = "speech-"
+
 class Storage(Protocol):
     def put(self, key: str, data: bytes, media_type: str) -> None: ...
     def get(self, key: str) -> bytes: ...
@@ -47,7 +50,7 @@ class StoredAudioCache:
     def storage_key(self, key: str, audio_format: AudioFormat) -> str:
         if not is_cache_key(key):
             raise ValueError("not a cache key")  # keys come back from URLs: only a hex digest is used
-        return f"speech-{audio_format.value}-{key}"
+        return f"{STORAGE_PREFIX}{audio_format.value}-{key}"
 
     def get(self, key: str, audio_format: AudioFormat) -> bytes | None:
         name = self.storage_key(key, audio_format)

@@ -162,6 +162,7 @@ def _boolean(value: Any) -> bool:
 
 
 MAX_OTHER_BENEFIT_AMOUNT = Decimal(100000)
+_FAR_BEYOND_ANY_AMOUNT = Decimal(10) ** 12
 
 
 def _amount(value: Any) -> str:
@@ -173,7 +174,12 @@ def _amount(value: Any) -> str:
         amount = Decimal(str(value).strip())
     except InvalidOperation:
         raise FieldProblem("amount_invalid") from None
-    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01"), rounding="ROUND_DOWN"):
+    if not amount.is_finite():
+        raise FieldProblem("amount_invalid")
+    if abs(amount) > _FAR_BEYOND_ANY_AMOUNT:
+        # Quantizing 1e30 to the fen raises decimal.InvalidOperation: such a number is judged by its size alone.
+        raise FieldProblem("amount_not_positive" if amount < 0 else "too_big", high=int(MAX_OTHER_BENEFIT_AMOUNT))
+    if amount != amount.quantize(Decimal("0.01"), rounding="ROUND_DOWN"):
         raise FieldProblem("amount_invalid")
     if amount <= 0:
         raise FieldProblem("amount_not_positive")

@@ -75,6 +75,17 @@ def province_code(code: str) -> str:
     return (county.code if county else code)[:2] + "0000"
 
 
+def is_cross_province(applied_from: str | None, hukou: str | None) -> bool:
+    """跨省通办 (seed 001 item 7; issue 7): applied from another province than the hukou's, comparing today's
+    provinces. False when either is unknown or not a region code."""
+    if not applied_from or not hukou:
+        return False
+    try:
+        return province_code(applied_from) != province_code(hukou)
+    except ValueError:
+        return False
+
+
 def is_within(area_code: str, code: str) -> bool:
     """Whether the province, prefecture or county ``area_code`` contains ``code``, comparing today's
     regions: an abolished ``code`` is replaced by its current county first (and an abolished area by

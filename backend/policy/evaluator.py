@@ -23,7 +23,6 @@ SUBSIDIES = ("living", "nursing")
 SEED_START_MONTH = "seed 001 item 9 (自残疾人递交申请当月计发补贴)"
 SEED_RENEWAL = "seed 001 item 13 (新残疾人证发证当月计发，可补发最多不超过3个月)"
 SEED_EXPIRY = "seed 001 item 13 (残疾人证有效期满后次月停发；到期前6个月提醒换证)"
-SEED_CHILD = "seed 003 item 四 (机构集中养育的符合条件的残疾孤儿、事实无人抚养儿童的护理补贴，统一发放至相应的儿童福利机构)"
 EXPIRY_WARNING_MONTHS = 6
 MAX_BACK_PAY_MONTHS = 3
 ADULT_AGE = 18  # orphans and 事实无人抚养儿童 are children: under 18

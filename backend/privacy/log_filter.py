@@ -17,14 +17,13 @@ _PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 # The same numbers written in groups of digits separated by a space or a dash, as people and forms write
 # them. Groups of at least two digits, so a list of small numbers or a date is left alone.
 _GROUPED = re.compile(r"(?<![0-9A-Za-z])\+?\d{2,}(?:[ -]\d{2,})+[Xx]?(?![0-9A-Za-z])")
-_WHOLE_IDENTITY = re.compile(r"\d{17}[\dXx][0-9A-Za-z]*|\d{15,16}")
 _WHOLE_PHONE = re.compile(r"(?:\+?86)?(1[3-9]\d{9})")
 
 
 def _grouped(match: re.Match[str]) -> str:
     written = match.group(0)
     digits = re.sub(r"[ +-]", "", written)
-    if _WHOLE_IDENTITY.fullmatch(digits):
+    if _IDENTITY.fullmatch(digits):
         return mask_id_number(digits) or ""
     phone = _WHOLE_PHONE.fullmatch(digits)
     if phone:

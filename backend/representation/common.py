@@ -112,7 +112,7 @@ def representation_document(uow: UnitOfWork, link: Representation, viewer: Actor
         "representative": {"id": representative.id, "name": name, "role": representative.role},
         "consent_method": link.consent_method, "flagged_for_review": link.flagged_for_review,
         "has_proof": link.proof_key is not None,
-        "proof_url": f"/api/v1/representations/{link.id}/proof" if link.proof_key else None, "created_at": link.created_at, "expires_at": link.expires_at,
+        "proof_url": proof_url(link), "created_at": link.created_at, "expires_at": link.expires_at,
         "confirmed_at": link.confirmed_at, "revoked_at": link.revoked_at,
         "confirm_prompt": confirm_prompt(link, name, viewer, locale),
     }
@@ -137,3 +137,7 @@ def confirm_prompt(link: Representation, name: str | None, viewer: Actor,
 
 # The name other packages use (applications.service checks an assistant's grant before creating for someone).
 active_assistance_for = require_active_assistance
+
+
+def proof_url(link: Representation) -> str | None:
+    return f"/api/v1/representations/{link.id}/proof" if link.proof_key else None

@@ -12,7 +12,6 @@ work done), and the applicant's name is shown to the one asking only once the li
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 import unicodedata
@@ -148,8 +147,7 @@ def _reference_digest(uow: UnitOfWork, reference: str) -> str:
     """The reference as the audit log counts it: a keyed digest (the log holds no reference a person typed),
     of the reference as written without spaces and in capitals, so "lb2026 1125..." counts with "LB20261125...". """
     written = "".join(reference.split()).upper()
-    key = hashlib.sha256(b"liangbu/link-reference/" + uow.runtime.settings.secret_key_bytes()).digest()
-    return hmac.new(key, written.encode(), hashlib.sha256).hexdigest()[:32]
+    return uow.vault.blind_index("link_reference", written)[:32]
 
 
 def attach_proof(actor: Actor, representation_id: str, photo: bytes) -> dict[str, Any]:

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
 from backend.accounts.actor import Actor
 from backend.accounts.models import Role
+from backend.applications.access import Relation, relation
 from backend.applications.models import Application
-from backend.applications.stages import Stage
 from backend.errors import NotFound
-from backend.identity.regions import is_within
+from backend.materials.service import FileContent
+from backend.representation.common import proof_url
 from backend.representation.models import Representation
 from backend.runtime import runtime
 from backend.unit_of_work import UnitOfWork, unit_of_work
@@ -32,22 +32,11 @@ PROOF_KINDS = {"guardian": "guardianship_proof", "institution": "guardianship_pr
 ACTING_KINDS = ("guardian", "institution", "entrusted", "assistant")
 
 
-@dataclass(frozen=True)
-class ProofFile:
-    data: bytes
-    media_type: str
-    filename: str
-
-
 def proof_kind(link: Representation) -> str:
     return PROOF_KINDS.get(link.kind, "other")
 
 
-def proof_url(link: Representation) -> str | None:
-    return f"/api/v1/representations/{link.id}/proof" if link.proof_key else None
-
-
-def proof_file(actor: Actor, representation_id: str, *, thumbnail: bool) -> ProofFile:
+def proof_file(actor: Actor, representation_id: str, *, thumbnail: bool) -> FileContent:
     with unit_of_work() as uow:
         link = uow.session.get(Representation, representation_id) if isinstance(representation_id, str) else None
         if link is None or link.proof_key is None:
@@ -64,7 +53,7 @@ def proof_file(actor: Actor, representation_id: str, *, thumbnail: bool) -> Proo
             uow.commit()
         key = link.proof_thumbnail_key if thumbnail and link.proof_thumbnail_key else link.proof_key
         filename = f"{proof_kind(link)}-proof{'-thumbnail' if thumbnail else ''}.jpg"
-    return ProofFile(runtime().storage.get(key), "image/jpeg", filename)
+    return FileContent(runtime().storage.get(key), "image/jpeg", filename)
 
 
 def _viewer(actor: Actor, link: Representation,
@@ -75,10 +64,9 @@ def _viewer(actor: Actor, link: Representation,
         return "applicant", applications
     if actor.user_id == link.representative_user_id:
         return link.kind, applications
-    if actor.role is Role.REVIEWER and actor.region_code:
-        mine = [application for application in applications
-                if application.stage != Stage.DRAFT.value and application.office_region
-                and is_within(actor.region_code, application.office_region)]
+    if actor.role is Role.REVIEWER:
+        # The access rule's own answer: a reviewer of the county of one of the person's submitted applications.
+        mine = [application for application in applications if relation(actor, application) is Relation.REVIEWER]
         return ("reviewer", mine) if mine else (None, [])
     return None, []  # an administrator too: statistics, not applications
 

@@ -113,7 +113,9 @@ def _claim_one() -> tuple[str, dict, str] | str | None:
 def _record_build_failure(uow: UnitOfWork, message_id: str, error: Exception) -> None:
     message = uow.session.get(OutboxMessage, message_id)
     message.attempts += 1
-    message.last_error = (BUILD_FAILED + f"{type(error).__name__}: {error}")[:500]
+    # The error's type only: its text can quote what the packet was built from (the administrators' queue shows
+    # references, never personal data); the whole traceback went to the (scrubbed) log.
+    message.last_error = (BUILD_FAILED + type(error).__name__)[:500]
     if message.attempts >= uow.runtime.settings.review_handoff_max_attempts:
         message.dead_at = uow.now
         log.warning("hand-off parked as dead: its packet could not be built in %s attempts", message.attempts)

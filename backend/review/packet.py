@@ -11,7 +11,7 @@ from sqlalchemy import select
 from backend.applications.fields import get_path
 from backend.applications.models import Application, Submission
 from backend.identity.id_numbers import parse_id_number
-from backend.identity.regions import province_code, region
+from backend.identity.regions import is_cross_province, region
 from backend.materials.models import Material
 from backend.representation.models import Representation
 from backend.runtime import runtime
@@ -35,7 +35,7 @@ def build_packet(application: Application, submission: Submission, content: dict
         "office_region": office,
         "office": _office(office, hukou),
         # Seed 001 item 7: 跨省通办 when the applicant applies from another province than their hukou's.
-        "cross_province": bool(applied_from and hukou and province_code(applied_from) != province_code(hukou)),
+        "cross_province": is_cross_province(applied_from, hukou),
         "applied_from_region": applied_from,
         "subsidies": list(application.subsidies),
         "applying_as": application.applying_as,

@@ -49,7 +49,7 @@ def settle_address(value: Value) -> Value:
     position, parents = 0, [""]
     for _ in range(3):
         candidates = [c for parent in parents for c in known.children.get(parent, ())]
-        found = _match(value, position, candidates, may_guess=True)
+        found = _match(value, position, candidates)
         if found is None:
             break
         value, position, parents = found
@@ -63,7 +63,7 @@ def settle_authority(value: Value) -> Value:
         return value
     # Anywhere in the country, so only names long enough to be told apart by the rest of their characters
     # may have one replaced.
-    found = _match(value, 0, places().everywhere, may_guess=True, end=bureau, shortest_guess=3)
+    found = _match(value, 0, places().everywhere, end=bureau, shortest_guess=3)
     if found is None:
         return value
     value, _, parents = found
@@ -72,7 +72,7 @@ def settle_authority(value: Value) -> Value:
         return value
     counties = [(code, spelling) for parent in parents for code, name in places().children.get(parent, ())
                 for spelling in _branch_spellings(name)]
-    found = _match(value, branch_start, counties, may_guess=True, end=len(value.text) - len(BRANCH))
+    found = _match(value, branch_start, counties, end=len(value.text) - len(BRANCH))
     return found[0] if found is not None else value
 
 
@@ -82,7 +82,7 @@ def _branch_spellings(name: str) -> tuple[str, ...]:
     return (name,)
 
 
-def _match(value: Value, start: int, candidates: list[tuple[str, str]], *, may_guess: bool,
+def _match(value: Value, start: int, candidates: list[tuple[str, str]], *,
            end: int | None = None, shortest_guess: int = 2) -> tuple[Value, int, list[str]] | None:
     """The one name among `candidates` that the text at `start` spells, exactly or with one doubtful character
     misread; the value with that name written in, where the name ends, and the codes of the places so named."""
@@ -95,7 +95,7 @@ def _match(value: Value, start: int, candidates: list[tuple[str, str]], *, may_g
         misread = [i for i, ch in enumerate(name) if value.text[start + i] != ch]
         if not misread:
             exact[name].append(code)
-        elif (may_guess and len(misread) == 1 and len(name) >= shortest_guess
+        elif (len(misread) == 1 and len(name) >= shortest_guess
               and (len(name) >= LONG_NAME or _doubtful(value, start + misread[0], name[misread[0]]))):
             near[name].append(code)
     if exact:

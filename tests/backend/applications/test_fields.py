@@ -52,3 +52,9 @@ def test_whether_a_child_is_de_facto_unsupported_is_yes_or_no():
     with pytest.raises(FieldProblem) as raised:
         check_field("de_facto_unsupported_child", "是")
     assert raised.value.code == "not_yes_or_no"
+
+
+def test_an_absurdly_large_benefit_amount_is_too_big_not_a_crash():
+    with pytest.raises(FieldProblem) as raised:
+        check_field("other_benefit_amounts", {"disability_pension": "1e30"})
+    assert raised.value.code == "too_big"
