@@ -17,7 +17,7 @@ from backend.accounts.models import Role
 from backend.applications.models import Application, StatusEvent
 from backend.applications.status import deadlines_for
 from backend.errors import FieldError, InvalidInput, NotPermitted
-from backend.identity.regions import is_within, region
+from backend.identity.regions import is_cross_province, is_within, region
 from backend.runtime import CHINA, china_date
 from backend.unit_of_work import unit_of_work
 
@@ -55,8 +55,7 @@ def monthly_statistics(actor: Actor, month: str) -> dict[str, Any]:
             if start <= app.first_submitted_at < end:
                 count(app, "received")
                 count(app, f"received_{app.channel}")
-                if app.applied_from_region and app.hukou_region and \
-                        app.applied_from_region[:2] != app.hukou_region[:2]:
+                if is_cross_province(app.applied_from_region, app.hukou_region):  # as the packet says it
                     count(app, "received_cross_province")
             deadlines = deadlines_for(app)
             if not deadlines:
