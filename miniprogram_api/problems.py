@@ -50,7 +50,7 @@ class ApiProblem(Exception):
 
 def problem_response(status: int, code: str, *, params: dict[str, Any] | None = None,
                      errors: Sequence[FieldError] = (), headers: dict[str, str] | None = None,
-                     extra: dict[str, Any] | None = None) -> Response:
+                     extra: dict[str, Any] | None = None, text_code: str | None = None) -> Response:
     locale = request_locale()
     params = {k: v for k, v in (params or {}).items() if isinstance(v, (str, int, float))}
     words = dict(params)
@@ -59,7 +59,9 @@ def problem_response(status: int, code: str, *, params: dict[str, Any] | None = 
             words[f"{name}_label"] = say(f"{prefix}.{params[name]}", locale)
     if isinstance(params.get("retry_after_seconds"), int):
         words["wait"] = wait_words(params["retry_after_seconds"], locale)
-    text_code = code if f"problem.{code}.title" in registry() else _fallback_code(status)
+    text_code = text_code or code
+    if f"problem.{text_code}.title" not in registry():
+        text_code = _fallback_code(status)
     title = say(f"problem.{text_code}.title", locale, **words)
     detail = say(f"problem.{text_code}.detail", locale, **words)
     body: dict[str, Any] = {
@@ -223,7 +225,8 @@ def init_problems(app: Flask) -> None:
             headers["WWW-Authenticate"] = 'Bearer realm="liangbu"'
         if isinstance(error, domain.TooManyAttempts):
             headers["Retry-After"] = str(error.retry_after_seconds)
-        return problem_response(status, error.code, params=error.params, errors=error.errors, headers=headers)
+        return problem_response(status, error.code, params=error.params, errors=error.errors, headers=headers,
+                                text_code=error.text_code)
 
     @app.errorhandler(ApiProblem)
     def _api(error: ApiProblem):
