@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
 from backend import errors as domain
+from backend.calendar.months import MONTH_PATTERN
 from backend.errors import FieldError
 from backend.messages.catalog import Words, registry, say
 from backend.messages.describe import describe_field_error
@@ -119,7 +120,6 @@ def validation_problem(error: ValidationError) -> Response:
 # Patterns of the request schemas, said in words (a regular expression is no help to a person).
 _DIGITS = re.compile(r"\^\\d\{(\d+)\}\$")
 _ALTERNATIVES = re.compile(r"\^\(([\w|]+)\)\$")
-_MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 
 
 def field_error_for(path: str, item: Any) -> FieldError:
@@ -194,7 +194,7 @@ def _pattern_error(path: str, pattern: str) -> FieldError:
         return FieldError(path, "digits_only", {"count": int(match.group(1))})
     if match := _ALTERNATIVES.fullmatch(pattern):
         return FieldError(path, "not_a_choice", {"choices": ", ".join(match.group(1).split("|"))})
-    if pattern == _MONTH:
+    if pattern == MONTH_PATTERN:
         return FieldError(path, "month_invalid")
     return FieldError(path, "wrong_format")
 
