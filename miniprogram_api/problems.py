@@ -1,7 +1,8 @@
 """Problem details (RFC 9457) for every error, mapped from domain exceptions in this one place.
 
 Every problem has a stable `code`, a localised `title` and `detail` (with easy-read forms), and, when
-fields are at fault, `errors` naming each field path with its own message."""
+fields are at fault, `errors` naming each field path with its own message. The problems of blueprints that
+speak (speak_problems) are said too: `audio_url`."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from flask import Flask, Response, json, request
+from flask import Flask, Response, g, json, request
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from accessibility.status_speech import spoken_problem
 from backend import errors as domain
+from backend.accounts.preferences import Preferences, preferences_for
 from backend.calendar.months import MONTH_PATTERN
 from backend.errors import FieldError
 from backend.messages.catalog import Words, registry, say
@@ -37,6 +40,16 @@ STATUS_FOR = [
     (domain.TooManyAttempts, 429),
     (domain.UpstreamUnavailable, 503),
 ]
+
+
+# Names of the blueprints whose problem documents carry `audio_url` (speak_problems).
+_SPOKEN_BLUEPRINTS: set[str] = set()
+
+
+def speak_problems(blueprint_name: str) -> None:
+    """The problem documents of this blueprint's endpoints are said too, like the blueprint's own words
+    (issue 6: every error in three forms): `audio_url` from the detail and the field messages."""
+    _SPOKEN_BLUEPRINTS.add(blueprint_name)
 
 
 class ApiProblem(Exception):
@@ -78,11 +91,22 @@ def problem_response(status: int, code: str, *, params: dict[str, Any] | None = 
         **params,
         **(extra or {}),
     }
+    if request.blueprint in _SPOKEN_BLUEPRINTS and "audio_url" not in body:
+        _add_speech(body, locale)
     response = Response(json.dumps(body, ensure_ascii=False), status=status,
                         content_type="application/problem+json; charset=utf-8")
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
+
+
+def _add_speech(problem: dict[str, Any], locale: str) -> None:
+    actor = g.get("actor")
+    try:
+        preferences = preferences_for(actor.user_id) if actor is not None else Preferences()
+        problem["audio_url"] = spoken_problem(problem, locale=locale, preferences=preferences)
+    except Exception:  # noqa: BLE001  (the problem is answered whatever happens to its speech)
+        log.exception("a problem document could not be said")
 
 
 def wait_words(seconds: int, locale: str) -> Words:
