@@ -1,5 +1,6 @@
 """Domain exceptions. Each carries a stable `code` (clients and tests rely on it), the catalog key of
-the sentence that explains it, and its parameters. The HTTP layer maps the classes to statuses in one
+the sentence that explains it (`text_code`, the code itself unless the problem is said another way in
+this case), and its parameters. The HTTP layer maps the classes to statuses in one
 place; nothing here knows about HTTP."""
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ class DomainError(Exception):
     code = "error"
 
     def __init__(self, code: str | None = None, *, params: Mapping[str, Any] | None = None,
-                 errors: Sequence[FieldError] = ()) -> None:
+                 errors: Sequence[FieldError] = (), text_code: str | None = None) -> None:
         self.code = code or type(self).code
+        # The words are `problem.{text_code}.title/detail`: a variant of the code's own words when this
+        # case lacks what they name (e.g. no office known to call), under the same stable code.
+        self.text_code = text_code or self.code
         self.params = dict(params or {})
         self.errors = list(errors)
         super().__init__(self.code)

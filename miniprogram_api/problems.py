@@ -1,7 +1,8 @@
 """Problem details (RFC 9457) for every error, mapped from domain exceptions in this one place.
 
 Every problem has a stable `code`, a localised `title` and `detail` (with easy-read forms), and, when
-fields are at fault, `errors` naming each field path with its own message."""
+fields are at fault, `errors` naming each field path with its own message. The problems of blueprints that
+speak (speak_problems) are said too: `audio_url`."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from flask import Flask, Response, json, request
+from flask import Flask, Response, g, json, request
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from accessibility.status_speech import spoken_problem
 from backend import errors as domain
+from backend.accounts.preferences import Preferences, preferences_for
+from backend.calendar.months import MONTH_PATTERN
 from backend.errors import FieldError
 from backend.messages.catalog import Words, registry, say
 from backend.messages.describe import describe_field_error
@@ -38,6 +42,16 @@ STATUS_FOR = [
 ]
 
 
+# Names of the blueprints whose problem documents carry `audio_url` (speak_problems).
+_SPOKEN_BLUEPRINTS: set[str] = set()
+
+
+def speak_problems(blueprint_name: str) -> None:
+    """The problem documents of this blueprint's endpoints are said too, like the blueprint's own words
+    (issue 6: every error in three forms): `audio_url` from the detail and the field messages."""
+    _SPOKEN_BLUEPRINTS.add(blueprint_name)
+
+
 class ApiProblem(Exception):
     """An HTTP-level problem raised by the API layer itself (auth, headers, idempotency)."""
 
@@ -50,7 +64,7 @@ class ApiProblem(Exception):
 
 def problem_response(status: int, code: str, *, params: dict[str, Any] | None = None,
                      errors: Sequence[FieldError] = (), headers: dict[str, str] | None = None,
-                     extra: dict[str, Any] | None = None) -> Response:
+                     extra: dict[str, Any] | None = None, text_code: str | None = None) -> Response:
     locale = request_locale()
     params = {k: v for k, v in (params or {}).items() if isinstance(v, (str, int, float))}
     words = dict(params)
@@ -59,7 +73,9 @@ def problem_response(status: int, code: str, *, params: dict[str, Any] | None = 
             words[f"{name}_label"] = say(f"{prefix}.{params[name]}", locale)
     if isinstance(params.get("retry_after_seconds"), int):
         words["wait"] = wait_words(params["retry_after_seconds"], locale)
-    text_code = code if f"problem.{code}.title" in registry() else _fallback_code(status)
+    text_code = text_code or code
+    if f"problem.{text_code}.title" not in registry():
+        text_code = _fallback_code(status)
     title = say(f"problem.{text_code}.title", locale, **words)
     detail = say(f"problem.{text_code}.detail", locale, **words)
     body: dict[str, Any] = {
@@ -75,11 +91,22 @@ def problem_response(status: int, code: str, *, params: dict[str, Any] | None = 
         **params,
         **(extra or {}),
     }
+    if request.blueprint in _SPOKEN_BLUEPRINTS and "audio_url" not in body:
+        _add_speech(body, locale)
     response = Response(json.dumps(body, ensure_ascii=False), status=status,
                         content_type="application/problem+json; charset=utf-8")
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
+
+
+def _add_speech(problem: dict[str, Any], locale: str) -> None:
+    actor = g.get("actor")
+    try:
+        preferences = preferences_for(actor.user_id) if actor is not None else Preferences()
+        problem["audio_url"] = spoken_problem(problem, locale=locale, preferences=preferences)
+    except Exception:  # noqa: BLE001  (the problem is answered whatever happens to its speech)
+        log.exception("a problem document could not be said")
 
 
 def wait_words(seconds: int, locale: str) -> Words:
@@ -117,7 +144,6 @@ def validation_problem(error: ValidationError) -> Response:
 # Patterns of the request schemas, said in words (a regular expression is no help to a person).
 _DIGITS = re.compile(r"\^\\d\{(\d+)\}\$")
 _ALTERNATIVES = re.compile(r"\^\(([\w|]+)\)\$")
-_MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 
 
 def field_error_for(path: str, item: Any) -> FieldError:
@@ -192,7 +218,7 @@ def _pattern_error(path: str, pattern: str) -> FieldError:
         return FieldError(path, "digits_only", {"count": int(match.group(1))})
     if match := _ALTERNATIVES.fullmatch(pattern):
         return FieldError(path, "not_a_choice", {"choices": ", ".join(match.group(1).split("|"))})
-    if pattern == _MONTH:
+    if pattern == MONTH_PATTERN:
         return FieldError(path, "month_invalid")
     return FieldError(path, "wrong_format")
 
@@ -223,7 +249,8 @@ def init_problems(app: Flask) -> None:
             headers["WWW-Authenticate"] = 'Bearer realm="liangbu"'
         if isinstance(error, domain.TooManyAttempts):
             headers["Retry-After"] = str(error.retry_after_seconds)
-        return problem_response(status, error.code, params=error.params, errors=error.errors, headers=headers)
+        return problem_response(status, error.code, params=error.params, errors=error.errors, headers=headers,
+                                text_code=error.text_code)
 
     @app.errorhandler(ApiProblem)
     def _api(error: ApiProblem):

@@ -80,7 +80,7 @@ def reply_to(message: Incoming) -> str | None:
         try:
             official_account.bind_follower(message.openid, code)
         except DomainError as refused:
-            return _words(f"problem.{refused.code}.detail", locale, easy)
+            return _words(f"problem.{refused.text_code}.detail", locale, easy)
         official_account.remember_conversation(message.openid, None)
         follower = official_account.follower(message.openid)
         preferences = preferences_for(follower.actor.user_id)  # the linked person's

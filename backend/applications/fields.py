@@ -52,8 +52,10 @@ def _text(max_length: int) -> Callable[[Any], str]:
     return check
 
 
-def _name(value: Any) -> str:
-    name = _text(50)(value)
+def tidy_name(value: Any, *, max_length: int = 50) -> str:
+    """A person's name as written, spaces tidied, nothing invisible; the application's names, and the name one
+    gives as one's own when asking to link to an application (representation/links.py)."""
+    name = _text(max_length)(value)
     # Names of some ethnic minorities are written with a middle dot; phones offer several dots.
     return re.sub(r"[·•‧⋅・.．]", "·", name)
 
@@ -217,7 +219,7 @@ def _today() -> date:
 
 
 FIELDS: dict[str, FieldSpec] = {spec.path: spec for spec in [
-    FieldSpec("applicant.name", _name),
+    FieldSpec("applicant.name", tidy_name),
     FieldSpec("applicant.id_number", _id_number, sensitive=True, mask="id_number"),
     FieldSpec("applicant.hukou_region", _region),
     FieldSpec("applicant.address", _text(200)),
@@ -240,8 +242,8 @@ FIELDS: dict[str, FieldSpec] = {spec.path: spec for spec in [
     FieldSpec("de_facto_unsupported_child", _boolean, sensitive=True),
     FieldSpec("payment_account.bank_name", _text(100)),
     FieldSpec("payment_account.account_number", _account_number, sensitive=True, mask="account"),
-    FieldSpec("payment_account.account_holder", _name),
-    FieldSpec("proxy.name", _name),
+    FieldSpec("payment_account.account_holder", tidy_name),
+    FieldSpec("proxy.name", tidy_name),
     FieldSpec("proxy.id_number", _id_number, mask="id_number"),
     FieldSpec("proxy.phone", _phone, mask="phone"),
     FieldSpec("proxy.relation", _choice(PROXY_RELATIONS)),

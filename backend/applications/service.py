@@ -197,8 +197,10 @@ def withdraw_application(actor: Actor, application_id: str) -> dict[str, Any]:
         if not stage_allows(Purpose.WITHDRAW, stage) or review_started(
                 [event.type for event in uow.applications.timeline(application)]):
             # The review office holds the case now: withdrawing is a request to it, by phone (issue 2).
-            raise Conflict("withdraw_ask_the_office", params={"stage": application.stage,
-                                                              **_office_contact(application)})
+            # Without an office in the policy data, the words send the person to the township instead.
+            contact = _office_contact(application)
+            raise Conflict("withdraw_ask_the_office", params={"stage": application.stage, **contact},
+                           text_code=None if contact else "withdraw_ask_the_office_no_contact")
         application.stage = Stage.WITHDRAWN.value
         application.closed_at = uow.now
         application.version += 1
@@ -213,12 +215,13 @@ def withdraw_application(actor: Actor, application_id: str) -> dict[str, Any]:
 
 
 def _office_contact(application: Application) -> dict[str, str]:
-    """The review office's name and phone from the policy data (the nearest office first)."""
+    """The review office's name and phone from the policy data (the nearest office first); none when the
+    policy data of the application's county names no office."""
     from backend.policy.presenter import contacts_document
 
     contacts = contacts_document(runtime().policy.resolve(application.office_region or "000000", today()))
     if not contacts:
-        return {"office": "", "phone": ""}
+        return {}
     return {"office": contacts[0]["office"], "phone": contacts[0]["phone"]}
 
 

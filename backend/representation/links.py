@@ -13,8 +13,6 @@ work done), and the applicant's name is shown to the one asking only once the li
 from __future__ import annotations
 
 import hmac
-import re
-import unicodedata
 from typing import Any
 
 from sqlalchemy import select
@@ -25,6 +23,7 @@ from backend.audit.models import AuditEntry
 from backend.unit_of_work import UnitOfWork, unit_of_work
 from datetime import date, datetime, time, timedelta
 
+from backend.applications.fields import FieldProblem, tidy_name
 from backend.applications.models import Application
 from backend.applications.vocabulary import FAMILY_RELATIONS
 from backend.errors import Conflict, FieldError, InvalidInput, NotFound
@@ -58,7 +57,7 @@ def request_link(actor: Actor, *, reference: str, applicant_id_number: str, kind
     name = None
     try:
         name = checked_requester_name(requester_name)
-    except RequesterNameProblem as problem:
+    except FieldProblem as problem:
         errors.append(FieldError("requester_name", problem.code, problem.params))
     if kind not in LINK_KINDS:
         errors.append(FieldError("kind", "not_a_choice", {"choices": ", ".join(LINK_KINDS)}))
@@ -114,26 +113,19 @@ def request_link(actor: Actor, *, reference: str, applicant_id_number: str, kind
         return representation_document(uow, link, actor)
 
 
-class RequesterNameProblem(Exception):
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code, self.params = code, params
-
-
 def checked_requester_name(value: str | None) -> str:
-    """The asker's own name as written, spaces tidied (as the application's names are, applications/fields.py):
-    2 to 30 characters, no control or invisible characters."""
-    if value is None or not isinstance(value, str) or not value.strip():
-        raise RequesterNameProblem("requester_name_needed")
-    name = unicodedata.normalize("NFC", " ".join(value.split()))
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in name):
-        raise RequesterNameProblem("bad_characters")
+    """The asker's own name, tidied as the application's names are (applications/fields.py): 2 to 30
+    characters, no control or invisible characters."""
     low, high = REQUESTER_NAME_LENGTH
+    try:
+        name = tidy_name(value, max_length=high)
+    except FieldProblem as problem:
+        if problem.code in ("not_text", "required"):
+            raise FieldProblem("requester_name_needed") from None
+        raise
     if len(name) < low:
-        raise RequesterNameProblem("too_short", min_length=low, length=len(name))
-    if len(name) > high:
-        raise RequesterNameProblem("too_long", max_length=high, length=len(name))
-    return re.sub(r"[·•‧⋅・.．]", "·", name)  # the middle dot of some minorities' names, however typed
+        raise FieldProblem("too_short", min_length=low, length=len(name))
+    return name
 
 
 def _name_the_account(uow: UnitOfWork, actor: Actor, name: str | None) -> None:

@@ -19,6 +19,7 @@ from backend.applications.fields import FIELDS
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import DECIDED, EVENT_ROLE, ReviewEventType, Stage, stage_after
 from backend.applications.vocabulary import MATERIAL_KINDS, SUBSIDIES
+from backend.calendar.months import parse_month
 from backend.errors import FieldError, InvalidInput, NotFound
 from backend.runtime import CHINA
 from backend.unit_of_work import UnitOfWork
@@ -154,10 +155,6 @@ def parse_day(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
-
-
-def parse_month(value: str | None) -> str | None:
-    return value if value and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value) else None
 
 
 def apply_review_event(uow: UnitOfWork, event: ReviewEvent, *, application: Application | None = None) -> EventOutcome:

@@ -102,7 +102,10 @@ def _claim_one() -> tuple[str, dict, str] | str | None:
         except Exception as error:  # noqa: BLE001 - any failure to build is recorded, never left to block
             log.exception("hand-off packet could not be built")
             uow.session.rollback()
-            _record_build_failure(uow, message_id, error)
+            # The error's type only: its text can quote what the packet was built from (the administrators'
+            # queue shows references, never personal data); the whole traceback went to the (scrubbed) log.
+            # Claiming counted no attempt (rolled back), so this failure counts one.
+            _record_failure(uow, message_id, BUILD_FAILED + type(error).__name__, counts_attempt=True)
             return "build_failed"
         message.attempts += 1
         message.next_attempt_at = uow.now + timedelta(seconds=CLAIM_SECONDS)
@@ -110,30 +113,18 @@ def _claim_one() -> tuple[str, dict, str] | str | None:
         return message.id, packet, f"{application.reference}:{message.submission_number}"
 
 
-def _record_build_failure(uow: UnitOfWork, message_id: str, error: Exception) -> None:
-    message = uow.session.get(OutboxMessage, message_id)
-    message.attempts += 1
-    # The error's type only: its text can quote what the packet was built from (the administrators' queue shows
-    # references, never personal data); the whole traceback went to the (scrubbed) log.
-    message.last_error = (BUILD_FAILED + type(error).__name__)[:500]
-    if message.attempts >= uow.runtime.settings.review_handoff_max_attempts:
-        message.dead_at = uow.now
-        log.warning("hand-off parked as dead: its packet could not be built in %s attempts", message.attempts)
-    else:
-        message.next_attempt_at = uow.now + backoff(message.attempts)
-    uow.commit()
-
-
 def _deliver(message_id: str, packet: dict, idempotency_key: str) -> bool:
     system = runtime().review_system
     try:
         receipt = system.deliver(packet, idempotency_key=idempotency_key)
     except DeliveryFailed as failure:
-        _record_failure(message_id, str(failure), retryable=failure.retryable)
+        with unit_of_work() as uow:
+            _record_failure(uow, message_id, str(failure), retryable=failure.retryable)
         return False
     except Exception as error:  # a bug must not lose the message either
         log.exception("hand-off raised unexpectedly")
-        _record_failure(message_id, f"unexpected: {type(error).__name__}", retryable=True)
+        with unit_of_work() as uow:
+            _record_failure(uow, message_id, f"unexpected: {type(error).__name__}")
         return False
     with unit_of_work() as uow:
         message = uow.session.get(OutboxMessage, message_id)
@@ -160,17 +151,20 @@ def _mark_handed_off(uow: UnitOfWork, application: Application, submission_numbe
     notify_status_change(uow, application, "handed_off")
 
 
-def _record_failure(message_id: str, error: str, *, retryable: bool) -> None:
-    settings = runtime().settings
-    with unit_of_work() as uow:
-        message = uow.session.get(OutboxMessage, message_id)
-        message.last_error = error[:500]
-        if not retryable or message.attempts >= settings.review_handoff_max_attempts:
-            message.dead_at = uow.now
-            log.warning("hand-off parked as dead after %s attempts: %s", message.attempts, error)
-        else:
-            message.next_attempt_at = uow.now + backoff(message.attempts)
-        uow.commit()
+def _record_failure(uow: UnitOfWork, message_id: str, error: str, *, retryable: bool = True,
+                    counts_attempt: bool = False) -> None:
+    """A failed attempt: the error kept for the administrators, then a retry after a backoff, or the message
+    parked as dead when the error is final or the attempts are used up."""
+    message = uow.session.get(OutboxMessage, message_id)
+    if counts_attempt:
+        message.attempts += 1
+    message.last_error = error[:500]
+    if not retryable or message.attempts >= uow.runtime.settings.review_handoff_max_attempts:
+        message.dead_at = uow.now
+        log.warning("hand-off parked as dead after %s attempts: %s", message.attempts, error)
+    else:
+        message.next_attempt_at = uow.now + backoff(message.attempts)
+    uow.commit()
 
 
 def backoff(attempts: int, *, base: float = 5.0, cap: float = 3600.0, rng: random.Random | None = None) -> timedelta:

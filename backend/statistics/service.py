@@ -5,7 +5,6 @@ off, 10 to decide). No personal data: counts only."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -16,6 +15,7 @@ from backend.accounts.actor import Actor
 from backend.accounts.models import Role
 from backend.applications.models import Application, StatusEvent
 from backend.applications.status import deadlines_for
+from backend.calendar.months import parse_month
 from backend.errors import FieldError, InvalidInput, NotPermitted
 from backend.identity.regions import is_cross_province, is_within, region
 from backend.runtime import CHINA, china_date
@@ -27,7 +27,7 @@ DECISIONS = ("approved", "rejected")
 def monthly_statistics(actor: Actor, month: str) -> dict[str, Any]:
     if actor.role is not Role.ADMIN:
         raise NotPermitted("wrong_role")
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month or ""):
+    if parse_month(month) is None:
         raise InvalidInput(errors=[FieldError("month", "month_invalid")])
     first = date.fromisoformat(month + "-01")
     after = (first.replace(day=28) + timedelta(days=4)).replace(day=1)

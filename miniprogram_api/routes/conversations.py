@@ -3,23 +3,17 @@ words, answer with a photo. Each answer's response is the next prompt."""
 
 from __future__ import annotations
 
-import logging
-
-from flask import Response, g, json
 from flask_openapi3 import APIBlueprint, FileStorage, Tag
 from pydantic import BaseModel, Field
 
 from accessibility import conversation
-from accessibility.status_speech import spoken_problem
-from backend.accounts.preferences import Preferences, preferences_for
 from miniprogram_api.guards import current_actor
 from miniprogram_api.idempotency import idempotent
 from miniprogram_api.locale import request_locale
+from miniprogram_api.problems import speak_problems
 from miniprogram_api.render import render
 from miniprogram_api.schemas.common import PROBLEM_RESPONSES, Problem
 from miniprogram_api.schemas.conversations import Answer, ConversationOut, ConversationPath, StartConversation
-
-log = logging.getLogger(__name__)
 
 conversations = APIBlueprint(
     "conversations", __name__, url_prefix="/api/v1",
@@ -28,24 +22,7 @@ conversations = APIBlueprint(
 )
 
 
-@conversations.after_request
-def _spoken_problem(response: Response) -> Response:
-    """A problem document of the conversation's endpoints is said too, like the conversation's own
-    corrections (issue 6: every error in three forms): `audio_url` from its detail and field messages."""
-    if response.mimetype != "application/problem+json":
-        return response
-    problem = response.get_json(silent=True)
-    if not isinstance(problem, dict) or "audio_url" in problem:
-        return response
-    actor = g.get("actor")
-    try:
-        preferences = preferences_for(actor.user_id) if actor is not None else Preferences()
-        problem["audio_url"] = spoken_problem(problem, locale=request_locale(), preferences=preferences)
-    except Exception:  # noqa: BLE001  (the problem is answered whatever happens to its speech)
-        log.exception("a problem document could not be said")
-        return response
-    response.set_data(json.dumps(problem, ensure_ascii=False))
-    return response
+speak_problems(conversations.name)  # its problems are said like its prompts (issue 6)
 
 
 class Photo(BaseModel):

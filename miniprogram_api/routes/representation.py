@@ -11,6 +11,7 @@ from flask_openapi3 import APIBlueprint, FileStorage, Tag
 from pydantic import BaseModel, Field
 
 from backend.audit.access_log import access_log
+from backend.calendar.months import MONTH_PATTERN
 from backend.representation import service
 from miniprogram_api.guards import client_source, current_actor
 from miniprogram_api.locale import request_locale
@@ -283,7 +284,7 @@ def create_assistant(body: NewAssistant):
 
 
 class StatisticsQuery(Strict):
-    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM, e.g. 2026-11")
+    month: str = Field(pattern=MONTH_PATTERN, description="YYYY-MM, e.g. 2026-11")
 
 
 class HandoffQuery(Strict):

@@ -170,6 +170,32 @@ def test_an_accepted_application_cannot_be_withdrawn_online_and_the_applicant_is
     assert as_applicant.get(f"/applications/{application['id']}").get_json()["stage"] == "accepted"
 
 
+def test_where_the_policy_data_names_no_office_the_refused_withdrawal_sends_the_applicant_to_the_township(
+        app, as_applicant):
+    # 410102 郑州市中原区: Henan's policy data (seed 002) names no office to call, unlike 500156 (seed 004).
+    from tests.support.accounts import logged_in
+    from tests.support.flows import submitted
+
+    as_reviewer_in_henan = logged_in(app, "reviewer-zhongyuan", "reviewer", region="410102")
+    application = submitted(as_applicant, fields=complete_fields(person(region="410102")))
+    accepted = as_reviewer_in_henan.post(f"/review/applications/{application['id']}/decisions",
+                                         json={"type": "accepted"})
+    assert accepted.status_code == 200, accepted.get_json()
+
+    response = as_applicant.post(f"/applications/{application['id']}/withdraw")
+
+    assert response.status_code == 409
+    body = response.get_json()
+    assert body["code"] == "withdraw_ask_the_office"
+    assert "office" not in body and "phone" not in body
+    assert body["detail"] == ("审核机关已经受理这份申请，现在不能在网上撤回。如需撤回，"
+                              "请联系户籍所在地的乡镇（街道）或县级残联。")
+    assert "乡镇" in body["detail_easy_read"] and "电话" not in body["detail_easy_read"]
+    in_english = as_applicant.post(f"/applications/{application['id']}/withdraw",
+                                   headers={"Accept-Language": "en"}).get_json()
+    assert "township (street office)" in in_english["detail"]
+
+
 def test_an_application_sent_back_for_correction_and_resubmitted_cannot_be_withdrawn_online(
         as_applicant, as_reviewer):
     from tests.support.flows import submitted

@@ -37,6 +37,13 @@ def test_a_problem_of_the_conversation_endpoints_is_said(app, as_applicant):
     assert refused.status_code == 422 and refused.get_json()["audio_url"]
 
 
+def test_only_the_problems_of_the_conversation_endpoints_are_said(as_applicant, client):
+    # Said on the conversation's endpoints, even to someone not logged in; not on the form's.
+    assert "audio_url" not in as_applicant.get("/applications/no-such-application").get_json()
+    unauthenticated = client.get("/api/v1/conversations/no-such-conversation")
+    assert unauthenticated.status_code == 401 and unauthenticated.get_json()["audio_url"]
+
+
 def test_a_problem_is_not_said_with_speech_off(as_applicant):
     as_applicant.put("/me/preferences", json={"speech": False})
     assert as_applicant.get("/conversations/no-such-conversation").get_json()["audio_url"] is None

@@ -141,6 +141,12 @@ def test_a_wrong_choice_in_a_query_lists_the_allowed_choices(as_applicant):
     assert error["message"] == "图片大小的选项不对，只能是以下之一：full, thumbnail。"
 
 
+def test_a_statistics_month_that_is_not_yyyy_mm_is_called_a_month_error(as_admin):
+    response = as_admin.get("/admin/statistics", query_string={"month": "2026-13"})
+    error = assert_problem(response, 422, "invalid_request")["errors"][0]
+    assert error["field"] == "month" and error["code"] == "month_invalid"
+
+
 def test_a_json_array_instead_of_an_object_is_named_kindly(client):
     problem = assert_problem(client.post("/eligibility/check", json=["500156"]), 422, "invalid_request")
     assert problem["errors"][0]["message"].startswith("发送的内容应当是")

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from backend.representation.links import RequesterNameProblem, checked_requester_name
+from backend.applications.fields import FieldProblem
+from backend.representation.links import checked_requester_name
 
 
 @pytest.mark.parametrize("given, kept", [
@@ -26,6 +27,6 @@ def test_a_name_is_kept_as_written_with_its_spaces_and_dots_tidied(given, kept):
     ("刘", "too_short"), ("王" * 31, "too_long"), ("刘\u202e梅", "bad_characters"), ("刘\x00梅", "bad_characters"),
 ])
 def test_a_missing_short_long_or_invisible_name_is_refused_with_its_reason(given, code):
-    with pytest.raises(RequesterNameProblem) as refused:
+    with pytest.raises(FieldProblem) as refused:
         checked_requester_name(given)
     assert refused.value.code == code
