@@ -7,10 +7,11 @@ import re
 from ocr.fields import numbers
 from ocr.fields.layout import Value, join
 from ocr.fields.looks import fuse
-from ocr.fields.scripts import has_traditional
+from ocr.fields.scripts import MAINLAND_PRINT, has_traditional
 from ocr.reading import Field, Warning
 
-_MISREAD_SEX_LABEL = re.compile(r"性[^男女]?[男女]$")
+# 性别 misread, with or without its colon (性制：女), ending the value: recognisable by the 男 or 女 after it.
+_MISREAD_SEX_LABEL = re.compile(r"性[^男女:：\s]?[:：\s]*[男女]$")
 _NAME_CHARS = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff·]")
 
 
@@ -38,7 +39,7 @@ def read_free_text(looks: list[Value]) -> tuple[Value, float]:
     """Names, addresses and authorities have no check digit: their confidence is what the looks agree on.
     Calibrated on the benchmark (docs/ocr.md): looks that disagree never earn 0.9, and neither does a fused
     reading whose least sure character is under 0.9."""
-    fused, unanimous = fuse(looks)
+    fused, unanimous = fuse(looks, MAINLAND_PRINT)
     least = fused.confidence
     if unanimous:
         return fused, least if least >= 0.9 else least * 0.85
@@ -75,12 +76,19 @@ def row_or_region(layout, look, name: str, widths: float) -> Value | None:
 
 def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]], tidy,
                    settle=None) -> tuple[Value, float]:
-    """Up to three looks at each part (the first read, the photo as taken, sharpened), fused part by part.
-    `settle` checks each look of the first part against what it must be (place names, `fields/places.py`)
-    before the looks are fused, so looks that misread a place differently can still agree."""
+    """Up to five looks at each part (the first read, the photo as taken, sharpened, two denoised), fused part
+    by part. `settle` checks each look against what it must be (place names, `fields/places.py`) before the
+    looks are fused, so looks that misread a place differently can still agree, and checks the fused part
+    again. A place name can wrap onto the next line (黔东南苗族侗族自 / 治州), so each look is settled with
+    the other parts around it: those already fused before it, the first reads after it."""
+    around = [tidy(cut_at_labels(part, labels)) for part in parts]
     fused, confidences = [], []
     for index, part in enumerate(parts):
-        clean = (lambda v: settle(tidy(v))) if settle is not None and index == 0 else tidy
+        if settle is None:
+            clean = tidy
+        else:
+            def clean(v: Value, index: int = index) -> Value:
+                return _settled_in_context(settle, tidy(v), around, index)
         first = clean(cut_at_labels(part, labels))
         looks = [first, clean(_without_label_tail(cut_at_labels(look(part.box), labels), first, labels))]
         if looks[0].text != looks[1].text or min(looks[0].confidence, looks[1].confidence) < 0.9:
@@ -94,6 +102,12 @@ def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]],
                                                 first, labels)),
                       clean(_without_label_tail(cut_at_labels(look.denoised(part.box), labels), first, labels))]
             value, confidence = read_free_text(looks)
+        if settle is not None:
+            settled = _settled_in_context(settle, value, around, index)
+            if settled.text != value.text:
+                # The looks' fused reading misspelt a place the list knows: written in, but the looks did not
+                # say so themselves, so never certain.
+                value, confidence = settled, min(settled.confidence * 0.9, 0.85)
         if has_traditional(value):
             # Mainland documents print simplified characters: a traditional one (賈 for 贾) is most likely a
             # misreading. It is not respelled (昇 and 喆 are standard in names though OpenCC's table turns 昇
@@ -104,9 +118,18 @@ def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]],
             # wrong, and cannot be fused per character; such free text is never offered as certain.
             confidence = min(confidence, 0.85)
         if value.text:
+            around[index] = value
             fused.append(value)
             confidences.append(confidence)
     return join(fused), min(confidences, default=0.0)
+
+
+def _settled_in_context(settle, value: Value, around: list[Value], index: int) -> Value:
+    """`value`, a look at part `index`, settled as part of the whole: `around` gives the other parts' text."""
+    before = "".join(v.text for v in around[:index])
+    whole = settle(join([*around[:index], value, *around[index + 1:]]))
+    own = whole.sub(len(before), len(before) + len(value.text))
+    return Value(own.text, own.confidences, own.alternatives, value.box)
 
 
 def resolve_number(first: Value, look, length: int, is_valid):

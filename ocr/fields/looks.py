@@ -56,34 +56,46 @@ def _value(line: TextLine) -> Value:
     return Value(line.text, line.confidences, line.alternatives or ((),) * len(line.text), line.box)
 
 
-def fuse(looks: list[Value]) -> tuple[Value, bool]:
+def fuse(looks: list[Value], script=None) -> tuple[Value, bool]:
     """One value from several looks, and whether they all read the same text.
 
     Looks of the most common length are aligned position by position; at each position every look gives the
     probability it saw for each candidate character (its choice or a runner-up; 0 when it did not consider
-    it), and the character with the highest average wins, its average being its confidence."""
+    it), and the character with the highest average wins, its average being its confidence. `script`, when
+    given, says how likely a character is to be printed at all (a traditional one on a mainland document is
+    not, `fields/scripts.MainlandPrint`): the winner is the highest average times its weight, and the looks
+    that read it in its traditional form count for it. A reading the weights changed is not unanimous,
+    whatever the looks said."""
     looks = [v for v in looks if v.text]
     if not looks:
         return Value("", (), (), (0, 0, 0, 0)), False
     if len({v.text for v in looks}) == 1:
-        best = max(looks, key=lambda v: v.confidence)
-        merged = tuple(max(v.confidences[i] for v in looks) for i in range(len(best.text)))
-        return Value(best.text, merged, best.alternatives, best.box), True
+        if script is None or _vote(looks, len(looks), script)[0] == looks[0].text:
+            best = max(looks, key=lambda v: v.confidence)
+            merged = tuple(max(v.confidences[i] for v in looks) for i in range(len(best.text)))
+            return Value(best.text, merged, best.alternatives, best.box), True
     lengths = Counter(len(v.text) for v in looks)
     length, count = lengths.most_common(1)[0]
-    if count < 2:
+    if count < 2 and len(looks) > 1:
         best = max(looks, key=lambda v: v.confidence)
         return Value(best.text, tuple(min(c, 0.45) for c in best.confidences), best.alternatives, best.box), False
     aligned = [v for v in looks if len(v.text) == length]
+    text, confidences = _vote(aligned, len(looks), script)
+    return Value(text, confidences, tuple(() for _ in text), aligned[0].box), False
+
+
+def _vote(aligned: list[Value], looks: int, script) -> tuple[str, tuple[float, ...]]:
     chars, confidences = [], []
-    for i in range(length):
+    for i in range(len(aligned[0].text)):
         votes: dict[str, float] = defaultdict(float)
         for v in aligned:
             votes[v.text[i]] += v.confidences[i]
             for char, probability in (v.alternatives[i] if v.alternatives else ()):
                 votes[char] += probability
-        char, total = max(votes.items(), key=lambda kv: kv[1])
+        plain = max(votes, key=votes.__getitem__)
+        char = plain if script is None else max(votes, key=lambda c: votes[c] * script.weight(c))
+        total = votes[char] + (votes[plain] if char != plain and script.same_character(char, plain) else 0.0)
         chars.append(char)
         # Averaged over all looks, the dissenting ones included: a split vote cannot look certain.
-        confidences.append(total / len(looks))
-    return Value("".join(chars), tuple(confidences), tuple(() for _ in chars), aligned[0].box), False
+        confidences.append(min(total / looks, 1.0))
+    return "".join(chars), tuple(confidences)

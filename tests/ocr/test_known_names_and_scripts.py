@@ -121,3 +121,52 @@ def test_a_name_that_ran_into_a_misread_sex_label_is_cut_before_it():
 def test_one_confident_misreading_in_a_long_place_name_is_set_right():
     settled = settle_address(read("贵州省黔东南苗族铜族自治州黎平县鸭江镇光明路172号"))
     assert settled.text == "贵州省黔东南苗族侗族自治州黎平县鸭江镇光明路172号"
+
+
+def test_a_misread_sex_label_with_its_colon_is_cut_from_the_name():
+    from ocr.fields.common import cut_at_labels
+    assert cut_at_labels(read("东方华云性制：女"), {"sex": ("性别",)}).text == "东方华云"
+
+
+class LooksByRegion:
+    """Every look at a region reads what the first read did there."""
+
+    def __init__(self, *values: Value):
+        self.by_box, self.engine = {v.box: v for v in values}, None
+
+    def __call__(self, box, alphabet=None):
+        return self.by_box[box]
+
+    sharpened = __call__
+
+    def denoised(self, box, evened=False):
+        return self.by_box[box]
+
+
+def test_a_place_name_that_wraps_onto_the_next_line_is_still_checked():
+    from ocr.fields.common import look_free_text
+
+    first = Value("贵州省黔东南苗族铜族自", (0.97,) * 11, ((),) * 11, (0, 0, 10, 1))
+    second = Value("治州黎平县鸭江镇光明路", (0.97,) * 11, ((),) * 11, (0, 1, 10, 2))
+    value, confidence = look_free_text([first, second], LooksByRegion(first, second), {}, lambda v: v,
+                                       settle_address)
+    assert value.text == "贵州省黔东南苗族侗族自治州黎平县鸭江镇光明路"
+    assert confidence >= 0.9
+
+
+def test_a_traditional_reading_gives_way_to_its_simplified_runner_up():
+    from ocr.fields.common import look_free_text
+
+    looks = LooksByRegion(read("賈嘉文", runner_up={0: "贾"}))
+    value, confidence = look_free_text([read("賈嘉文", runner_up={0: "贾"})], looks, {}, lambda v: v)
+    assert value.text == "贾嘉文"
+    # The weight chose it, not the looks: never certain.
+    assert 0.5 <= confidence <= 0.85
+
+
+def test_a_clearly_read_standard_name_character_that_opencc_calls_traditional_is_kept():
+    from ocr.fields.common import look_free_text
+
+    clear = Value("王昇", (0.99, 0.98), ((), (("升", 0.01),)), (0, 0, 1, 1))
+    value, confidence = look_free_text([clear], LooksByRegion(clear), {}, lambda v: v)
+    assert value.text == "王昇"
