@@ -12,7 +12,7 @@ from ocr.fields.layout import Layout, Value
 from ocr.fields.looks import SecondLook
 from ocr.fields.places import settle_address
 from ocr.fields.rows import OrderedRows, rows_by_order
-from ocr.fields.values import dates_in, ethnicity_in, sex_in
+from ocr.fields.values import ETHNIC_ALPHABET, dates_in, ethnicity_in, sex_in
 from ocr.validate import birth_date_of, is_valid_id_number, plausible_birth_date, sex_of
 
 LABELS = {
@@ -130,7 +130,8 @@ def _sex(layout: Layout, look: SecondLook, out: Collected, trusted_id: str | Non
 
 
 def _ethnicity(layout: Layout, look: SecondLook, out: Collected, band: Value | None) -> None:
-    row = row_or_region(layout, look, "ethnicity", 5)
+    labelled = row_or_region(layout, look, "ethnicity", 5)
+    row = labelled
     if (row is None or ethnicity_in(row) is None) and band is not None:
         cut = band.text.find("族")
         row = band.sub(cut + 1, len(band.text)) if cut >= 0 else None
@@ -138,6 +139,14 @@ def _ethnicity(layout: Layout, look: SecondLook, out: Collected, band: Value | N
         out.warn("field_missing", "ethnicity")
         return
     found = ethnicity_in(row)
+    if found is None and labelled is not None:
+        # Not one of the 56 names (彝 read as 韩): the value's own box looked at again, allowed only the
+        # names' characters, gives the blurred character as the name's. Chosen from a closed list rather than
+        # read, it is never offered as certain.
+        found = ethnicity_in(look(labelled.box, ETHNIC_ALPHABET))
+        if found is not None:
+            out.put("ethnicity", found.value, min(found.confidence, 0.6))
+            return
     if found is None:
         out.warn("field_invalid", "ethnicity", reason="unknown_value")
         return

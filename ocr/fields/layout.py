@@ -59,6 +59,7 @@ def join(values: list[Value]) -> Value:
 class Segment:
     label: str | None          # the label this piece of text is, or None for a value
     value: Value
+    misread: bool = False      # a label told by its place and shape though read wrong (发证日吧, 有效动)
 
 
 class Layout:
@@ -72,6 +73,7 @@ class Layout:
 
     def label(self, name: str) -> Segment | None:
         found = [s for s in self.segments if s.label == name]
+        found = [s for s in found if not s.misread] or found
         return min(found, key=lambda s: s.value.box[1]) if found else None
 
     def row_after(self, name: str) -> Value | None:
@@ -83,14 +85,18 @@ class Layout:
         height = box[3] - box[1]
         centre = (box[1] + box[3]) / 2
         # A box much taller than the label is not a text line (the portrait, read as "0" or "D").
+        # A detector's box can reach past its text (glare, a loose fit): a value may begin up to most of a
+        # character inside the label's box.
         row = [s for s in self.segments if abs(_centre_y(s) - centre) < 0.6 * max(height, _height(s))
-               and s.value.box[0] >= box[2] - 0.5 * height and _height(s) < 2.2 * height]
+               and s.value.box[0] >= box[2] - 0.8 * height and _height(s) < 2.2 * height]
         row.sort(key=lambda s: s.value.box[0])
         # Detector boxes can overlap: "有效期限2" and "2015.10.08-长期" both hold the 2. A value piece lying
-        # mostly inside another segment's box is the same ink read twice.
+        # mostly inside another segment's box, on the same line, is the same ink read twice. (On a tilted
+        # photo the boxes of two lines overlap too, one under the other: those are both kept.)
         row = [s for s in row if not (s.label is None and any(
             t is not s and _overlap(s.value.box, t.value.box) > 0.5 * (s.value.box[2] - s.value.box[0])
-            and (t.value.box[2] - t.value.box[0]) > (s.value.box[2] - s.value.box[0]) for t in row))]
+            and (t.value.box[2] - t.value.box[0]) > (s.value.box[2] - s.value.box[0])
+            and abs(_centre_y(s) - _centre_y(t)) < 0.5 * min(_height(s), _height(t)) for t in row))]
         picked = []
         for s in row:
             if s.label is not None:
@@ -166,6 +172,12 @@ def _split(line: TextLine, spellings: list[tuple[str, str]]) -> list[Segment]:
                     taken[i] = True
                 break
             start = text.find(spelling, start + 1)
+    lead = next((i for i, c in enumerate(text) if c.isalnum()), n)
+    misread = None
+    if not any(start <= lead < end for start, end, _ in marks):
+        misread = _misread_label(text, alternatives, lead, spellings)
+        if misread is not None and not any(taken[misread[0]:misread[1]]):
+            marks.append(misread)
     marks.sort()
     segments = []
     cursor = 0
@@ -190,13 +202,37 @@ def _split(line: TextLine, spellings: list[tuple[str, str]]) -> list[Segment]:
             value = piece(cursor, start).stripped()
             if value.text:
                 segments.append(Segment(None, value))
-        segments.append(Segment(name, piece(start, end)))
+        segments.append(Segment(name, piece(start, end), misread=(start, end, name) == misread))
         cursor = end
     if cursor < n:
         value = piece(cursor, n).stripped()
         if value.text:
             segments.append(Segment(None, value))
     return segments
+
+
+def _misread_label(text: str, alternatives, lead: int,
+                   spellings: list[tuple[str, str]]) -> tuple[int, int, str] | None:
+    """A label misread by one character where a line begins (labels stand first on their line): a label of
+    three or more characters whatever the misread character is (发证日吧, 有效动), a shorter one only when the
+    recogniser had the label's character as a runner-up (性址 with 住 behind 性). None when two labels fit."""
+    fits: dict[str, tuple[int, int]] = {}
+    for spelling, name in spellings:
+        end = lead + len(spelling)
+        if end > len(text):
+            continue
+        wrong = [i for i, ch in enumerate(spelling) if text[lead + i] != ch]
+        if len(wrong) != 1:
+            continue
+        i = wrong[0]
+        seen = {c for c, _ in (alternatives[lead + i] if alternatives else ())}
+        if len(spelling) >= 3 or spelling[i] in seen:
+            # The longest spelling of a label wins (spellings come longest first).
+            fits.setdefault(name, (lead, end))
+    if len(fits) != 1:
+        return None
+    name, (start, end) = next(iter(fits.items()))
+    return start, end, name
 
 
 def _centre_y(s: Segment) -> float:

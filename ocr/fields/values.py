@@ -15,6 +15,7 @@ ETHNIC_GROUPS = frozenset(
     "柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 "
     "塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺".split()
 )
+ETHNIC_ALPHABET = "".join(sorted(set("".join(ETHNIC_GROUPS))))
 CATEGORY_WORDS = {"视力": 1, "听力": 2, "言语": 3, "肢体": 4, "智力": 5, "精神": 6, "多重": 7}
 # Grades print as 一级 or, on some regions' certificates, 壹级 (REFERENCE.md).
 GRADE_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "1": 1, "2": 2, "3": 3, "4": 4}

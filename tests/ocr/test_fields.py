@@ -163,3 +163,57 @@ def test_a_one_character_name_is_never_confident():
     lines[1] = line("堃", (146, 52, 200, 99))
     out = parse_front(lines)
     assert out.fields["name"].value == "堃" and out.fields["name"].confidence < 0.5
+
+
+def test_labels_misread_by_one_character_where_their_line_begins_still_find_their_values():
+    lines = certificate_lines(ID + "62", grade="二级", validity="有效动：2016年07月16日至2026年07月16日")
+    lines = [line("发证日吧2016年07月16日", (60, 530, 480, 566)) if l.text.startswith("发证日期") else l
+             for l in lines]
+    # 住址 read as 性址 with 住 the runner-up: a two-character label needs the recogniser's own doubt.
+    lines = [line("性址：", (60, 452, 150, 488), weak={0: (0.6, (("住", 0.3),))}) if l.text == "住址：" else l
+             for l in lines]
+    out = parse_certificate(lines)
+    assert values(out)["issue_date"] == "2016-07-16" and values(out)["valid_until"] == "2026-07-16"
+    assert values(out)["address"] == "重庆市武隆县巷口镇芙蓉路18号"
+
+
+def test_a_two_character_label_misread_without_doubt_is_not_taken_for_a_label():
+    lines = [line("性址：", (60, 452, 150, 488)) if l.text == "住址：" else l
+             for l in certificate_lines(ID + "41")]
+    assert "address" not in values(parse_certificate(lines))
+
+
+def test_rows_of_a_tilted_photo_whose_boxes_overlap_are_not_taken_for_the_same_ink():
+    # Straightened slightly off, each value sits lower than its label and the tall address box reaches into
+    # the issue date's row: the date under it is another line, not the address read twice.
+    lines = certificate_lines(ID + "62", grade="二级", validity="有效期：")
+    lines = [l for l in lines if not l.text.startswith(("住址", "重庆", "发证日期"))] + [
+        line("住址：", (60, 440, 150, 476)), line("重庆市武隆县巷口镇芙蓉路18号", (223, 452, 700, 530)),
+        line("发证日期：", (60, 510, 170, 552)), line("2016年07月16日", (220, 520, 480, 574)),
+        line("2026年07月16日", (226, 584, 484, 638)),
+    ]
+    out = parse_certificate(lines)
+    assert values(out)["issue_date"] == "2016-07-16"
+
+
+def test_a_value_whose_box_begins_inside_a_loose_label_box_is_still_its_value():
+    lines = [line("中华人民共和国", (363, 86, 779, 154)), line("居民身份证", (330, 189, 866, 280)),
+             line("签发机关", (244, 433, 426, 476)), line("黎平县公安局", (400, 431, 620, 476)),
+             line("有效期限", (243, 507, 387, 554)), line("2023.07.23-长期", (406, 506, 680, 551))]
+    out = id_card_back.parse(lines, SecondLook(ScriptedEngine(lines), page(1128, 640)), TODAY)
+    assert out.fields["issuing_authority"].value == "黎平县公安局"
+
+
+def test_an_ethnicity_misread_as_no_group_is_looked_at_again_among_the_groups_names_only():
+    class BlurredYi(ScriptedEngine):
+        """Reads the blurred 彝 as 韩, unless allowed only the characters of the 56 groups' names."""
+
+        def reread(self, image, box, alphabet=None):
+            if alphabet is not None and "彝" in alphabet:
+                return line("彝", box, 0.7)
+            return super().reread(image, box, alphabet)
+
+    lines = [l if not l.text.startswith("性别") else line("性别男民族韩", l.box) for l in front_lines()]
+    out = id_card.parse(lines, SecondLook(BlurredYi(lines), page()), TODAY)
+    assert out.fields["ethnicity"].value == "彝"
+    assert out.fields["ethnicity"].confidence < 0.9
