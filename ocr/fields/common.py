@@ -8,6 +8,7 @@ from ocr.fields import numbers
 from ocr.fields.layout import Value, join
 from ocr.fields.looks import fuse
 from ocr.fields.scripts import MAINLAND_PRINT, has_traditional
+from ocr.preprocess.sharpness import is_blurred
 from ocr.reading import Field, Warning
 
 # 性别 misread, with or without its colon (性制：女), ending the value: recognisable by the 男 or 女 after it.
@@ -112,6 +113,10 @@ def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]],
             # Mainland documents print simplified characters: a traditional one (賈 for 贾) is most likely a
             # misreading. It is not respelled (昇 and 喆 are standard in names though OpenCC's table turns 昇
             # into 升), but it is never offered as certain.
+            confidence = min(confidence, 0.85)
+        if is_blurred(look.first_image, part.box):
+            # The recogniser is over-confident on blurred text: it read 淼 as 森 and 莺 as 驾 at 0.99 in every
+            # look (preprocess/sharpness.py). Such text is never offered as certain.
             confidence = min(confidence, 0.85)
         if not getattr(look.engine, "character_confidences", True):
             # One confidence per word, no runners-up (Tesseract): its looks agree on whole words, right or

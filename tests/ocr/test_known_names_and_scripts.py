@@ -3,10 +3,13 @@ characters (ocr/fields/scripts.py), and labels misread into a value (ocr/fields/
 
 from pathlib import Path
 
+import numpy as np
+
 from ocr.fields.layout import Value
 from ocr.fields.places import PLACES_FILE, settle_address, settle_authority
 
 ROOT = Path(__file__).resolve().parents[2]
+BLANK_PAGE = np.full((40, 40, 3), 235, np.uint8)
 
 
 def read(text: str, doubtful: tuple[int, ...] = (), runner_up: dict[int, str] | None = None) -> Value:
@@ -85,6 +88,7 @@ class SameEveryLook:
 
     def __init__(self, value: Value):
         self.value, self.engine = value, None
+        self.first_image = BLANK_PAGE
 
     def __call__(self, box, alphabet=None):
         return self.value
@@ -133,6 +137,7 @@ class LooksByRegion:
 
     def __init__(self, *values: Value):
         self.by_box, self.engine = {v.box: v for v in values}, None
+        self.first_image = BLANK_PAGE
 
     def __call__(self, box, alphabet=None):
         return self.by_box[box]
