@@ -172,3 +172,18 @@ def test_the_new_questions_are_said_in_three_forms(app, as_applicant):
     assert_prompt_in_three_forms(anonymous, chat.prompt)
     chat.say("不知道")
     assert chat.view["said"]["audio_url"]
+
+
+def test_a_benefit_taken_off_and_listed_again_has_its_amount_asked_again(applicant):
+    who = person()
+    chat = chat_at(applicant, "other_benefits", who)
+    chat.say("养老服务补贴")
+    chat.say("不知道")
+    chat.until("summary", answers_for(who))
+    number = summary_line(chat, "正在享受的其他补贴").split(".")[0]
+    chat.say(f"改第{number}项")
+    chat.say("没有")
+    assert chat.step == "summary" and "每月金额" not in chat.prompt["text"]
+    chat.say(f"改第{number}项")
+    chat.say("养老服务补贴")
+    assert (chat.step, chat.mode) == (ELDERLY_CARE, "ask")
