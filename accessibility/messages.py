@@ -170,6 +170,31 @@ define("conversation.ask.other_benefits",
        "{who}现在有没有领下面这些补贴或待遇？可以说几项，比如“1和8”。", "{who}还在领这些钱吗？可以说几项。")
 define("conversation.confirm.other_benefits", "{who}现在领的其他补贴是：{benefits}，对吗？", "{who}在领{benefits}。对吗？")
 define("conversation.benefits.none", "都没有", "都没有")
+# What a listed benefit that the region's choose-the-higher rule weighs pays a month (seed 004, 政策告知书 注:
+# "可择高享受"), and whether a child in institution care is a 事实无人抚养儿童, whose nursing subsidy then goes
+# to the institution (seed 003 item 四). Seed 003 names such children without defining them; the
+# explanation follows the national definition (民政部等12部门《关于进一步加强事实无人抚养儿童保障工作的意见》,
+# 民发〔2019〕62号: both parents severely disabled, seriously ill, imprisoned, in compulsory drug
+# rehabilitation, otherwise deprived of liberty, or out of contact; or one parent dead or missing and the
+# other in one of those situations).
+define("conversation.ask.benefit_amount",
+       "{who}领的{benefit}，每个月领多少钱？有的补贴和残疾人补贴只能选钱多的一样，知道钱数才能比。请说多少元，比如“300元”。"
+       "不知道可以说“不知道”。",
+       "{benefit}每个月领多少钱？比如说“300元”。不知道就说“不知道”。")
+define("conversation.label.benefit_amount", "{benefit}每月金额", "{benefit}每月多少钱")
+define("conversation.benefit_amount.value", "{amount}元", "{amount}元")
+define("conversation.benefit_amount.saved", "已记下：{benefit}每月{amount}元。", "记下了：每月{amount}元。")
+define("conversation.benefit_amount.not_known",
+       "没关系。不知道{benefit}每个月领多少钱，能不能领残疾人补贴，就由工作人员比较后确定。以后知道了，可以在最后核对时改。",
+       "没关系。工作人员会帮您比。")
+define("conversation.ask.de_facto_unsupported_child",
+       "{who}是不是“事实无人抚养儿童”？就是父母都不能抚养孩子：比如父母都重残、重病、服刑或者失联，"
+       "或者一方去世、失踪，另一方也是这样。",
+       "孩子的爸爸妈妈都不能养孩子吗？比如去世了、失联了、坐牢了、重病重残。")
+define("conversation.de_facto.saved.yes", "已记下：是事实无人抚养儿童。", "记下了：是。")
+define("conversation.de_facto.saved.no", "已记下：不是事实无人抚养儿童。", "记下了：不是。")
+define("conversation.de_facto.not_known",
+       "没关系。护理补贴发给孩子的家里还是儿童福利机构，由工作人员核实后确定。", "没关系。工作人员会核实。")
 
 for _value, (_standard, _easy) in {
         "parent": ("父母", "爸爸或妈妈"), "spouse": ("配偶", "丈夫或妻子"), "child": ("子女", "儿子或女儿"),
@@ -199,6 +224,15 @@ define("conversation.summary.eligibility_no_amount", "{subsidy}：{outcome}，�
 define("conversation.summary.benefits_unanswered",
        "第{number}项“{field}”还没有填。有的补贴不能和残疾人两项补贴一起领，所以上面的结果可能会变。请说“继续”来回答这一项。",
        "第{number}项还没填。结果可能会变。请说“继续”。")
+define("conversation.summary.not_known", "不知道（由工作人员核实）", "不知道（工作人员会核实）")
+define("conversation.summary.amount_not_known",
+       "因为不知道{benefit}每个月领多少钱（第{number}项），上面的结果要由工作人员比较两边的钱数后确定。"
+       "知道了可以说“改第{number}项”。",
+       "不知道{benefit}领多少钱。工作人员会比一比再定。")
+define("conversation.summary.de_facto_not_known",
+       "因为不知道是不是事实无人抚养儿童（第{number}项），护理补贴发给谁，要由工作人员核实后确定。"
+       "知道了可以说“改第{number}项”。",
+       "护理补贴发给谁，工作人员会核实。")
 define("conversation.summary.missing", "还缺这些：{items}。请说“继续”，我们接着填。", "还缺：{items}。请说“继续”。")
 define("conversation.summary.question",
        "都对的话，请说“提交”。要改哪一项，请说“改第几项”，比如“改第3项”。",
@@ -221,6 +255,7 @@ define("conversation.hint.text", "直接说或者打字都可以。", "说话或
 define("conversation.hint.date", "日期可以这样说：2019年6月10日，或者 2019.6.10。", "比如说：2019年6月10日。")
 define("conversation.hint.yes_no", "请回答“是”或者“不是”。", "请说“是”或“不是”。")
 define("conversation.hint.choice", "可以说选项的数字，也可以说选项的名字。", "说数字或名字都行。")
+define("conversation.hint.number", "说数字就行，比如“300”或者“三百块”。", "说数字。比如“300”。")
 define("conversation.hint.photo", "拍照时把证件放平，光线亮一些，四个角都拍进去。", "放平拍。要拍全。")
 define("conversation.hint.applicant.id_number", "可以一位一位地说，最后一位是X的，说“叉”或者“X”。", "可以一位一位说。")
 define("conversation.hint.proxy.id_number", "可以一位一位地说，最后一位是X的，说“叉”或者“X”。", "可以一位一位说。")
@@ -282,6 +317,14 @@ define("conversation.help.consent",
        "同意了，我们才能帮您办。信息只用来办补贴。")
 define("conversation.help.benefits",
        "有的补贴不能和残疾人两项补贴一起领，有的要选金额高的一项。请如实说，没有就说“没有”。", "没有就说“没有”。")
+define("conversation.help.benefit_amount",
+       "有的补贴和残疾人补贴只能领一样，选钱多的那一样。告诉我们这项补贴每个月领多少钱，就能算出哪样多。"
+       "钱数可以看存折或者银行的短信。不知道可以说“不知道”，工作人员会帮您核实。",
+       "告诉我们每月领多少钱。我们帮您比。")
+define("conversation.help.de_facto",
+       "事实无人抚养儿童，是父母都不能抚养的孩子：父母两个人都重残、重病、服刑、强制戒毒、被限制人身自由或者失联；"
+       "或者一个去世、失踪，另一个是这些情况之一。在儿童福利机构集中养育的这类孩子，护理补贴发给机构，用来照顾孩子。",
+       "就是爸爸妈妈都不能养的孩子。住在福利院的，补贴发给福利院。")
 define("conversation.help.notice", "这段话说的是领补贴以后要做到的事。确认后才能提交。", "这是领补贴以后要做的事。")
 define("conversation.help.summary",
        "这里列出了您填的所有内容。都对就说“提交”；哪一项不对，就说“改第几项”。", "都对就说“提交”。不对就说“改第几项”。")
@@ -380,6 +423,9 @@ NOT_UNDERSTOOD = {
     "address_too_short": ("地址太短了，工作人员找不到。请说到村、组或街道和门牌号。", "请说得细一点。要有门牌号。"),
     "county_unclear": ("我没听出是哪个区或县。请说区县的名字，比如“武隆区”。", "是哪个区县？比如说“武隆区”。"),
     "benefit_unclear": ("第{part}项我没听明白。请说补贴的名字或前面的数字；都没有就说“没有”。", "请说数字。没有就说“没有”。"),
+    "amount_unclear": ("我没听出是多少钱。请说每个月领多少元，比如“300元”或者“三百块”。", "是多少钱？比如说“300元”。"),
+    "amount_per_year": ("这里问的是每个月领多少钱。知道一年的钱数，可以除以12再说；不知道可以说“不知道”。",
+                        "请说一个月领多少钱。"),
     "photo_expected": ("这里需要一张{kind}。请拍照发过来；现在拍不了，可以说“跳过”。", "请拍{kind}发过来。"),
     "summary_unclear": ("都对的话请说“提交”；要改哪一项，请说“改第几项”。", "都对就说“提交”。"),
 }

@@ -1,9 +1,10 @@
 """Understanding free Chinese answers, typed or from WeChat speech recognition: commands, yes/no,
-grades, categories, dates, ID/certificate/phone numbers, offered choices, names, addresses, counties, and
-where someone applies from.
+grades, categories, dates, ID/certificate/phone numbers, amounts of money, offered choices, names, addresses,
+counties, and where someone applies from.
 Each parser returns `Understood`, `Ambiguous` or `NotUnderstood` (a stable code and params, never words
 for people)."""
 from accessibility.answers.addresses import parse_address
+from accessibility.answers.amounts import parse_amount
 from accessibility.answers.applied_from import FormerCounty, parse_county_applied_from, parse_lives_in_hukou_place
 from accessibility.answers.categories import parse_category
 from accessibility.answers.choices import HOUSEHOLD_STATUS_CHOICES, Choice, parse_choice
@@ -25,7 +26,7 @@ __all__ = [
     "Command", "CommandKind", "recognise_command",
     "parse_yes_no", "parse_grade", "parse_category",
     "parse_date", "parse_birth_date", "YearMonth", "LongTerm", "LONG_TERM",
-    "normalise_id_number", "normalise_certificate_number", "normalise_phone_number",
+    "normalise_id_number", "normalise_certificate_number", "normalise_phone_number", "parse_amount",
     "Choice", "HOUSEHOLD_STATUS_CHOICES", "parse_choice",
     "parse_name", "parse_address", "County", "parse_county",
     "FormerCounty", "parse_county_applied_from", "parse_lives_in_hukou_place",

@@ -19,6 +19,7 @@ from accessibility.conversation.questions import option_words, question_for
 from accessibility.conversation.said import Said
 from accessibility.conversation.state import ASK, CHOOSE, CONFIRM, READ_BACK
 from backend.applications.service import DraftChanges, get_application
+from backend.applications.vocabulary import OTHER_BENEFITS
 from backend.errors import Conflict, InvalidInput
 from backend.identity.certificate_numbers import InvalidCertificateNumber, certificate_number_for
 from backend.prefill.service import accept_proposals
@@ -181,6 +182,9 @@ def answer_benefits(turn: Turn, step: Step, text: str) -> None:
         return
     if turn.save(step, DraftChanges(values={"other_benefits": understood.value})):
         turn.state.finish(step.id)
+        # A benefit taken off takes its amount with it (the backend drops it): asked afresh if listed again.
+        gone = [f"{plan.AMOUNT_STEP}.{benefit}" for benefit in OTHER_BENEFITS if benefit not in understood.value]
+        turn.state.done = [done for done in turn.state.done if done not in gone]
         turn.said.append(Said("conversation.saved", {"field": step.field, "value": understood.value}))
 
 

@@ -13,10 +13,20 @@ hukou's is 跨省通办 (seed 001 item 7; issue 7). It comes after the address (
 asked once the hukou county is known, and is not asked of an application an assistant made (the
 assistant's region is where it is made from) or one that already names the county.
 
+Two more follow the other benefits, only where they change the answer, as the region's rules (hukou county,
+on the day of application) say through `application_facts_to_ask`: for each listed benefit that a
+choose-the-higher rule weighs against a subsidy asked for (seed 004 注), what it pays a month
+(`other_benefit_amounts`; without it the rule is needs_review); and for a child (by the ID number's birth
+date) in institution care where the nursing subsidy of a 事实无人抚养儿童 goes to the institution (seed 003
+item 四), whether the child is one (`de_facto_unsupported_child`). Both are optional: 不知道 or 跳过 leaves
+them unset (the answer stays needs_review, and the summary says why); one the application already holds is
+not asked again.
+
 Order: who applies and for what; the consents (before anything sensitive is asked, PIPL art. 29); the
 proxy's own details; the photos pre-fill can read (so their values are confirmed rather than typed);
 the applicant's and the certificate's fields (where they apply from after the address); the household;
-the other photos; other benefits; the policy notice; the summary.
+the other photos; other benefits, what those weighed pay a month, and whether a child is a 事实无人抚养儿童;
+the policy notice; the summary.
 
 A step is done when the application shows it (a consent given, a photo held, the notice acknowledged)
 or when the person answered or confirmed it in this conversation. A field confirmed earlier whose value
@@ -41,6 +51,9 @@ PROXY_ORDER = ("proxy.relation", "proxy.name", "proxy.id_number", "proxy.phone")
 # How the conversation reaches certificate.number (see the module docstring).
 CERTIFICATE_PARTS = ("certificate.category", "certificate.grade")
 BENEFITS = "other_benefits"
+AMOUNTS = "other_benefit_amounts"
+AMOUNT_STEP = "benefit_amount"         # a step id is "benefit_amount.<benefit>"
+DE_FACTO = "de_facto_unsupported_child"
 APPLIED_FROM = "applied_from_region"
 # Asked after the first of these the plan holds ("您现在住在户口所在地吗？" follows "现在住在哪里？").
 APPLIED_FROM_AFTER = ("applicant.address", "applicant.hukou_region")
@@ -52,9 +65,10 @@ NOT_A_FIELD = ("consents", NOTICE)
 @dataclass(frozen=True)
 class Step:
     id: str
-    kind: str                 # setup, consent, field, material, benefits, applied_from, notice, summary
+    kind: str                 # setup, consent, field, material, benefits, benefit_amount, de_facto, applied_from,
+                              # notice, summary
     field: str | None         # the field path (or material kind, or "consents") the prompt names
-    item: str | None = None   # the checklist item of a photo
+    item: str | None = None   # the checklist item of a photo; the benefit of an amount
     skippable: bool = True
 
     @property
@@ -81,6 +95,11 @@ def steps(situation: Situation, state: ConversationState) -> list[Step]:
         planned.insert(position, Step(APPLIED_FROM, "applied_from", APPLIED_FROM))
     planned += late
     planned.append(Step(BENEFITS, "benefits", BENEFITS))
+    weighed = situation.facts_to_ask.benefit_amounts
+    planned += [Step(f"{AMOUNT_STEP}.{benefit}", AMOUNT_STEP, AMOUNTS, item=benefit)
+                for benefit in situation.value(BENEFITS) or [] if benefit in weighed]
+    if situation.facts_to_ask.de_facto_unsupported_child:
+        planned.append(Step(DE_FACTO, "de_facto", DE_FACTO))
     if NOTICE in situation.required:
         planned.append(Step(NOTICE, "notice", NOTICE, skippable=False))
     planned.append(Step(SUMMARY, "summary", None, skippable=False))
@@ -130,9 +149,19 @@ def is_done(step: Step, situation: Situation, state: ConversationState) -> bool:
         # Answered here, or already named by the application (PATCH, the mini program): not asked again,
         # unless the person asked to change it (it is then the question being asked).
         return step.id in state.done or (situation.value(APPLIED_FROM) is not None and state.current != step.id)
+    if step.kind in (AMOUNT_STEP, "de_facto"):
+        # Answered here (a 不知道 too), or already given (PATCH): not asked again, unless being changed.
+        return step.id in state.done or (known_fact(step, situation) is not None and state.current != step.id)
     if step.kind == "setup" and situation.application is None:
         return step.id in state.done
     return step.id in state.done and problem_with(step, situation) is None
+
+
+def known_fact(step: Step, situation: Situation) -> object:
+    """What the application holds for an amount or the 事实无人抚养儿童 question (None: nothing)."""
+    if step.kind == AMOUNT_STEP:
+        return (situation.value(AMOUNTS) or {}).get(step.item)
+    return situation.value(step.field or step.id)
 
 
 def benefits_answered(situation: Situation, state: ConversationState) -> bool:

@@ -27,7 +27,7 @@ from accessibility.conversation.state import CHOOSE, CONFIRM, READ_BACK
 from accessibility.conversation.summary import summary_choices
 from accessibility.conversation.turns import Turn
 from accessibility.conversation.voice import audio_url
-from accessibility.conversation.words import lines
+from accessibility.conversation.words import benefit_amount_label, lines
 from backend.accounts.preferences import Preferences
 from backend.messages.catalog import Words, registry, say
 from backend.messages.describe import field_label
@@ -96,8 +96,10 @@ class Renderer:
             kind, inputmode, autocomplete = "photo", "none", "off"
         elif step.kind == "summary":
             kind, inputmode, autocomplete = "choice", "none", "off"
-        elif mode in (CONFIRM, READ_BACK) or step.kind in ("consent", "notice") or self._asks_yes_no(step):
+        elif mode in (CONFIRM, READ_BACK) or step.kind in ("consent", "notice", "de_facto") or self._asks_yes_no(step):
             kind, inputmode, autocomplete = "yes_no", "none", "off"
+        elif step.kind == "benefit_amount":
+            kind, inputmode, autocomplete = "number", "decimal", "off"
         elif choices:
             kind, inputmode, autocomplete = "choice", "text", "off"
         elif step.kind in ("field", "applied_from"):
@@ -108,6 +110,7 @@ class Renderer:
         if step.kind == "summary":
             choices = summary_choices(self.turn)
         label = (say("conversation.label.summary", locale) if step.kind == "summary"
+                 else benefit_amount_label(step.item or "", locale) if step.kind == "benefit_amount"
                  else field_label(step.field or "", locale))
         hints = [say(f"conversation.hint.{kind}", locale)] if f"conversation.hint.{kind}" in registry() else []
         if step.kind == "field" and f"conversation.hint.{step.field}" in registry():

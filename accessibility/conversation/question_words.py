@@ -1,5 +1,6 @@
 """The question of a step in words, and the choices it offers: a setup question, a consent, a photo, the
-notice, the other benefits, where the person applies from, or a field, each asked, confirmed, read back
+notice, the other benefits, what one pays a month, whether a child is a 事实无人抚养儿童, where the person
+applies from, or a field, each asked, confirmed, read back
 or narrowed to a choice as the conversation's mode says.
 
 Its own module because what to ask differs for every kind of step and mode, while how a prompt is laid
@@ -61,6 +62,11 @@ def question_words(turn: Turn, step: Step) -> tuple[Words, list[tuple[str, Words
         return _with_choices(say("conversation.ask.other_benefits", locale, who=who), options, locale)
     if step.kind == "applied_from":
         return _applied_from_question(turn, step, who)
+    if step.kind == "benefit_amount":
+        return say("conversation.ask.benefit_amount", locale, who=who,
+                   benefit=say(f"benefit.{step.item}", locale)), []
+    if step.kind == "de_facto":
+        return say("conversation.ask.de_facto_unsupported_child", locale, who=who), yes_no(locale)
     # a field
     label = field_label(step.field, locale)
     question = question_for(step.field)

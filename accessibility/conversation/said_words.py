@@ -13,7 +13,7 @@ from accessibility.conversation.said import Said
 from accessibility.conversation.words import benefits_words, lines, setup_words
 from backend.messages.catalog import Words, registry, say
 from backend.messages.describe import describe_field_error, field_label
-from backend.policy.presenter import join
+from backend.policy.presenter import join, yuan
 from backend.policy.service import region_policy
 
 if TYPE_CHECKING:
@@ -45,6 +45,10 @@ def said_words(turn: Turn, item: Said) -> Words | None:
             words[name] = question_for("certificate.number").shown(value, locale)
         elif name == "date" and isinstance(value, str) and len(value) == 10:
             words[name] = shown_date(value, locale)
+        elif name == "benefit":
+            words[name] = say(f"benefit.{value}", locale)
+        elif name == "amount":
+            words[name] = Words(yuan(value) or str(value), yuan(value) or str(value))
         elif name == "warnings":
             words[name] = Words(" ".join(w["text"] for w in value), " ".join(w["easy_read"] for w in value))
         else:

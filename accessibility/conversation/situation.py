@@ -15,7 +15,8 @@ from backend.errors import FieldError
 from backend.materials.service import list_materials
 from backend.policy.checklist import ChecklistItem, checklist
 from backend.prefill.service import list_proposals
-from backend.policy.service import application_checklist
+from backend.policy.evaluator import FactsRead
+from backend.policy.service import application_checklist, application_facts_to_ask
 from backend.runtime import runtime, today
 
 DEFAULT_SUBSIDIES = ["living", "nursing"]
@@ -37,6 +38,8 @@ class Situation:
     materials: list[MaterialItem]
     held: set[str] = field(default_factory=set)  # material kinds with a current photo
     proposals: list[dict[str, Any]] = field(default_factory=list)
+    # What the region's rules would read that a question can settle (backend/policy/service.py).
+    facts_to_ask: FactsRead = field(default_factory=FactsRead)
 
     @property
     def application_id(self) -> str | None:
@@ -87,8 +90,11 @@ def load_situation(actor: Actor, application_id: str | None, *, subsidies: list[
         proposals = list_proposals(actor, application_id)
     items = [MaterialItem(entry["item"], tuple(tuple(group) for group in entry["alternatives"]), entry["satisfied"])
              for entry in listed["items"] if entry["by_field"] is None]
+    # Both facts follow listed benefits (a weighed benefit, institution care): without any, nothing to ask.
+    facts_to_ask = (application_facts_to_ask(actor, application_id)
+                    if document["other_benefits"] or document["applying_as"] == "institution" else FactsRead())
     return Situation(document, list(document["subsidies"]), document["applying_as"],
-                     _required(document["subsidies"], document["applying_as"]), items, held, proposals)
+                     _required(document["subsidies"], document["applying_as"]), items, held, proposals, facts_to_ask)
 
 
 def _required(subsidies: list[str], applying_as: str) -> list[str]:

@@ -1,6 +1,6 @@
 """The summary ("check your answers"): each answer numbered with its value, the photos, whether the
-application is 跨省通办, what each subsidy would come to, and what is still missing; and the choices it
-offers (提交, 不对, 继续).
+application is 跨省通办, what each subsidy would come to (and, where a fact the rules weigh was not known, that
+a reviewer settles it), and what is still missing; and the choices it offers (提交, 不对, 继续).
 
 Its own module because it is the one prompt that says the whole application back, and the only one that
 asks the policy for a verdict. Rendering it numbers its items into the state, so 改第3项 finds them."""
@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from backend.identity.regions import is_cross_province
-from accessibility.conversation.plan import APPLIED_FROM, BENEFITS, Step, benefits_answered
+from accessibility.conversation.plan import AMOUNT_STEP, APPLIED_FROM, BENEFITS, Step, benefits_answered, known_fact
 from accessibility.conversation.questions import question_for
-from accessibility.conversation.words import benefits_words, lines, setup_words
+from accessibility.conversation.words import amount_words, benefit_amount_label, benefits_words, lines, setup_words
 from backend.messages.catalog import Words, say
 from backend.messages.describe import field_label
 from backend.policy.presenter import join, yuan
@@ -27,7 +27,7 @@ def summary_words(turn: Turn) -> Words:
     numbered: list[Words] = []
     items: list[str] = []
     for step in turn.planned:
-        if step.kind not in ("setup", "field", "benefits", "applied_from"):
+        if step.kind not in ("setup", "field", "benefits", AMOUNT_STEP, "de_facto", "applied_from"):
             continue
         items.append(step.id)
         numbered.append(say("conversation.summary.line", locale, number=len(items), field=_label(step, locale),
@@ -42,6 +42,7 @@ def summary_words(turn: Turn) -> Words:
         parts.append(say("conversation.summary.cross_province", locale, here=region_words(applied_from, locale),
                          hukou=region_words(hukou, locale)))
     parts += _eligibility(turn)
+    parts += _not_known(turn, items)
     if BENEFITS in items and not benefits_answered(situation, turn.state):
         # Not answered is not "none": the verdict above may change once it is (seed 004).
         parts.append(say("conversation.summary.benefits_unanswered", locale, number=items.index(BENEFITS) + 1,
@@ -66,6 +67,8 @@ def summary_choices(turn: Turn) -> list[tuple[str, Words]]:
 
 
 def _label(step: Step, locale: str) -> Words:
+    if step.kind == AMOUNT_STEP:
+        return benefit_amount_label(step.item or "", locale)
     return field_label(step.field or step.id, locale)
 
 
@@ -78,6 +81,14 @@ def _current_words(turn: Turn, step: Step) -> Words:
         if not benefits_answered(situation, turn.state):
             return say("conversation.summary.not_filled", locale)  # skipped is not "none"
         return benefits_words(situation.value("other_benefits") or [], locale)
+    if step.kind in (AMOUNT_STEP, "de_facto"):
+        known = known_fact(step, situation)
+        if known is None:
+            return say("conversation.summary.not_known" if step.id in turn.state.done
+                       else "conversation.summary.not_filled", locale)
+        if step.kind == AMOUNT_STEP:
+            return amount_words(str(known), locale)
+        return say("conversation.yes" if known else "conversation.no", locale)
     if step.kind == "applied_from" and situation.value(step.field) is None:
         state = turn.state
         key = ("conversation.summary.not_filled" if step.id not in state.done
@@ -103,3 +114,22 @@ def _eligibility(turn: Turn) -> list[Words]:
         verdicts.append(say(key, turn.locale, subsidy=say(f"subsidy.{subsidy}", turn.locale), outcome=outcome,
                             amount=amount or ""))
     return verdicts
+
+
+def _not_known(turn: Turn, items: list[str]) -> list[Words]:
+    """Plainly, why an answer above is not definite: a fact the region's rules weigh was not known (不知道,
+    跳过), so a reviewer settles it; and how to give it after all."""
+    locale = turn.locale
+    said = []
+    for step in turn.planned:
+        if step.kind not in (AMOUNT_STEP, "de_facto") or step.id not in items:
+            continue
+        if known_fact(step, turn.situation) is not None:
+            continue
+        number = items.index(step.id) + 1
+        if step.kind == AMOUNT_STEP:
+            said.append(say("conversation.summary.amount_not_known", locale, number=number,
+                            benefit=say(f"benefit.{step.item}", locale)))
+        else:
+            said.append(say("conversation.summary.de_facto_not_known", locale, number=number))
+    return said

@@ -12,8 +12,8 @@ Words are never built here: what is said is a catalog key and its parameters (`S
 This module holds the turn itself: which question is asked, which handler an answer goes to, what
 happens after it (`settle`), and the one way to save. The handlers live beside it, one module a concern:
 `commands.py` (上一步, 再说一遍, 人工, 帮助…), `setup.py` (who applies, for what), `fields.py` (a field's
-value, its follow-up and confirmation), `photos.py`, `applied_from.py` (跨省通办) and `agreements.py`
-(consents, the notice, the summary's 提交)."""
+value, its follow-up and confirmation), `photos.py`, `applied_from.py` (跨省通办), `benefit_facts.py` (what a
+weighed benefit pays, 事实无人抚养儿童) and `agreements.py` (consents, the notice, the summary's 提交)."""
 from __future__ import annotations
 
 from typing import Any
@@ -26,6 +26,7 @@ from accessibility.conversation.applied_from import (
     applied_from_not_said,
     back_within_applied_from,
 )
+from accessibility.conversation.benefit_facts import answer_benefit_amount, answer_de_facto, fact_not_known
 from accessibility.conversation.commands import run_command
 from accessibility.conversation.fields import answer_benefits, answer_field, compose_certificate_number
 from accessibility.conversation.photos import answer_material_words, take_photo
@@ -43,6 +44,7 @@ from backend.runtime import today
 # The handler of an answer, by the kind of step asked.
 _ANSWERS = {"setup": answer_setup, "consent": answer_consent, "material": answer_material_words,
             "field": answer_field, "benefits": answer_benefits, "applied_from": answer_applied_from,
+            "benefit_amount": answer_benefit_amount, "de_facto": answer_de_facto,
             "notice": answer_notice, "summary": answer_summary}
 
 
@@ -91,6 +93,10 @@ class Turn:
         if command is not None and step.kind == "applied_from" and command.kind in (CommandKind.DONT_KNOW,
                                                                                     CommandKind.SKIP):
             applied_from_not_said(self, step)  # optional: "不知道" or "跳过" leaves it unset, not for later
+            return
+        if command is not None and step.kind in ("benefit_amount", "de_facto") and command.kind in (
+                CommandKind.DONT_KNOW, CommandKind.SKIP):
+            fact_not_known(self, step)  # optional too: the answer stays needs_review, as the summary says
             return
         if command is not None and command.kind is CommandKind.BACK and back_within_applied_from(self, step):
             return

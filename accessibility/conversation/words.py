@@ -1,6 +1,6 @@
 """Words the prompt, the summary and what is said before the question all build alike: sentences one to
-a line, the yes and no choices, digits read back in groups, and the two setup answers and the other
-benefits said back.
+a line, the yes and no choices, digits read back in groups, and the two setup answers, the other benefits
+and what one pays a month said back.
 
 Its own module because `question_words.py`, `summary.py` and `said_words.py` each need them, and they
 need not import each other for it."""
@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from backend.messages.catalog import Words, say
-from backend.policy.presenter import join
+from backend.policy.presenter import join, yuan
 
 
 def lines(parts: list[Words]) -> Words:
@@ -38,3 +38,13 @@ def benefits_words(value: list[str], locale: str) -> Words:
     if not value:
         return say("conversation.benefits.none", locale)
     return join([say(f"benefit.{b}", locale) for b in value], locale)
+
+
+def benefit_amount_label(benefit: str, locale: str) -> Words:
+    """"高龄津贴每月金额": the label of one benefit's amount (the prompt's input, the summary's line)."""
+    return say("conversation.label.benefit_amount", locale, benefit=say(f"benefit.{benefit}", locale))
+
+
+def amount_words(amount: str, locale: str) -> Words:
+    """"85元" ("85.00" as stored)."""
+    return say("conversation.benefit_amount.value", locale, amount=yuan(amount) or amount)

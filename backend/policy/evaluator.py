@@ -229,6 +229,38 @@ def _payment_reasons(facts: Facts, policy: EffectivePolicy) -> list[Reason]:
     return [Reason("paid_to_unknown", "uncertain", rule, payment.source, changeable=True)]
 
 
+@dataclass(frozen=True)
+class FactsRead:
+    """Facts a region's rules read to settle the verdicts of these facts, beyond those already given: asked
+    by a channel that wants a definite answer (the conversation) rather than a rule written twice."""
+    benefit_amounts: tuple[str, ...] = ()      # listed benefits a choose-the-higher rule weighs (seed 004 注)
+    de_facto_unsupported_child: bool = False   # the institution payment rule would read it (seed 003 item 四)
+
+
+def facts_read(policy: EffectivePolicy, facts: Facts, subsidies: tuple[str, ...] | list[str] = SUBSIDIES) -> FactsRead:
+    """Which facts the rules in force read for `facts` and the subsidies asked for: the monthly amount of
+    each listed benefit that a choose-the-higher rule weighs against one of the subsidies
+    (`_coordination_reasons`, `_choose_higher_together`), and whether the child is a 事实无人抚养儿童 where the
+    nursing subsidy of a child in institution care may go to the institution (`_payment_reasons`: not for an
+    orphan, whose benefit already says it, nor for a known adult)."""
+    amounts = tuple(benefit for benefit in sorted(facts.other_benefits)
+                    if (found := policy.coordination.get(benefit)) is not None
+                    and any(getattr(found.value, subsidy) == "choose_higher" for subsidy in subsidies))
+    payment = policy.payment.get("institution_children_nursing")
+    age = _age(facts)
+    de_facto = ("nursing" in subsidies and payment is not None and payment.value == "institution"
+                and "institution_care" in facts.other_benefits
+                and not {"orphan", "de_facto_orphan_fully_supported"} & facts.other_benefits
+                and (age is None or age < ADULT_AGE))
+    return FactsRead(amounts, de_facto)
+
+
+def is_child(facts: Facts) -> bool | None:
+    """Under 18 on the day of application, by the birth date; None when it is not known."""
+    age = _age(facts)
+    return None if age is None else age < ADULT_AGE
+
+
 def _certificate_reasons(facts: Facts) -> list[Reason]:
     reasons = []
     if facts.grade is None:

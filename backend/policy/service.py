@@ -16,7 +16,7 @@ from backend.identity.regions import region
 from backend.messages.catalog import say
 from backend.messages.describe import field_label
 from backend.policy.checklist import checklist
-from backend.policy.evaluator import Evaluation, Facts, evaluate
+from backend.policy.evaluator import Evaluation, Facts, FactsRead, evaluate, facts_read, is_child
 from backend.policy.presenter import evaluation_document, policy_document
 from backend.runtime import china_date, runtime, today
 from backend.unit_of_work import UnitOfWork, unit_of_work
@@ -65,6 +65,19 @@ def application_eligibility(actor: Actor, application_id: str, *, locale: str) -
         content = uow.applications.content(application)
         return evaluation_document(evaluate_application(application, content), locale,
                                    requested=list(application.subsidies))
+
+
+def application_facts_to_ask(actor: Actor, application_id: str) -> FactsRead:
+    """What the application's region's rules (hukou county, on the day of application) would read that a
+    question can settle: the monthly amounts of its listed benefits that a choose-the-higher rule weighs
+    (seed 004 注), and whether the applicant is a 事实无人抚养儿童 (seed 003 item 四), asked only of an
+    applicant the ID number's birth date shows is a child on that day."""
+    with unit_of_work() as uow:
+        application = uow.applications.get_for(actor, application_id, Purpose.VIEW)
+        facts = facts_for(application, uow.applications.content(application))
+        code = facts.region_code if facts.region_code and region(facts.region_code) else "000000"
+        read = facts_read(runtime().policy.resolve(code, facts.on), facts, tuple(application.subsidies))
+        return FactsRead(read.benefit_amounts, read.de_facto_unsupported_child and is_child(facts) is True)
 
 
 def application_checklist(actor: Actor, application_id: str, *, locale: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from backend.policy.book import PolicyBook
-from backend.policy.evaluator import Facts, evaluate
+from backend.policy.evaluator import Facts, evaluate, facts_read
 from backend.policy.presenter import evaluation_document
 
 BOOK = PolicyBook.load()
@@ -342,3 +342,38 @@ def test_every_reason_names_its_source():
                   category=5, household="none")):
         for verdict in judge(**facts).verdicts.values():
             assert all(reason.source for reason in verdict.reasons)
+
+
+def read(region=WULONG, on=AFTER, subsidies=("living", "nursing"), **facts):
+    facts["other_benefits"] = frozenset(facts.get("other_benefits", ()))
+    return facts_read(BOOK.resolve(region, on), Facts(region_code=region, on=on, **facts), subsidies)
+
+
+@pytest.mark.parametrize("benefits, subsidies, weighed", [
+    ({"elderly_care_subsidy"}, ("living", "nursing"), ("elderly_care_subsidy",)),   # nursing alone
+    ({"elderly_care_subsidy"}, ("living",), ()),                                     # not against living
+    ({"disability_pension", "elderly_allowance"}, ("living",), ("disability_pension",)),  # both, together
+    ({"elderly_allowance", "work_injury_nursing_allowance"}, ("living", "nursing"), ()),  # combine, excluded
+])
+def test_seed_004_zhu_the_amounts_read_are_those_of_listed_benefits_a_choose_the_higher_rule_weighs(
+        benefits, subsidies, weighed):
+    assert read(other_benefits=benefits, subsidies=subsidies).benefit_amounts == weighed
+
+
+def test_a_region_without_a_choose_the_higher_rule_reads_no_amount():
+    assert read(region=SHANXI_COUNTY, other_benefits={"elderly_care_subsidy", "disability_pension"}).benefit_amounts == ()
+
+
+@pytest.mark.parametrize("region, facts, asked", [
+    (SHANXI_COUNTY, dict(birth_date=date(2015, 6, 1), other_benefits={"institution_care"}), True),
+    (SHANXI_COUNTY, dict(other_benefits={"institution_care"}), True),                       # age not known
+    (SHANXI_COUNTY, dict(birth_date=date(1950, 3, 1), other_benefits={"institution_care"}), False),  # an adult
+    (SHANXI_COUNTY, dict(birth_date=date(2015, 6, 1), other_benefits={"institution_care", "orphan"}), False),
+    (SHANXI_COUNTY, dict(birth_date=date(2015, 6, 1)), False),                              # raised at home
+    (WULONG, dict(birth_date=date(2015, 6, 1), other_benefits={"institution_care"}), False),  # no such rule
+])
+def test_seed_003_four_the_de_facto_unsupported_child_is_read_where_the_institution_rule_would_read_it(
+        region, facts, asked):
+    assert read(region=region, **facts).de_facto_unsupported_child is asked
+    evaluated = judge(region=region, grade=1, **facts).verdicts["nursing"]
+    assert ("paid_to_unknown" in codes(evaluated)) is asked  # exactly where it leaves the answer open
