@@ -61,8 +61,10 @@ def idempotent(view: Callable) -> Callable:
         if held.request_hash != fingerprint:
             raise ApiProblem(422, "idempotency_key_reused")
         if isinstance(held, InProgress):
-            raise ApiProblem(409, "request_in_progress", params={"retry_after": RETRY_AFTER_SECONDS},
-                             headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+            # retry_after_seconds becomes Retry-After (problem_response); retry_after is what the
+            # catalog's sentence names, and what clients read before.
+            raise ApiProblem(409, "request_in_progress", params={"retry_after_seconds": RETRY_AFTER_SECONDS,
+                                                                 "retry_after": RETRY_AFTER_SECONDS})
         replay = Response(held.body, status=held.status_code, content_type="application/json; charset=utf-8")
         for name, value in held.headers.items():
             replay.headers[name] = value
