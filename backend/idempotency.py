@@ -10,7 +10,8 @@ refused request releases its claim, so the same key can be used again once the c
 refused as incomplete is not refused again for two days after the application is complete).
 
 A kept answer repeats the application (name, address, birth date), so it is sealed at rest, its headers
-with it (the column type, backend/privacy/sealed_column.py) and deleted by a periodic sweep once its two days are over."""
+with it (the column type, backend/privacy/sealed_column.py), and deleted by a periodic sweep once its two
+days are over."""
 
 from __future__ import annotations
 
