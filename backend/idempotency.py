@@ -9,13 +9,15 @@ to retry shortly) instead of running the request a second time. Only successful 
 refused request releases its claim, so the same key can be used again once the cause is fixed (a submit
 refused as incomplete is not refused again for two days after the application is complete).
 
-A kept answer repeats the application (name, address, birth date), so it is sealed at rest (the column
-type, backend/privacy/sealed_column.py) and deleted by a periodic sweep once its two days are over."""
+A kept answer repeats the application (name, address, birth date), so it is sealed at rest, its headers
+with it (the column type, backend/privacy/sealed_column.py), and deleted by a periodic sweep once its two
+days are over."""
 
 from __future__ import annotations
 
+import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy import and_, delete, or_, select, update
@@ -36,6 +38,8 @@ class RememberedAnswer:
     request_hash: str
     status_code: int
     body: str
+    # The headers kept with the answer (answers kept before 0011 have none).
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -81,16 +85,20 @@ def holder(user_id: str, scope: str, key: str) -> Holder | None:
             return None
         if record.status_code is None or record.response_body is None:
             return InProgress(record.request_hash)
-        return RememberedAnswer(record.request_hash, record.status_code, record.response_body)
+        headers = json.loads(record.response_headers) if record.response_headers else {}
+        return RememberedAnswer(record.request_hash, record.status_code, record.response_body, headers)
 
 
-def settle(user_id: str, scope: str, key: str, status_code: int, body: str) -> None:
-    """Keeps the successful answer of the claimed request, to replay to its retries."""
+def settle(user_id: str, scope: str, key: str, status_code: int, body: str,
+           headers: dict[str, str] | None = None) -> None:
+    """Keeps the successful answer of the claimed request (its status, body and the headers given), to
+    replay to its retries."""
     try:
         with unit_of_work() as uow:
             uow.session.execute(update(IdempotencyRecord).where(
                 _same_key(user_id, scope, key), IdempotencyRecord.status_code.is_(None)).values(
-                status_code=status_code, response_body=body))
+                status_code=status_code, response_body=body,
+                response_headers=json.dumps(headers or {}, ensure_ascii=False)))
             uow.commit()
     except Exception:  # the request is done; its retries wait until the claim counts as abandoned
         log.exception("could not keep the answer of an idempotent request")

@@ -67,7 +67,7 @@ def configure(settings: Settings, *, clock: Callable[[], datetime] | None = None
         policy=PolicyBook.load(settings.policy_dirs),
     )
     from backend.storage import storage_for
-    runtime_.storage = storage_for(settings)
+    runtime_.storage = storage_for(settings, runtime_.vault)
     runtime_.jobs = JobQueue.from_url(settings.resolved_job_queue_url)
     runtime_.review_system = review_system_for(settings)
     _current = runtime_

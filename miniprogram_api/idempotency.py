@@ -3,7 +3,10 @@ the first successful answer (marked `Idempotent-Replayed: true`); the same key w
 is refused. The key is claimed before the request is handled (backend/idempotency.py), so retries that
 arrive while the first is still being handled do not run it again: they wait briefly for its answer, or
 get 409 `request_in_progress` with Retry-After. A refused or failed request (any answer but 2xx) frees
-its key, so a retry after fixing the cause is handled afresh."""
+its key, so a retry after fixing the cause is handled afresh.
+
+A replay repeats the first answer's status, body and the headers that describe it (KEPT_HEADERS): the
+ETag a client sends back in If-Match after a retried submit, the Location of an uploaded material."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from flask import Response, make_response, request
 
 from backend.idempotency import InProgress, claim, holder, release, settle
 from miniprogram_api.guards import current_actor
+from miniprogram_api.locale import content_language
 from miniprogram_api.problems import ApiProblem
 
 HEADER = "Idempotency-Key"
@@ -25,6 +29,12 @@ HEADER = "Idempotency-Key"
 WAIT_FOR_FIRST_SECONDS = 3.0
 POLL_SECONDS = 0.05
 RETRY_AFTER_SECONDS = 1
+# Headers kept with an answer and sent again on replay. ETag: the version for the next If-Match. Location:
+# where the created material is. Content-Type and Content-Language: what the kept body is and which
+# language its words are in (the retry may ask in another). Not Retry-After: only successes are kept, and
+# a wait counted from the first answer would be wrong when replayed later. Nothing else an answer carries
+# (Set-Cookie, Content-Length) belongs to the body rather than to the moment it was sent.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "ETag", "Location")
 
 
 def idempotent(view: Callable) -> Callable:
@@ -51,9 +61,13 @@ def idempotent(view: Callable) -> Callable:
         if held.request_hash != fingerprint:
             raise ApiProblem(422, "idempotency_key_reused")
         if isinstance(held, InProgress):
-            raise ApiProblem(409, "request_in_progress", params={"retry_after": RETRY_AFTER_SECONDS},
-                             headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+            # retry_after_seconds becomes Retry-After (problem_response); retry_after is what the
+            # catalog's sentence names, and what clients read before.
+            raise ApiProblem(409, "request_in_progress", params={"retry_after_seconds": RETRY_AFTER_SECONDS,
+                                                                 "retry_after": RETRY_AFTER_SECONDS})
         replay = Response(held.body, status=held.status_code, content_type="application/json; charset=utf-8")
+        for name, value in held.headers.items():
+            replay.headers[name] = value
         replay.headers["Idempotent-Replayed"] = "true"
         replay.headers[HEADER] = key
         return replay
@@ -68,7 +82,9 @@ def _handle(view: Callable, args: tuple, kwargs: dict, user_id: str, scope: str,
         release(user_id, scope, key)
         raise
     if 200 <= response.status_code < 300:
-        settle(user_id, scope, key, response.status_code, response.get_data(as_text=True))
+        kept = {name: response.headers[name] for name in KEPT_HEADERS if name in response.headers}
+        kept.setdefault("Content-Language", content_language())  # set after the view, by init_locale
+        settle(user_id, scope, key, response.status_code, response.get_data(as_text=True), kept)
         response.headers[HEADER] = key
     else:
         release(user_id, scope, key)

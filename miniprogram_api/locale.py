@@ -18,6 +18,11 @@ def request_locale() -> str:
     return cached
 
 
+def content_language() -> str:
+    """The request's locale as a Content-Language value (zh-Hans-CN)."""
+    return request_locale().replace("_", "-")
+
+
 def init_locale(app: Flask) -> None:
     # Flask-Babel formats dates and numbers for the request's locale; our sentences come from
     # backend.messages, which reads the same Babel catalogs without needing Flask.
@@ -25,6 +30,6 @@ def init_locale(app: Flask) -> None:
 
     @app.after_request
     def _content_language(response):
-        response.headers.setdefault("Content-Language", request_locale().replace("_", "-"))
+        response.headers.setdefault("Content-Language", content_language())
         response.vary.add("Accept-Language")
         return response

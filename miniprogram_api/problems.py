@@ -95,6 +95,10 @@ def problem_response(status: int, code: str, *, params: dict[str, Any] | None = 
         _add_speech(body, locale)
     response = Response(json.dumps(body, ensure_ascii=False), status=status,
                         content_type="application/problem+json; charset=utf-8")
+    if isinstance(params.get("retry_after_seconds"), int):
+        # The one place a wait becomes Retry-After: any problem that says when to try again (429 too many
+        # attempts, 409 request in progress) says it to programs too, in the same number of seconds.
+        response.headers["Retry-After"] = str(params["retry_after_seconds"])
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
@@ -247,8 +251,6 @@ def init_problems(app: Flask) -> None:
             headers["ETag"] = f'"{error.current_version}"'
         if isinstance(error, domain.AuthenticationFailed):
             headers["WWW-Authenticate"] = 'Bearer realm="liangbu"'
-        if isinstance(error, domain.TooManyAttempts):
-            headers["Retry-After"] = str(error.retry_after_seconds)
         return problem_response(status, error.code, params=error.params, errors=error.errors, headers=headers,
                                 text_code=error.text_code)
 

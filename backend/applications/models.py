@@ -111,4 +111,7 @@ class IdempotencyRecord(Base):
     status_code: Mapped[int | None] = mapped_column(Integer)
     # The answer replayed to retries: it repeats the application (name, address, birth date), so it is sealed.
     response_body: Mapped[str | None] = mapped_column(SealedText("idempotency_records.response_body"))
+    # The answer's headers a retry needs (ETag for its next If-Match, Location of what was created), as a
+    # JSON object; sealed with the body, as part of the same answer. Null in answers kept before 0011.
+    response_headers: Mapped[str | None] = mapped_column(SealedText("idempotency_records.response_headers"))
     created_at: Mapped[datetime]

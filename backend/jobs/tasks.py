@@ -27,6 +27,11 @@ def sweep_speech_cache() -> int:
     return sweep()
 
 
+def sweep_official_account_messages() -> int:
+    from backend.wechat.official_account import sweep_received
+    return sweep_received()
+
+
 def read_material(material_id: str) -> str:
     from backend.prefill.reading import read_material as read
     return read(material_id)
@@ -44,10 +49,12 @@ TASKS: dict[str, Callable[..., Any]] = {
 }
 
 # Periodic sweeps (minutes): retries that are due, anything an enqueue lost, and personal data past its
-# life (remembered answers of retried requests after two days, cached speech after its links expire).
+# life (remembered answers of retried requests after two days, cached speech after its links expire,
+# what the official account received after a day).
 PERIODIC: dict[str, tuple[Callable[..., Any], int]] = {
     "sweep_handoffs": (dispatch_handoffs, 1),
     "sweep_storage": (sweep_storage, 30),
     "sweep_idempotency": (sweep_idempotency, 30),
     "sweep_speech_cache": (sweep_speech_cache, 30),
+    "sweep_official_account_messages": (sweep_official_account_messages, 30),
 }

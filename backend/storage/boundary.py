@@ -5,9 +5,12 @@ at rest in every backend (backend/storage/sealing.py), and readers get the plain
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from backend.settings import Settings
+
+if TYPE_CHECKING:
+    from backend.privacy.vault import Vault
 
 
 class StoredFileMissing(Exception):
@@ -25,15 +28,16 @@ class FileStorage(Protocol):
 
     def exists(self, key: str) -> bool: ...
 
+    def keys(self) -> list[str]: ...
+
     def entries(self, prefix: str) -> list[tuple[str, datetime]]: ...
 
 
-def storage_for(settings: Settings) -> FileStorage:
-    from backend.privacy.vault import Vault
-    from backend.storage.sealing import FileSealer
-    sealer = FileSealer(Vault(settings.data_key_bytes(), settings.old_data_key_bytes()))
+def storage_for(settings: Settings, vault: Vault) -> FileStorage:
+    """The configured backend, its files sealed with the process's vault (the one the runtime holds)."""
+    from backend.storage.sealing import SealedStorage
     if settings.s3_bucket:
         from backend.storage.s3 import S3Storage
-        return S3Storage.from_settings(settings, sealer=sealer)
+        return SealedStorage(S3Storage.from_settings(settings), vault)
     from backend.storage.local import LocalFolderStorage
-    return LocalFolderStorage(settings.resolved_storage_dir, sealer=sealer)
+    return SealedStorage(LocalFolderStorage(settings.resolved_storage_dir), vault)

@@ -2,9 +2,8 @@
 is flushed to disk, then renamed into place: rename is atomic on POSIX, so a crash leaves either the old
 state or the whole new file, never half of one.
 
-With a sealer (always, through `storage_for`) files are sealed with the data key before they are written
-and opened as they are read (backend/storage/sealing.py); files and folders are the owner's only (0600,
-0700)."""
+Files and folders are the owner's only (0600, 0700). Sealing with the data key is not done here but
+around any backend (backend/storage/sealing.py, always through `storage_for`)."""
 
 from __future__ import annotations
 
@@ -15,7 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from backend.storage.boundary import StoredFileMissing
-from backend.storage.sealing import FileSealer
 
 _KEY = re.compile(r"^[A-Za-z0-9_-]{16,80}$")
 
@@ -23,9 +21,8 @@ _KEY = re.compile(r"^[A-Za-z0-9_-]{16,80}$")
 class LocalFolderStorage:
     name = "local"
 
-    def __init__(self, root: Path, *, sealer: FileSealer | None = None) -> None:
+    def __init__(self, root: Path) -> None:
         self.root = Path(root)
-        self.sealer = sealer
 
     def _path(self, key: str) -> Path:
         if not _KEY.fullmatch(key):
@@ -34,8 +31,6 @@ class LocalFolderStorage:
 
     def put(self, key: str, data: bytes, media_type: str) -> None:
         path = self._path(key)
-        if self.sealer is not None:
-            data = self.sealer.seal(key, data)
         if not path.parent.is_dir():
             self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
             path.parent.mkdir(exist_ok=True, mode=0o700)
@@ -57,14 +52,6 @@ class LocalFolderStorage:
             os.close(directory)
 
     def get(self, key: str) -> bytes:
-        try:
-            stored = self._path(key).read_bytes()
-        except FileNotFoundError:
-            raise StoredFileMissing(key) from None
-        return stored if self.sealer is None else self.sealer.open(key, stored)
-
-    def read_stored(self, key: str) -> bytes:
-        """The file as it lies on disk, sealed or not (for `python -m backend.cli seal-existing`)."""
         try:
             return self._path(key).read_bytes()
         except FileNotFoundError:

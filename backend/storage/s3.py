@@ -1,8 +1,8 @@
 """S3-compatible object storage, for deployments past one machine. A PUT is atomic in S3: an object is
 visible whole or not at all. Credentials come from the usual AWS environment or instance role.
 
-Objects are sealed with the data key before they leave the process (backend/storage/sealing.py), as in
-the local folder, and the bucket's server-side encryption is asked for on top."""
+Objects are sealed with the data key before they leave the process (backend/storage/sealing.py wraps
+this backend as it wraps the local folder), and the bucket's server-side encryption is asked for on top."""
 
 from __future__ import annotations
 
@@ -14,44 +14,29 @@ from botocore.exceptions import ClientError
 
 from backend.settings import Settings
 from backend.storage.boundary import StoredFileMissing
-from backend.storage.sealing import FileSealer
 
 
 class S3Storage:
     name = "s3"
 
     def __init__(self, bucket: str, *, endpoint_url: str | None = None, region: str | None = None,
-                 prefix: str = "materials/", sealer: FileSealer | None = None) -> None:
+                 prefix: str = "materials/") -> None:
         self.bucket = bucket
         self.prefix = prefix
-        self.sealer = sealer
         self._client = boto3.client(
             "s3", endpoint_url=endpoint_url, region_name=region or "us-east-1",
             config=Config(connect_timeout=5, read_timeout=30, retries={"max_attempts": 3, "mode": "standard"}))
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, sealer: FileSealer | None = None) -> S3Storage:
-        return cls(settings.s3_bucket or "", endpoint_url=settings.s3_endpoint_url, region=settings.s3_region,
-                   sealer=sealer)
+    def from_settings(cls, settings: Settings) -> S3Storage:
+        return cls(settings.s3_bucket or "", endpoint_url=settings.s3_endpoint_url, region=settings.s3_region)
 
     def put(self, key: str, data: bytes, media_type: str) -> None:
         # Server-side encryption on top of ours: the files are the most sensitive we hold.
-        if self.sealer is not None:
-            data = self.sealer.seal(key, data)
         self._client.put_object(Bucket=self.bucket, Key=self.prefix + key, Body=data, ContentType=media_type,
                                 ServerSideEncryption="AES256")
 
     def get(self, key: str) -> bytes:
-        try:
-            stored = self._client.get_object(Bucket=self.bucket, Key=self.prefix + key)["Body"].read()
-        except ClientError as error:
-            if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
-                raise StoredFileMissing(key) from None
-            raise
-        return stored if self.sealer is None else self.sealer.open(key, stored)
-
-    def read_stored(self, key: str) -> bytes:
-        """The object as it lies in the bucket, sealed or not (for `python -m backend.cli seal-existing`)."""
         try:
             return self._client.get_object(Bucket=self.bucket, Key=self.prefix + key)["Body"].read()
         except ClientError as error:

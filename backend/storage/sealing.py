@@ -1,5 +1,6 @@
 """Files sealed at rest with the data key, in every storage backend: document photos and their
-thumbnails, proofs of relation and consent, cached speech.
+thumbnails, proofs of relation and consent, cached speech. `SealedStorage` wraps any FileStorage (the
+local folder, S3), so the backends only move bytes and sealing is written once.
 
 A sealed file is MAGIC followed by the vault's ciphertext (backend/privacy/vault.py): AES-256-GCM with a
 fresh 12-byte nonce per write, the id of the key that sealed it (so files sealed before a rotation open
@@ -12,22 +13,46 @@ SHA-256 of the image the reviewer receives, as before."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from backend.privacy.vault import Vault
+from backend.storage.boundary import FileStorage
 
 MAGIC = b"LBSEALED\x00\x01"
 
 
-class FileSealer:
-    def __init__(self, vault: Vault) -> None:
-        self._vault = vault
+class SealedStorage:
+    """A FileStorage whose files are sealed as they are written and opened as they are read."""
 
-    def seal(self, key: str, data: bytes) -> bytes:
-        return MAGIC + self._vault.encrypt(data, context=_context(key))
+    def __init__(self, stored_in: FileStorage, vault: Vault) -> None:
+        self.stored_in = stored_in
+        self.vault = vault
+        self.name = stored_in.name
 
-    def open(self, key: str, stored: bytes) -> bytes:
+    def put(self, key: str, data: bytes, media_type: str) -> None:
+        self.stored_in.put(key, MAGIC + self.vault.encrypt(data, context=_context(key)), media_type)
+
+    def get(self, key: str) -> bytes:
+        stored = self.stored_in.get(key)
         if not is_sealed(stored):
             return stored  # written before files were sealed
-        return self._vault.decrypt(stored[len(MAGIC):], context=_context(key))
+        return self.vault.decrypt(stored[len(MAGIC):], context=_context(key))
+
+    def read_stored(self, key: str) -> bytes:
+        """The file as it lies in the backend, sealed or not (for `python -m backend.cli seal-existing`)."""
+        return self.stored_in.get(key)
+
+    def delete(self, key: str) -> None:
+        self.stored_in.delete(key)
+
+    def exists(self, key: str) -> bool:
+        return self.stored_in.exists(key)
+
+    def keys(self) -> list[str]:
+        return self.stored_in.keys()
+
+    def entries(self, prefix: str) -> list[tuple[str, datetime]]:
+        return self.stored_in.entries(prefix)
 
 
 def is_sealed(stored: bytes) -> bool:

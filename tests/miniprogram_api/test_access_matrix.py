@@ -24,6 +24,10 @@ from tests.support.factories import complete_fields, person
 from tests.support.flows import photo_bytes
 
 OWNER = person(region="500156", born="1955-01-20")
+# 因公致残 allowance of 85 a month, weighed against both subsidies together (seed 004, 政策告知书 二 注).
+OWNER_FIELDS = {**complete_fields(OWNER), "other_benefits": ["public_duty_disability_allowance"],
+                "other_benefit_amounts": {"public_duty_disability_allowance": "85.00"},
+                "de_facto_unsupported_child": False}
 
 # endpoint -> what it needs: an access.Purpose value for an application's endpoints; for the endpoints of a link,
 # a person or a proof, the right the representation rules give (confirm_link, attach_proof, revoke, view_proof,
@@ -110,7 +114,9 @@ def _assistant_grant(app, owner, account, region):
 @pytest.fixture
 def world(app, demo_accounts, runtime):
     owner = logged_in(app, "owner", name="业主本人")
-    application = flows.submitted(owner, fields=complete_fields(OWNER))
+    # Every field of an application filled, other benefits and their amounts too: this application's answers are
+    # the first the API tests see, so they are the recorded examples of the OpenAPI document (make api-examples).
+    application = flows.submitted(owner, fields=OWNER_FIELDS)
     actors: dict[str, ApiClient] = {"applicant": owner}
     for name in ("guardian", "guardian_pending", "guardian_revoked", "family", "entrusted_in_scope",
                  "entrusted_to_edit", "entrusted_to_submit", "entrusted_expired"):

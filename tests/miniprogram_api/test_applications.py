@@ -121,6 +121,20 @@ def test_double_tapped_submit_with_the_same_key_submits_once(as_applicant):
     assert [entry["event"] for entry in status["timeline"]].count("submitted") == 1
 
 
+def test_a_replayed_submit_carries_the_etag_of_the_first_answer_for_the_next_if_match(as_applicant):
+    draft = ready_to_submit(as_applicant)
+    headers = {"Idempotency-Key": "tap-etag"}
+    first = as_applicant.post(f"/applications/{draft['id']}/submit", headers=headers)
+    assert first.status_code == 200, first.get_json()
+    retried = as_applicant.post(f"/applications/{draft['id']}/submit",
+                                headers={**headers, "Accept-Language": "en"})
+    assert retried.headers["Idempotent-Replayed"] == "true"
+    assert retried.headers["ETag"] == first.headers["ETag"] == f'"{first.get_json()["version"]}"'
+    assert retried.headers["Content-Type"] == first.headers["Content-Type"]
+    # The body repeats the first answer's words, so it is labelled with their language, not the retry's.
+    assert retried.headers["Content-Language"] == first.headers["Content-Language"] == "zh-Hans-CN"
+
+
 def test_submitted_application_cannot_be_edited(as_applicant):
     draft = ready_to_submit(as_applicant)
     submitted = as_applicant.post(f"/applications/{draft['id']}/submit").get_json()

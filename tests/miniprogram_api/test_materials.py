@@ -142,6 +142,14 @@ def test_a_retried_upload_with_the_same_key_stores_one_file(as_applicant, draft,
     assert rows(runtime, Material) == 1 and len(stored_files(runtime)) == 2
 
 
+def test_a_retried_upload_is_told_where_the_material_is(as_applicant, draft):
+    first = upload(as_applicant, draft["id"], "id_card_front", photo_bytes("front"), **{"Idempotency-Key": "u-2"})
+    second = upload(as_applicant, draft["id"], "id_card_front", photo_bytes("front"), **{"Idempotency-Key": "u-2"})
+    assert second.headers["Idempotent-Replayed"] == "true"
+    assert second.headers["Location"] == first.headers["Location"]
+    assert first.headers["Location"].endswith(f"/materials/{first.get_json()['id']}")
+
+
 def test_uploading_to_someone_elses_application_is_404(as_other_applicant, draft, runtime):
     response = upload(as_other_applicant, draft["id"], "id_card_front", photo_bytes())
     assert response.status_code == 404
@@ -277,6 +285,7 @@ def test_a_retry_while_the_first_upload_is_still_handled_is_told_to_retry_shortl
     assert retry.status_code == 409
     assert retry.headers["Retry-After"] == "1"
     problem = retry.get_json()
+    assert problem["retry_after_seconds"] == 1  # as a 429 says it, the same number as Retry-After
     assert problem["code"] == "request_in_progress" and "1 秒" in problem["detail"]
     assert retry.content_type.startswith("application/problem+json")
     assert rows(runtime, Material) == 1

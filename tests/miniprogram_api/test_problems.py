@@ -48,6 +48,19 @@ def test_an_oversized_photo_is_a_413_that_says_the_photo_limit_not_the_frame_all
     assert body["limit_bytes"] == runtime.settings.max_upload_bytes
 
 
+def test_any_problem_that_says_when_to_try_again_carries_retry_after(client, app, monkeypatch):
+    from backend.accounts import service
+    from backend.errors import UpstreamUnavailable
+
+    def busy(*args, **kwargs):
+        raise UpstreamUnavailable("upstream_unavailable", params={"retry_after_seconds": 30})
+
+    monkeypatch.setattr(service, "dev_login", busy)
+    response = client.post("/auth/dev-login", json={"account": "demo-applicant"})
+    body = assert_problem(response, 503, "upstream_unavailable")
+    assert response.headers["Retry-After"] == "30" and body["retry_after_seconds"] == 30
+
+
 def test_unexpected_error_is_a_500_problem_without_internals(client, app, monkeypatch):
     from backend.accounts import service
 

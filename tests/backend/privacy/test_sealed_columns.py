@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 
 from backend.accounts.models import User
 from backend.applications.models import IdempotencyRecord
-from backend.idempotency import KEEP_FOR, claim, settle, sweep_expired
+from backend.idempotency import KEEP_FOR, claim, holder, settle, sweep_expired
 from backend.privacy.sealed_column import is_sealed
 from backend.representation.models import Representation
 from tests.miniprogram_api.test_acting_for_others import MAN, register_man
@@ -37,6 +37,26 @@ def test_the_answer_kept_for_a_retried_submit_is_sealed_and_still_replayed(as_ap
     retried = as_applicant.post(f"/applications/{draft['id']}/submit", headers={"Idempotency-Key": "submit-1"})
     assert retried.status_code == 200 and retried.headers["Idempotent-Replayed"] == "true"
     assert retried.get_json() == first.get_json()
+
+
+def test_the_headers_kept_with_an_answer_are_sealed_with_it(as_applicant, runtime):
+    draft = flows.ready_to_submit(as_applicant, fields=complete_fields(WANG))
+    first = as_applicant.post(f"/applications/{draft['id']}/submit", headers={"Idempotency-Key": "submit-2"})
+    assert first.status_code == 200, first.get_json()
+    [stored] = raw(runtime, "SELECT response_headers FROM idempotency_records WHERE key = 'submit-2'")
+    assert is_sealed(stored) and "ETag" not in stored
+    kept = holder(as_applicant.user_id, f"POST /api/v1/applications/{draft['id']}/submit", "submit-2")
+    assert kept.headers["ETag"] == first.headers["ETag"]
+
+
+def test_an_answer_kept_before_its_headers_were_is_still_replayed(as_applicant, runtime):
+    draft = flows.ready_to_submit(as_applicant, fields=complete_fields(WANG))
+    first = as_applicant.post(f"/applications/{draft['id']}/submit", headers={"Idempotency-Key": "submit-3"})
+    with runtime.database.engine.begin() as connection:  # as kept before migration 0011
+        connection.execute(text("UPDATE idempotency_records SET response_headers = NULL WHERE key = 'submit-3'"))
+    retried = as_applicant.post(f"/applications/{draft['id']}/submit", headers={"Idempotency-Key": "submit-3"})
+    assert retried.status_code == 200 and retried.headers["Idempotent-Replayed"] == "true"
+    assert retried.get_json() == first.get_json() and "ETag" not in retried.headers
 
 
 def test_the_name_and_statement_of_a_person_registered_by_an_assistant_are_sealed(as_assistant, runtime):

@@ -11,7 +11,7 @@ import pytest
 
 from backend.privacy.vault import DecryptionFailed, Vault
 from backend.storage.local import LocalFolderStorage
-from backend.storage.sealing import MAGIC, FileSealer
+from backend.storage.sealing import MAGIC, SealedStorage
 from tests.support.flows import photo_bytes
 
 KEY = "Ab3_dE4-fG5hI6jK7lM8nO9p"
@@ -19,8 +19,8 @@ OTHER_KEY = "Zz9_yY8-xX7wW6vV5uU4tT3s"
 PHOTO = photo_bytes("id card")
 
 
-def sealed_storage(root, key: bytes = b"k" * 32, old_keys: tuple[bytes, ...] = ()) -> LocalFolderStorage:
-    return LocalFolderStorage(root, sealer=FileSealer(Vault(key, old_keys)))
+def sealed_storage(root, key: bytes = b"k" * 32, old_keys: tuple[bytes, ...] = ()) -> SealedStorage:
+    return SealedStorage(LocalFolderStorage(root), Vault(key, old_keys))
 
 
 def on_disk(root, key: str = KEY) -> bytes:
@@ -72,13 +72,36 @@ def test_a_sealed_file_copied_under_another_key_does_not_open(tmp_path):
         storage.get(OTHER_KEY)
 
 
-def test_the_configured_storage_seals_with_the_data_key(settings):
-    from backend.storage import storage_for
-
-    storage = storage_for(settings)
-    storage.put(KEY, PHOTO, "image/jpeg")
+def test_the_configured_storage_seals_with_the_data_key(runtime):
+    settings = runtime.settings
+    runtime.storage.put(KEY, PHOTO, "image/jpeg")
     assert on_disk(settings.resolved_storage_dir).startswith(MAGIC)
-    assert storage.get(KEY) == PHOTO
-    opened = FileSealer(Vault(base64.b64decode(settings.data_key.get_secret_value())))
-    assert opened.open(KEY, on_disk(settings.resolved_storage_dir)) == PHOTO
+    assert runtime.storage.get(KEY) == PHOTO
+    opened = sealed_storage(settings.resolved_storage_dir, base64.b64decode(settings.data_key.get_secret_value()))
+    assert opened.get(KEY) == PHOTO
+    assert runtime.storage.vault is runtime.vault  # one vault a process, not a second one for files
+
+
+class Shelf:
+    """A storage backend that only keeps bytes: any FileStorage is sealed the same way."""
+    name = "shelf"
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def put(self, key, data, media_type):
+        self.files[key] = data
+
+    def get(self, key):
+        return self.files[key]
+
+
+def test_any_backend_is_sealed_by_the_one_wrapper_and_its_older_plain_files_still_read():
+    shelf = Shelf()
+    storage = SealedStorage(shelf, Vault(b"k" * 32))
+    storage.put(KEY, PHOTO, "image/jpeg")
+    assert shelf.files[KEY].startswith(MAGIC) and storage.get(KEY) == PHOTO
+    assert storage.read_stored(KEY) == shelf.files[KEY]
+    shelf.files[OTHER_KEY] = PHOTO  # written before files were sealed
+    assert storage.get(OTHER_KEY) == PHOTO and storage.read_stored(OTHER_KEY) == PHOTO
 

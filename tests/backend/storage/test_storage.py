@@ -83,13 +83,13 @@ def test_s3_objects_are_sealed_before_they_leave_the_process(s3_server, monkeypa
 
     from backend.privacy.vault import Vault
     from backend.storage.s3 import S3Storage
-    from backend.storage.sealing import MAGIC, FileSealer
+    from backend.storage.sealing import MAGIC, SealedStorage
 
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
     client = boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1")
     client.create_bucket(Bucket="liangbu-sealed")
-    storage = S3Storage("liangbu-sealed", endpoint_url=s3_server, sealer=FileSealer(Vault(b"k" * 32)))
+    storage = SealedStorage(S3Storage("liangbu-sealed", endpoint_url=s3_server), Vault(b"k" * 32))
     storage.put(KEY, b"\xff\xd8 photo bytes", "image/jpeg")
     stored = client.get_object(Bucket="liangbu-sealed", Key="materials/" + KEY)
     assert stored["Body"].read().startswith(MAGIC) and stored["ServerSideEncryption"] == "AES256"
@@ -98,9 +98,11 @@ def test_s3_objects_are_sealed_before_they_leave_the_process(s3_server, monkeypa
 
 
 def test_settings_choose_s3_when_a_bucket_is_named(settings):
+    from backend.privacy.vault import Vault
     from backend.storage import storage_for
     from backend.storage.s3 import S3Storage
 
-    assert isinstance(storage_for(settings), LocalFolderStorage)
-    assert isinstance(storage_for(settings.model_copy(update={"s3_bucket": "b", "s3_endpoint_url": "http://127.0.0.1:9"})),
-                      S3Storage)
+    vault = Vault(b"k" * 32)
+    assert isinstance(storage_for(settings, vault).stored_in, LocalFolderStorage)
+    with_bucket = settings.model_copy(update={"s3_bucket": "b", "s3_endpoint_url": "http://127.0.0.1:9"})
+    assert isinstance(storage_for(with_bucket, vault).stored_in, S3Storage)

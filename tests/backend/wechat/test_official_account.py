@@ -18,6 +18,7 @@ from backend.wechat.official_account import (
     known_follower,
     new_link_code,
     remember_request,
+    sweep_received,
 )
 
 
@@ -146,9 +147,38 @@ def test_a_signed_request_is_taken_once(runtime, clock):
     assert remember_request("1795572000", "12346", "b" * 40) == "new"
 
 
-def test_what_was_received_is_forgotten_after_a_day(runtime, clock):
-    first_delivery("msg:1")
-    clock.advance(days=1, seconds=1)
-    remember_request("1795572000", "12345", "a" * 40)
+def received(runtime) -> set[str]:
     with runtime.database.sessions() as session:
-        assert session.get(ReceivedMessage, "msg:1") is None
+        return {row.key for row in session.query(ReceivedMessage)}
+
+
+def test_the_periodic_sweep_forgets_what_was_received_after_a_day(runtime, clock):
+    first_delivery("msg:1")
+    remember_request("1795572000", "12345", "a" * 40)
+    clock.advance(hours=23)
+    first_delivery("msg:2")
+    assert sweep_received() == 0
+    clock.advance(hours=1, seconds=1)
+    assert sweep_received() == 3  # msg:1 and the request's two rows
+    assert received(runtime) == {"msg:2"}
+
+
+def test_a_request_deletes_nothing_the_sweep_is_there_for_that(runtime, clock):
+    first_delivery("msg:1")
+    clock.advance(days=2)
+    assert remember_request("1795572000", "12345", "a" * 40) == "new"
+    assert "msg:1" in received(runtime)
+
+
+def test_a_replay_within_the_window_is_still_refused_after_the_sweep(runtime, clock):
+    assert remember_request("1795572000", "12345", "a" * 40) == "new"
+    clock.advance(minutes=5)  # the longest a timestamp counts as fresh (MAX_CLOCK_SKEW_SECONDS)
+    sweep_received()
+    assert remember_request("1795572000", "12345", "b" * 40) == "replay"
+    assert remember_request("1795572000", "12345", "a" * 40) == "repeat"
+
+
+def test_the_sweep_of_what_was_received_is_a_periodic_task():
+    from backend.jobs.tasks import PERIODIC
+
+    assert "sweep_official_account_messages" in PERIODIC
