@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ocr.engines.boundary import TextLine
-from ocr.fields.common import Collected, chinese_only, look_free_text, resolve_number, row_or_region
+from ocr.fields.common import (Collected, chinese_only, look_free_text, read_past_the_box, resolve_number,
+                               row_or_region)
 from ocr.fields.id_card import chinese_or_digits
 from ocr.fields.layout import Layout, Value
 from ocr.fields.looks import SecondLook
@@ -73,6 +74,8 @@ def _name(layout: Layout, look: SecondLook, out: Collected) -> None:
         out.warn("field_missing", "name")
         return
     value, confidence = look_free_text([row], look, LABELS, chinese_only)
+    value, confidence = read_past_the_box(value, confidence, row, look, LABELS,
+                                          PORTRAIT_LEFT * look.image.shape[1], layout.room_after(row))
     if not value.text:
         out.warn("field_missing", "name")
         return

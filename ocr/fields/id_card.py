@@ -7,7 +7,8 @@ import datetime as dt
 
 from ocr.engines.boundary import TextLine
 from ocr.fields import numbers
-from ocr.fields.common import Collected, chinese_only, look_free_text, resolve_number, row_or_region
+from ocr.fields.common import (Collected, chinese_only, look_free_text, read_past_the_box, resolve_number,
+                               row_or_region)
 from ocr.fields.layout import Layout, Value
 from ocr.fields.looks import SecondLook
 from ocr.fields.places import settle_address
@@ -82,6 +83,8 @@ def _name(layout: Layout, look: SecondLook, out: Collected, ordered: OrderedRows
         out.warn("field_missing", "name")
         return
     value, confidence = look_free_text([row], look, LABELS, chinese_only)
+    value, confidence = read_past_the_box(value, confidence, row, look, LABELS,
+                                          PORTRAIT_LEFT * look.image.shape[1], layout.room_after(row))
     if by_order:
         # Found by its place, its label unseen: a misread piece of the label may be in it.
         confidence = min(confidence, UNLABELLED)

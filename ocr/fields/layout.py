@@ -104,7 +104,17 @@ class Layout:
                     continue
                 break
             picked.append(s.value)
-        return join(picked) if picked else None
+        if picked and picked[0].box[0] < box[2]:
+            picked[0] = _without_label_ink(picked[0], anchor.value.text)
+        return join(picked) if picked and picked[0].text else None
+
+    def room_after(self, value: Value) -> float:
+        """Where the next piece of text on `value`'s row begins, right of it (infinity when none does)."""
+        left, top, right, bottom = value.box
+        centre, height = (top + bottom) / 2, bottom - top
+        starts = [s.value.box[0] for s in self.segments
+                  if s.value.box[0] > right - 0.2 * height and abs(_centre_y(s) - centre) < 0.6 * height]
+        return min(starts, default=float("inf"))
 
     def block_after(self, name: str, stop_labels: tuple[str, ...], right_limit: float | None = None) -> list[Value]:
         """A label's value that may wrap onto following lines: its row, then lines below that start near the
@@ -209,6 +219,20 @@ def _split(line: TextLine, spellings: list[tuple[str, str]]) -> list[Segment]:
         if value.text:
             segments.append(Segment(None, value))
     return segments
+
+
+def _without_label_ink(value: Value, label: str) -> Value:
+    """A value whose box begins inside its label's box can hold the label's last characters again (姓名 and
+    "名 郭嘉志" from two overlapping boxes): the same ink read twice, dropped."""
+    for size in range(len(label), 0, -1):
+        if value.text.startswith(label[-size:]):
+            rest = value.sub(size, len(value.text)).stripped()
+            # Its box begins where its first character is, about evenly spaced with the others.
+            left, top, right, bottom = value.box
+            dropped = value.text.find(rest.text) if rest.text else len(value.text)
+            begin = left + (right - left) * dropped / max(len(value.text), 1)
+            return Value(rest.text, rest.confidences, rest.alternatives, (begin, top, right, bottom))
+    return value
 
 
 def _misread_label(text: str, alternatives, lead: int,

@@ -27,6 +27,10 @@ class SecondLook:
     def __call__(self, box: tuple[float, float, float, float], alphabet: str | None = None) -> Value:
         return _value(self.engine.reread(self.image, box, alphabet))
 
+    def evened(self, box: tuple[float, float, float, float]) -> Value:
+        """A look at a region of the rendering the first read used (light evened)."""
+        return _value(self.engine.reread(self.first_image, box))
+
     def sharpened(self, box: tuple[float, float, float, float], alphabet: str | None = None) -> Value:
         if self._sharpened is None:
             blurred = cv2.GaussianBlur(self.image, (0, 0), 1.5)

@@ -217,3 +217,31 @@ def test_an_ethnicity_misread_as_no_group_is_looked_at_again_among_the_groups_na
     out = id_card.parse(lines, SecondLook(BlurredYi(lines), page()), TODAY)
     assert out.fields["ethnicity"].value == "彝"
     assert out.fields["ethnicity"].confidence < 0.9
+
+
+def test_a_label_character_read_again_by_an_overlapping_box_is_not_part_of_the_name():
+    # Two detector boxes overlap: 姓名, and 名 郭嘉志 starting inside it.
+    lines = [l for l in front_lines() if l.text not in ("姓名", "王堃")]
+    lines += [line("姓名", (43, 66, 114, 109)), line("名 郭嘉志", (90, 57, 236, 107))]
+    out = parse_front(lines)
+    assert out.fields["name"].value == "郭嘉志"
+
+
+def test_a_name_whose_box_stops_short_of_its_last_character_is_never_offered_as_certain():
+    class GlareOverTheLastCharacter(ScriptedEngine):
+        """Every look at the detector's box reads 皇甫军; a look reaching further right sees a fourth character."""
+
+        def reread(self, image, box, alphabet=None):
+            if box[1] < 120 and box[2] > 300:
+                return line("皇甫军骉", box, weak={3: (0.4, (("嚣", 0.3),))})
+            return super().reread(image, box, alphabet)
+
+    lines = [l if l.text != "王堃" else line("皇甫军", (146, 52, 266, 99)) for l in front_lines()]
+    out = id_card.parse(lines, SecondLook(GlareOverTheLastCharacter(lines), page()), TODAY)
+    assert out.fields["name"].value == "皇甫军骉"
+    assert out.fields["name"].confidence < 0.5
+
+
+def test_a_whole_name_is_not_lengthened_by_the_look_past_its_box():
+    out = parse_front(front_lines())
+    assert out.fields["name"].value == "王堃" and out.fields["name"].confidence >= 0.9
