@@ -203,4 +203,7 @@ def _issue_date(row: Value, look: SecondLook, today: dt.date, validity_row: Valu
         return None, 0.0
     issued = max(seen, key=lambda p: p.confidence)
     agree = len(seen) == 2 and seen[0].value == seen[1].value
-    return issued, 0.97 if agree and issued.confidence >= 0.5 else min(issued.confidence, 0.85)
+    # Two looks of an engine with one confidence per word (Tesseract) can agree on the same misread digits
+    # (2025-05-20 read twice as 2023-03-02 at 0.97): only the ten-year rule makes its date certain.
+    independent = getattr(look.engine, "character_confidences", True)
+    return issued, 0.97 if agree and independent and issued.confidence >= 0.5 else min(issued.confidence, 0.85)

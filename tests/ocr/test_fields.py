@@ -245,3 +245,15 @@ def test_a_name_whose_box_stops_short_of_its_last_character_is_never_offered_as_
 def test_a_whole_name_is_not_lengthened_by_the_look_past_its_box():
     out = parse_front(front_lines())
     assert out.fields["name"].value == "王堃" and out.fields["name"].confidence >= 0.9
+
+
+def test_two_agreeing_looks_of_a_word_level_engine_do_not_make_a_date_certain():
+    class WordLevel(ScriptedEngine):
+        character_confidences = False
+
+    lines = certificate_lines(ID + "41", validity="有效期：2033年03月02日")
+    lines = [line("发证日期：2023年03月03日", (60, 530, 480, 566)) if l.text.startswith("发证日期") else l
+             for l in lines]
+    out = disability_certificate.parse(lines, SecondLook(WordLevel(lines), page(1120, 790)), TODAY)
+    assert out.fields["issue_date"].value == "2023-03-03"
+    assert out.fields["issue_date"].confidence < 0.9
