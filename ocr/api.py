@@ -55,7 +55,9 @@ class Reader:
             # Evening the light usually helps (measured: docs/ocr.md), but it can wash out text under strong
             # glare; when the read is poor, read the photo as taken too and keep the better of the two.
             raw_lines = self._engine.read(document)
-            if _quality(raw_lines) > _quality(lines):
+            # Better lines, but not fewer of them: glare can leave the photo as taken with only its clearest
+            # lines (the title), read surely, and none of the fields the evened image still shows.
+            if _quality(raw_lines) > _quality(lines) and _legible(raw_lines) >= 0.8 * _legible(lines):
                 lines, document, evened = raw_lines, evened, document
         detected = detect_kind(lines)
         if detected is None:
@@ -82,6 +84,11 @@ def _quality(lines: list[TextLine]) -> float:
     if not lines:
         return 0.0
     return float(np.median([line.confidence for line in lines]))
+
+
+def _legible(lines: list[TextLine]) -> int:
+    """How many characters were read with some confidence (0.5 or more)."""
+    return sum(c >= 0.5 for line in lines for c in line.confidences)
 
 
 def _text(lines: list[TextLine]) -> str:

@@ -41,15 +41,14 @@ def _authority(layout: Layout, look: SecondLook, out: Collected) -> None:
 
 
 def _validity(layout: Layout, look: SecondLook, out: Collected, today: dt.date) -> None:
-    row = layout.row_after("validity")
+    row = layout.row_after("validity") or _unlabelled_validity(layout)
     if row is None:
         out.warn("field_missing", "valid_from")
         out.warn("field_missing", "valid_until")
         return
     readings = [_dates(row.without_spaces())]
     first = readings[0]
-    if first is None or not (first[1][0] == "long_term" or any(add_years(first[0][0], y) == first[1][0]
-                                                                for y in VALIDITY_YEARS)):
+    if first is None or not _consistent(first[0][0], first[1][0]):
         readings.append(_dates(look(row.box, "0123456789.-长期").without_spaces()))
     readings = [r for r in readings if r is not None and plausible_issue_date(r[0][0], today)]
     if not readings:
@@ -57,8 +56,10 @@ def _validity(layout: Layout, look: SecondLook, out: Collected, today: dt.date) 
         out.warn("field_invalid", "valid_until", reason="date")
         return
     agree = len(readings) == 2 and readings[0][0][0] == readings[1][0][0] and readings[0][1][0] == readings[1][1][0]
-    (start, start_conf), (until, until_conf) = max(readings, key=lambda r: min(r[0][1], r[1][1]))
-    consistent = until == "long_term" or any(add_years(start, y) == until for y in VALIDITY_YEARS)
+    # A reading whose dates are 5, 10 or 20 years apart (or 长期) beats a surer one whose dates are not.
+    (start, start_conf), (until, until_conf) = max(
+        readings, key=lambda r: (_consistent(r[0][0], r[1][0]), min(r[0][1], r[1][1])))
+    consistent = _consistent(start, until)
     # A validity of exactly 5, 10 or 20 years (or 长期) is itself a check: a misread digit rarely keeps it.
     least = min(start_conf, until_conf)
     base = (0.99 if agree or least >= 0.5 else 0.9) if consistent else 0.45
@@ -66,6 +67,19 @@ def _validity(layout: Layout, look: SecondLook, out: Collected, today: dt.date) 
     out.put("valid_until", until if until == "long_term" else until.isoformat(), base)
     if not consistent:
         out.warn("field_invalid", "valid_until", reason="implausible_date")
+
+
+def _consistent(start: dt.date, until: object) -> bool:
+    return until == "long_term" or any(add_years(start, y) == until for y in VALIDITY_YEARS)
+
+
+def _unlabelled_validity(layout: Layout):
+    """The back prints no other dates: with its label wiped out (有 left of 有效期限), the validity is the line
+    that holds a start date and an end (a second date or 长期)."""
+    for value in layout.values():
+        if _dates(value.without_spaces()) is not None:
+            return value
+    return None
 
 
 def _dates(value) -> tuple[tuple[dt.date, float], tuple[object, float]] | None:

@@ -257,3 +257,40 @@ def test_two_agreeing_looks_of_a_word_level_engine_do_not_make_a_date_certain():
     out = disability_certificate.parse(lines, SecondLook(WordLevel(lines), page(1120, 790)), TODAY)
     assert out.fields["issue_date"].value == "2023-03-03"
     assert out.fields["issue_date"].confidence < 0.9
+
+
+def test_a_back_whose_validity_label_was_wiped_out_is_read_from_its_dates():
+    lines = [line("居民身份证", (330, 189, 866, 280)), line("签发机关", (244, 433, 424, 476)),
+             line("郑州市公安局金水分局", (430, 431, 800, 476)), line("有2003.05.15 2025.05.15", (219, 490, 700, 546))]
+    engine = ScriptedEngine(lines, rereads={"有2003.05.15 2025.05.15": "2005.05.15-2025.05.15"})
+    out = id_card_back.parse(lines, SecondLook(engine, page(1128, 640)), TODAY)
+    assert (out.fields["valid_from"].value, out.fields["valid_until"].value) == ("2005-05-15", "2025-05-15")
+
+
+def test_the_photo_as_taken_does_not_replace_a_fuller_read_for_being_surer_of_fewer_lines():
+    import datetime as dt
+
+    import cv2
+
+    from ocr.api import Reader
+
+    title = [line("中华人民共和国", (327, 87, 703, 154)), line("居民身份证", (296, 189, 781, 280))]
+    evened_read = title + [line("签发机关", (217, 411, 400, 473), 0.6), line("郑州市公安局金水分局", (410, 411, 800, 473), 0.6),
+                           line("有效期限", (219, 490, 400, 546), 0.6), line("2005.05.15-2025.05.15", (410, 490, 800, 546), 0.6)]
+
+    class GlareWashesOutTheFields(ScriptedEngine):
+        """The evened image shows every line, unsurely; the photo as taken only the title, surely."""
+        reads = 0
+
+        def read(self, image):
+            self.reads += 1
+            return evened_read if self.reads == 1 else title
+
+    reader = Reader.__new__(Reader)
+    reader.engine_name, reader._engine = "scripted", GlareWashesOutTheFields(evened_read)
+    import threading
+    reader._lock = threading.Lock()
+    photo = cv2.imencode(".jpg", page(1015, 640))[1].tobytes()
+    reading = reader.read(photo, today=dt.date(2025, 6, 1))
+    assert reading.kind == "id_card_back"
+    assert reading.fields["issuing_authority"].value == "郑州市公安局金水分局"
