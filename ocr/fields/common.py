@@ -140,20 +140,23 @@ def _settled_in_context(settle, value: Value, around: list[Value], index: int) -
 def read_past_the_box(value: Value, confidence: float, row: Value, look, labels: dict[str, tuple[str, ...]],
                       right_limit: float, room: float) -> tuple[Value, float]:
     """A detector box can stop short of a name's last character (glare over the 骉 of 皇甫军骉, read as 皇甫军
-    at 0.99 by every look at that box). One look at the row widened to the right by up to 1.5 characters, never
-    into the next piece of text (`room`) or past `right_limit`, that reads more characters means the name was
-    cut: the longer reading is offered, as sure as its least sure character and never certain."""
+    at 0.99 by every look at that box). One look from the name's last character to up to 1.5 characters past
+    the box, never into the next piece of text (`room`) or past `right_limit`, that reads more characters after
+    that last one means the name was cut: the longer reading is offered, as sure as its least sure character
+    and never certain."""
     left, top, right, bottom = row.box
     height = bottom - top
     end = min(right + 1.5 * height, right_limit, room - 0.1 * height)
     if end < right + 0.5 * height:
         return value, confidence
-    wider = chinese_only(cut_at_labels(look.evened((left, top, end, bottom)), labels))
-    start = wider.text.find(value.text) if value.text else -1
-    if start < 0 or len(wider.text) <= start + len(value.text):
-        # Nothing more, or a reading that does not line up with the name's: the box held the whole name.
+    # Only the name's last character and what lies past it are read again: a narrower crop costs less.
+    beyond = chinese_only(cut_at_labels(look.evened((max(left, right - 1.1 * height), top, end, bottom)), labels))
+    overlap = next((k for k in range(min(len(value.text), len(beyond.text)), 0, -1)
+                    if beyond.text.startswith(value.text[-k:])), 0)
+    if not overlap or len(beyond.text) <= overlap:
+        # Nothing more, or a reading that does not line up with the name's end: the box held the whole name.
         return value, confidence
-    extra = wider.sub(start + len(value.text), len(wider.text))
+    extra = beyond.sub(overlap, len(beyond.text))
     longer = join([value, extra])
     return longer, min(confidence, extra.confidence, 0.85)
 
