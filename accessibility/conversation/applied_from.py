@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from accessibility.answers import Ambiguous, NotUnderstood, Understood, parse_choice
+from accessibility.answers import Ambiguous, NotUnderstood, Understood
 from accessibility.answers.applied_from import parse_lives_in_hukou_place
-from accessibility.answers.choices import Choice
 from accessibility.answers.text import compact
-from accessibility.conversation.fields import option_names
+from accessibility.conversation.fields import pick_option
 from accessibility.conversation.plan import Step
 from accessibility.conversation.questions import question_for
 from accessibility.conversation.said import Said
@@ -76,12 +75,7 @@ def _choose_applied_from(turn: Turn, step: Step, text: str) -> None:
     if 1 < len(named) < len(options):
         turn.state.ask(step.id, CHOOSE, {"options": named, "code": turn.state.offer.get("code")})
         return
-    picked = parse_choice(text, [Choice(str(index), option_names(step.field, option, turn.locale))
-                                 for index, option in enumerate(options)])
-    if isinstance(picked, Understood):
-        _save_applied_from(turn, step, options[int(picked.value)])
-        return
-    turn.correction = Said("conversation.not_understood.choose_one", {"count": len(options)}, code="choose_one")
+    pick_option(turn, step, text, options, _save_applied_from)
 
 
 def _lives_where_hukou_is(turn: Turn, step: Step) -> None:

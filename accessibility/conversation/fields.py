@@ -82,10 +82,16 @@ def _choose(turn: Turn, step: Step, text: str) -> None:
         if value in options:
             _save_field(turn, step, value)
             return
+    pick_option(turn, step, text, options, _save_field)
+
+
+def pick_option(turn: Turn, step: Step, text: str, options: list[Any], save) -> None:
+    """The option named or numbered in `text` is saved with `save(turn, step, option)`; otherwise the person is
+    asked again to choose one of them."""
     picked = parse_choice(text, [Choice(str(index), option_names(step.field, option, turn.locale))
                                  for index, option in enumerate(options)])
     if isinstance(picked, Understood):
-        _save_field(turn, step, options[int(picked.value)])
+        save(turn, step, options[int(picked.value)])
         return
     turn.correction = Said("conversation.not_understood.choose_one", {"count": len(options)}, code="choose_one")
 

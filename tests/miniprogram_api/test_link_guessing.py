@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import io
 
-import pytest
-
 from backend.identity.id_numbers import check_character
 from backend.representation import links as link_rules
 from tests.conftest import login
+from tests.miniprogram_api.linking import FATHER, father  # noqa: F401  (a fixture)
 from tests.support.accounts import logged_in
-from tests.support.factories import complete_fields, person
-from tests.support.flows import start
 
-FATHER = person(region="500232", born="1950-04-12", sex="male", name="刘建国")
 
 
 def with_sequence(id_number: str, sequence: int) -> str:
@@ -30,16 +26,6 @@ def with_sequence(id_number: str, sequence: int) -> str:
 def wrong_numbers(count: int) -> list[str]:
     return [number for number in (with_sequence(FATHER.id_number, sequence) for sequence in range(1, 999))
             if number != FATHER.id_number][:count]
-
-
-@pytest.fixture
-def father(app, demo_accounts):
-    """An applicant with a saved ID number: what a link request is checked against."""
-    client = logged_in(app, "father", name=FATHER.name)
-    draft = start(client)
-    saved = client.patch(f"/applications/{draft['id']}", json=complete_fields(FATHER), version=draft["version"])
-    assert saved.status_code == 200, saved.get_json()
-    return {"client": client, "reference": draft["reference"], "id": draft["id"]}
 
 
 def ask(client, reference: str, id_number: str, **headers):

@@ -15,21 +15,12 @@ from backend.accounts.models import User
 from backend.privacy.sealed_column import is_sealed
 from backend.representation.models import Representation
 from backend.unit_of_work import unit_of_work
+from tests.miniprogram_api.linking import FATHER, father  # noqa: F401  (a fixture)
 from tests.miniprogram_api.test_acting_for_others import multipart
 from tests.support.accounts import logged_in
-from tests.support.factories import complete_fields, person
-from tests.support.flows import photo_bytes, start
+from tests.support.factories import person
+from tests.support.flows import photo_bytes
 
-FATHER = person(region="500232", born="1950-04-12", sex="male", name="刘建国")
-
-
-@pytest.fixture
-def father(app, demo_accounts):
-    client = logged_in(app, "father", name=FATHER.name)
-    draft = start(client)
-    saved = client.patch(f"/applications/{draft['id']}", json=complete_fields(FATHER), version=draft["version"])
-    assert saved.status_code == 200, saved.get_json()
-    return {"client": client, "reference": draft["reference"], "id": draft["id"]}
 
 
 @pytest.fixture
