@@ -109,24 +109,25 @@ def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]],
                 # The looks' fused reading misspelt a place the list knows: written in, but the looks did not
                 # say so themselves, so never certain.
                 value, confidence = settled, min(settled.confidence * 0.9, 0.85)
-        if has_traditional(value):
-            # Mainland documents print simplified characters: a traditional one (賈 for 贾) is most likely a
-            # misreading. It is not respelled (昇 and 喆 are standard in names though OpenCC's table turns 昇
-            # into 升), but it is never offered as certain.
-            confidence = min(confidence, 0.85)
-        if is_blurred(look.first_image, part.box):
-            # The recogniser is over-confident on blurred text: it read 淼 as 森 and 莺 as 驾 at 0.99 in every
-            # look (preprocess/sharpness.py). Such text is never offered as certain.
-            confidence = min(confidence, 0.85)
-        if not getattr(look.engine, "character_confidences", True):
-            # One confidence per word, no runners-up (Tesseract): its looks agree on whole words, right or
-            # wrong, and cannot be fused per character; such free text is never offered as certain.
+        if _never_certain(value, look, part.box):
             confidence = min(confidence, 0.85)
         if value.text:
             around[index] = value
             fused.append(value)
             confidences.append(confidence)
     return join(fused), min(confidences, default=0.0)
+
+
+def _never_certain(value: Value, look, box: tuple[float, float, float, float]) -> bool:
+    """Readings whose agreeing looks still prove nothing:
+    - a traditional character (賈 for 贾): mainland documents print simplified ones, so it is most likely a
+      misreading; it is not respelled (昇 and 喆 are standard in names though OpenCC's table turns 昇 into 升);
+    - blurred text: the recogniser is over-confident there, it read 淼 as 森 and 莺 as 驾 at 0.99 in every look
+      (preprocess/sharpness.py);
+    - an engine with one confidence per word and no runners-up (Tesseract): its looks agree on whole words,
+      right or wrong, and cannot be fused per character."""
+    return (has_traditional(value) or is_blurred(look.first_image, box)
+            or not getattr(look.engine, "character_confidences", True))
 
 
 def _settled_in_context(settle, value: Value, around: list[Value], index: int) -> Value:
