@@ -12,7 +12,7 @@ import numpy as np
 from ocr.engines import DEFAULT_ENGINE, TextEngine, TextLine, make_engine
 from ocr.fields import PARSERS, detect_kind
 from ocr.fields.looks import SecondLook
-from ocr.preprocess import decode_photo, even_light, rotate_half_turn, straighten
+from ocr.preprocess import decode_photo, even_light, rotate_half_turn, straighten, straighten_by_text
 from ocr.preprocess.photo import UnreadableImage
 from ocr.reading import KINDS, Reading, Warning
 
@@ -46,6 +46,10 @@ class Reader:
     def _read(self, photo: np.ndarray, kind: str, today: dt.date) -> Reading:
         warnings: list[Warning] = []
         flat = straighten(photo)
+        if not flat.trusted:
+            # The outline found is not the document's (glare joined it to the desk) or there is none: go by
+            # the text's own lines instead (preprocess/by_text.py).
+            flat = straighten_by_text(photo, self._engine.find_text(photo)) or flat
         if not flat.found:
             warnings.append(Warning("document_not_found"))
         document = flat.image

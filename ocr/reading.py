@@ -2,7 +2,8 @@
 
 Warning codes (each with an optional `field` and `params`):
 - `image_unreadable`: the bytes are not an image we can decode.
-- `document_not_found`: no document outline was found; the whole photo was read as it is.
+- `document_not_found`: neither the document's outline nor its text lines were found; the whole photo was
+  read as it is.
 - `kind_not_recognised`: `auto` could not tell which document this is; no fields.
 - `kind_mismatch` (params `detected`): the photo looks like another document than the one asked for.
 - `field_missing`: the field's label or value was not found on the document.

@@ -1,5 +1,6 @@
 """The small boundary every recogniser sits behind: find and read the text lines of a straightened document,
-and look again at one region, optionally allowed only some characters (digits for a number field)."""
+look again at one region, optionally allowed only some characters (digits for a number field), and find where
+a photo's text lines lie (to straighten a document whose outline is lost in glare)."""
 
 from __future__ import annotations
 
@@ -44,3 +45,7 @@ class TextEngine(Protocol):
 
     def reread(self, image: np.ndarray, box: tuple[float, float, float, float], alphabet: str | None = None) -> TextLine:
         """A second look at one region of `image`; with `alphabet`, only those characters may be output."""
+
+    def find_text(self, image: np.ndarray) -> list[np.ndarray]:
+        """Where the text lines of a photo lie, unread: each a 4x2 quadrilateral in `image`, clockwise from its
+        top-left corner, following the line's slant. Empty when the engine cannot tell a line's slant."""

@@ -17,6 +17,8 @@ from ocr.engines.boundary import TextLine
 _BLANK = 0
 _TOP_K = 3
 DETECTION_HEIGHT = 448
+# Finding text in a whole photo (a document filling half of it or more): its long side is shrunk to this.
+FIND_TEXT_LONG_SIDE = 640
 # Recognition crops are padded a little: the detector's boxes sit tight on the glyphs, and a recogniser
 # trained on looser crops drops edge characters (a final 号 or X) when they touch the border.
 _PAD_Y, _PAD_X = 0.12, 0.25
@@ -63,6 +65,14 @@ class RapidOcrEngine:
         # Boxes far taller than a text line are a portrait or an emblem: not worth reading.
         boxes = [b for b in boxes if b[3] - b[1] <= 3 * typical]
         return [line for line in self._recognise(image, boxes) if line.text.strip()]
+
+    def find_text(self, image: np.ndarray) -> list[np.ndarray]:
+        scale = min(1.0, FIND_TEXT_LONG_SIDE / max(image.shape[:2]))
+        small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
+        found = self._detector(small)
+        if found.boxes is None:
+            return []
+        return [np.asarray(box, dtype=np.float32) / scale for box in found.boxes]
 
     def reread(self, image: np.ndarray, box: tuple[float, float, float, float], alphabet: str | None = None) -> TextLine:
         return self._recognise(image, [box], alphabet)[0]

@@ -77,6 +77,11 @@ class TesseractEngine:
                 confidences.extend([float(data["conf"][i]) / 100.0] * len(word))
         return TextLine(text, box, tuple(confidences))
 
+    def find_text(self, image: np.ndarray) -> list[np.ndarray]:
+        # Tesseract's word boxes are upright rectangles: they do not show how a line slants, which is all
+        # straightening by the text needs. A photo whose outline is lost is read as straightened.
+        return []
+
 
 def _merge_rows(lines: list[TextLine]) -> list[TextLine]:
     """Tesseract's sparse mode (psm 11) returns words; a line of our layout is the words it joins with

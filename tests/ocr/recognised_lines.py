@@ -46,6 +46,9 @@ class ScriptedEngine:
                 return TextLine(text, box, (0.99,) * len(text), ((),) * len(text))
         return TextLine("", box, (), ())
 
+    def find_text(self, image):
+        return []
+
 
 def page(width: int = 1015, height: int = 640) -> np.ndarray:
     return np.full((height, width, 3), 235, np.uint8)

@@ -108,3 +108,12 @@ def test_a_photo_taken_sideways_or_upside_down_is_still_read(reader, turn):
     reading = reader.read(buffer.getvalue(), today=TODAY)
     assert reading.kind == "id_card_front"
     assert reading.fields["id_number"].value == sample.truth["id_number"]
+
+
+def test_a_certificate_whose_outline_is_lost_in_glare_is_read_by_its_text_lines(reader):
+    # Benchmark photo 1700182: the outline found cuts across the card; before the text-line straightening
+    # the certificate number, category, address and dates were all missing.
+    sample = make_sample(1700182, "disability_certificate")
+    reading = reader.read(sample.jpeg, today=TODAY)
+    assert {name: field.value for name, field in reading.fields.items()} == sample.truth
+    assert not any(w.code == "document_not_found" for w in reading.warnings)

@@ -32,3 +32,61 @@ def test_bytes_that_are_not_an_image_are_refused():
 
     with pytest.raises(UnreadableImage):
         decode_photo(b"not an image")
+
+
+@pytest.mark.parametrize("seed", [7, 8, 9, 10, 11, 12])
+def test_an_outline_with_an_edge_on_every_side_is_trusted(seed):
+    assert straighten(decode_photo(make_sample(seed).jpeg)).trusted
+
+
+def test_an_outline_that_glare_joined_to_the_desk_is_not_trusted():
+    # Benchmark photo 1700182: a lamp's glare over the card's right edge merges it with the desk, and the
+    # largest bright quadrilateral cuts across the card (docs/ocr.md).
+    sample = make_sample(1700182, "disability_certificate")
+    flat = straighten(decode_photo(sample.jpeg))
+    assert flat.found and not flat.trusted
+
+
+def _lines_turned(angle_degrees: float, centre=(640.0, 480.0)) -> list[np.ndarray]:
+    """Five text lines 300-500 px long and 30 px high, 60 px apart, turned by `angle_degrees` about `centre`."""
+    turn = np.radians(angle_degrees)
+    rotation = np.array([[np.cos(turn), -np.sin(turn)], [np.sin(turn), np.cos(turn)]], dtype=np.float32)
+    boxes = []
+    for row, length in enumerate((500, 300, 420, 460, 350)):
+        top = -150 + 60 * row
+        box = np.array([[-250, top], [-250 + length, top], [-250 + length, top + 30], [-250, top + 30]], np.float32)
+        boxes.append(box @ rotation.T + np.array(centre, np.float32))
+    return boxes
+
+
+def test_text_lines_give_the_documents_slant_and_extent():
+    from ocr.preprocess import straighten_by_text
+
+    photo = np.full((960, 1280, 3), 200, np.uint8)
+    flat = straighten_by_text(photo, _lines_turned(14.0))
+    top_edge = flat.corners[1] - flat.corners[0]
+    assert np.degrees(np.arctan2(top_edge[1], top_edge[0])) == pytest.approx(14.0, abs=0.5)
+    # The lines span 500 x 270 px; one line height (30 px) of margin on every side.
+    assert np.linalg.norm(top_edge) == pytest.approx(560, abs=2)
+    assert np.linalg.norm(flat.corners[3] - flat.corners[0]) == pytest.approx(330, abs=2)
+    assert flat.image.shape[0] == 640 and flat.trusted
+
+
+def test_a_box_leaning_away_from_the_lines_does_not_widen_the_document():
+    from ocr.preprocess import straighten_by_text
+
+    photo = np.full((960, 1280, 3), 200, np.uint8)
+    lines = _lines_turned(-8.0)
+    # Wood grain read as a long streak of "text" far to the right, at another angle.
+    streak = _lines_turned(30.0, centre=(1100.0, 300.0))[0]
+    with_streak = straighten_by_text(photo, [*lines, streak])
+    assert np.abs(with_streak.corners - straighten_by_text(photo, lines).corners).max() < 1e-3
+
+
+def test_no_text_lines_leave_nothing_to_straighten_by():
+    from ocr.preprocess import straighten_by_text
+
+    photo = np.full((960, 1280, 3), 200, np.uint8)
+    square = np.array([[100, 100], [140, 100], [140, 140], [100, 140]], np.float32)
+    assert straighten_by_text(photo, []) is None
+    assert straighten_by_text(photo, [square]) is None

@@ -1,0 +1,60 @@
+"""Straighten a document by its text lines when its outline cannot be trusted.
+
+Under a lamp's glare the paper and a bright patch of desk merge, and the outline found around them is not the
+document's (`document.py`). The printed lines still show how the document lies: they run parallel to its top
+edge and fill most of it. The lines the detector finds in the photo give the document's angle (the
+length-weighted median of their directions) and its extent (all lines, turned level, with a margin of one line
+height); that rectangle is warped flat like an outline. Perspective is not undone, only rotation and scale,
+which the reader tolerates (measured: every one of the 11 benchmark photos whose outline was wrong read
+fully right this way, docs/ocr.md)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ocr.preprocess.document import OUTPUT_HEIGHT, Straightened, warp
+
+# A text line is at least this many times longer than high; shorter boxes (a lone character, a stamp, the
+# emblem) say little about the direction.
+_LINE_SHAPE = 2.0
+# Lines leaning more than this from the dominant direction are not the document's print (desk texture).
+_ANGLE_TOLERANCE = 6.0
+
+
+def straighten_by_text(photo: np.ndarray, text_boxes: list[np.ndarray]) -> Straightened | None:
+    """`text_boxes`: the detector's quadrilaterals in the photo, each clockwise from its top-left corner.
+    None when there are no text lines to go by."""
+    lines = [_line(np.asarray(box, dtype=np.float32)) for box in text_boxes]
+    lines = [line for line in lines if line is not None]
+    if not lines:
+        return None
+    angle = _weighted_median([a for a, _, _, _ in lines], [length for _, length, _, _ in lines])
+    heights = [height for a, _, height, _ in lines if abs(a - angle) <= _ANGLE_TOLERANCE]
+    typical = float(np.median(heights))
+    kept = [box for a, _, height, box in lines if abs(a - angle) <= _ANGLE_TOLERANCE and height <= 3 * typical]
+    turn = math.radians(angle)
+    # Rotating by -angle turns the lines level.
+    level = np.array([[math.cos(turn), math.sin(turn)], [-math.sin(turn), math.cos(turn)]], dtype=np.float32)
+    points = np.vstack(kept) @ level.T
+    (x0, y0), (x1, y1) = points.min(axis=0) - typical, points.max(axis=0) + typical
+    corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float32) @ level
+    out_h = OUTPUT_HEIGHT
+    out_w = max(1, round(out_h * (x1 - x0) / max(y1 - y0, 1.0)))
+    return Straightened(warp(photo, corners, out_w, out_h), True, corners, trusted=True)
+
+
+def _line(box: np.ndarray) -> tuple[float, float, float, np.ndarray] | None:
+    """(direction in degrees, length, height, box) of a detector box shaped like a text line."""
+    top, side = box[1] - box[0], box[3] - box[0]
+    length, height = float(np.linalg.norm(top)), float(np.linalg.norm(side))
+    if height <= 0 or length < _LINE_SHAPE * height:
+        return None
+    return math.degrees(math.atan2(float(top[1]), float(top[0]))), length, height, box
+
+
+def _weighted_median(values: list[float], weights: list[float]) -> float:
+    order = np.argsort(values)
+    cumulative = np.cumsum(np.asarray(weights, dtype=np.float64)[order])
+    return float(np.asarray(values)[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
