@@ -43,16 +43,8 @@ class Reader:
         with self._lock:
             return self._read(photo, kind, today)
 
-    def _read(self, photo: np.ndarray, kind: str, today: dt.date) -> Reading:
-        warnings: list[Warning] = []
-        flat = straighten(photo)
-        if not flat.trusted:
-            # The outline found is not the document's (glare joined it to the desk) or there is none: go by
-            # the text's own lines instead (preprocess/by_text.py).
-            flat = straighten_by_text(photo, self._engine.find_text(photo)) or flat
-        if not flat.found:
-            warnings.append(Warning("document_not_found"))
-        document = flat.image
+    def _first_read(self, document: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[TextLine]]:
+        """The straightened document's first read: (the image as taken, the image read, its lines)."""
         evened = even_light(document)
         lines = self._engine.read(evened)
         if _quality(lines) < POOR_READ:
@@ -62,7 +54,24 @@ class Reader:
             # Better lines, but not fewer of them: glare can leave the photo as taken with only its clearest
             # lines (the title), read surely, and none of the fields the evened image still shows.
             if _quality(raw_lines) > _quality(lines) and _legible(raw_lines) >= 0.8 * _legible(lines):
-                lines, document, evened = raw_lines, evened, document
+                return evened, document, raw_lines
+        return document, evened, lines
+
+    def _read(self, photo: np.ndarray, kind: str, today: dt.date) -> Reading:
+        warnings: list[Warning] = []
+        flat = straighten(photo)
+        candidates = [flat]
+        if not flat.trusted or flat.doubtful:
+            # The outline found may not be the document's (glare joined it to the desk, or it stops short of
+            # the document's edge), or there is none: straighten by the text's own lines (preprocess/by_text.py)
+            # instead, or, for a doubtful outline, as well, and keep the read with more legible characters.
+            by_text = straighten_by_text(photo, self._engine.find_text(photo))
+            if by_text is not None:
+                candidates = [flat, by_text] if flat.trusted else [by_text]
+        reads = [(candidate, *self._first_read(candidate.image)) for candidate in candidates]
+        flat, document, evened, lines = max(reads, key=lambda read: _legible(read[3]))
+        if not flat.found:
+            warnings.append(Warning("document_not_found"))
         detected = detect_kind(lines)
         if detected is None:
             # Upside down? A document photographed the other way round reads as nothing useful.

@@ -90,3 +90,10 @@ def test_no_text_lines_leave_nothing_to_straighten_by():
     square = np.array([[100, 100], [140, 100], [140, 140], [100, 140]], np.float32)
     assert straighten_by_text(photo, []) is None
     assert straighten_by_text(photo, [square]) is None
+
+
+def test_an_outline_that_stops_short_of_the_document_is_doubtful():
+    # Benchmark photo 2500008: every side of the outline found has an edge, but it holds only the card's left
+    # part (width/height 1.02, no document's shape), and the address ran off its right edge.
+    flat = straighten(decode_photo(make_sample(2500008, "disability_certificate").jpeg))
+    assert flat.trusted and flat.doubtful
