@@ -13,7 +13,7 @@ from ocr.fields.layout import Layout, Value
 from ocr.fields.looks import SecondLook
 from ocr.fields.places import settle_address
 from ocr.fields.rows import OrderedRows, rows_by_order
-from ocr.fields.values import ETHNIC_ALPHABET, dates_in, ethnicity_in, sex_in
+from ocr.fields.values import ETHNIC_ALPHABET, ETHNIC_GROUPS, dates_in, ethnicity_in, sex_in
 from ocr.validate import birth_date_of, is_valid_id_number, plausible_birth_date, sex_of
 
 LABELS = {
@@ -46,12 +46,16 @@ def parse(lines: list[TextLine], look: SecondLook, today: dt.date) -> Collected:
     trusted_id = id_reading.value if id_reading is not None and not id_reading.suggestion else None
 
     ordered = None
-    if trusted_id is not None and (layout.label("name") is None or layout.label("address") is None):
+    if trusted_id is not None and any(layout.label(name) is None for name in ("name", "sex", "ethnicity", "address")):
         ordered = rows_by_order(layout, birth_date_of(trusted_id).year, _number_line(layout), PORTRAIT_LEFT * width)
     _name(layout, look, out, ordered)
     band = _sex_row_band(layout, look, PORTRAIT_LEFT * width)
+    # Neither label read (性制男族汉: 性别 misread, 民 lost): the row the order says holds them.
+    by_order = band is None and ordered is not None and ordered.sex_and_ethnicity is not None
+    if by_order:
+        band = ordered.sex_and_ethnicity
     _sex(layout, look, out, trusted_id, band)
-    _ethnicity(layout, look, out, band)
+    _ethnicity(layout, look, out, band, UNLABELLED if by_order else 1.0)
     _birth_date(layout, look, out, trusted_id, today)
     _address(layout, look, out, PORTRAIT_LEFT * width, ordered)
     return out
@@ -132,12 +136,15 @@ def _sex(layout: Layout, look: SecondLook, out: Collected, trusted_id: str | Non
         out.warn("fields_disagree", "sex", other="id_number")
 
 
-def _ethnicity(layout: Layout, look: SecondLook, out: Collected, band: Value | None) -> None:
+def _ethnicity(layout: Layout, look: SecondLook, out: Collected, band: Value | None, ceiling: float) -> None:
+    """`ceiling`: the most a value read from `band` may be offered at (a row found by order, not by label)."""
     labelled = row_or_region(layout, look, "ethnicity", 5)
     row = labelled
     if (row is None or ethnicity_in(row) is None) and band is not None:
-        cut = band.text.find("族")
-        row = band.sub(cut + 1, len(band.text)) if cut >= 0 else None
+        row = _ethnicity_in_band(band)
+        if "族" not in band.text:
+            # Found by where it stands, not after its label: never certain.
+            ceiling = min(ceiling, UNLABELLED)
     if row is None:
         out.warn("field_missing", "ethnicity")
         return
@@ -155,7 +162,22 @@ def _ethnicity(layout: Layout, look: SecondLook, out: Collected, band: Value | N
         return
     # One of 56 names: a misread rarely lands on another, but 土 inside 土家 shows a short one can.
     exact = row.text.replace("族", "") == found.value
-    out.put("ethnicity", found.value, found.confidence if exact else min(found.confidence, 0.6))
+    confidence = found.confidence if exact else min(found.confidence, 0.6)
+    out.put("ethnicity", found.value, confidence if row is labelled else min(confidence, ceiling))
+
+
+def _ethnicity_in_band(band: Value) -> Value | None:
+    """The ethnicity's part of the sex-and-ethnicity row: what follows 族, or, with 民族 lost or misread (男民汉,
+    性罚男医加汉, 女汉), the name of a group that ends the row after the sex."""
+    cut = band.text.find("族")
+    if cut >= 0:
+        return band.sub(cut + 1, len(band.text))
+    sex_at = max(band.text.rfind("男"), band.text.rfind("女"))
+    if sex_at < 0:
+        return None
+    rest = band.text[sex_at + 1:]
+    ending = next((len(rest) - k for k in range(len(rest), 0, -1) if rest[len(rest) - k:] in ETHNIC_GROUPS), None)
+    return band.sub(sex_at + 1 + ending, len(band.text)) if ending is not None else None
 
 
 def _birth_date(layout: Layout, look: SecondLook, out: Collected, trusted_id: str | None, today: dt.date) -> None:

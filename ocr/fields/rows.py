@@ -1,7 +1,8 @@
 """The ID card's front prints its rows in a fixed order: name, sex and ethnicity, birth date, the address (one to
 three lines), then the number. When glare or darkness wipes out the labels (姓名, 住址) their values are
 usually still legible, and the order finds them: anchored on the birth-date row, whose year must be the one the
-checked ID number encodes, the row two above is the name and the rows below, down to the number, the address."""
+checked ID number encodes, the row two above is the name, the row just above sex and ethnicity, and the rows
+below, down to the number, the address."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ocr.fields.layout import Layout, Value, join
 @dataclasses.dataclass(frozen=True)
 class OrderedRows:
     name: Value | None
+    sex_and_ethnicity: Value | None       # the row between name and birth date, labels and all
     address: list[Value]
 
 
@@ -37,7 +39,8 @@ def rows_by_order(layout: Layout, birth_year: int, number_line: Value, right_lim
         return None
     birth = births[0]
     joined = [join(sorted(row, key=lambda v: v.box[0])) for row in rows]
-    return OrderedRows(name=joined[birth - 2] if birth == 2 else None, address=joined[birth + 1:])
+    return OrderedRows(name=joined[0] if birth == 2 else None, sex_and_ethnicity=joined[1] if birth == 2 else None,
+                       address=joined[birth + 1:])
 
 
 def _centre(value: Value) -> float:

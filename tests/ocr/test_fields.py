@@ -294,3 +294,30 @@ def test_the_photo_as_taken_does_not_replace_a_fuller_read_for_being_surer_of_fe
     reading = reader.read(photo, today=dt.date(2025, 6, 1))
     assert reading.kind == "id_card_back"
     assert reading.fields["issuing_authority"].value == "郑州市公安局金水分局"
+
+
+def _with_sex_row(text: str, box=(53, 125, 400, 172)):
+    return [l if not l.text.startswith("性别") else line(text, box) for l in front_lines(sex="女")]
+
+
+def test_an_ethnicity_whose_two_labels_were_misread_is_found_by_the_rows_order():
+    # 性别 read as 性制 and 民 lost: neither label anchors; the row between the name and the birth date is the
+    # sex-and-ethnicity row, and 汉 follows its 族.
+    out = parse_front(_with_sex_row("性制女族汉"))
+    assert out.fields["ethnicity"].value == "汉" and out.fields["ethnicity"].confidence <= 0.85
+    assert out.fields["sex"].value == "female"
+
+
+def test_an_ethnicity_without_any_label_is_the_group_name_after_the_sex():
+    out = parse_front(_with_sex_row("女汉"))
+    assert out.fields["ethnicity"].value == "汉" and out.fields["ethnicity"].confidence <= 0.85
+
+
+def test_an_ethnicity_whose_label_lost_its_last_character_is_still_read():
+    out = parse_front(_with_sex_row("性别女民汉"))
+    assert out.fields["ethnicity"].value == "汉" and out.fields["ethnicity"].confidence <= 0.85
+
+
+def test_a_row_without_a_group_name_after_the_sex_gives_no_ethnicity():
+    out = parse_front(_with_sex_row("性制女医加"))
+    assert "ethnicity" not in out.fields and ("field_missing", "ethnicity") in codes(out)
