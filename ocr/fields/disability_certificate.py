@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ocr.engines.boundary import TextLine
-from ocr.fields.common import (Collected, chinese_only, look_free_text, read_past_the_box, resolve_number,
+from ocr.fields.common import (Collected, look_free_text, read_name, resolve_number,
                                row_or_region)
 from ocr.fields.id_card import chinese_or_digits
 from ocr.fields.layout import Layout, Value
@@ -73,15 +73,10 @@ def _name(layout: Layout, look: SecondLook, out: Collected) -> None:
     if row is None:
         out.warn("field_missing", "name")
         return
-    value, confidence = look_free_text([row], look, LABELS, chinese_only)
-    value, confidence = read_past_the_box(value, confidence, row, look, LABELS,
-                                          PORTRAIT_LEFT * look.image.shape[1], layout.room_after(row))
+    value, confidence = read_name(row, look, LABELS, PORTRAIT_LEFT * look.image.shape[1], layout.room_after(row))
     if not value.text:
         out.warn("field_missing", "name")
         return
-    if len(value.text) < 2:
-        # A name is a surname and a given name: one character means part of it was not read.
-        confidence = min(confidence, 0.45)
     out.put("name", value.text, confidence)
 
 
