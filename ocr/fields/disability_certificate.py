@@ -161,9 +161,12 @@ def _dates(layout: Layout, look: SecondLook, out: Collected, today: dt.date) -> 
         return
     expected = add_years(issued.value, VALIDITY_YEARS)
     if until is not None and until.value == expected:
-        # Issue date and validity agree with the ten-year rule: each confirms the other.
-        out.put("issue_date", issued.value.isoformat(), 0.99)
-        out.put("valid_until", expected.isoformat(), 0.99)
+        # Issue date and validity agree with the ten-year rule: each confirms the other. Not for an engine with
+        # one confidence per word (Tesseract): it read 2012年11月30日 as 2012-01-30 in the issue date and in the
+        # validity's range alike, the same digits misread the same way, which the rule cannot catch.
+        sure = 0.99 if getattr(look.engine, "character_confidences", True) else 0.85
+        out.put("issue_date", issued.value.isoformat(), sure)
+        out.put("valid_until", expected.isoformat(), sure)
         return
     out.put("issue_date", issued.value.isoformat(), issued_conf)
     if ten_years or until is None:

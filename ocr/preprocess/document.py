@@ -26,7 +26,7 @@ TRUSTED_CONTRAST = 8.0
 # Outlines a little above that, or far from a document's proportions, are doubtful: the reader reads the
 # document both ways and keeps the read with more legible characters (ocr/api.py).
 DOUBTFUL_CONTRAST = 16.0
-DOUBTFUL_ASPECT = 0.3       # width/height this far from both 1.586 and 1.418 (right outlines: 0.32 at most)
+DOUBTFUL_ASPECT = 0.3       # width/height this far from both 1.586 and 1.418 (a few right outlines reach 0.32)
     # grey levels across the outline's weakest side (see above)
 
 

@@ -259,6 +259,22 @@ def test_two_agreeing_looks_of_a_word_level_engine_do_not_make_a_date_certain():
     assert out.fields["issue_date"].confidence < 0.9
 
 
+def test_a_word_level_engine_misreading_both_dates_alike_is_not_made_certain_by_the_ten_year_rule():
+    class WordLevel(ScriptedEngine):
+        character_confidences = False
+
+    # Printed 2012年11月30日 and 至2022年11月30日; Tesseract read 01 for 11 in both, and the rule holds.
+    lines = certificate_lines(ID + "41", validity="有效期：2012年01月30日至2022年01月30日")
+    lines = [line("发证日期：2012年01月30日", (60, 530, 480, 566)) if l.text.startswith("发证日期") else l
+             for l in lines]
+    out = disability_certificate.parse(lines, SecondLook(WordLevel(lines), page(1120, 790)), TODAY)
+    assert (out.fields["issue_date"].value, out.fields["valid_until"].value) == ("2012-01-30", "2022-01-30")
+    assert out.fields["issue_date"].confidence < 0.9 and out.fields["valid_until"].confidence < 0.9
+    # The same read by the default engine (one confidence per character, looks fused) is confirmed by the rule.
+    sure = disability_certificate.parse(lines, SecondLook(ScriptedEngine(lines), page(1120, 790)), TODAY)
+    assert sure.fields["issue_date"].confidence >= 0.9
+
+
 def test_a_back_whose_validity_label_was_wiped_out_is_read_from_its_dates():
     lines = [line("居民身份证", (330, 189, 866, 280)), line("签发机关", (244, 433, 424, 476)),
              line("郑州市公安局金水分局", (430, 431, 800, 476)), line("有2003.05.15 2025.05.15", (219, 490, 700, 546))]
