@@ -247,26 +247,27 @@ def test_a_whole_name_is_not_lengthened_by_the_look_past_its_box():
     assert out.fields["name"].value == "王堃" and out.fields["name"].confidence >= 0.9
 
 
-def test_two_agreeing_looks_of_a_word_level_engine_do_not_make_a_date_certain():
-    class WordLevel(ScriptedEngine):
-        character_confidences = False
+class WordLevel(ScriptedEngine):
+    """An engine with one confidence per word and no runners-up, as Tesseract."""
+    character_confidences = False
 
-    lines = certificate_lines(ID + "41", validity="有效期：2033年03月02日")
-    lines = [line("发证日期：2023年03月03日", (60, 530, 480, 566)) if l.text.startswith("发证日期") else l
-             for l in lines]
+
+def _certificate_dated(issued: str, validity: str):
+    """A certificate's lines with this printed issue date and validity line."""
+    return [line(f"发证日期：{issued}", (60, 530, 480, 566)) if l.text.startswith("发证日期") else l
+            for l in certificate_lines(ID + "41", validity=validity)]
+
+
+def test_two_agreeing_looks_of_a_word_level_engine_do_not_make_a_date_certain():
+    lines = _certificate_dated("2023年03月03日", "有效期：2033年03月02日")
     out = disability_certificate.parse(lines, SecondLook(WordLevel(lines), page(1120, 790)), TODAY)
     assert out.fields["issue_date"].value == "2023-03-03"
     assert out.fields["issue_date"].confidence < 0.9
 
 
 def test_a_word_level_engine_misreading_both_dates_alike_is_not_made_certain_by_the_ten_year_rule():
-    class WordLevel(ScriptedEngine):
-        character_confidences = False
-
     # Printed 2012年11月30日 and 至2022年11月30日; Tesseract read 01 for 11 in both, and the rule holds.
-    lines = certificate_lines(ID + "41", validity="有效期：2012年01月30日至2022年01月30日")
-    lines = [line("发证日期：2012年01月30日", (60, 530, 480, 566)) if l.text.startswith("发证日期") else l
-             for l in lines]
+    lines = _certificate_dated("2012年01月30日", "有效期：2012年01月30日至2022年01月30日")
     out = disability_certificate.parse(lines, SecondLook(WordLevel(lines), page(1120, 790)), TODAY)
     assert (out.fields["issue_date"].value, out.fields["valid_until"].value) == ("2012-01-30", "2022-01-30")
     assert out.fields["issue_date"].confidence < 0.9 and out.fields["valid_until"].confidence < 0.9
