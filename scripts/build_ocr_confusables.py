@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ocr.engines.rapid import RapidOcrEngine  # noqa: E402
+from ocr.fields.scripts import is_traditional  # noqa: E402
 from ocr.synthetic.fonts import VALUE_FACES, font  # noqa: E402
 
 OUT = ROOT / "ocr" / "data" / "confusable.txt"
@@ -42,7 +43,6 @@ INVENTORY = 4000
 BLURS = (1.2, 1.6)
 CONFIDENT = 0.9
 RARER_BY_AT_MOST = 20
-TRADITIONAL = ROOT / "ocr" / "data" / "traditional.txt"
 
 
 def printed(text: str, face: str, blur: float) -> np.ndarray:
@@ -78,11 +78,10 @@ def misreadings(characters: list[str]) -> set[tuple[str, str]]:
 
 
 def kept(pairs: set[tuple[str, str]], frequency: dict[str, int]) -> list[tuple[str, str]]:
-    traditional = {line[0] for line in TRADITIONAL.read_text(encoding="utf-8").splitlines() if len(line) == 2}
     # Only characters read as Chinese ones: a digit or letter read for a rare character (0 for 婳) is no name's
     # and would mark every house number.
     return sorted((read, shown) for read, shown in pairs
-                  if "\u3400" <= read <= "\u9fff" and shown not in traditional
+                  if "\u3400" <= read <= "\u9fff" and not is_traditional(shown)
                   and frequency.get(shown, 0) * RARER_BY_AT_MOST >= frequency.get(read, 0))
 
 

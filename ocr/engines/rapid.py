@@ -55,8 +55,7 @@ class RapidOcrEngine:
         # Detection runs on a smaller copy (text lines stay 15+ px high there): on one core it is the
         # costliest step and grows with the pixel count; recognition then reads the full-resolution crops.
         scale = min(1.0, DETECTION_HEIGHT / image.shape[0])
-        small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
-        found = self._detector(small)
+        found = self._detector(_shrunk(image, scale))
         if found.boxes is None:
             return []
         boxes = [_axis_box(np.asarray(b) / scale, image.shape) for b in found.boxes]
@@ -68,8 +67,7 @@ class RapidOcrEngine:
 
     def find_text(self, image: np.ndarray) -> list[np.ndarray]:
         scale = min(1.0, FIND_TEXT_LONG_SIDE / max(image.shape[:2]))
-        small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
-        found = self._detector(small)
+        found = self._detector(_shrunk(image, scale))
         if found.boxes is None:
             return []
         return [np.asarray(box, dtype=np.float32) / scale for box in found.boxes]
@@ -127,6 +125,10 @@ class RapidOcrEngine:
                                       if i != _BLANK and i != index and (allowed is None or allowed[i]))[:_TOP_K])
             positions.append(left + ((t + end) / 2 + 0.5) * step_width)
         return TextLine("".join(text), box, tuple(confidences), tuple(alternatives), tuple(positions))
+
+
+def _shrunk(image: np.ndarray, scale: float) -> np.ndarray:
+    return cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
 
 
 def _best_columns(rows: np.ndarray, k: int) -> np.ndarray:

@@ -7,7 +7,7 @@ import re
 from ocr.fields import numbers
 from ocr.fields.confusable import may_be_another
 from ocr.fields.layout import Value, join
-from ocr.fields.looks import fuse
+from ocr.fields.looks import fuse, word_level
 from ocr.fields.scripts import MAINLAND_PRINT, has_traditional
 from ocr.preprocess.sharpness import is_blurred
 from ocr.reading import Field, Warning
@@ -127,8 +127,7 @@ def _never_certain(value: Value, look, box: tuple[float, float, float, float]) -
       (preprocess/sharpness.py);
     - an engine with one confidence per word and no runners-up (Tesseract): its looks agree on whole words,
       right or wrong, and cannot be fused per character."""
-    return (has_traditional(value) or is_blurred(look.first_image, box)
-            or not getattr(look.engine, "character_confidences", True))
+    return has_traditional(value) or is_blurred(look.first_image, box) or word_level(look)
 
 
 def _settled_in_context(settle, value: Value, around: list[Value], index: int) -> Value:

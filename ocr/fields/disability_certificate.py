@@ -14,7 +14,7 @@ from ocr.fields.common import (Collected, look_free_text, read_name, resolve_num
                                row_or_region)
 from ocr.fields.id_card import chinese_or_digits
 from ocr.fields.layout import Layout, Value
-from ocr.fields.looks import SecondLook
+from ocr.fields.looks import SecondLook, word_level
 from ocr.fields.places import settle_address
 from ocr.fields.values import category_in, dates_in, grade_in, sex_in
 from ocr.validate import (
@@ -164,7 +164,7 @@ def _dates(layout: Layout, look: SecondLook, out: Collected, today: dt.date) -> 
         # Issue date and validity agree with the ten-year rule: each confirms the other. Not for an engine with
         # one confidence per word (Tesseract): it read 2012年11月30日 as 2012-01-30 in the issue date and in the
         # validity's range alike, the same digits misread the same way, which the rule cannot catch.
-        sure = 0.99 if getattr(look.engine, "character_confidences", True) else 0.85
+        sure = 0.85 if word_level(look) else 0.99
         out.put("issue_date", issued.value.isoformat(), sure)
         out.put("valid_until", expected.isoformat(), sure)
         return
@@ -203,5 +203,4 @@ def _issue_date(row: Value, look: SecondLook, today: dt.date, validity_row: Valu
     agree = len(seen) == 2 and seen[0].value == seen[1].value
     # Two looks of an engine with one confidence per word (Tesseract) can agree on the same misread digits
     # (2025-05-20 read twice as 2023-03-02 at 0.97): only the ten-year rule makes its date certain.
-    independent = getattr(look.engine, "character_confidences", True)
-    return issued, 0.97 if agree and independent and issued.confidence >= 0.5 else min(issued.confidence, 0.85)
+    return issued, 0.97 if agree and not word_level(look) and issued.confidence >= 0.5 else min(issued.confidence, 0.85)

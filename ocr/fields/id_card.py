@@ -55,7 +55,7 @@ def parse(lines: list[TextLine], look: SecondLook, today: dt.date) -> Collected:
     if by_order:
         band = ordered.sex_and_ethnicity
     _sex(layout, look, out, trusted_id, band)
-    _ethnicity(layout, look, out, band, UNLABELLED if by_order else 1.0)
+    _ethnicity(layout, look, out, band, by_order)
     _birth_date(layout, look, out, trusted_id, today)
     _address(layout, look, out, PORTRAIT_LEFT * width, ordered)
     return out
@@ -131,15 +131,16 @@ def _sex(layout: Layout, look: SecondLook, out: Collected, trusted_id: str | Non
         out.warn("fields_disagree", "sex", other="id_number")
 
 
-def _ethnicity(layout: Layout, look: SecondLook, out: Collected, band: Value | None, ceiling: float) -> None:
-    """`ceiling`: the most a value read from `band` may be offered at (a row found by order, not by label)."""
+def _ethnicity(layout: Layout, look: SecondLook, out: Collected, band: Value | None, band_by_order: bool) -> None:
+    """`band_by_order`: the sex-and-ethnicity row was found by the card's order, not by its label."""
     labelled = row_or_region(layout, look, "ethnicity", 5)
     row = labelled
+    # A value found by where it stands rather than after its label (the row found by order, or no 族 in it)
+    # is never certain.
+    by_place = False
     if (row is None or ethnicity_in(row) is None) and band is not None:
         row = _ethnicity_in_band(band)
-        if "族" not in band.text:
-            # Found by where it stands, not after its label: never certain.
-            ceiling = min(ceiling, UNLABELLED)
+        by_place = band_by_order or "族" not in band.text
     if row is None:
         out.warn("field_missing", "ethnicity")
         return
@@ -158,7 +159,7 @@ def _ethnicity(layout: Layout, look: SecondLook, out: Collected, band: Value | N
     # One of 56 names: a misread rarely lands on another, but 土 inside 土家 shows a short one can.
     exact = row.text.replace("族", "") == found.value
     confidence = found.confidence if exact else min(found.confidence, 0.6)
-    out.put("ethnicity", found.value, confidence if row is labelled else min(confidence, ceiling))
+    out.put("ethnicity", found.value, min(confidence, UNLABELLED) if by_place else confidence)
 
 
 def _ethnicity_in_band(band: Value) -> Value | None:
@@ -170,9 +171,11 @@ def _ethnicity_in_band(band: Value) -> Value | None:
     sex_at = max(band.text.rfind("男"), band.text.rfind("女"))
     if sex_at < 0:
         return None
-    rest = band.text[sex_at + 1:]
-    ending = next((len(rest) - k for k in range(len(rest), 0, -1) if rest[len(rest) - k:] in ETHNIC_GROUPS), None)
-    return band.sub(sex_at + 1 + ending, len(band.text)) if ending is not None else None
+    end = len(band.text)
+    for length in range(end - sex_at - 1, 0, -1):          # the longest name first (土家 before 家)
+        if band.text[end - length:] in ETHNIC_GROUPS:
+            return band.sub(end - length, end)
+    return None
 
 
 def _birth_date(layout: Layout, look: SecondLook, out: Collected, trusted_id: str | None, today: dt.date) -> None:

@@ -56,6 +56,12 @@ class SecondLook:
         return Value(line.text, line.confidences, line.alternatives or ((),) * len(line.text), box)
 
 
+def word_level(look) -> bool:
+    """Whether the engine behind `look` gives one confidence per word and no runners-up (Tesseract): its looks
+    agree on whole words, right or wrong, so their agreement is no independent evidence."""
+    return not getattr(look.engine, "character_confidences", True)
+
+
 def _value(line: TextLine) -> Value:
     return Value(line.text, line.confidences, line.alternatives or ((),) * len(line.text), line.box)
 

@@ -25,9 +25,12 @@ def _simplified_of() -> dict[str, str]:
     return {line[0]: line[1] for line in lines if len(line) == 2}
 
 
+def is_traditional(char: str) -> bool:
+    return char in _simplified_of()
+
+
 def has_traditional(value: Value) -> bool:
-    table = _simplified_of()
-    return any(ch in table for ch in value.text)
+    return any(is_traditional(ch) for ch in value.text)
 
 
 TRADITIONAL_WEIGHT = 0.1

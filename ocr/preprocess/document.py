@@ -22,12 +22,11 @@ import numpy as np
 ASPECTS = (1.586, 1.418)
 WORK_WIDTH = 960            # detection runs on a small copy; warping uses the full photo
 OUTPUT_HEIGHT = 640         # straightened documents are this tall (text lines come out 25-45 px high)
-TRUSTED_CONTRAST = 8.0
+TRUSTED_CONTRAST = 8.0      # grey levels across the outline's weakest side (see above)
 # Outlines a little above that, or far from a document's proportions, are doubtful: the reader reads the
 # document both ways and keeps the read with more legible characters (ocr/api.py).
 DOUBTFUL_CONTRAST = 16.0
 DOUBTFUL_ASPECT = 0.3       # width/height this far from both 1.586 and 1.418 (a few right outlines reach 0.32)
-    # grey levels across the outline's weakest side (see above)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,9 +58,9 @@ def straighten(photo: np.ndarray) -> Straightened:
     if height > width:          # portrait outline: the document was photographed sideways
         corners = np.roll(corners, -1, axis=0)
         width, height = height, width
-    aspect = _snap_aspect(width / max(height, 1.0))
-    out_w, out_h = round(OUTPUT_HEIGHT * aspect), OUTPUT_HEIGHT
-    odd_shape = min(abs(width / max(height, 1.0) - a) for a in ASPECTS) > DOUBTFUL_ASPECT
+    measured = width / max(height, 1.0)
+    out_w, out_h = round(OUTPUT_HEIGHT * _snap_aspect(measured)), OUTPUT_HEIGHT
+    odd_shape = min(abs(measured - a) for a in ASPECTS) > DOUBTFUL_ASPECT
     return Straightened(warp(photo, corners, out_w, out_h), True, corners, trusted=contrast >= TRUSTED_CONTRAST,
                         doubtful=contrast < DOUBTFUL_CONTRAST or odd_shape)
 

@@ -135,12 +135,12 @@ def test_an_address_with_a_character_confusable_in_names_is_not_demoted_for_it()
 
 def test_the_confusable_table_holds_the_misreadings_found_on_the_benchmark_and_only_chinese_ones():
     from ocr.fields.confusable import printed_for
-    from ocr.fields.scripts import _simplified_of
+    from ocr.fields.scripts import is_traditional
 
     table = printed_for()
     assert "淼" in table["森"] and "赟" in table["赞"]
     assert all("\u3400" <= read_as <= "\u9fff" for read_as in table)
-    assert not any(printed & set(_simplified_of()) for printed in table.values())
+    assert not any(is_traditional(ch) for printed in table.values() for ch in printed)
 
 
 def test_characters_that_are_simplified_too_are_not_taken_for_traditional():
