@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
+from backend.calendar.months import month_index, month_text
 from backend.identity.regions import region
 from backend.policy.book import EffectivePolicy, PolicyBook, Sourced
 from backend.policy.model import AmountRule, Coordination, Extension
@@ -381,10 +382,10 @@ def _amount(rules: dict[str, Sourced], facts: Facts) -> tuple[Decimal | None, So
 
 
 def _start_month(facts: Facts) -> tuple[str, int | None, list[Reason]]:
-    application = _month_index(facts.on)
+    application = month_index(facts.on)
     application_month = facts.on.strftime("%Y-%m")
     issued, previous_until = facts.issue_date, facts.previous_valid_until
-    if issued is None or previous_until is None or issued <= previous_until or _month_index(issued) > application:
+    if issued is None or previous_until is None or issued <= previous_until or month_index(issued) > application:
         return application_month, None, [Reason("starts_month_of_application", "note", "payment.start_month",
                                                  SEED_START_MONTH, {"month": application_month})]
     # Seed 001 item 13: payment stopped the month after the old certificate ran out; on renewal it counts
@@ -393,36 +394,28 @@ def _start_month(facts: Facts) -> tuple[str, int | None, list[Reason]]:
     # they fall after the new certificate (counted from its month) or in the stop before it (at the new
     # certificate's standard, at the reviewer's discretion). Nothing is ever paid for a month earlier than
     # 3 months before the month of application.
-    new_certificate = _month_index(issued)
+    new_certificate = month_index(issued)
     starts = max(new_certificate, application - MAX_BACK_PAY_MONTHS)
-    stopped_from = _month_index(previous_until) + 1
+    stopped_from = month_index(previous_until) + 1
     stop = max(0, new_certificate - stopped_from)          # months without a valid certificate
     back_pay = max(0, min(stop, MAX_BACK_PAY_MONTHS - (application - starts)))
-    starts_month = _month_text(starts)
+    starts_month = month_text(starts)
     reasons = [Reason("starts_on_renewal", "note", "payment.start_month", SEED_RENEWAL, {"month": starts_month})
                if starts == new_certificate else
                Reason("starts_on_renewal_limited", "note", "payment.start_month", SEED_RENEWAL,
-                      {"month": starts_month, "issue_month": _month_text(new_certificate),
+                      {"month": starts_month, "issue_month": month_text(new_certificate),
                        "application_month": application_month})]
     if back_pay:
         reasons.append(Reason("back_pay_on_renewal", "note", "payment.back_pay", SEED_RENEWAL,
-                              {"back_pay_months": back_pay, "month": _month_text(starts - back_pay)}))
+                              {"back_pay_months": back_pay, "month": month_text(starts - back_pay)}))
     return starts_month, back_pay, reasons
 
 
 def _warnings(facts: Facts) -> list[Reason]:
     if facts.valid_until is None or facts.valid_until < facts.on:
         return []
-    months_left = _month_index(facts.valid_until) - _month_index(facts.on)
+    months_left = month_index(facts.valid_until) - month_index(facts.on)
     if months_left <= EXPIRY_WARNING_MONTHS:
         return [Reason("certificate_expires_soon", "note", "certificate.valid_until", SEED_EXPIRY,
                        {"valid_until": facts.valid_until.isoformat()}, changeable=True)]
     return []
-
-
-def _month_index(day: date) -> int:
-    return day.year * 12 + day.month - 1
-
-
-def _month_text(index: int) -> str:
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"

@@ -19,7 +19,7 @@ from backend.applications.fields import FIELDS
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import DECIDED, EVENT_ROLE, ReviewEventType, Stage, stage_after
 from backend.applications.vocabulary import MATERIAL_KINDS, SUBSIDIES
-from backend.calendar.months import parse_month
+from backend.calendar.months import months_before, parse_month
 from backend.errors import FieldError, InvalidInput, NotFound
 from backend.runtime import CHINA
 from backend.unit_of_work import UnitOfWork
@@ -141,9 +141,7 @@ def _earliest_start(evaluation: Any, application: Application) -> str | None:
     for subsidy in application.subsidies:
         verdict = evaluation.verdicts.get(subsidy)
         if verdict is not None and verdict.starts:
-            year, month = map(int, verdict.starts.split("-"))
-            index = year * 12 + month - 1 - (verdict.back_pay_months or 0)
-            months.append(f"{index // 12:04d}-{index % 12 + 1:02d}")
+            months.append(months_before(verdict.starts, verdict.back_pay_months or 0))
     return min(months) if months else None
 
 
