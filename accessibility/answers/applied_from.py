@@ -54,6 +54,15 @@ _LIVES_ELSEWHERE = re.compile(rf"{_WHO}{_WHEN}(?:已经|早就)?(?:不|没|没�
 _AWAY = re.compile(r"外地|外省|外市|外县|外面打工|外边打工|在外打工|出来打工|搬走|搬家|搬出来|迁走|搬到")
 
 
+# "沧州的", "河南那个": a place said to pick one of the counties offered, its pointing words left off.
+_POINTING_END = re.compile(r"(?:的|那个|这个|那边|那里|市|省)+$")
+
+
+def place_said(text: str) -> str:
+    """The place name in an answer that picks a county by its province or city ("沧州的" -> "沧州")."""
+    return _POINTING_END.sub("", compact(text))
+
+
 def parse_lives_in_hukou_place(text: str) -> Understood[bool] | NotUnderstood:
     """True: they live (and apply) where their hukou is; False: somewhere else. Codes: `empty`,
     `yes_no_unclear`."""

@@ -5,12 +5,10 @@ Told kindly when the county makes the application cross-province.
 Its own module because it is a small conversation of its own inside one step, with its own 上一步."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from accessibility.answers import Ambiguous, NotUnderstood, Understood
-from accessibility.answers.applied_from import parse_lives_in_hukou_place
-from accessibility.answers.text import compact
+from accessibility.answers.applied_from import parse_lives_in_hukou_place, place_said
 from accessibility.conversation.fields import pick_option
 from accessibility.conversation.plan import Step
 from accessibility.conversation.questions import question_for
@@ -67,7 +65,7 @@ def _choose_applied_from(turn: Turn, step: Step, text: str) -> None:
         turn.state.ask(step.id, CHOOSE, {"options": list(county.options), "code": county.code})
         return
     # "沧州的", "河南那个": the province or city of one of them.
-    place = re.sub(r"(?:的|那个|这个|那边|那里|市|省)+$", "", compact(text))
+    place = place_said(text)
     named = [option for option in options if len(place) >= 2 and place in _region_name(option)]
     if len(named) == 1:
         _save_applied_from(turn, step, named[0])

@@ -3,7 +3,7 @@ county they apply from now, by today's name, an old name, or a code."""
 import pytest
 
 from accessibility.answers import Ambiguous, NotUnderstood, Understood
-from accessibility.answers.applied_from import parse_county_applied_from, parse_lives_in_hukou_place
+from accessibility.answers.applied_from import parse_county_applied_from, parse_lives_in_hukou_place, place_said
 from accessibility.conversation.questions import former_counties
 from backend.identity.regions import counties
 
@@ -85,3 +85,9 @@ def test_the_parser_imports_nothing_of_the_backend():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'backend', 'miniprogram_api')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(("answer", "place"), [("沧州的", "沧州"), ("河南那个", "河南"), ("河南省", "河南"),
+                                               ("沧州市的那个", "沧州"), ("  太原 ", "太原")])
+def test_a_county_picked_by_its_province_or_city_keeps_only_the_place_name(answer, place):
+    assert place_said(answer) == place
