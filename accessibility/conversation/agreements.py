@@ -11,7 +11,7 @@ from accessibility.answers import Understood, parse_choice, parse_yes_no
 from accessibility.answers.choices import Choice
 from accessibility.conversation import plan
 from accessibility.conversation.plan import Step
-from accessibility.conversation.said import Said
+from accessibility.conversation.said import Said, not_understood
 from backend.applications.service import DraftChanges, submit_application
 from backend.errors import InvalidInput
 
@@ -27,7 +27,7 @@ SUBMIT_CHOICES = (
 def answer_consent(turn: Turn, step: Step, text: str) -> None:
     verdict = parse_yes_no(text)
     if not isinstance(verdict, Understood):
-        turn.correction = Said("conversation.not_understood.yes_no_unclear", code="yes_no_unclear")
+        turn.correction = not_understood("yes_no_unclear")
         return
     if not verdict.value:
         turn.said.append(Said(f"conversation.consent_refused.{step.purpose}"))
@@ -40,7 +40,7 @@ def answer_consent(turn: Turn, step: Step, text: str) -> None:
 def answer_notice(turn: Turn, step: Step, text: str) -> None:
     verdict = parse_yes_no(text)
     if not isinstance(verdict, Understood):
-        turn.correction = Said("conversation.not_understood.yes_no_unclear", code="yes_no_unclear")
+        turn.correction = not_understood("yes_no_unclear")
         return
     if not verdict.value:
         turn.said.append(Said("conversation.notice_not_acknowledged"))
@@ -57,7 +57,7 @@ def answer_summary(turn: Turn, step: Step, text: str) -> None:
              else "submit" if isinstance(verdict, Understood) and verdict.value
              else "no" if isinstance(verdict, Understood) else None)
     if wants is None:
-        turn.correction = Said("conversation.not_understood.summary_unclear", code="summary_unclear")
+        turn.correction = not_understood("summary_unclear")
         return
     if wants == "no":
         turn.said.append(Said("conversation.change_which", {"count": len(turn.state.summary_items)}))

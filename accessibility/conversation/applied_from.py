@@ -12,7 +12,7 @@ from accessibility.answers.applied_from import parse_lives_in_hukou_place, place
 from accessibility.conversation.fields import pick_option
 from accessibility.conversation.plan import Step
 from accessibility.conversation.questions import question_for
-from accessibility.conversation.said import Said
+from accessibility.conversation.said import Said, not_understood
 from accessibility.conversation.state import ASK, CHOOSE
 from backend.applications.service import DraftChanges
 from backend.identity.regions import is_cross_province, region
@@ -41,12 +41,12 @@ def answer_applied_from(turn: Turn, step: Step, text: str) -> None:
         turn.state.lives_where_hukou_is = False
         turn.state.ask(step.id, ASK, {"asking": "county"})
     else:
-        turn.correction = Said("conversation.not_understood.yes_no_unclear", code="yes_no_unclear")
+        turn.correction = not_understood("yes_no_unclear")
 
 
 def _applied_from_county(turn: Turn, step: Step, county: Any) -> None:
     if isinstance(county, NotUnderstood):
-        turn.correction = Said(f"conversation.not_understood.{county.code}", dict(county.params), code=county.code)
+        turn.correction = not_understood(county.code, county.params)
     elif isinstance(county, Ambiguous):
         turn.state.ask(step.id, CHOOSE, {"options": list(county.options), "code": county.code})
     elif county.value is None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from accessibility.answers import NotUnderstood, Understood, parse_amount, parse_yes_no
 from accessibility.conversation.plan import AMOUNT_STEP, AMOUNTS, Step, known_fact
-from accessibility.conversation.said import Said
+from accessibility.conversation.said import Said, not_understood
 from backend.applications.service import DraftChanges
 
 if TYPE_CHECKING:
@@ -24,8 +24,7 @@ def answer_benefit_amount(turn: Turn, step: Step, text: str) -> None:
     """"每个月领多少钱？": an amount in yuan ("85", "八十五块", "一千二")."""
     understood = parse_amount(text)
     if isinstance(understood, NotUnderstood):
-        turn.correction = Said(f"conversation.not_understood.{understood.code}", dict(understood.params),
-                               code=understood.code)
+        turn.correction = not_understood(understood.code, understood.params)
         return
     if turn.save(step, DraftChanges(values={AMOUNTS: _amounts(turn, step, str(understood.value))})):
         turn.state.finish(step.id)
@@ -37,7 +36,7 @@ def answer_de_facto(turn: Turn, step: Step, text: str) -> None:
     """"是不是事实无人抚养儿童？": yes or no."""
     verdict = parse_yes_no(text)
     if not isinstance(verdict, Understood):
-        turn.correction = Said("conversation.not_understood.yes_no_unclear", code="yes_no_unclear")
+        turn.correction = not_understood("yes_no_unclear")
         return
     if turn.save(step, DraftChanges(values={step.field: verdict.value})):
         turn.state.finish(step.id)

@@ -16,7 +16,7 @@ from accessibility.conversation import plan
 from accessibility.conversation.choices import parse_benefits
 from accessibility.conversation.plan import Step
 from accessibility.conversation.questions import option_words, question_for
-from accessibility.conversation.said import Said
+from accessibility.conversation.said import Said, not_understood
 from accessibility.conversation.state import ASK, CHOOSE, CONFIRM, READ_BACK
 from backend.applications.service import DraftChanges, get_application
 from backend.applications.vocabulary import OTHER_BENEFITS
@@ -37,16 +37,15 @@ def answer_field(turn: Turn, step: Step, text: str) -> None:
         _choose(turn, step, text)
         return
     if mode == READ_BACK:
-        turn.correction = Said("conversation.not_understood.yes_no_unclear", code="yes_no_unclear")
+        turn.correction = not_understood("yes_no_unclear")
         return
     question = question_for(step.field)
     understood = question.parse(text, turn.asking())
     if mode == CONFIRM and isinstance(understood, NotUnderstood):
-        turn.correction = Said("conversation.not_understood.yes_no_unclear", code="yes_no_unclear")
+        turn.correction = not_understood("yes_no_unclear")
         return
     if isinstance(understood, NotUnderstood):
-        turn.correction = Said(f"conversation.not_understood.{understood.code}", dict(understood.params),
-                               code=understood.code)
+        turn.correction = not_understood(understood.code, understood.params)
         return
     if isinstance(understood, Ambiguous):
         options = [_plain_value(option) for option in understood.options]
@@ -93,7 +92,7 @@ def pick_option(turn: Turn, step: Step, text: str, options: list[Any], save) -> 
     if isinstance(picked, Understood):
         save(turn, step, options[int(picked.value)])
         return
-    turn.correction = Said("conversation.not_understood.choose_one", {"count": len(options)}, code="choose_one")
+    turn.correction = not_understood("choose_one", {"count": len(options)})
 
 
 def _accept_offer(turn: Turn, step: Step) -> None:
@@ -183,8 +182,7 @@ def answer_benefits(turn: Turn, step: Step, text: str) -> None:
         return
     understood = parse_benefits(text)
     if isinstance(understood, NotUnderstood):
-        turn.correction = Said(f"conversation.not_understood.{understood.code}", dict(understood.params),
-                               code=understood.code)
+        turn.correction = not_understood(understood.code, understood.params)
         return
     if turn.save(step, DraftChanges(values={"other_benefits": understood.value})):
         turn.state.finish(step.id)

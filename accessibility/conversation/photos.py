@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from accessibility.answers.text import compact
 from accessibility.conversation import plan
 from accessibility.conversation.plan import Step
-from accessibility.conversation.said import Said
+from accessibility.conversation.said import Said, not_understood
 from backend.errors import ConsentRequired, InvalidInput, TooLarge
 from backend.materials.service import add_material
 
@@ -60,5 +60,4 @@ def answer_material_words(turn: Turn, step: Step, text: str) -> None:
                 turn.state.current = None
                 turn.said.append(Said("conversation.photo_instead", {"kind": group[0]}))
                 return
-    turn.correction = Said("conversation.not_understood.photo_expected", {"kind": step.field},
-                           code="photo_expected")
+    turn.correction = not_understood("photo_expected", {"kind": step.field})

@@ -19,3 +19,9 @@ class Said:
     params: dict[str, Any] = field(default_factory=dict)
     code: str | None = None
     field_error: FieldError | None = None   # said through the field's own error message
+
+
+def not_understood(code: str, params: dict[str, Any] | None = None) -> Said:
+    """The correction for an answer not understood: the catalog's `conversation.not_understood.CODE`, whose
+    code is also the stable code the API gives."""
+    return Said(f"conversation.not_understood.{code}", dict(params or {}), code=code)

@@ -12,7 +12,7 @@ from accessibility.answers.choices import Choice
 from accessibility.conversation.choices import APPLYING_AS_CHOICES, SUBSIDY_CHOICES, parse_applying_as
 from accessibility.conversation.fields import confirmed
 from accessibility.conversation.plan import Step
-from accessibility.conversation.said import Said
+from accessibility.conversation.said import Said, not_understood
 from accessibility.conversation.state import CHOOSE, CONFIRM
 from backend.applications.service import DraftChanges
 from backend.applications.vocabulary import SUBSIDIES
@@ -55,7 +55,7 @@ def _applying_as(turn: Turn, step: Step, text: str) -> None:
                     turn.state.ask(step.id, CHOOSE, {"options": ["guardian", "entrusted"], "code": "for_whom"})
                     return
     if not isinstance(understood, Understood):
-        turn.correction = Said("conversation.not_understood.choice_unclear", code="choice_unclear")
+        turn.correction = not_understood("choice_unclear")
         return
     _save_setup(turn, step, understood.value)
 
@@ -66,8 +66,7 @@ def _subsidies(turn: Turn, step: Step, text: str) -> None:
         understood = Understood("both")  # "生活补贴和护理补贴"
     if not isinstance(understood, Understood):
         code = understood.code if isinstance(understood, NotUnderstood) else "choice_unclear"
-        turn.correction = Said(f"conversation.not_understood.{code}", dict(getattr(understood, "params", {})),
-                               code=code)
+        turn.correction = not_understood(code, getattr(understood, "params", {}))
         return
     chosen = list(SUBSIDIES) if understood.value == "both" else [understood.value]
     _save_setup(turn, step, chosen)
