@@ -11,7 +11,7 @@ from flask_openapi3 import APIBlueprint, OpenAPI
 
 from backend.accounts.actor import Actor
 from backend.accounts.models import Role
-from backend.accounts.preferences import preferred_locale
+from backend.accounts.preferences import Preferences, preferences_for
 from backend.accounts.service import actor_for
 from backend.runtime import now
 from miniprogram_api.problems import ApiProblem
@@ -54,8 +54,10 @@ def signed_in(*roles: Role) -> Guard:
         if roles and actor.role not in roles:
             raise ApiProblem(403, "wrong_role")
         g.actor = actor
-        # The person's saved language wins over Accept-Language (miniprogram_api/locale.py).
-        g.preferred_locale = preferred_locale(actor.user_id)
+        # Read once a request: the routes that speak take them from here (current_preferences), and the
+        # person's saved language wins over Accept-Language (miniprogram_api/locale.py).
+        g.preferences = preferences_for(actor.user_id)
+        g.preferred_locale = g.preferences.locale
     guard.__name__ = "signed_in_" + "_".join(role.value for role in roles) if roles else "signed_in"
     return guard
 
@@ -72,3 +74,9 @@ def current_actor() -> Actor:
     if actor is None:
         raise ApiProblem(401, "authentication_required")
     return actor
+
+
+def current_preferences() -> Preferences:
+    """The signed-in person's display, speech and language preferences, as the guard read them."""
+    preferences = g.get("preferences")
+    return preferences if preferences is not None else preferences_for(current_actor().user_id)

@@ -18,7 +18,7 @@ from werkzeug.exceptions import HTTPException
 
 from accessibility.status_speech import spoken_problem
 from backend import errors as domain
-from backend.accounts.preferences import Preferences, preferences_for
+from backend.accounts.preferences import Preferences
 from backend.calendar.months import MONTH_PATTERN
 from backend.errors import FieldError
 from backend.messages.catalog import Words, registry, say
@@ -105,9 +105,9 @@ def problem_response(status: int, code: str, *, params: dict[str, Any] | None = 
 
 
 def _add_speech(problem: dict[str, Any], locale: str) -> None:
-    actor = g.get("actor")
     try:
-        preferences = preferences_for(actor.user_id) if actor is not None else Preferences()
+        # The guard's reading (miniprogram_api/guards.py); a problem before or without one is said plainly.
+        preferences = g.get("preferences") or Preferences()
         problem["audio_url"] = spoken_problem(problem, locale=locale, preferences=preferences)
     except Exception:  # noqa: BLE001  (the problem is answered whatever happens to its speech)
         log.exception("a problem document could not be said")

@@ -25,33 +25,35 @@ from backend.errors import StaleVersion
 
 
 def start_conversation(actor: Actor, *, locale: str, application_id: str | None = None,
-                       channel: str = "miniprogram") -> tuple[dict[str, Any], bool]:
+                       channel: str = "miniprogram", preferences: Preferences | None = None) -> tuple[dict[str, Any], bool]:
     """A new conversation, or (for an application that already has one) that one, resumed. Returns the
-    view and whether it was created."""
+    view and whether it was created. `preferences`: the person's, when the caller has read them already
+    (the API's guard has); else read here."""
     if application_id is not None:
         existing = find_open_conversation(actor, application_id)
         if existing is not None:
-            return _run(actor, existing, locale, None), False
+            return _run(actor, existing, locale, None, preferences=preferences), False
     stored = create_conversation(actor, channel=channel, state=ConversationState().as_dict(),
                                  application_id=application_id)
-    return _run(actor, stored, locale, None), True
+    return _run(actor, stored, locale, None, preferences=preferences), True
 
 
-def get_conversation(actor: Actor, conversation_id: str, *, locale: str) -> dict[str, Any]:
-    return _run(actor, load_conversation(actor, conversation_id), locale, None)
+def get_conversation(actor: Actor, conversation_id: str, *, locale: str,
+                     preferences: Preferences | None = None) -> dict[str, Any]:
+    return _run(actor, load_conversation(actor, conversation_id), locale, None, preferences=preferences)
 
 
 def answer_conversation(actor: Actor, conversation_id: str, text: str, *, locale: str,
-                        answering: str | None = None) -> dict[str, Any]:
+                        answering: str | None = None, preferences: Preferences | None = None) -> dict[str, Any]:
     """`answering`: the step of the prompt the person answered, when the client sends it."""
     return _run(actor, load_conversation(actor, conversation_id), locale,
-                lambda turn: turn.answer(text, answering=answering))
+                lambda turn: turn.answer(text, answering=answering), preferences=preferences)
 
 
 def send_photo(actor: Actor, conversation_id: str, data: bytes, *, locale: str,
-               answering: str | None = None) -> dict[str, Any]:
+               answering: str | None = None, preferences: Preferences | None = None) -> dict[str, Any]:
     return _run(actor, load_conversation(actor, conversation_id), locale,
-                lambda turn: turn.photo(data, answering=answering))
+                lambda turn: turn.photo(data, answering=answering), preferences=preferences)
 
 
 def _run(actor: Actor, stored: StoredConversation, locale: str, action: Callable[[Turn], None] | None, *,

@@ -8,11 +8,10 @@ from flask import request
 from flask_openapi3 import APIBlueprint, Tag
 
 from accessibility.status_speech import speak_status_messages, spoken_status
-from backend.accounts.preferences import preferences_for
 from backend.applications import service, status
 from backend.applications.service import DraftChanges
 from backend.policy import service as policy_service
-from miniprogram_api.guards import current_actor
+from miniprogram_api.guards import current_actor, current_preferences
 from miniprogram_api.idempotency import idempotent
 from miniprogram_api.locale import request_locale
 from miniprogram_api.problems import ApiProblem
@@ -131,7 +130,7 @@ def application_checklist(path: ApplicationPath):
 def application_status(path: ApplicationPath):
     actor = current_actor()
     document = status.application_status(actor, path.application_id, locale=request_locale())
-    preferences = preferences_for(actor.user_id)
+    preferences = current_preferences()
     speak_status_messages(document, locale=request_locale(), preferences=preferences)
     document["speech"] = spoken_status(document, locale=request_locale(), preferences=preferences)
     return render(document)

@@ -7,7 +7,7 @@ from flask_openapi3 import APIBlueprint, FileStorage, Tag
 from pydantic import BaseModel, Field
 
 from accessibility import conversation
-from miniprogram_api.guards import current_actor
+from miniprogram_api.guards import current_actor, current_preferences
 from miniprogram_api.idempotency import idempotent
 from miniprogram_api.locale import request_locale
 from miniprogram_api.problems import speak_problems
@@ -38,7 +38,7 @@ class Photo(BaseModel):
                     responses={201: ConversationOut, 200: ConversationOut, **PROBLEM_RESPONSES})
 def start(body: StartConversation):
     view, created = conversation.start_conversation(current_actor(), application_id=body.application_id,
-                                                    locale=request_locale())
+                                                    locale=request_locale(), preferences=current_preferences())
     response = render(view, 201 if created else 200)
     response.headers["Location"] = f"/api/v1/conversations/{view['conversation']['id']}"
     return response
@@ -47,14 +47,15 @@ def start(body: StartConversation):
 @conversations.get("/conversations/<conversation_id>", summary="Resume: the question the conversation is at",
                    responses={200: ConversationOut, **PROBLEM_RESPONSES})
 def resume(path: ConversationPath):
-    return render(conversation.get_conversation(current_actor(), path.conversation_id, locale=request_locale()))
+    return render(conversation.get_conversation(current_actor(), path.conversation_id, locale=request_locale(), preferences=current_preferences()))
 
 
 @conversations.post("/conversations/<conversation_id>/answers", summary="Answer the question (or say a command)",
                     responses={200: ConversationOut, **PROBLEM_RESPONSES})
 def answer(path: ConversationPath, body: Answer):
     return render(conversation.answer_conversation(current_actor(), path.conversation_id, body.text,
-                                                   locale=request_locale(), answering=body.step))
+                                                   locale=request_locale(), answering=body.step,
+                                                   preferences=current_preferences()))
 
 
 @conversations.post("/conversations/<conversation_id>/photos",
@@ -63,4 +64,5 @@ def answer(path: ConversationPath, body: Answer):
 @idempotent
 def photo(path: ConversationPath, form: Photo):
     return render(conversation.send_photo(current_actor(), path.conversation_id, form.file.read(),
-                                          locale=request_locale(), answering=form.step))
+                                          locale=request_locale(), answering=form.step,
+                                          preferences=current_preferences()))

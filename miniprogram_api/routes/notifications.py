@@ -8,9 +8,9 @@ from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
 from accessibility.status_speech import spoken_words
-from backend.accounts.preferences import Preferences, preferences_for
+from backend.accounts.preferences import Preferences
 from backend.notifications import service
-from miniprogram_api.guards import current_actor
+from miniprogram_api.guards import current_actor, current_preferences
 from miniprogram_api.locale import request_locale
 from miniprogram_api.render import render
 from miniprogram_api.schemas.common import PROBLEM_RESPONSES, Strict
@@ -32,7 +32,7 @@ class NotificationPath(BaseModel):
 def list_notifications(query: ListQuery):
     actor = current_actor()
     listed = service.list_notifications(actor, locale=request_locale(), unread_only=query.unread)
-    return render({"notifications": _spoken(listed, preferences_for(actor.user_id))})
+    return render({"notifications": _spoken(listed, current_preferences())})
 
 
 @notifications.post("/notifications/<notification_id>/read", summary="Mark a notification read",
@@ -40,7 +40,7 @@ def list_notifications(query: ListQuery):
 def mark_read(path: NotificationPath):
     actor = current_actor()
     notification = service.mark_read(actor, path.notification_id, locale=request_locale())
-    return render(_spoken([notification], preferences_for(actor.user_id))[0])
+    return render(_spoken([notification], current_preferences())[0])
 
 
 def _spoken(listed: list[dict[str, Any]], preferences: Preferences) -> list[dict[str, Any]]:

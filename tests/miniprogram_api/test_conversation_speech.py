@@ -72,3 +72,31 @@ def test_each_status_message_is_said(app, as_applicant, as_reviewer):
     as_applicant.put("/me/preferences", json={"speech": False})
     status = as_applicant.get(f"/applications/{application['id']}/status").get_json()
     assert status["next_step"]["audio_url"] is None and all(e["audio_url"] is None for e in status["timeline"])
+
+
+def test_a_request_that_speaks_reads_the_persons_preferences_once(runtime, as_applicant):
+    # The guard reads them (for the language) and the routes that speak take its reading.
+    from contextlib import contextmanager
+
+    from sqlalchemy import event
+
+    @contextmanager
+    def preference_reads():
+        statements: list[str] = []
+
+        def seen(conn, cursor, statement, *args):
+            if "user_preferences" in statement and statement.lstrip().upper().startswith("SELECT"):
+                statements.append(statement)
+        event.listen(runtime.database.engine, "before_cursor_execute", seen)
+        try:
+            yield statements
+        finally:
+            event.remove(runtime.database.engine, "before_cursor_execute", seen)
+
+    chat = Chat.start(as_applicant)
+    for ask in (lambda: as_applicant.get(f"/conversations/{chat.id}"),
+                lambda: as_applicant.get("/notifications"),
+                lambda: as_applicant.get("/conversations/no-such-conversation")):
+        with preference_reads() as reads:
+            assert ask().status_code in (200, 404)
+        assert len(reads) == 1
