@@ -39,7 +39,7 @@ def speech_service() -> SpeechService:
     service = current.extras.get("speech_service")
     if service is None:
         settings = current.settings
-        cache = StoredAudioCache(current.storage, current.vault, missing=StoredFileMissing, clock=now,
+        cache = StoredAudioCache(current.storage, missing=StoredFileMissing, clock=now,
                                  refresh_after=AUDIO_REFRESHED_AFTER)
         service = SpeechService(EspeakEngine(), cache, key_secret=_derived(settings.data_key_bytes(), b"speech cache keys"))
         current.extras["speech_service"] = service

@@ -1,6 +1,8 @@
 """The audio cache of a running service: in the product's file storage (a local folder or S3-compatible
-object storage), so every web worker on every host serves what any of them made, and sealed with the
-data key, because a prompt read aloud may say a person's name or read back their answer.
+object storage), so every web worker on every host serves what any of them made. The storage given must
+seal what it keeps with the data key, because a prompt read aloud may say a person's name or read back
+their answer: the product's storage always does (backend/storage/sealing.py, through `storage_for`), so
+sealing is not written twice here.
 
 It has AudioCache's `get` and `put`, which is all `SpeechService` uses.
 
@@ -28,21 +30,17 @@ class Storage(Protocol):
     def exists(self, key: str) -> bool: ...
 
 
-class Sealer(Protocol):
-    def encrypt(self, plaintext: bytes, *, context: str) -> bytes: ...
-    def decrypt(self, blob: bytes, *, context: str) -> bytes: ...
-
-
-# Sealed inside each entry: this marker, then when it was written (seconds since 1970, big-endian).
+# Each entry begins with this marker, then when it was written (seconds since 1970, big-endian). An entry
+# without it was written by an earlier version (sealed a second time inside the storage's sealing) and is
+# a miss: the audio is made again.
 _WRITTEN = b"LBAUDIO1"
 _SECONDS = struct.Struct(">q")
 
 
 class StoredAudioCache:
-    def __init__(self, storage: Storage, sealer: Sealer, *, missing: type[Exception] = FileNotFoundError,
+    def __init__(self, storage: Storage, *, missing: type[Exception] = FileNotFoundError,
                  clock: Callable[[], datetime] | None = None, refresh_after: timedelta | None = None) -> None:
         self._storage = storage
-        self._sealer = sealer
         self._missing = missing
         self._clock = clock or (lambda: datetime.now(UTC))
         self._refresh_after = refresh_after
@@ -55,20 +53,19 @@ class StoredAudioCache:
     def get(self, key: str, audio_format: AudioFormat) -> bytes | None:
         name = self.storage_key(key, audio_format)
         try:
-            sealed = self._storage.get(name)
+            entry = self._storage.get(name)
         except self._missing:
             return None
-        entry = self._sealer.decrypt(sealed, context=name)
-        written: datetime | None = None
-        if entry.startswith(_WRITTEN):
-            (seconds,) = _SECONDS.unpack_from(entry, len(_WRITTEN))
-            written = datetime.fromtimestamp(seconds, UTC)
-            entry = entry[len(_WRITTEN) + _SECONDS.size:]
-        if self._refresh_after is not None and (written is None or self._clock() - written > self._refresh_after):
+        if not entry.startswith(_WRITTEN):
+            return None
+        (seconds,) = _SECONDS.unpack_from(entry, len(_WRITTEN))
+        written = datetime.fromtimestamp(seconds, UTC)
+        entry = entry[len(_WRITTEN) + _SECONDS.size:]
+        if self._refresh_after is not None and self._clock() - written > self._refresh_after:
             self.put(key, audio_format, entry)  # kept another full period from now
         return entry
 
     def put(self, key: str, audio_format: AudioFormat, data: bytes) -> None:
         name = self.storage_key(key, audio_format)
         entry = _WRITTEN + _SECONDS.pack(int(self._clock().timestamp())) + data
-        self._storage.put(name, self._sealer.encrypt(entry, context=name), "application/octet-stream")
+        self._storage.put(name, entry, "application/octet-stream")

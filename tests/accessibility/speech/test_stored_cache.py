@@ -3,13 +3,13 @@ from accessibility.speech.stored_cache import StoredAudioCache
 from backend.privacy.vault import Vault
 from backend.storage.boundary import StoredFileMissing
 from backend.storage.local import LocalFolderStorage
+from backend.storage.sealing import SealedStorage
 
 from .conftest import FakeEngine
 
 
 def test_audio_is_stored_sealed_and_read_back(tmp_path):
-    storage = LocalFolderStorage(tmp_path)
-    cache = StoredAudioCache(storage, Vault(b"v" * 32), missing=StoredFileMissing)
+    cache = StoredAudioCache(SealedStorage(LocalFolderStorage(tmp_path), Vault(b"v" * 32)), missing=StoredFileMissing)
     key = "ef" * 32
     assert cache.get(key, AudioFormat.MP3) is None
     cache.put(key, AudioFormat.MP3, b"ID3 audio of a name")
@@ -27,7 +27,7 @@ def test_with_a_secret_the_key_cannot_be_computed_from_the_sentence(tmp_path):
 
 def test_the_speech_service_serves_from_the_stored_cache(tmp_path):
     engine = FakeEngine()
-    cache = StoredAudioCache(LocalFolderStorage(tmp_path), Vault(b"v" * 32), missing=StoredFileMissing)
+    cache = StoredAudioCache(SealedStorage(LocalFolderStorage(tmp_path), Vault(b"v" * 32)), missing=StoredFileMissing)
     service = SpeechService(engine, cache, key_secret=b"secret")
     spoken = service.speak("请说出您的姓名。")
     assert service.cached(spoken.key, AudioFormat.MP3).data == spoken.audio.data
@@ -35,9 +35,9 @@ def test_the_speech_service_serves_from_the_stored_cache(tmp_path):
     assert len(engine.calls) == 1
 
 
-class CountingStorage(LocalFolderStorage):
+class CountingStorage(SealedStorage):
     def __init__(self, root) -> None:
-        super().__init__(root)
+        super().__init__(LocalFolderStorage(root), Vault(b"v" * 32))
         self.writes = 0
 
     def put(self, key: str, data: bytes, media_type: str) -> None:
@@ -50,7 +50,7 @@ def test_audio_read_after_its_refresh_period_is_written_again_so_a_new_link_outl
 
     moments = [datetime(2026, 11, 25, 2, 0, tzinfo=UTC)]
     storage = CountingStorage(tmp_path)
-    cache = StoredAudioCache(storage, Vault(b"v" * 32), missing=StoredFileMissing, clock=lambda: moments[0],
+    cache = StoredAudioCache(storage, missing=StoredFileMissing, clock=lambda: moments[0],
                              refresh_after=timedelta(hours=1))
     key = "ab" * 32
     cache.put(key, AudioFormat.MP3, b"ID3 audio")
@@ -61,13 +61,14 @@ def test_audio_read_after_its_refresh_period_is_written_again_so_a_new_link_outl
     assert cache.get(key, AudioFormat.MP3) == b"ID3 audio" and storage.writes == 2
 
 
-def test_audio_cached_before_it_carried_its_time_is_still_read_and_written_again(tmp_path):
-    from datetime import timedelta
-
+def test_audio_cached_by_an_earlier_version_is_a_miss_and_is_made_again(tmp_path):
+    # Earlier versions sealed each entry a second time inside the storage's sealing, some without the time.
     storage = CountingStorage(tmp_path)
-    vault = Vault(b"v" * 32)
     key = "cd" * 32
     name = f"speech-mp3-{key}"
-    storage.put(name, vault.encrypt(b"ID3 old audio", context=name), "application/octet-stream")
-    cache = StoredAudioCache(storage, vault, missing=StoredFileMissing, refresh_after=timedelta(hours=1))
-    assert cache.get(key, AudioFormat.MP3) == b"ID3 old audio" and storage.writes == 2
+    storage.put(name, storage.vault.encrypt(b"ID3 old audio", context=name), "application/octet-stream")
+    engine = FakeEngine()
+    service = SpeechService(engine, StoredAudioCache(storage, missing=StoredFileMissing), key_secret=b"secret")
+    assert StoredAudioCache(storage, missing=StoredFileMissing).get(key, AudioFormat.MP3) is None
+    spoken = service.speak("请说出您的姓名。")
+    assert service.cached(spoken.key, AudioFormat.MP3).data == spoken.audio.data and len(engine.calls) == 1
