@@ -106,6 +106,12 @@ _FIELD_WORDS: tuple[tuple[str, str], ...] = (
     ("低保", "household.status"), ("家庭情况", "household.status"),
     ("银行卡号", "payment_account"), ("银行卡", "payment_account"), ("银行账号", "payment_account"),
     ("账号", "payment_account"), ("卡号", "payment_account"),
+    ("其他补贴", "other_benefits"), ("别的补贴", "other_benefits"), ("其他待遇", "other_benefits"),
+    # The only amount a person says is what another benefit pays (the subsidies' own come from the policy).
+    ("其他补贴的金额", "other_benefit_amounts"), ("每月金额", "other_benefit_amounts"), ("金额", "other_benefit_amounts"),
+    ("钱数", "other_benefit_amounts"), ("领多少钱", "other_benefit_amounts"),
+    ("事实无人抚养儿童", "de_facto_unsupported_child"), ("事实无人抚养", "de_facto_unsupported_child"),
+    ("无人抚养", "de_facto_unsupported_child"),
 )
 
 _CHANGE_VERB = r"(?:我)?(?:要|想|需要)?(?:修改|更改|更正|改正|改|重新填|重填|换)(?:一下|下)?"

@@ -82,10 +82,12 @@ def _change(turn: Turn, command: Command, step: Step) -> None:
             return
         target = plan.find(planned, items[command.item - 1])
     elif command.field is not None:
-        target = plan.step_for_field(planned, command.field)
-        if target is None:
+        named = plan.steps_for_field(planned, command.field)
+        if not named:
             turn.said.append(Said("conversation.change_not_here", {"field": command.field}))
             return
+        # "改金额" with two benefits' amounts asked: which one is said by its number (target stays None).
+        target = named[0] if len(named) == 1 else None
     if target is None:
         turn.said.append(Said("conversation.change_which", {"count": len(turn.state.summary_items)}))
         return

@@ -203,7 +203,8 @@ def find(planned: list[Step], step_id: str) -> Step | None:
     return next((step for step in planned if step.id == step_id), None)
 
 
-def step_for_field(planned: list[Step], path: str) -> Step | None:
-    """The step that asks for a field (a change named by the person: "改一下电话")."""
-    return next((step for step in planned
-                 if step.field == path and step.kind in ("field", "setup", "benefits", "applied_from")), None)
+def steps_for_field(planned: list[Step], path: str) -> list[Step]:
+    """The steps that ask for a field (a change named by the person: "改一下电话"); several for the amounts
+    of other benefits, one a benefit."""
+    return [step for step in planned
+            if step.field == path and step.kind in ("field", "setup", "benefits", "applied_from", AMOUNT_STEP, "de_facto")]

@@ -53,6 +53,10 @@ def test_each_command_is_recognised_in_its_common_forms(answer, kind):
         ("改一下有效期吧", "certificate.valid_until"),
         ("改提出申请的地区", "applied_from_region"),
         ("申请地填错了", "applied_from_region"),
+        ("改金额", "other_benefit_amounts"),
+        ("金额写错了", "other_benefit_amounts"),
+        ("改一下其他补贴", "other_benefits"),
+        ("改事实无人抚养", "de_facto_unsupported_child"),
     ],
 )
 def test_a_change_request_names_the_field_to_change(answer, field):

@@ -187,3 +187,41 @@ def test_a_benefit_taken_off_and_listed_again_has_its_amount_asked_again(applica
     chat.say(f"改第{number}项")
     chat.say("养老服务补贴")
     assert (chat.step, chat.mode) == (ELDERLY_CARE, "ask")
+
+
+def test_at_the_summary_an_amount_is_changed_by_its_name(applicant):
+    who = person()
+    chat = chat_at(applicant, "other_benefits", who)
+    chat.say("养老服务补贴")
+    chat.say("50")
+    chat.until("summary", answers_for(who))
+    chat.say("改金额")
+    assert (chat.step, chat.mode) == (ELDERLY_CARE, "ask")
+    chat.say("100元")
+    assert chat.step == "summary" and summary_line(chat, "养老服务补贴每月金额").endswith("：100元")
+    assert "重度残疾人护理补贴：暂不符合条件" in chat.prompt["text"]  # seed 004 注: 100 is more than 80
+
+
+def test_with_two_amounts_asked_a_change_by_name_asks_which_item(applicant):
+    who = person()
+    chat = chat_at(applicant, "other_benefits", who)
+    chat.say("养老服务补贴和伤残抚恤金")
+    chat.say("50")
+    chat.say("60")
+    chat.until("summary", answers_for(who))
+    chat.say("钱数填错了")
+    assert chat.step == "summary" and "改第几项" in chat.said
+
+
+def test_the_other_benefits_and_the_de_facto_answer_are_changed_by_their_names(applicant):
+    child, parent = person(region=SHANXI, born="2015-06-01"), person(region=SHANXI, born="1984-10-20")
+    chat = chat_at(applicant, "other_benefits", child, **for_a_child(child, parent))
+    chat.say("福利院")
+    chat.say("是的")
+    chat.until("summary", for_a_child(child, parent))
+    chat.say("改事实无人抚养")
+    assert (chat.step, chat.mode) == ("de_facto_unsupported_child", "ask")
+    chat.say("不是")
+    assert chat.step == "summary" and summary_line(chat, "是否事实无人抚养儿童").endswith("：不是")
+    chat.say("改其他补贴")
+    assert (chat.step, chat.mode) == ("other_benefits", "ask")
