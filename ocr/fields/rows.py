@@ -2,7 +2,9 @@
 three lines), then the number. When glare or darkness wipes out the labels (姓名, 住址) their values are
 usually still legible, and the order finds them: anchored on the birth-date row, whose year must be the one the
 checked ID number encodes, the row two above is the name, the row just above sex and ethnicity, and the rows
-below, down to the number, the address."""
+below, down to the number, the address. A label misread beyond recognition (姓名 as n6, 住址 as 住觉) is still a piece
+of its row: the pieces standing in the label column, as the birth row shows it, are left out of the name and the
+address."""
 
 from __future__ import annotations
 
@@ -38,9 +40,26 @@ def rows_by_order(layout: Layout, birth_year: int, number_line: Value, right_lim
     if not births:
         return None
     birth = births[0]
+    values_from = _value_column(layout, rows[birth], year)
     joined = [join(sorted(row, key=lambda v: v.box[0])) for row in rows]
-    return OrderedRows(name=joined[0] if birth == 2 else None, sex_and_ethnicity=joined[1] if birth == 2 else None,
-                       address=joined[birth + 1:])
+    # The sex-and-ethnicity row keeps its labels: its own reader looks for 性别 and 民族 within it.
+    unlabelled = [join(sorted([v for v in row if v.box[0] >= values_from] or row, key=lambda v: v.box[0]))
+                  for row in rows]
+    return OrderedRows(name=unlabelled[0] if birth == 2 else None,
+                       sex_and_ethnicity=joined[1] if birth == 2 else None, address=unlabelled[birth + 1:])
+
+
+def _value_column(layout: Layout, birth_row: list[Value], year: str) -> float:
+    """Where the label column ends and the value column begins: halfway between the birth row's label (出生, read
+    as a label or not) and its date. Without a separate label piece, nothing is taken for a label (-inf)."""
+    date = next(v for v in birth_row if year in v.text.replace(" ", ""))
+    height = date.box[3] - date.box[1]
+    labels = [s.value for s in layout.segments
+              if s.value is not date and abs(_centre(s.value) - _centre(date)) < 0.6 * height
+              and s.value.box[2] <= date.box[0] + 0.5 * height]
+    if not labels:
+        return float("-inf")
+    return (min(v.box[0] for v in labels) + date.box[0]) / 2
 
 
 def _centre(value: Value) -> float:

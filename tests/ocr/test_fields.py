@@ -1,7 +1,9 @@
 """Parsing and validation on recognised lines made by hand: no engine, so these run in milliseconds."""
 
 from ocr.fields import detect_kind, disability_certificate, id_card, id_card_back
+from ocr.fields.layout import Layout, Value
 from ocr.fields.looks import SecondLook
+from ocr.fields.rows import rows_by_order
 from ocr.validate import id_check_character
 
 from tests.ocr.recognised_lines import TODAY, ScriptedEngine, line, page
@@ -338,3 +340,31 @@ def test_an_ethnicity_whose_label_lost_its_last_character_is_still_read():
 def test_a_row_without_a_group_name_after_the_sex_gives_no_ethnicity():
     out = parse_front(_with_sex_row("性制女医加"))
     assert "ethnicity" not in out.fields and ("field_missing", "ethnicity") in codes(out)
+
+
+def test_labels_misread_beyond_recognition_are_left_out_of_the_name_and_address_found_by_the_rows_order():
+    # Benchmark photo 2900003 (dim, blurred): 姓名 read as n6 and 住址 as 住觉, no label anchors; the row order
+    # finds the name and the address, and the pieces in the label column (left of the birth date) are not theirs.
+    lines = [line("n6", (55, 60, 165, 104), 0.29), line("王堃", (142, 57, 280, 107)),
+             line("性别女民族土家", (51, 125, 414, 177)),
+             line("出生", (60, 202, 151, 242)), line("1944年11月20日", (148, 200, 454, 242)),
+             line("住觉", (58, 274, 124, 310), 0.05), line("重庆市武隆县巷口镇芙蓉", (154, 270, 541, 312)),
+             line("路18号附2号", (152, 317, 498, 360)),
+             line("公民身份号码", (51, 494, 264, 532)), line(ID, (278, 495, 731, 538))]
+    ordered = rows_by_order(Layout(lines, id_card.LABELS), 1944, Value(ID, (0.99,) * 18, (), lines[-1].box), 700)
+    assert ordered.name.text == "王堃" and ordered.name.box[0] == 142   # a second look reads the value alone
+    assert [row.text for row in ordered.address] == ["重庆市武隆县巷口镇芙蓉", "路18号附2号"]
+    out = parse_front(lines)
+    assert out.fields["name"].value == "王堃" and out.fields["name"].confidence <= 0.85
+    assert out.fields["address"].value == "重庆市武隆县巷口镇芙蓉路18号附2号"
+    assert out.fields["address"].confidence <= 0.85
+
+
+def test_a_birth_row_read_as_one_piece_leaves_the_rows_found_by_order_whole():
+    lines = [line("王堃", (146, 52, 266, 99)), line("性别女民族土家", (53, 125, 400, 172)),
+             line("出生1944年11月20日", (53, 197, 416, 240)),
+             line("重庆市武隆县巷口镇芙蓉", (149, 263, 506, 309)), line("路18号附2号", (150, 313, 380, 351)),
+             line("公民身份号码", (54, 499, 219, 533)), line(ID, (263, 499, 719, 537))]
+    out = parse_front(lines)
+    assert out.fields["name"].value == "王堃"
+    assert out.fields["address"].value == "重庆市武隆县巷口镇芙蓉路18号附2号"
