@@ -243,6 +243,19 @@ def _too_large(app: Flask) -> tuple[str, dict[str, Any]]:
 
 
 def init_problems(app: Flask) -> None:
+    @app.before_request
+    def _json_too_deep() -> None:
+        # JSON nested thousands deep ({"a":{"a":...) makes the parser exceed Python's recursion limit, which
+        # is no ValueError, so Flask would let it through as a 500. Parsed here once (Flask keeps the result
+        # for the route); any other malformed body is left to the schema's own invalid_json answer.
+        if request.is_json and request.get_data(cache=True):
+            try:
+                request.get_json()
+            except RecursionError:
+                raise ApiProblem(400, "invalid_json") from None
+            except HTTPException:
+                pass
+
     @app.errorhandler(domain.DomainError)
     def _domain(error: domain.DomainError):
         status = next((code for cls, code in STATUS_FOR if isinstance(error, cls)), 400)

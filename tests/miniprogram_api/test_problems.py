@@ -163,3 +163,15 @@ def test_a_statistics_month_that_is_not_yyyy_mm_is_called_a_month_error(as_admin
 def test_a_json_array_instead_of_an_object_is_named_kindly(client):
     problem = assert_problem(client.post("/eligibility/check", json=["500156"]), 422, "invalid_request")
     assert problem["errors"][0]["message"].startswith("发送的内容应当是")
+
+
+def test_json_nested_thousands_deep_is_a_400_not_an_internal_error(client, as_applicant):
+    deep = b'{"a":' * 5000 + b"1" + b"}" * 5000
+    anonymous = client.client.post("/api/v1/eligibility/check", data=deep, content_type="application/json")
+    assert_problem(anonymous, 400, "invalid_json")
+    from tests.support import flows
+
+    draft = flows.start(as_applicant)
+    response = as_applicant.patch(f"/applications/{draft['id']}", data=deep, content_type="application/json",
+                                  version=draft["version"])
+    assert_problem(response, 400, "invalid_json")
