@@ -19,7 +19,7 @@ from backend.applications.vocabulary import (
 )
 from backend.identity.certificate_numbers import InvalidCertificateNumber, parse_certificate_number
 from backend.identity.id_numbers import InvalidIdNumber, parse_id_number
-from backend.identity.regions import current_county, region
+from backend.identity.regions import current_county, normalise_region_code, region
 
 
 class FieldProblem(ValueError):
@@ -99,9 +99,10 @@ def _phone(value: Any) -> str:
 
 
 def _region(value: Any) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"\d{6}", value.strip()):
+    code = normalise_region_code(value) if isinstance(value, str) else ""
+    if not re.fullmatch(r"[0-9]{6}", code):
         raise FieldProblem("region_not_a_code")
-    found = region(value.strip())
+    found = region(code)
     if found is None:
         raise FieldProblem("region_unknown")
     if found.level != "county" or found.is_grouping:

@@ -128,6 +128,16 @@ def abolished_counties() -> list[Region]:
     return list(_abolished_counties())
 
 
+# Full-width digits (０-９) are what many Chinese keyboards type: they are the ASCII digits. Only these: other
+# scripts' digits (٥٠٠) are no code anyone means.
+_FULL_WIDTH_DIGITS = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
+
+
+def normalise_region_code(text: str) -> str:
+    """A county code as typed: the spaces around it taken off, full-width digits made ASCII (５００１５６)."""
+    return text.strip().translate(_FULL_WIDTH_DIGITS)
+
+
 @cache
 def _abolished_counties() -> tuple[Region, ...]:
     return tuple(r for r in _table().values() if r.level == "county" and not r.is_current and not r.is_grouping)

@@ -7,10 +7,10 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from flask_openapi3 import APIBlueprint, Tag
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from backend.errors import NotFound
-from backend.identity.regions import region
+from backend.identity.regions import normalise_region_code, region
 from backend.policy import service
 from backend.policy.evaluator import Facts
 from backend.runtime import today
@@ -35,8 +35,16 @@ class HouseholdFacts(Strict):
     status: HouseholdStatus | None = None
 
 
+def _typed_code(value: object) -> object:
+    # ５００１５６ typed on a Chinese keyboard is 500156.
+    return normalise_region_code(value) if isinstance(value, str) else value
+
+
 class EligibilityCheck(Strict):
-    region_code: str = Field(pattern=r"^\d{6}$", description="The hukou county (GB/T 2260).")
+    region_code: str = Field(pattern=r"^\d{6}$", description="The hukou county (GB/T 2260); full-width digits "
+                                                               "are read as digits.")
+
+    _region_code_typed = field_validator("region_code", mode="before")(_typed_code)
     date: dt.date | None = Field(None, description="The day of application; today if left out.")
     certificate: CertificateFacts = Field(default_factory=CertificateFacts)
     household: HouseholdFacts = Field(default_factory=HouseholdFacts)

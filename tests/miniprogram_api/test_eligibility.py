@@ -192,3 +192,11 @@ def test_a_guardians_checklist_asks_for_proof_of_guardianship(as_applicant):
     draft = as_applicant.post("/applications", json={"subsidies": ["nursing"], "applying_as": "guardian"}).get_json()
     items = [item["item"] for item in as_applicant.get(f"/applications/{draft['id']}/checklist").get_json()["items"]]
     assert "guardianship_proof" in items and "dibao_proof" not in items
+
+
+def test_the_self_check_reads_a_county_code_typed_in_full_width_digits(client):
+    typed = client.post("/eligibility/check", json={"region_code": "５００１５６", "certificate": {"grade": 2},
+                                                    "household": {"status": "dibao"}}).get_json()
+    plain = client.post("/eligibility/check", json={"region_code": "500156", "certificate": {"grade": 2},
+                                                    "household": {"status": "dibao"}}).get_json()
+    assert typed["subsidies"] == plain["subsidies"] and typed["subsidies"]["nursing"]["monthly_amount"] == "80.00"

@@ -58,3 +58,9 @@ def test_an_absurdly_large_benefit_amount_is_too_big_not_a_crash():
     with pytest.raises(FieldProblem) as raised:
         check_field("other_benefit_amounts", {"disability_pension": "1e30"})
     assert raised.value.code == "too_big"
+
+
+def test_a_county_code_typed_in_full_width_digits_is_the_county():
+    # Chinese keyboards type ５００１５６; the ID number already reads them so (backend/identity/id_numbers.py).
+    assert check_field("applicant.hukou_region", "５００１５６") == "500156"
+    assert check_field("applicant.hukou_region", " ５００２３２ ") == "500156"   # abolished 武隆县: today's 武隆区
