@@ -242,6 +242,9 @@ define("conversation.summary.choice.change", "有要改的", "要改")
 define("conversation.summary.choice.continue", "继续填写", "接着填")
 define("conversation.change_which", "要改哪一项？请说“改第几项”，或者说要改的内容，比如“改电话”。",
        "要改哪一项？比如说“改电话”。")
+define("conversation.change_item_at_summary",
+       "“第几项”的编号在最后核对的时候才有。现在要改什么，请直接说要改的内容，比如“改电话”。",
+       "现在没有编号。请说要改什么，比如“改电话”。")
 define("conversation.change_not_here", "{field}在这里不能改。您可以在申请表里修改，或者说“人工”找工作人员。",
        "{field}这里改不了。")
 define("conversation.change_now", "好的，我们来改{field}。", "好的。来改{field}。")

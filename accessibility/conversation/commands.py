@@ -77,7 +77,11 @@ def _change(turn: Turn, command: Command, step: Step) -> None:
     target: Step | None = None
     if command.item is not None:
         items = turn.state.summary_items
-        if step.kind != "summary" or not 1 <= command.item <= len(items):
+        if step.kind != "summary":
+            # Items are numbered on the summary only: "改第3项" at a question cannot name one.
+            turn.said.append(Said("conversation.change_item_at_summary"))
+            return
+        if not 1 <= command.item <= len(items):
             turn.said.append(Said("conversation.change_which", {"count": len(items)}))
             return
         target = plan.find(planned, items[command.item - 1])

@@ -117,6 +117,13 @@ def test_a_no_at_the_summary_asks_what_to_change(applicant):
     assert chat.step == "summary" and "要改哪一项" in chat.said
 
 
+def test_a_change_by_number_before_the_summary_says_numbers_come_at_the_summary(applicant):
+    chat = chat_at(applicant, "applicant.address", person())
+    chat.say("改第3项")
+    assert chat.step == "applicant.address" and "编号在最后核对的时候才有" in chat.said
+    assert "请说“改第几项”" not in chat.said   # not the very words they just said
+
+
 def test_back_skips_what_the_conversation_filled_in_itself(applicant):
     chat = chat_at(applicant, "certificate.issue_date", person())  # the certificate number was filled in
     chat.say("上一步")
