@@ -11,6 +11,7 @@ from backend.accounts.actor import Actor
 from backend.applications.access import Purpose
 from backend.applications.fields import get_path
 from backend.applications.models import Application
+from backend.errors import FieldError, InvalidInput
 from backend.identity.id_numbers import InvalidIdNumber, parse_id_number
 from backend.identity.regions import region
 from backend.messages.catalog import say
@@ -23,7 +24,14 @@ from backend.unit_of_work import UnitOfWork, unit_of_work
 
 
 def check_eligibility(facts: Facts, *, locale: str) -> dict[str, Any]:
-    """The self-check a person does before deciding to apply: nothing is stored, no login needed."""
+    """The self-check a person does before deciding to apply: nothing is stored, no login needed. A day of
+    application later than today is a question about the future, asked of today's policy; a birth or a
+    certificate later than today is a typing mistake, refused as the form refuses it."""
+    later = [FieldError(path, "date_in_future") for path, day in
+             (("birth_date", facts.birth_date), ("certificate.issue_date", facts.issue_date))
+             if day is not None and day > today()]
+    if later:
+        raise InvalidInput(errors=later)
     return evaluation_document(evaluate(runtime().policy, facts), locale)
 
 

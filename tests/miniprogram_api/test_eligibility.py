@@ -200,3 +200,12 @@ def test_the_self_check_reads_a_county_code_typed_in_full_width_digits(client):
     plain = client.post("/eligibility/check", json={"region_code": "500156", "certificate": {"grade": 2},
                                                     "household": {"status": "dibao"}}).get_json()
     assert typed["subsidies"] == plain["subsidies"] and typed["subsidies"]["nursing"]["monthly_amount"] == "80.00"
+
+
+def test_a_birth_or_certificate_later_than_today_is_refused_in_the_self_check(client):
+    response = client.post("/eligibility/check", json={"region_code": "500156", "birth_date": "2030-01-01",
+                                                       "certificate": {"grade": 2, "issue_date": "2099-01-01"}})
+    assert response.status_code == 422
+    errors = {error["field"]: error for error in response.get_json()["errors"]}
+    assert errors["birth_date"]["code"] == errors["certificate.issue_date"]["code"] == "date_in_future"
+    assert "不能晚于今天" in errors["birth_date"]["message"]
