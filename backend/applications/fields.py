@@ -194,7 +194,7 @@ def _amount(value: Any) -> str:
 def _benefit_amounts(value: Any) -> dict[str, str] | None:
     """Monthly amounts of other benefits, for the choose-the-higher rules (seed 004, 政策告知书 注). That each
     benefit is one the application lists in other_benefits is checked with the whole application
-    (backend/applications/service.py)."""
+    (backend/applications/changes.py)."""
     if not isinstance(value, Mapping):
         raise FieldProblem("not_an_object")
     if any(benefit not in OTHER_BENEFITS for benefit in value):

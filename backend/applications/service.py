@@ -1,26 +1,34 @@
 """Use cases of an application, each one transaction with the acting user first:
 create_application, save_draft, submit_application, withdraw_application, get_application,
-list_applications."""
+list_applications.
+
+What a save changes (`DraftChanges`, the input of create_application and save_draft) and the rules it must
+pass live in `changes`; `DraftChanges` is offered here too, with the use cases that take it."""
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any
 
 from backend.accounts.actor import Actor
 from backend.accounts.models import Role
 from backend.applications import presenter
 from backend.applications.access import Purpose, Relation, stage_allows
+from backend.applications.changes import (
+    DraftChanges,
+    applied_from_errors,
+    apply_changes,
+    choice_list_errors,
+    consented,
+    ordered,
+)
 from backend.applications.completeness import missing_items
-from backend.applications.fields import FIELDS, FieldProblem, check_field, get_path, set_path
-from backend.applications.models import Application, Consent, StatusEvent, Submission
+from backend.applications.models import Application, StatusEvent, Submission
 from backend.applications.stages import TERMINAL, Stage, review_started
 from backend.db.base import new_id
-from backend.applications.vocabulary import APPLYING_AS, CHANNELS, CONSENT_NOTICE_VERSION, CONSENT_PURPOSES, SUBSIDIES
-from backend.errors import Conflict, ConsentRequired, FieldError, Incomplete, InvalidInput, NotPermitted, StaleVersion, VersionRequired
-from backend.identity.regions import current_county
+from backend.applications.vocabulary import APPLYING_AS, CHANNELS, SUBSIDIES
+from backend.errors import Conflict, FieldError, Incomplete, InvalidInput, NotPermitted, StaleVersion, VersionRequired
 from backend.messages.locales import DEFAULT_LOCALE
 from backend.policy.presenter import evaluation_document, submission_warnings
 from backend.materials.service import mark_submitted
@@ -28,31 +36,10 @@ from backend.policy.service import checklist_items, evaluate_application
 from backend.runtime import china_date, runtime, today
 from backend.unit_of_work import UnitOfWork, unit_of_work
 
-
-@dataclass
-class DraftChanges:
-    """What one save changes: field values by path (None clears), and optionally the subsidies asked
-    for, who applies, and consents given. Built by the API from JSON and by the conversation."""
-
-    values: dict[str, Any] = field(default_factory=dict)
-    subsidies: list[str] | None = None
-    applying_as: str | None = None
-    consents: list[str] = field(default_factory=list)
-    # The county applied from (跨省通办, issue 7), when the save names it (None with `sets_applied_from` clears).
-    applied_from_region: str | None = None
-    sets_applied_from: bool = False
-
-    def field_names(self) -> list[str]:
-        names = list(self.values)
-        if self.sets_applied_from:
-            names.append("applied_from_region")
-        if self.subsidies is not None:
-            names.append("subsidies")
-        if self.applying_as is not None:
-            names.append("applying_as")
-        if self.consents:
-            names.append("consents")
-        return names
+__all__ = [
+    "DraftChanges", "create_application", "get_application", "list_applications", "save_draft",
+    "submit_application", "withdraw_application",
+]
 
 
 def create_application(actor: Actor, *, subsidies: list[str], applying_as: str, channel: str = "miniprogram",
@@ -71,7 +58,7 @@ def create_application(actor: Actor, *, subsidies: list[str], applying_as: str, 
     _check_choice_list("subsidies", subsidies, SUBSIDIES)
     _check_choice("applying_as", applying_as, APPLYING_AS)
     _check_choice("channel", channel, CHANNELS)
-    if applied_from_region is not None and (errors := _applied_from_errors(applied_from_region)):
+    if applied_from_region is not None and (errors := applied_from_errors(applied_from_region)):
         raise InvalidInput(errors=errors)
     with unit_of_work() as uow:
         owner = actor.user_id
@@ -89,14 +76,14 @@ def create_application(actor: Actor, *, subsidies: list[str], applying_as: str, 
         # The id is chosen now, not at flush: the content is encrypted with the id as associated data.
         application = Application(
             id=new_id(), reference=_new_reference(uow), owner_user_id=owner, created_by_user_id=actor.user_id,
-            stage=Stage.DRAFT.value, version=1, subsidies=_ordered(subsidies, SUBSIDIES), applying_as=applying_as,
+            stage=Stage.DRAFT.value, version=1, subsidies=ordered(subsidies, SUBSIDIES), applying_as=applying_as,
             channel=channel, applied_from_region=applied_from_region, created_at=uow.now, updated_at=uow.now,
         )
         uow.applications.store_content(application, {})
         uow.applications.add(application)
         uow.applications.flush()
         if changes is not None:
-            _apply_changes(uow, actor, application, changes)
+            apply_changes(uow, actor, application, changes)
         if actor.role is Role.ASSISTANT:
             _assistant_is_the_proxy(uow, actor, application)
         uow.applications.add(StatusEvent(
@@ -133,7 +120,7 @@ def save_draft(actor: Actor, application_id: str, changes: DraftChanges, *,
             raise VersionRequired(params={"current_version": application.version})
         if expected_version != application.version:
             raise StaleVersion(application.version)
-        _apply_changes(uow, actor, application, changes)
+        apply_changes(uow, actor, application, changes)
         application.version += 1
         uow.audit.record(actor, "draft.saved", application_id=application.id, fields=changes.field_names(),
                          role=_role_word(uow, actor, application))
@@ -225,120 +212,6 @@ def _office_contact(application: Application) -> dict[str, str]:
     return {"office": contacts[0]["office"], "phone": contacts[0]["phone"]}
 
 
-# --- the rules of a save ---------------------------------------------------------------------------
-
-def _apply_changes(uow: UnitOfWork, actor: Actor, application: Application, changes: DraftChanges) -> None:
-    errors: list[FieldError] = []
-    if changes.subsidies is not None:
-        errors.extend(_choice_list_errors("subsidies", changes.subsidies, SUBSIDIES))
-    if changes.applying_as is not None and changes.applying_as not in APPLYING_AS:
-        errors.append(FieldError("applying_as", "not_a_choice", {"choices": ", ".join(APPLYING_AS)}))
-    errors.extend(_choice_list_errors("consents", changes.consents, CONSENT_PURPOSES, allow_empty=True))
-    if changes.sets_applied_from:
-        if Stage(application.stage) is not Stage.DRAFT:
-            errors.append(FieldError("applied_from_region", "not_asked_for_in_correction"))
-        elif changes.applied_from_region is not None:
-            errors.extend(_applied_from_errors(changes.applied_from_region))
-
-    checked: dict[str, Any] = {}
-    for path, value in changes.values.items():
-        try:
-            checked[path] = check_field(path, value)
-        except FieldProblem as problem:
-            errors.append(FieldError(path, problem.code, problem.params))
-    if "certificate.number" in checked and checked["certificate.number"] is not None:
-        number = checked.pop("certificate.number")
-        for path in ("certificate.category", "certificate.grade"):
-            given = checked.get(path)
-            derived = number[path.split(".")[1]]
-            if given is not None and given != derived:
-                errors.append(FieldError(path, "disagrees_with_certificate_number"))
-            checked[path] = derived
-        checked["certificate.number"] = number["number"]
-        checked["certificate.number_suffix"] = number["number_suffix"]
-    elif "certificate.number" in checked:
-        checked["certificate.number_suffix"] = None
-
-    errors.extend(_unlisted_benefit_errors(uow.applications.content(application), checked))
-
-    stage = Stage(application.stage)
-    if stage is Stage.CORRECTION_REQUESTED:
-        allowed = set(uow.applications.correction_items(application))
-        if "other_benefits" in allowed:  # correcting the benefits includes what they pay
-            allowed.add("other_benefit_amounts")
-        for path in checked:
-            if not any(path == item or path.startswith(item + ".") for item in allowed):
-                errors.append(FieldError(path, "not_asked_for_in_correction"))
-    if errors:
-        raise InvalidInput(errors=errors)
-
-    # Separate consent before the first sensitive value is stored (PIPL art. 29).
-    consented = set(_consented(uow, application)) | set(changes.consents)
-    sensitive = sorted(path for path, value in checked.items()
-                       if value is not None and path in FIELDS and FIELDS[path].sensitive)
-    if sensitive and "sensitive_personal_information" not in consented:
-        raise ConsentRequired(errors=[FieldError(path, "consent_required") for path in sensitive],
-                              params={"purpose": "sensitive_personal_information"})
-
-    for purpose in changes.consents:
-        if purpose not in _consented(uow, application):
-            uow.applications.add(Consent(
-                application_id=application.id, purpose=purpose, given_by_user_id=actor.user_id,
-                given_as=application.applying_as if application.owner_user_id == actor.user_id else actor.role.value,
-                notice_version=CONSENT_NOTICE_VERSION, given_at=uow.now))
-    uow.applications.flush()
-
-    content = dict(uow.applications.content(application))
-    content = _deep_copy(content)
-    for path, value in checked.items():
-        set_path(content, path, value)
-    _drop_unlisted_benefit_amounts(content)
-    uow.applications.store_content(application, content)
-    if "applicant.hukou_region" in checked:
-        code = checked["applicant.hukou_region"]
-        application.hukou_region = code
-        county = current_county(code) if code else None
-        application.office_region = county.code if county else None
-    if changes.subsidies is not None:
-        application.subsidies = _ordered(changes.subsidies, SUBSIDIES)
-    if changes.applying_as is not None:
-        application.applying_as = changes.applying_as
-    if changes.sets_applied_from:
-        application.applied_from_region = changes.applied_from_region
-    application.updated_at = uow.now
-
-
-def _unlisted_benefit_errors(stored: Mapping[str, Any], checked: Mapping[str, Any]) -> list[FieldError]:
-    """An amount given for a benefit the application does not list (after this save) in other_benefits."""
-    amounts = checked.get("other_benefit_amounts")
-    if not amounts:
-        return []
-    listed = checked["other_benefits"] if "other_benefits" in checked else get_path(stored, "other_benefits")
-    return [FieldError(f"other_benefit_amounts.{benefit}", "benefit_not_listed")
-            for benefit in amounts if benefit not in (listed or [])]
-
-
-def _drop_unlisted_benefit_amounts(content: dict[str, Any]) -> None:
-    """A benefit taken off other_benefits takes its amount with it: it no longer says anything."""
-    amounts = get_path(content, "other_benefit_amounts")
-    if amounts:
-        listed = get_path(content, "other_benefits") or []
-        set_path(content, "other_benefit_amounts",
-                 {benefit: amount for benefit, amount in amounts.items() if benefit in listed} or None)
-
-
-def _applied_from_errors(code: str) -> list[FieldError]:
-    try:
-        check_field("applicant.hukou_region", code)  # the same county codes (GB/T 2260) as the hukou's
-    except FieldProblem as problem:
-        return [FieldError("applied_from_region", problem.code, problem.params)]
-    return []
-
-
-def _consented(uow: UnitOfWork, application: Application) -> list[str]:
-    return [consent.purpose for consent in uow.applications.consents(application)]
-
-
 def _assistant_is_the_proxy(uow: UnitOfWork, actor: Actor, application: Application) -> None:
     """Seed 004 (政策告知书 三: 由所在村（居）民委员会代为申请): the village committee applies, through its assistant.
     Who applies is the assistant's own account, so its name and relation are filled from it, never asked."""
@@ -357,7 +230,7 @@ def _assistant_is_the_proxy(uow: UnitOfWork, actor: Actor, application: Applicat
 def _missing(uow: UnitOfWork, application: Application, content: dict[str, Any]) -> list[FieldError]:
     """Every field and material still missing; the checklist decides which materials this person needs."""
     problems = missing_items(subsidies=application.subsidies, applying_as=application.applying_as,
-                             content=content, consented=_consented(uow, application),
+                             content=content, consented=consented(uow, application),
                              proxy_on_record=application.channel == "assistant")
     for item in checklist_items(uow, application):
         if not item.satisfied and item.by_field is None:
@@ -369,7 +242,7 @@ def _present(uow: UnitOfWork, actor: Actor, application: Application, *, reveal:
     content = uow.applications.content(application)
     editable = application.stage in (Stage.DRAFT.value, Stage.CORRECTION_REQUESTED.value)
     return presenter.application_document(
-        application, content, _consented(uow, application), reveal=reveal,
+        application, content, consented(uow, application), reveal=reveal,
         missing=_missing(uow, application, content) if editable else [],
     )
 
@@ -398,27 +271,7 @@ def _check_choice(path: str, value: str, choices: tuple[str, ...]) -> None:
 
 
 def _check_choice_list(path: str, values: Iterable[str], choices: tuple[str, ...]) -> None:
-    errors = _choice_list_errors(path, list(values), choices)
+    errors = choice_list_errors(path, list(values), choices)
     if errors:
         raise InvalidInput(errors=errors)
 
-
-def _choice_list_errors(path: str, values: list[str], choices: tuple[str, ...], *,
-                        allow_empty: bool = False) -> list[FieldError]:
-    if not values and not allow_empty:
-        return [FieldError(path, "choose_at_least_one", {"choices": ", ".join(choices)})]
-    if any(value not in choices for value in values):
-        return [FieldError(path, "not_a_choice", {"choices": ", ".join(choices)})]
-    return []
-
-
-def _ordered(values: Iterable[str], order: tuple[str, ...]) -> list[str]:
-    return sorted(set(values), key=order.index)
-
-
-def _deep_copy(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {key: _deep_copy(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_deep_copy(item) for item in value]
-    return value

@@ -58,6 +58,10 @@ lossless sources at quality 90 without chroma subsampling (4:4:4), so red seals 
 sharp; camera photos, already 4:2:0, are encoded at quality 85 with 4:2:0 (WebP counts as a photo,
 lossy or not).
 
+Where the steps live: this module holds their order and the result. Opening with Pillow through step 5
+(everything that lets a parser near the untrusted bytes) is `decoding`; steps 6 to 8 (what is done to
+pixels already decoded) are `pixels`.
+
 Speed and memory (bench/materials.py, 2 cores): a 12 MP phone JPEG takes about 0.3 s and 130 MB peak RSS,
 half of it the bicubic scaling; a Display P3 profile adds 0.08 s of colour conversion; a 12 MP iPhone HEIC
 takes 0.5-0.7 s.
@@ -66,16 +70,20 @@ takes 0.5-0.7 s.
 from __future__ import annotations
 
 import hashlib
-import io
-import math
-import struct
 from dataclasses import dataclass
 from typing import Final
 
-import pillow_heif
-from PIL import ExifTags, Image, ImageCms, ImageFile, UnidentifiedImageError
-
-from backend.materials.formats import ACCEPTED_FORMATS, declared_size, sniff_format
+from backend.materials.decoding import decoded_heic, decoded_with_pillow, pixel_limit
+from backend.materials.formats import ACCEPTED_FORMATS, sniff_format
+from backend.materials.pixels import (
+    encode_jpeg,
+    flattened_on_white,
+    in_srgb,
+    orientation as exif_orientation,
+    scaled,
+    to_resizable_mode,
+    upright,
+)
 from backend.materials.refusals import RefusedFile
 
 DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
@@ -94,29 +102,8 @@ LOSSLESS_SOURCE_QUALITY: Final = 90
 THUMBNAIL_QUALITY: Final = 80
 _SUBSAMPLING_420: Final = 2
 _SUBSAMPLING_444: Final = 0
-
-# Pillow's plugin id for each accepted format. MPO is how Pillow opens a JPEG that carries more images.
-_PILLOW_FORMATS: Final = {"jpeg": ["JPEG", "MPO"], "png": ["PNG"], "webp": ["WEBP"]}
 _LOSSLESS_SOURCES: Final = frozenset({"png"})
-_MAY_ANIMATE: Final = frozenset({"png", "webp"})
 
-# EXIF orientation -> the transposition that makes the stored pixels upright (as ImageOps.exif_transpose).
-_UPRIGHT: Final = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
-
-# What Pillow's plugins and decoders raise on data that is not what its header promised. MemoryError is
-# deliberately absent: running out of memory is the server's trouble, not the person's file.
-_DECODE_ERRORS: Final = (
-    OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError, KeyError, TypeError,
-    ZeroDivisionError, RuntimeError, UnidentifiedImageError,
-)
 
 @dataclass(frozen=True)
 class NormalisedImage:
@@ -160,30 +147,29 @@ def normalise_image(
     if detected not in ACCEPTED_FORMATS:
         raise RefusedFile("unsupported_format", detected=detected)
 
-    limit_pixels = _pixel_limit(max_pixels)
+    limit_pixels = pixel_limit(max_pixels)
     if detected == "heic":
-        image = _decoded_heic(data, limit_pixels, min_side)
+        image = decoded_heic(data, limit_pixels, min_side)
         orientation = 1  # libheif has applied the container's rotation and mirroring while decoding
     else:
-        image = _decoded_with_pillow(data, detected, limit_pixels, min_side, max_side)
-        orientation = _orientation(image)
+        image = decoded_with_pillow(data, detected, limit_pixels, min_side, max_side)
+        orientation = exif_orientation(image)
     icc_profile = image.info.get("icc_profile")
 
-    pixels = _scaled(_to_resizable_mode(image), max_side)
+    pixels = scaled(to_resizable_mode(image), max_side)
     del image  # the full-size decode is no longer needed: free it before the next copies
-    pixels = _flattened_on_white(pixels)
-    pixels = _in_srgb(pixels, icc_profile)
-    if orientation in _UPRIGHT:
-        pixels = pixels.transpose(_UPRIGHT[orientation])
+    pixels = flattened_on_white(pixels)
+    pixels = in_srgb(pixels, icc_profile)
+    pixels = upright(pixels, orientation)
 
     lossless_source = detected in _LOSSLESS_SOURCES
-    content = _encode_jpeg(
+    content = encode_jpeg(
         pixels,
         quality=LOSSLESS_SOURCE_QUALITY if lossless_source else PHOTO_QUALITY,
         subsampling=_SUBSAMPLING_444 if lossless_source else _SUBSAMPLING_420,
     )
-    thumbnail = _scaled(pixels, thumbnail_side)
-    thumbnail_content = _encode_jpeg(thumbnail, quality=THUMBNAIL_QUALITY, subsampling=_SUBSAMPLING_420)
+    thumbnail = scaled(pixels, thumbnail_side)
+    thumbnail_content = encode_jpeg(thumbnail, quality=THUMBNAIL_QUALITY, subsampling=_SUBSAMPLING_420)
     return NormalisedImage(
         content=content,
         media_type=OUTPUT_MEDIA_TYPE,
@@ -196,237 +182,3 @@ def normalise_image(
         source_format=detected,
         sha256=hashlib.sha256(content).hexdigest(),
     )
-
-
-class _EndWatchingStream(io.BytesIO):
-    """The upload as a file for Pillow, noting any read attempted at the end of the data.
-
-    A complete JPEG or PNG is decoded without reading past its end (the decoder stops at EOI or IEND);
-    a decoder that asks for more has run out of image. Pillow raises for that itself unless
-    ``ImageFile.LOAD_TRUNCATED_IMAGES`` is set somewhere in the process; this keeps our answer the same
-    either way.
-    """
-
-    def __init__(self, data: bytes) -> None:
-        super().__init__(data)
-        self._length = len(data)
-        self.read_past_end = False
-
-    def read(self, size: int | None = -1, /) -> bytes:
-        if self.tell() >= self._length and size != 0:
-            self.read_past_end = True
-        return super().read(size)
-
-
-def _pixel_limit(max_pixels: int) -> int:
-    pillow_limit = Image.MAX_IMAGE_PIXELS
-    return max_pixels if pillow_limit is None else min(max_pixels, pillow_limit)
-
-
-def _decoded_with_pillow(data: bytes, detected: str, limit_pixels: int, min_side: int,
-                         max_side: int) -> ImageFile.ImageFile:
-    stream = _EndWatchingStream(data)
-    image = _open(stream, data, detected, limit_pixels)
-    _check_dimensions(image.size, limit_pixels, min_side)
-    if detected in _MAY_ANIMATE:
-        frames = _frame_count(image, detected)
-        if frames > 1:
-            raise RefusedFile("animated", frames=frames)
-    if detected == "jpeg":
-        _draft_for(image, max_side)
-    _load(image, stream, detected, limit_pixels)
-    return image
-
-
-def _decoded_heic(data: bytes, limit_pixels: int, min_side: int) -> Image.Image:
-    """The primary image of a HEIC, decoded by pillow-heif directly rather than through its Pillow plugin.
-
-    The plugin fills a failed decode with blank pixels when ``ImageFile.LOAD_TRUNCATED_IMAGES`` is set
-    anywhere in the process; called directly, libheif's error always reaches us. It also leaves Pillow's
-    plugin registry and pillow-heif's options alone, and never swaps in an embedded thumbnail.
-    The primary image is the one every gallery shows; other images in the file (bursts, depth maps)
-    are not decoded.
-    """
-    try:
-        container = pillow_heif.open_heif(data, convert_hdr_to_8bit=True)
-        primary = container[container.primary_index]
-    except _DECODE_ERRORS:
-        raise RefusedFile("truncated", detected="heic") from None
-    _check_dimensions(primary.size, limit_pixels, min_side)
-    try:
-        image = primary.to_pillow()  # decodes; resets the EXIF orientation that libheif already applied
-    except _DECODE_ERRORS:
-        raise RefusedFile("truncated", detected="heic") from None
-    width, height = image.size
-    if width * height > limit_pixels:  # the decoded size may differ from the header's
-        raise RefusedFile("too_many_pixels", width=width, height=height, limit_pixels=limit_pixels)
-    return image
-
-
-def _open(stream: _EndWatchingStream, data: bytes, detected: str, limit_pixels: int) -> ImageFile.ImageFile:
-    """Parse the header with the one Pillow plugin for `detected`; no pixel is decoded yet."""
-    try:
-        return Image.open(stream, formats=_PILLOW_FORMATS[detected])
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        # Pillow's guard fired on the header before we could see the size; read it from the header
-        # ourselves for the person's message (None for a HEIC, whose size sits in nested boxes).
-        width, height = declared_size(data, detected) or (None, None)
-        raise RefusedFile("too_many_pixels", width=width, height=height, limit_pixels=limit_pixels) from None
-    except _DECODE_ERRORS:
-        raise RefusedFile("truncated", detected=detected) from None
-
-
-def _check_dimensions(size: tuple[int, int], limit_pixels: int, min_side: int) -> None:
-    width, height = size
-    if width * height > limit_pixels:
-        raise RefusedFile("too_many_pixels", width=width, height=height, limit_pixels=limit_pixels)
-    if min(width, height) < min_side:
-        raise RefusedFile("too_small", width=width, height=height, min_side=min_side)
-
-
-def _frame_count(image: ImageFile.ImageFile, detected: str) -> int:
-    try:
-        return int(getattr(image, "n_frames", 1))
-    except _DECODE_ERRORS:
-        raise RefusedFile("truncated", detected=detected) from None
-
-
-def _draft_for(image: ImageFile.ImageFile, max_side: int) -> None:
-    """Let libjpeg decode at 1/2, 1/4 or 1/8 scale when the result is still at least `max_side` long.
-
-    The requested box keeps the stored aspect ratio; `draft` picks the largest reduction that stays at or
-    above it in both directions. Orientation is irrelevant here: it never changes which side is long.
-    """
-    width, height = image.size
-    long_side = max(width, height)
-    if long_side < 2 * max_side:
-        return
-    scale = max_side / long_side
-    image.draft(image.mode, (math.ceil(width * scale), math.ceil(height * scale)))
-
-
-def _load(image: ImageFile.ImageFile, stream: _EndWatchingStream, detected: str, limit_pixels: int) -> None:
-    """Decode every pixel now, so that damage is found here and not halfway through scaling."""
-    stream.read_past_end = False
-    try:
-        image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        width, height = image.size
-        raise RefusedFile("too_many_pixels", width=width, height=height, limit_pixels=limit_pixels) from None
-    except _DECODE_ERRORS:
-        raise RefusedFile("truncated", detected=detected) from None
-    if stream.read_past_end:
-        raise RefusedFile("truncated", detected=detected)
-
-
-def _orientation(image: Image.Image) -> int:
-    """The EXIF orientation (Pillow falls back to XMP's tiff:Orientation), 1 when absent or unreadable.
-
-    EXIF is untrusted metadata that we discard anyway: a damaged block must not refuse a good photo.
-    """
-    try:
-        value = image.getexif().get(ExifTags.Base.Orientation, 1)
-    except Exception:  # noqa: BLE001 -- any parse failure of discarded metadata means "no orientation"
-        return 1
-    return value if isinstance(value, int) and value in _UPRIGHT else 1
-
-
-def _to_resizable_mode(image: Image.Image) -> Image.Image:
-    """The pixels in RGB, L, CMYK, RGBA or LA (the image itself when already so): modes that resize well.
-
-    Palette images cannot be resampled (Pillow falls back to nearest neighbour), 16-bit greys would clip,
-    and premultiplied modes need unpremultiplying before alpha is flattened.
-    """
-    mode = image.mode
-    if mode in ("L", "RGB") and "transparency" in image.info:
-        # A grey or RGB PNG can mark one colour transparent (tRNS): it must become white like alpha does.
-        return image.convert("LA" if mode == "L" else "RGBA")
-    if mode in ("RGB", "L", "CMYK", "RGBA", "LA"):
-        return image
-    if mode in ("P", "PA"):
-        has_alpha = mode == "PA" or "transparency" in image.info
-        return image.convert("RGBA" if has_alpha else "RGB")
-    if mode == "1":
-        return image.convert("L")
-    if mode.startswith("I;16") or mode == "I":
-        # Map 0..65535 onto 0..255; Pillow's convert("L") clips everything above 255 to white instead.
-        return image.convert("I").point(lambda value: value / 257).convert("L")
-    if mode == "La":
-        return image.convert("LA")
-    if mode == "RGBa":
-        return image.convert("RGBA")
-    return image.convert("RGB")
-
-
-def _scaled(image: Image.Image, max_side: int) -> Image.Image:
-    """`image` scaled so that its long side is at most `max_side`, aspect kept, never enlarged.
-
-    Hamming (like all of Pillow's filters, an area-aware convolution when shrinking) keeps small print
-    legible with a support of 1 pixel instead of bicubic's 2: 12 MP -> 5 MP takes 0.08 s here against 0.13 s
-    for bicubic and 0.18 s for Lanczos, which is what keeps a phone photo under its 0.35 s budget (issue 4)
-    on a loaded machine. The OCR pre-fill reads these stored images (tests/miniprogram_api/test_prefill.py).
-    `reducing_gap` lets large reductions (the thumbnail) first average blocks of pixels, faster and no worse.
-    """
-    width, height = image.size
-    long_side = max(width, height)
-    if long_side <= max_side:
-        return image
-    scale = max_side / long_side
-    size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    return image.resize(size, Image.Resampling.HAMMING, reducing_gap=3.0)
-
-
-def _flattened_on_white(image: Image.Image) -> Image.Image:
-    if image.mode not in ("RGBA", "LA"):
-        return image
-    opaque_mode = image.mode[:-1]
-    background = Image.new(opaque_mode, image.size, 255 if opaque_mode == "L" else (255, 255, 255))
-    background.paste(image.convert(opaque_mode), mask=image.getchannel("A"))
-    return background
-
-
-def _in_srgb(image: Image.Image, icc_profile: bytes | None) -> Image.Image:
-    """RGB or L pixels in sRGB: the embedded profile applied (then dropped), or sRGB assumed without one.
-
-    Grey images keep their grey values: a grey profile only bends the tone curve slightly, and converting
-    would triple their size for nothing.
-    """
-    if image.mode == "L":
-        return image
-    if icc_profile and image.mode in ("RGB", "CMYK"):
-        converted = _converted_by_profile(image, icc_profile)
-        if converted is not None:
-            return converted
-    return image if image.mode == "RGB" else image.convert("RGB")
-
-
-def _converted_by_profile(image: Image.Image, icc_profile: bytes) -> Image.Image | None:
-    try:
-        source = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
-        if _is_srgb(source):
-            return None
-        # A fresh sRGB profile per call (75 us): lcms profile handles must not be shared between threads.
-        srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
-        transform = ImageCms.buildTransform(
-            source, srgb, image.mode, "RGB",
-            renderingIntent=ImageCms.Intent.PERCEPTUAL,
-            flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
-        )
-        return ImageCms.applyTransform(image, transform)
-    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
-        # An unreadable profile, or one for another colour space than the pixels: treat as untagged.
-        return None
-
-
-def _is_srgb(profile: ImageCms.ImageCmsProfile) -> bool:
-    """Most Android photos carry a plain sRGB profile; converting sRGB to sRGB costs 50 ms for nothing."""
-    description = ImageCms.getProfileDescription(profile) or ""
-    return description.strip().lower().startswith("srgb")
-
-
-def _encode_jpeg(image: Image.Image, *, quality: int, subsampling: int) -> bytes:
-    # Pixels only: a fresh `info` keeps Pillow from carrying a comment (or anything else) into the output.
-    image.info = {}
-    output = io.BytesIO()
-    image.save(output, format="JPEG", quality=quality, subsampling=subsampling, optimize=True)
-    return output.getvalue()
