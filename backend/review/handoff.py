@@ -140,15 +140,20 @@ def _deliver(message_id: str, packet: dict, idempotency_key: str) -> bool:
 def _mark_handed_off(uow: UnitOfWork, application: Application, submission_number: int, system: str) -> None:
     if application.submission_count != submission_number:
         return  # an older version arrived after a newer submission; the newer one decides the stage
-    if application.stage == Stage.SUBMITTED.value:
+    # The review office may act before the delivery is confirmed (the built-in desk sees a submission at once,
+    # a queue may be slow): the delivery is still recorded, but "已送达审核" after "申请通过了" would only confuse,
+    # so the applicant is told only while the application waits for it.
+    news = application.stage == Stage.SUBMITTED.value
+    if news:
         application.stage = Stage.HANDED_OFF.value
     application.handed_off_at = uow.now
     uow.applications.add(StatusEvent(
         application_id=application.id, type="handed_off", stage_after=application.stage, actor_role="system",
         occurred_at=uow.now, recorded_at=uow.now, details={"system": system},
         submission_number=submission_number))
-    from backend.notifications.service import notify_status_change
-    notify_status_change(uow, application, "handed_off")
+    if news:
+        from backend.notifications.service import notify_status_change
+        notify_status_change(uow, application, "handed_off")
 
 
 def _record_failure(uow: UnitOfWork, message_id: str, error: str, *, retryable: bool = True,

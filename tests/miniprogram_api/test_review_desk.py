@@ -227,3 +227,18 @@ def test_late_applications_can_be_listed_alone_or_first(app, demo_accounts, cloc
     assert listed(sort="late_first") == [(early["id"], True), (recent["id"], False)]
     late_item = reviewer.get("/review/applications", query_string={"late": "true"}).get_json()["applications"][0]
     assert late_item["deadlines"]["decision_late"] is True
+
+
+def test_a_decision_made_before_the_delivery_is_confirmed_is_not_followed_by_delivered_news(
+        as_applicant, as_reviewer, runtime):
+    from backend.review.handoff import dispatch_handoffs
+
+    jobs, runtime.jobs = runtime.jobs, None      # the queue is slow: the desk sees the submission first
+    application = flows.submitted(as_applicant)
+    runtime.jobs = jobs
+    assert decide(as_reviewer, application["id"], type="accepted").status_code == 200
+    assert dispatch_handoffs() == 1
+    news = [n["event"] for n in as_applicant.get("/notifications").get_json()["notifications"]]
+    assert "accepted" in news and "handed_off" not in news
+    status = as_applicant.get(f"/applications/{application['id']}/status").get_json()
+    assert status["stage"] == "accepted" and "handed_off" in [entry["event"] for entry in status["timeline"]]
