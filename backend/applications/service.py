@@ -25,7 +25,7 @@ from backend.applications.changes import (
 )
 from backend.applications.completeness import missing_items
 from backend.applications.models import Application, StatusEvent, Submission
-from backend.applications.stages import TERMINAL, Stage, review_started
+from backend.applications.stages import TERMINAL, Stage, review_started, why_locked
 from backend.db.base import new_id
 from backend.applications.vocabulary import APPLYING_AS, CHANNELS, SUBSIDIES
 from backend.errors import Conflict, FieldError, Incomplete, InvalidInput, NotPermitted, StaleVersion, VersionRequired
@@ -115,7 +115,9 @@ def save_draft(actor: Actor, application_id: str, changes: DraftChanges, *,
     with unit_of_work() as uow:
         application = uow.applications.get_for(actor, application_id, Purpose.EDIT, for_update=True)
         if not stage_allows(Purpose.EDIT, Stage(application.stage)):
-            raise Conflict("not_editable", params={"stage": application.stage})
+            why = why_locked(Stage(application.stage))
+            raise Conflict("not_editable", params={"stage": application.stage},
+                           text_code=f"not_editable_{why}" if why else None)
         if expected_version is None:
             raise VersionRequired(params={"current_version": application.version})
         if expected_version != application.version:
@@ -180,7 +182,8 @@ def withdraw_application(actor: Actor, application_id: str) -> dict[str, Any]:
         application = uow.applications.get_for(actor, application_id, Purpose.WITHDRAW, for_update=True)
         stage = Stage(application.stage)
         if stage in TERMINAL:
-            raise Conflict("cannot_withdraw", params={"stage": application.stage})
+            raise Conflict("cannot_withdraw", params={"stage": application.stage},
+                           text_code="cannot_withdraw_withdrawn" if stage is Stage.WITHDRAWN else None)
         if not stage_allows(Purpose.WITHDRAW, stage) or review_started(
                 [event.type for event in uow.applications.timeline(application)]):
             # The review office holds the case now: withdrawing is a request to it, by phone (issue 2).

@@ -50,6 +50,17 @@ UNDER_REVIEW = frozenset({
 DECIDED = frozenset({Stage.APPROVED, Stage.PUBLIC_NOTICE, Stage.PAYING, Stage.REJECTED})
 
 
+def why_locked(stage: Stage) -> str | None:
+    """Why an application that can no longer be changed is so, when it is not simply under review: it is
+    `closed` (withdrawn or rejected: a new application is the way on) or `decided` (approved: a change in
+    the family's situation is told to the township). A refusal's words differ by it, its code does not."""
+    if stage in TERMINAL:
+        return "closed"
+    if stage in DECIDED:
+        return "decided"
+    return None
+
+
 class ReviewEventType(str, enum.Enum):
     ACCEPTED = "accepted"
     CORRECTION_REQUESTED = "correction_requested"

@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 from backend.accounts.actor import Actor
 from backend.applications.access import Purpose, Relation
 from backend.applications.models import Application, StatusEvent
-from backend.applications.stages import Stage
+from backend.applications.stages import Stage, why_locked
 from backend.applications.vocabulary import MATERIAL_KINDS
 from backend.errors import Conflict, ConsentRequired, FieldError, InvalidInput, NotFound, TooLarge
 from backend.materials.images import NormalisedImage, normalise_image
@@ -195,7 +195,8 @@ def _check_may_change(uow: UnitOfWork, application: Application, kind: str) -> N
         if kind in uow.applications.correction_items(application):
             return
         raise Conflict("material_not_asked_for", params={"kind": kind})
-    raise Conflict("materials_locked", params={"stage": stage.value})
+    why = why_locked(stage)
+    raise Conflict("materials_locked", params={"stage": stage.value}, text_code=f"materials_locked_{why}" if why else None)
 
 
 def _current(uow: UnitOfWork, application: Application, material_id: str) -> Material:

@@ -151,6 +151,18 @@ def test_applicant_withdraws_before_review_starts(as_applicant):
     assert response.get_json()["stage"] == "withdrawn"
 
 
+def test_a_withdrawn_application_says_it_has_ended_not_that_it_is_under_review(as_applicant):
+    draft = start(as_applicant)
+    withdrawn = as_applicant.post(f"/applications/{draft['id']}/withdraw").get_json()
+    again = as_applicant.post(f"/applications/{draft['id']}/withdraw")
+    assert again.status_code == 409 and again.get_json()["code"] == "cannot_withdraw"   # the code is stable
+    assert "已经撤回了" in again.get_json()["detail"] and "乡镇" not in again.get_json()["detail"]
+    edit = as_applicant.patch(f"/applications/{draft['id']}", json={"applicant": {"name": "王芳"}},
+                              version=withdrawn["version"])
+    assert edit.get_json()["code"] == "not_editable" and "可以重新申请" in edit.get_json()["detail"]
+    assert "审核" not in edit.get_json()["detail"]
+
+
 def test_applicant_withdraws_a_submitted_application_the_office_has_not_accepted(as_applicant):
     from tests.support.flows import submitted
 

@@ -162,6 +162,17 @@ def test_no_upload_after_submission_without_a_correction_request(as_applicant):
     assert response.status_code == 409 and response.get_json()["code"] == "materials_locked"
 
 
+def test_no_upload_to_an_approved_application_and_the_words_say_why(as_applicant, as_reviewer):
+    application = flows.submitted(as_applicant)
+    as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={"type": "accepted"})
+    approved = as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={
+        "type": "approved", "start_month": "2026-11", "monthly_amounts": {"nursing": "80.00"}})
+    assert approved.status_code == 200, approved.get_json()
+    response = upload(as_applicant, application["id"], "other", photo_bytes())
+    assert response.status_code == 409 and response.get_json()["code"] == "materials_locked"
+    assert "审核通过" in response.get_json()["detail"]
+
+
 def test_a_draft_photo_that_is_removed_is_really_deleted(as_applicant, draft, runtime):
     material = upload(as_applicant, draft["id"], "other", photo_bytes()).get_json()
     assert as_applicant.delete(material["url"].rsplit("/file", 1)[0]).status_code == 204
