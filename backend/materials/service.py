@@ -204,7 +204,9 @@ def _current(uow: UnitOfWork, application: Application, material_id: str) -> Mat
     if material is None or material.application_id != application.id:
         raise NotFound("material_not_found")
     if material.superseded_at is not None:
-        raise Conflict("material_already_replaced")
+        # Replaced by a newer version, or removed by the applicant after it was submitted (kept for the
+        # reviewer, never shown as current): the words differ, what to do next does too.
+        raise Conflict("material_already_replaced" if material.superseded_by_id else "material_removed")
     return material
 
 
@@ -265,7 +267,11 @@ def _record_change(uow: UnitOfWork, actor: Actor, application: Application, acti
     application.updated_at = uow.now
     uow.audit.record(actor, action, application_id=application.id, fields=[material.kind])
     if Stage(application.stage) is Stage.CORRECTION_REQUESTED:
+        # A photo asked for and removed is no correction yet: the timeline (and the reviewer) must not read
+        # "补正了" until a new one arrives.
         uow.session.add(StatusEvent(
-            application_id=application.id, type="material_changed", stage_after=application.stage,
+            application_id=application.id,
+            type="material_removed" if action == "material.withdrawn" else "material_changed",
+            stage_after=application.stage,
             actor_role="applicant" if application.applying_as == "self" else application.applying_as,
             occurred_at=uow.now, recorded_at=uow.now, details={"kind": material.kind, "version": material.version}))

@@ -36,6 +36,7 @@ EVENTS = {
     "payment_started": ("补贴开始发放。", "开始发钱了。"),
     "withdrawn": ("撤回了申请。", "撤回了申请。"),
     "material_changed": ("补正了{kind}。", "改了{kind}。"),
+    "material_removed": ("删除了{kind}。", "删了{kind}。"),
 }
 for _event, (_standard, _easy) in EVENTS.items():
     define(f"event.{_event}", _standard, _easy)

@@ -208,6 +208,28 @@ def test_a_correction_replaces_exactly_the_item_asked_for_and_keeps_the_old_vers
     assert "material_changed" in [entry["event"] for entry in timeline]
 
 
+def test_a_photo_asked_for_and_removed_is_not_shown_as_corrected(as_applicant, as_reviewer):
+    application = flows.submitted(as_applicant)
+    as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={"type": "accepted"})
+    certificate = next(m for m in as_applicant.get(f"/applications/{application['id']}/materials").get_json()[
+        "materials"] if m["kind"] == "disability_certificate")
+    as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={
+        "type": "correction_requested", "reason": "残疾人证照片看不清", "items": ["disability_certificate"]})
+    path = f"/applications/{application['id']}/materials/{certificate['id']}"
+    assert as_applicant.delete(path).status_code == 204
+    timeline = as_applicant.get(f"/applications/{application['id']}/status").get_json()["timeline"]
+    removed = [entry for entry in timeline if entry["event"].startswith("material_")]
+    assert [entry["event"] for entry in removed] == ["material_removed"]
+    assert "补正" not in removed[0]["text"] and "残疾人证" in removed[0]["text"]
+    again = as_applicant.client.put(f"/api/v1{path}", data={"file": (io.BytesIO(photo_bytes("clearer")), "x.jpg")},
+                                    content_type="multipart/form-data", headers=as_applicant._headers(None))
+    assert again.status_code == 409 and again.get_json()["code"] == "material_removed"
+    assert "重新上传" in again.get_json()["detail"]
+    assert as_applicant.post(f"/applications/{application['id']}/submit").status_code == 422  # still asked for
+    assert upload(as_applicant, application["id"], "disability_certificate", photo_bytes("new")).status_code == 201
+    assert as_applicant.post(f"/applications/{application['id']}/submit").status_code == 200
+
+
 def test_the_checklist_is_satisfied_by_the_photos(as_applicant, draft):
     checklist = as_applicant.get(f"/applications/{draft['id']}/checklist").get_json()
     assert "identity" in checklist["missing"]
