@@ -245,3 +245,14 @@ def test_an_assistants_draft_never_asks_for_the_assistants_own_details(as_assist
     assert not {"proxy.name", "proxy.phone", "proxy.relation"} & missing, missing
     assert draft["proxy"]["name"] == "演示协办员" and draft["proxy"]["relation"] == "village_committee"
     assert "applicant.name" in missing  # what the person must still give is still asked for
+
+
+def test_a_guardian_who_gives_the_applicants_own_id_number_is_told_it_must_be_their_own(as_applicant):
+    ward = person(born="2015-06-01")
+    draft = as_applicant.post("/applications", json={"subsidies": ["nursing"], "applying_as": "guardian",
+                                                     "consents": ALL_CONSENTS}).get_json()
+    saved = as_applicant.patch(f"/applications/{draft['id']}", json={
+        "applicant": {"id_number": ward.id_number}, "proxy": {"id_number": ward.id_number}},
+        version=draft["version"]).get_json()
+    same = [item for item in saved["missing"] if item["code"] == "proxy_is_the_applicant"]
+    assert [item["field"] for item in same] == ["proxy.id_number"] and same[0]["message"]
