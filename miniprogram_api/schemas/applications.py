@@ -108,7 +108,10 @@ class ApplicationFieldsIn(Strict):
 
 class CreateApplication(ApplicationFieldsIn):
     subsidies: list[Subsidy] = Field(min_length=1, examples=[["living", "nursing"]])
-    applying_as: ApplyingAs = Field(examples=["self"])
+    applying_as: ApplyingAs = Field(
+        examples=["self"],
+        description="Who makes the application. An assistant's application is always `village_committee` (seed "
+                    "004: 由所在村（居）民委员会代为申请), whatever is sent; the answer shows it.")
     # No `channel`: it is where the request came in (this API: the mini program; an assistant's account:
     # assistant; the official account's conversation: official_account), never the client's claim.
     applied_from_region: str | None = Field(
