@@ -57,7 +57,13 @@ def tidy_name(value: Any, *, max_length: int = 50) -> str:
     gives as one's own when asking to link to an application (representation/links.py)."""
     name = _text(max_length)(value)
     # Names of some ethnic minorities are written with a middle dot; phones offer several dots.
-    return re.sub(r"[·•‧⋅・.．]", "·", name)
+    name = re.sub(r"[·•‧⋅・.．]", "·", name)
+    # A name on an ID card is letters (Chinese, or Latin for some foreign-born citizens) and that dot: an emoji,
+    # a symbol or a digit is a slip of the keyboard, said now rather than printed on a reviewer's form.
+    # 〇 (a number letter to Unicode) is a character of some people's names.
+    if any(unicodedata.category(ch)[0] in "SN" and ch != "〇" for ch in name):
+        raise FieldProblem("name_characters")
+    return name
 
 
 def _id_number(value: Any) -> str:

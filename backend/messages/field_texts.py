@@ -120,6 +120,7 @@ for _path, (_standard, _easy) in LABELS.items():
 ERRORS = {
     "required": ("请填写{field}。", "还没有填{field}。"),
     "not_text": ("{field}应当是文字。", "{field}要填文字。"),
+    "name_characters": ("{field}里只能有文字，不能有数字、表情或符号。", "{field}只写字。不要数字和符号。"),
     "bad_characters": ("{field}里有不能识别的字符，请重新输入。", "{field}里有看不懂的字。请再写一次。"),
     "too_long": ("{field}太长了，最多{max_length}个字，现在是{length}个字。", "{field}太长了。最多写{max_length}个字。"),
     "unknown_field": ("没有{field}这一项。", "没有这一项。"),

@@ -64,3 +64,16 @@ def test_a_county_code_typed_in_full_width_digits_is_the_county():
     # Chinese keyboards type ５００１５６; the ID number already reads them so (backend/identity/id_numbers.py).
     assert check_field("applicant.hukou_region", "５００１５６") == "500156"
     assert check_field("applicant.hukou_region", " ５００２３２ ") == "500156"   # abolished 武隆县: today's 武隆区
+
+
+@pytest.mark.parametrize("name", ["😀", "王芳😀", "王芳2", "王☆芳"])
+def test_a_name_with_an_emoji_a_symbol_or_a_digit_is_refused(name):
+    with pytest.raises(FieldProblem) as raised:
+        check_field("applicant.name", name)
+    assert raised.value.code == "name_characters"
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("阿依古丽·买买提", "阿依古丽·买买提"), ("阿依古丽•买买提", "阿依古丽·买买提"),
+                                             ("张〇", "张〇"), ("Maria Wang", "Maria Wang")])
+def test_names_with_a_middle_dot_a_ling_or_latin_letters_are_kept(typed, kept):
+    assert check_field("applicant.name", typed) == kept
