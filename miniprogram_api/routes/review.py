@@ -29,8 +29,14 @@ review_events = APIBlueprint("review_events", __name__, url_prefix="/api/v1/revi
                              abp_tags=[Tag(name="review system", description="Signed events from the review system")])
 
 
+# The stages the desk lists (a draft is never the office's); a misspelt one is refused, not an empty list.
+DeskStage = Literal["submitted", "handed_off", "accepted", "township_review", "federation_review",
+                    "civil_affairs_approval", "correction_requested", "approved", "public_notice", "paying",
+                    "rejected", "withdrawn"]
+
+
 class DeskQuery(Strict):
-    stage: list[str] | None = Field(None, description="Only these stages (repeat the parameter).")
+    stage: list[DeskStage] | None = Field(None, description="Only these stages (repeat the parameter).")
     late: bool | None = Field(None, description="true: only applications past their hand-off or decision "
                                                 "deadline; false: only those on time.")
     sort: Literal["updated", "late_first"] = Field("updated", description="late_first: late applications first, "

@@ -242,3 +242,17 @@ def test_a_decision_made_before_the_delivery_is_confirmed_is_not_followed_by_del
     assert "accepted" in news and "handed_off" not in news
     status = as_applicant.get(f"/applications/{application['id']}/status").get_json()
     assert status["stage"] == "accepted" and "handed_off" in [entry["event"] for entry in status["timeline"]]
+
+
+def test_a_misspelt_stage_filter_is_refused_not_answered_with_an_empty_list(as_reviewer, submitted):
+    # Every stage the desk lists is a choice: the Literal must keep up with Stage (a draft is never listed).
+    from typing import get_args
+
+    from backend.review.desk import DESK_STAGES
+    from miniprogram_api.routes.review import DeskStage
+
+    assert set(get_args(DeskStage)) == set(DESK_STAGES)
+    refused = as_reviewer.get("/review/applications?stage=handed-off")
+    assert refused.status_code == 422 and refused.get_json()["errors"][0]["code"] == "not_a_choice"
+    listed = as_reviewer.get("/review/applications?stage=handed_off&stage=accepted").get_json()["applications"]
+    assert [item["id"] for item in listed] == [submitted["id"]]
