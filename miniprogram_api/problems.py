@@ -157,7 +157,8 @@ def field_error_for(path: str, item: Any) -> FieldError:
     ctx: dict[str, Any] = item.get("ctx") or {}
     value = item.get("input")
     if kind == "missing":
-        return FieldError(path, "missing_value")
+        # "请填写照片" reads oddly: a photo is sent, a kind chosen.
+        return FieldError(path, {"file": "missing_file", "kind": "missing_choice"}.get(path, "missing_value"))
     if kind == "extra_forbidden":
         return FieldError(path, "unknown_field")
     if kind in ("literal_error", "enum"):

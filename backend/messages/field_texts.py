@@ -208,6 +208,8 @@ ERRORS = {
                                        "不满14岁，要由监护人来申请。"),
     "invalid_value": ("{field}的内容不对，请检查。", "{field}不对。请再看看。"),
     "missing_value": ("请填写{field}。", "还没有填{field}。"),
+    "missing_file": ("请上传{field}。", "还没有传{field}。"),
+    "missing_choice": ("请选择{field}。", "还没有选{field}。"),
     # What pydantic finds wrong with a request, said specifically (miniprogram_api/problems.py).
     # not_a_choice when the error lists the choices (backend/messages/describe.py picks it).
     "not_a_choice_listed": ("{field}的选项不对，只能是以下之一：{choices}。", "{field}选得不对。只能选：{choices}。"),

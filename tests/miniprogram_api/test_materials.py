@@ -330,3 +330,12 @@ def test_a_refused_upload_leaves_its_key_free_for_a_good_photo(as_applicant, dra
     retried = upload(as_applicant, draft["id"], "id_card_front", photo_bytes("front"),
                      **{"Idempotency-Key": "u-empty"})
     assert retried.status_code == 201 and "Idempotent-Replayed" not in retried.headers
+
+
+def test_an_upload_without_a_photo_or_a_kind_asks_to_send_and_to_choose_them(as_applicant, draft):
+    response = as_applicant.client.post(f"/api/v1/applications/{draft['id']}/materials", data={},
+                                        content_type="multipart/form-data", headers=as_applicant._headers(None))
+    assert response.status_code == 422
+    errors = {error["field"]: error for error in response.get_json()["errors"]}
+    assert (errors["file"]["code"], errors["file"]["message"]) == ("missing_file", "请上传照片。")
+    assert (errors["kind"]["code"], errors["kind"]["message"]) == ("missing_choice", "请选择类型。")
