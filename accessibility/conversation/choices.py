@@ -65,6 +65,35 @@ def parse_applying_as(text: str) -> Understood[str] | Ambiguous[str] | NotUnders
     return NotUnderstood("choice_unclear")
 
 
+# Who the applicant is to the person answering, when "为自己申请，还是替别人申请？" is answered by naming them
+# ("替我妈妈申请": the applicant is their mother, so they are the applicant's child). In-laws (儿媳, 女婿) are not
+# inverted: a 公公 is no parent in law's eyes, so the relation question is asked.
+_APPLICANT_IS = {
+    "child": ("父亲", "母亲", "爸爸", "妈妈", "老母亲", "老父亲", "爸", "妈", "爹", "娘"),
+    "spouse": ("丈夫", "妻子", "老公", "老婆", "爱人", "媳妇", "老伴"),
+    "parent": ("儿子", "女儿", "孩子"),
+    "sibling": ("哥哥", "姐姐", "弟弟", "妹妹"),
+    "grandchild": ("爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷"),
+    "grandparent": ("孙子", "孙女", "外孙", "外孙女"),
+}
+_FOR = r"(?:替|帮|给|为|代)(?:我|俺)?(?:们家|家)?(?:的)?"
+_I_AM = r"(?:我|俺)是(?:他|她|申请人|孩子)?的?"
+
+
+def relation_said(text: str) -> str | None:
+    """The answering person's relation to the applicant when their answer to who applies says it: "替我妈妈申请"
+    (child), "帮我家孩子办" (parent), "我是他老伴" (spouse); None when it does not, or not clearly."""
+    answer = compact(text)
+    present = [word for word in _FAMILY if word in answer]
+    if len([word for word in present if not any(word != other and word in other for other in present)]) != 1:
+        return None    # "给我儿子的媳妇": two people named, the relation question sorts it out
+    found = {relation for relation, words in _APPLICANT_IS.items()
+             if any(re.search(_FOR + word, answer) for word in words)}
+    found |= {relation for relation in _APPLICANT_IS
+              for word in RELATION_NAMES[relation] if re.search(_I_AM + word, answer)}
+    return found.pop() if len(found) == 1 else None
+
+
 # Other benefits (DESIGN.md's list; seed 004's policy notice says how each combines with the subsidies).
 BENEFIT_NAMES: dict[str, tuple[str, ...]] = {
     "work_injury_nursing_allowance": ("工伤保险生活护理费", "工伤护理费", "工伤"),

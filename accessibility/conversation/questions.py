@@ -155,6 +155,15 @@ def relation_choices(asking: Asking) -> Sequence[Choice]:
     return tuple(Choice(value, RELATION_NAMES[value]) for value in RELATIONS_FOR.get(asking.applying_as, ()))
 
 
+def _parse_relation(text: str, asking: Asking) -> Answer:
+    # An answer that is no relation (often a name: "王丽", the question misheard) is told the words to use, not
+    # only the list's numbers, which a person listening cannot keep in mind.
+    understood = parse_choice(text, relation_choices(asking))
+    if isinstance(understood, NotUnderstood) and understood.code == "choice_unclear":
+        return NotUnderstood("relation_unclear")
+    return understood
+
+
 FIELD_QUESTIONS: dict[str, FieldQuestion] = {q.path: q for q in [
     FieldQuestion("applicant.name", lambda text, asking: parse_name(text), _plain, InputSpec("text", "text", "name")),
     FieldQuestion("applicant.id_number", lambda text, asking: normalise_id_number(text), _masked(mask_id_number),
@@ -181,7 +190,7 @@ FIELD_QUESTIONS: dict[str, FieldQuestion] = {q.path: q for q in [
     FieldQuestion("household.status", _parse_with_choices(_household_choices), _keyed("household"),
                   InputSpec("choice", "text", "off"),
                   options=lambda asking: tuple(c.value for c in HOUSEHOLD_STATUS_CHOICES)),
-    FieldQuestion("proxy.relation", _parse_with_choices(relation_choices), _keyed("conversation.relation"),
+    FieldQuestion("proxy.relation", _parse_relation, _keyed("conversation.relation"),
                   InputSpec("choice", "text", "off"),
                   options=lambda asking: tuple(c.value for c in relation_choices(asking))),
     FieldQuestion("proxy.name", lambda text, asking: parse_name(text), _plain, InputSpec("text", "text", "name")),

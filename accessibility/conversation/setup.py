@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from accessibility.answers import Ambiguous, NotUnderstood, Understood, parse_choice, parse_yes_no
 from accessibility.answers.choices import Choice
-from accessibility.conversation.choices import APPLYING_AS_CHOICES, SUBSIDY_CHOICES, parse_applying_as
+from accessibility.conversation.choices import APPLYING_AS_CHOICES, SUBSIDY_CHOICES, parse_applying_as, relation_said
 from accessibility.conversation.fields import confirmed
 from accessibility.conversation.plan import Step
 from accessibility.conversation.said import Said, not_understood
-from accessibility.conversation.state import CHOOSE, CONFIRM
+from accessibility.conversation.state import CHOOSE, CONFIRM, ConversationState
 from backend.applications.service import DraftChanges
-from backend.applications.vocabulary import SUBSIDIES
+from backend.applications.vocabulary import RELATIONS_FOR, SUBSIDIES
 
 if TYPE_CHECKING:
     from accessibility.conversation.turns import Turn
@@ -57,6 +57,9 @@ def _applying_as(turn: Turn, step: Step, text: str) -> None:
     if not isinstance(understood, Understood):
         turn.correction = not_understood("choice_unclear")
         return
+    # "替我妈妈申请" also says who they are to the applicant: the relation is then confirmed, not asked.
+    relation = relation_said(text)
+    turn.state.relation = relation if relation in RELATIONS_FOR.get(understood.value, ()) else None
     _save_setup(turn, step, understood.value)
 
 
@@ -79,7 +82,13 @@ def _save_setup(turn: Turn, step: Step, value: Any) -> None:
         # Said back like every answer taken, so a misheard choice is caught at once.
         turn.said.append(Said("conversation.saved", {"field": step.id, "value": value}))
         return
-    changes = DraftChanges(applying_as=value) if step.id == "applying_as" else DraftChanges(subsidies=value)
+    changes = (DraftChanges(applying_as=value, values=relation_values(turn.state)) if step.id == "applying_as"
+               else DraftChanges(subsidies=value))
     if turn.save(step, changes):
         turn.state.finish(step.id)
         turn.said.append(Said("conversation.saved", {"field": step.id, "value": value}))
+
+
+def relation_values(state: ConversationState) -> dict[str, Any]:
+    """The relation the answer about who applies said, as a field to save with it (nothing when it said none)."""
+    return {"proxy.relation": state.relation} if state.relation else {}

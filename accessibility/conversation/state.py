@@ -18,6 +18,7 @@ MODES = (ASK, CONFIRM, CHOOSE, READ_BACK)
 @dataclass
 class ConversationState:
     applying_as: str | None = None         # answered before the application exists
+    relation: str | None = None            # and, when that answer said it ("替我妈妈申请"), the proxy's relation
     subsidies: list[str] | None = None
     current: str | None = None             # the step asked last
     mode: str = ASK

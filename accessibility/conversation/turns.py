@@ -33,7 +33,7 @@ from accessibility.conversation.photos import answer_material_words, take_photo
 from accessibility.conversation.plan import Step
 from accessibility.conversation.questions import Asking, question_for
 from accessibility.conversation.said import Said
-from accessibility.conversation.setup import answer_setup
+from accessibility.conversation.setup import answer_setup, relation_values
 from accessibility.conversation.situation import Situation, load_situation
 from accessibility.conversation.state import ASK, CONFIRM, ConversationState
 from backend.accounts.actor import Actor
@@ -129,7 +129,8 @@ class Turn:
             return
         if self.application_id is None and self.state.applying_as and self.state.subsidies:
             document = create_application(self.actor, subsidies=self.state.subsidies,
-                                          applying_as=self.state.applying_as, channel=self.channel)
+                                          applying_as=self.state.applying_as, channel=self.channel,
+                                          changes=DraftChanges(values=relation_values(self.state)))
             self.application_id = document["id"]
             self.reload()
         for _ in range(len(self.planned)):

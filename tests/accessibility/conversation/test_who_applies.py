@@ -52,3 +52,38 @@ def test_the_subsidies_chosen_are_said_back_before_the_application_exists(applic
     chat.say("两项")
     assert chat.step.startswith("consent.")
     assert "已记下申请的补贴：困难残疾人生活补贴" in chat.said and "重度残疾人护理补贴" in chat.said
+
+
+@pytest.mark.parametrize("answer, relation, words", [("我替我妈妈申请", "child", "子女"), ("给孩子办", "parent", "父母"),
+                                                     ("为我老伴申请", "spouse", "配偶"), ("帮我爷爷申请", "grandchild", "孙子女")])
+def test_naming_who_they_apply_for_says_their_relation_which_is_then_confirmed_not_asked(applicant, answer, relation,
+                                                                                      words):
+    chat = Chat.start(applicant)
+    chat.say(answer)
+    for text in ("2", "同意", "同意", "同意"):
+        chat.say(text)
+    assert (chat.step, chat.mode) == ("proxy.relation", "confirm")
+    assert words in chat.prompt["text"]
+    chat.say("对")
+    assert chat.step == "proxy.name"
+    saved = applicant.get(f"/applications/{chat.application_id}?reveal=true").get_json()
+    assert saved["proxy"]["relation"] == relation
+
+
+@pytest.mark.parametrize("answer", ["我替家人申请", "给我儿子的媳妇申请", "替我儿媳申请"])
+def test_without_one_clear_relation_the_relation_is_asked(applicant, answer):
+    chat = Chat.start(applicant)
+    chat.say(answer)
+    for text in ("2", "同意", "同意", "同意"):
+        chat.say(text)
+    assert (chat.step, chat.mode) == ("proxy.relation", "ask")
+
+
+def test_an_answer_to_the_relation_question_that_is_no_relation_is_told_the_words_to_use(applicant):
+    chat = Chat.start(applicant)
+    for text in ("我替家人申请", "2", "同意", "同意", "同意", "王丽"):
+        chat.say(text)
+    assert chat.step == "proxy.relation" and chat.correction["code"] == "relation_unclear"
+    assert "比如“女儿”" in chat.correction["text"]
+    chat.say("女儿")
+    assert chat.step == "proxy.name"
