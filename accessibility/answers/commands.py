@@ -38,21 +38,33 @@ class Command:
     also_an_answer: bool = dataclass_field(default=False, compare=False)
 
 
+# The same commands in English, as compact() leaves them (lower case, no spaces or apostrophes): for a person
+# reading the prompts in English (a foreign-born spouse helping), who answers in the language they read.
+_ENGLISH: dict[str, tuple[str, ...]] = {
+    "dont_know": ("idontknow", "dontknow", "idonotknow", "notsure", "imnotsure", "noidea", "idontremember"),
+    "skip": ("skip", "skipit", "skipthis", "next", "later", "notnow"),
+    "back": ("back", "goback", "previous", "previousquestion", "undo"),
+    "repeat": ("repeat", "again", "sayagain", "sayitagain", "pardon", "sorry", "what", "whatdidyousay", "comeagain"),
+    "help": ("help", "helpme", "howdoianswer", "whatdoesthismean"),
+    "human": ("human", "aperson", "talktoaperson", "staff", "operator", "callme", "realperson"),
+}
+
 _PHRASES: dict[CommandKind, tuple[str, ...]] = {
     CommandKind.DONT_KNOW: (
         "不知道", "不晓得", "晓不得", "不清楚", "搞不清", "搞不清楚", "弄不清楚", "不确定", "说不清", "说不清楚",
         "忘了", "忘记了", "忘记", "记不得", "记不清", "记不清楚", "记不住", "不记得", "想不起来", "记不起来",
+        *_ENGLISH["dont_know"],
     ),
     CommandKind.SKIP: (
         "跳过", "先跳过", "跳过这个", "跳过这一项", "跳过这题", "下一个", "下一项", "下一题", "略过",
         "先不填", "不填", "暂时不填", "以后再填", "后面再填", "等会再填", "等一下再填", "回头再填",
-        "以后再说", "后面再说", "等会再说", "先不说",
+        "以后再说", "后面再说", "等会再说", "先不说", *_ENGLISH["skip"],
     ),
     CommandKind.BACK: (
         *(f"{verb}{previous}" for verb in ("", "回到", "回", "返回", "退回", "退回到", "退到", "回退到", "倒回", "倒回到")
           for previous in ("上一步", "上一题", "上一个", "上一项", "上一条", "上个问题", "上一个问题", "上一道题",
                            "上一页", "前一个", "前一题", "前一步", "前面", "前面那个", "前面那题")),
-        "返回", "回去", "退回", "退回去", "后退", "往回", "往回走", "退一步", "回到前面", "回前面",
+        "返回", "回去", "退回", "退回去", "后退", "往回", "往回走", "退一步", "回到前面", "回前面", *_ENGLISH["back"],
     ),
     CommandKind.REPEAT: (
         *(f"{again}{verb}{times}" for again in ("再", "重新", "重", "再重新")
@@ -61,16 +73,17 @@ _PHRASES: dict[CommandKind, tuple[str, ...]] = {
         "重复", "重复一遍", "重复一次", "重复一下",
         "没听清", "没听清楚", "没听见", "没听到", "没有听清", "没有听清楚", "没有听到", "没听明白", "没听懂",
         "听不清", "听不清楚", "听不太清", "听不太清楚", "刚才说什么", "刚才说啥", "说的什么", "说的啥",
-        "什么", "啥", "啥子", "你说什么", "你说啥", "说什么",
+        "什么", "啥", "啥子", "你说什么", "你说啥", "说什么", *_ENGLISH["repeat"],
     ),
     CommandKind.HELP: (
         "帮助", "帮帮我", "求助", "怎么填", "怎么写", "怎么说", "怎么办", "不会", "不会填", "不会写", "不懂",
-        "看不懂", "听不懂", "什么意思", "啥意思", "这是什么意思", "教我", "说明",
+        "看不懂", "听不懂", "什么意思", "啥意思", "这是什么意思", "教我", "说明", *_ENGLISH["help"],
     ),
     CommandKind.HUMAN: (
         *(f"{verb}{whom}" for verb in ("", "转", "找", "转到", "转接", "接", "联系", "要")
           for whom in ("人工", "人工服务", "人工客服", "客服", "真人", "工作人员")),
         "找人", "找个人", "找人帮忙", "要人帮忙", "打电话", "打电话给我", "给我打电话", "电话联系", "跟人说", "和人说", "跟真人说", "和真人说",
+        *_ENGLISH["human"],
     ),
 }
 _COMMAND_OF_PHRASE = {phrase: kind for kind, phrases in _PHRASES.items() for phrase in phrases if phrase}

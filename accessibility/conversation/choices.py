@@ -16,14 +16,19 @@ from accessibility.conversation.questions import RELATION_NAMES
 from backend.applications.vocabulary import OTHER_BENEFITS
 
 SUBSIDY_CHOICES: tuple[Choice, ...] = (
-    Choice("living", ("生活补贴", "困难残疾人生活补贴", "生活", "困难补贴")),
-    Choice("nursing", ("护理补贴", "重度残疾人护理补贴", "护理", "重度补贴")),
-    Choice("both", ("两项都申请", "两项", "两个", "两样", "都申请", "都要", "两个都要", "两项都要", "全部", "都")),
+    # English names too, for a person reading the prompts in English.
+    Choice("living", ("生活补贴", "困难残疾人生活补贴", "生活", "困难补贴", "livingsubsidy", "living")),
+    Choice("nursing", ("护理补贴", "重度残疾人护理补贴", "护理", "重度补贴", "nursingsubsidy", "nursing")),
+    Choice("both", ("两项都申请", "两项", "两个", "两样", "都申请", "都要", "两个都要", "两项都要", "全部", "都", "both",
+                    "bothofthem")),
 )
 APPLYING_AS_CHOICES: tuple[Choice, ...] = (
-    Choice("self", ("为自己申请", "给自己申请", "我自己", "自己", "本人", "为自己", "给自己", "替自己")),
-    Choice("guardian", ("监护人", "我是监护人", "家人", "家属", "替家人申请", "帮家人申请", "代家人申请")),
-    Choice("entrusted", ("受委托", "受人委托", "委托", "别人委托我", "帮别人申请", "替别人申请", "代别人申请")),
+    Choice("self", ("为自己申请", "给自己申请", "我自己", "自己", "本人", "为自己", "给自己", "替自己", "myself",
+                    "formyself")),
+    Choice("guardian", ("监护人", "我是监护人", "家人", "家属", "替家人申请", "帮家人申请", "代家人申请", "family",
+                        "formyfamily", "guardian", "asguardian")),
+    Choice("entrusted", ("受委托", "受人委托", "委托", "别人委托我", "帮别人申请", "替别人申请", "代别人申请", "entrusted",
+                         "onbehalfofsomeone")),
 )
 # Family words in an answer to "为自己申请，还是替别人申请？" ("帮我妈申请", "给孩子办"): a family member
 # applies as the guardian-or-family choice; a friend or neighbour is entrusted (seed 004: who may apply).
@@ -36,7 +41,7 @@ _FRIENDS = ("朋友", "邻居", "同事", "老乡")
 _ASKED_BY_THEM = re.compile(r"(?:别人|人家|他|她|申请人)(?:请|托|让|叫|委托)(?:我|俺)")
 # "替别人", "为他申请", "帮人家办", "别人": someone else, without saying who they are to them.
 _SOMEONE_ELSE = re.compile(r"(?:替|帮|为|给|代)(?:别人|他人|人家|他|她)|^(?:别人|他人|人家|别的人|不是我|不是我自己|不是自己)"
-                           r"(?:的|申请|办)?$")
+                           r"(?:的|申请|办)?$|^(?:for)?(?:someoneelse|someone|anotherperson)$")
 _SELF = re.compile(r"^(?:我|我自己|自己)?(?:为|给|替|帮)?(?:我|我自己|自己)(?:申请|办|办理)?$")
 
 

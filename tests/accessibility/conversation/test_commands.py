@@ -3,7 +3,7 @@ skippable), 上一步, 人工, and changing an answer from the summary."""
 
 from __future__ import annotations
 
-from tests.accessibility.conversation.chat import answers_for, chat_at
+from tests.accessibility.conversation.chat import Chat, answers_for, chat_at
 from tests.support.factories import person
 
 
@@ -159,3 +159,26 @@ def test_hearing_words_at_the_category_question_are_an_answer_not_a_request_to_r
     chat.say("听不清")
     assert chat.step == "certificate.grade"
     assert "听力残疾" in chat.said
+
+
+def test_a_person_reading_the_prompts_in_english_may_answer_in_english(applicant):
+    applicant.locale = "en"
+    chat = Chat.start(applicant)
+    assert "apply" in chat.prompt["text"].lower()
+    chat.say("for someone else")
+    assert (chat.step, chat.mode) == ("applying_as", "choose")
+    chat.say("family")
+    chat.say("both")
+    assert chat.step.startswith("consent.")
+    for _ in range(3):
+        chat.say("yes")
+    question = chat.prompt["text"]
+    chat.say("say it again")
+    assert chat.prompt["text"] == question and chat.correction is None
+    chat.say("skip")
+    assert chat.step != chat.views[-2]["prompt"]["step"]
+    skipped_to = chat.step
+    chat.say("go back")
+    assert chat.step != skipped_to and chat.step in [view["prompt"]["step"] for view in chat.views[:-2]]
+    chat.say("I don't know")
+    assert chat.correction is None and chat.said
