@@ -118,7 +118,8 @@ def dev_login_exposure(host: str, *, dev: bool, public: bool) -> str | None:
 
 def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
     return [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
-            "--threads", "4", "--timeout", "60", "--access-logfile", "-", "--access-logformat", ACCESS_LOG_FORMAT,
+            "--threads", "4", "--worker-class", "miniprogram_api.gunicorn_worker.ProblemWorker",
+            "--timeout", "60", "--access-logfile", "-", "--access-logformat", ACCESS_LOG_FORMAT,
             "miniprogram_api.wsgi:app"]
 
 

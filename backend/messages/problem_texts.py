@@ -99,6 +99,10 @@ PROBLEMS = {
                          "这个地方的号码查不到。"),
     "file_refused": ("这个文件不能用", "文件不能用", "这个文件不能作为证明材料，原因见下面的说明。", "这个文件不能用。请看下面。"),
     "file_too_large": ("照片太大了", "照片太大", "照片太大了，请小于 {limit_mb}MB。", "照片太大了。请小于{limit_mb}MB。"),
+    # Refused by the web server (gunicorn) before the application reads the request (miniprogram_api/gunicorn_worker.py).
+    "request_line_too_long": ("网址太长了", "网址太长", "请求的网址太长了，服务器无法处理。请返回上一页再试。", "网址太长了。请返回再试。"),
+    "request_headers_too_large": ("请求头太大了", "请求太大", "请求带的信息太多，服务器无法处理。请退出小程序后重新打开再试。",
+                                  "请求太大了。请关掉小程序再打开。"),
     "material_not_found": ("没有找到这份材料", "没找到材料", "没有找到这份材料。", "没找到这份材料。"),
     "material_not_asked_for": ("这份材料不用补正", "这个不用改", "审核人员没有要求补正这份材料，现在只能修改要求补正的材料。",
                                "这次只能改要求改的材料。"),

@@ -97,3 +97,14 @@ def test_the_access_log_keeps_paths_but_no_query_strings(running_service):
     assert logged, "the access log shows no request"
     text = running_service.output.read_text(errors="replace")
     assert "739164" not in text and "oLeakyFollower0000000001" not in text and "code=" not in text
+
+
+def test_what_the_web_server_refuses_itself_is_a_problem_document_too(running_service):
+    # gunicorn answers these before the application reads the request (miniprogram_api/gunicorn_worker.py).
+    headers = requests.get(running_service.api("/policies/500156"), headers={"X-Padding": "x" * 9000}, timeout=10)
+    assert headers.status_code == 431
+    assert headers.headers["Content-Type"].startswith("application/problem+json")
+    assert headers.json()["code"] == "request_headers_too_large" and "重新打开" in headers.json()["detail"]
+    line = requests.get(running_service.api("/policies/500156?" + "q=" * 3000), timeout=10)
+    assert line.status_code == 414 and line.json()["code"] == "request_line_too_long"
+    assert requests.get(running_service.api("/policies/500156"), timeout=10).status_code == 200  # still serving
