@@ -193,6 +193,8 @@ def withdraw_application(actor: Actor, application_id: str) -> dict[str, Any]:
                            text_code=None if contact else "withdraw_ask_the_office_no_contact")
         application.stage = Stage.WITHDRAWN.value
         application.closed_at = uow.now
+        from backend.review.handoff import cancel_handoffs
+        cancel_handoffs(uow, application)  # not yet delivered (the review system was down): never delivered
         application.version += 1
         application.updated_at = uow.now
         uow.applications.add(StatusEvent(

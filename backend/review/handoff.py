@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import Stage
+from backend.errors import Conflict
 from backend.representation.proofs import packet_proofs
 from backend.review.models import OutboxMessage
 from backend.review.packet import assistance_facts, attach_files, build_packet
@@ -55,12 +56,28 @@ def dispatch_handoffs(limit: int = 50) -> int:
 
 
 BUILD_FAILED = "packet not built: "  # last_error of a message whose packet could not be built
+# last_error of a message stopped because the applicant withdrew before it was delivered: the office must never
+# receive (whole ID numbers, photos) what the person took back. Parked like a dead one, but never replayed.
+WITHDRAWN = "withdrawn before delivery"
+
+
+def cancel_handoffs(uow: UnitOfWork, application: Application) -> None:
+    """The application is withdrawn: whatever of it waits for delivery (or lies dead) is never sent."""
+    for message in uow.session.scalars(select(OutboxMessage).where(
+            OutboxMessage.application_id == application.id, OutboxMessage.delivered_at.is_(None))):
+        message.dead_at = message.dead_at or uow.now
+        message.last_error = WITHDRAWN
+
+
+# What _claim_one says of a message it did not claim but put aside (its packet failed to build, or the application
+# was withdrawn): the next one is tried.
+STEPPED_OVER = "stepped_over"
 
 
 def _claim_next() -> tuple[str, dict, str] | None:
     for _ in range(_MAX_BUILD_FAILURES_PER_CLAIM):
         outcome = _claim_one()
-        if outcome != "build_failed":
+        if outcome != STEPPED_OVER:
             return outcome  # type: ignore[return-value]
     return None
 
@@ -90,8 +107,13 @@ def _claim_one() -> tuple[str, dict, str] | str | None:
         if message is None:
             return None
         message_id = message.id
+        application = uow.applications.get_unscoped(message.application_id)
+        if application.stage == Stage.WITHDRAWN.value:
+            # Withdrawn since it was queued (cancel_handoffs stops it at the withdrawal; this is the guard).
+            message.dead_at, message.last_error = uow.now, WITHDRAWN
+            uow.commit()
+            return STEPPED_OVER
         try:
-            application = uow.applications.get_unscoped(message.application_id)
             submission = uow.applications.submission(application, message.submission_number)
             carries_files = uow.runtime.review_system.carries_files
             packet = build_packet(application, submission, uow.applications.submission_content(submission),
@@ -106,7 +128,7 @@ def _claim_one() -> tuple[str, dict, str] | str | None:
             # queue shows references, never personal data); the whole traceback went to the (scrubbed) log.
             # Claiming counted no attempt (rolled back), so this failure counts one.
             _record_failure(uow, message_id, BUILD_FAILED + type(error).__name__, counts_attempt=True)
-            return "build_failed"
+            return STEPPED_OVER
         message.attempts += 1
         message.next_attempt_at = uow.now + timedelta(seconds=CLAIM_SECONDS)
         uow.commit()
@@ -185,6 +207,9 @@ def replay_dead(message_id: str) -> bool:
         message = uow.session.get(OutboxMessage, message_id) if isinstance(message_id, str) else None
         if message is None or message.dead_at is None:
             return False
+        if message.last_error == WITHDRAWN or \
+                uow.applications.get_unscoped(message.application_id).stage == Stage.WITHDRAWN.value:
+            raise Conflict("handoff_withdrawn")
         message.dead_at = None
         message.attempts = 0
         message.next_attempt_at = uow.now
@@ -201,7 +226,8 @@ def handoff_queue(status: str) -> list[dict]:
         query = select(OutboxMessage, Application.reference, Application.office_region).join(
             Application, Application.id == OutboxMessage.application_id)
         if status == "dead":
-            query = query.where(OutboxMessage.dead_at.is_not(None))
+            # Withdrawn ones need no one's attention: they are not failures and are never sent.
+            query = query.where(OutboxMessage.dead_at.is_not(None), OutboxMessage.last_error.is_distinct_from(WITHDRAWN))
         elif status == "waiting":
             query = query.where(OutboxMessage.delivered_at.is_(None), OutboxMessage.dead_at.is_(None))
         else:

@@ -300,3 +300,36 @@ def test_with_an_external_review_system_the_built_in_desk_records_no_decision(ap
     assert refused.status_code == 409 and refused.get_json()["code"] == "review_desk_not_in_use"
     status = as_applicant.get(f"/applications/{application['id']}/status").get_json()
     assert status["stage"] == "handed_off"
+
+
+def test_an_application_withdrawn_before_delivery_is_never_delivered_nor_replayed(app, as_applicant, receiver,
+                                                                                   runtime, clock):
+    # The packet carries whole ID numbers and photos: what the person took back must not reach the office.
+    runtime.settings.review_handoff_max_attempts = 2
+    receiver.state.fail_next(100, mode="http_503")
+    dead_one = flows.submitted(as_applicant)
+    for _ in range(3):
+        later(clock, app)
+        dispatch_handoffs()
+    waiting_one = flows.submitted(later(clock, app, minutes=1))      # still retrying when withdrawn
+    as_applicant = later(clock, app, minutes=1)
+    for application in (dead_one, waiting_one):
+        assert as_applicant.post(f"/applications/{application['id']}/withdraw").status_code == 200
+    receiver.state._faults.clear()
+    for _ in range(3):
+        later(clock, app)
+        dispatch_handoffs()
+    assert receiver.state.received == []
+    admin = login(app, "demo-admin")
+    assert admin.get("/admin/handoffs?status=dead").get_json()["handoffs"] == []   # nothing for anyone to do
+    assert admin.get("/admin/handoffs?status=waiting").get_json()["handoffs"] == []
+    from backend.review.handoff import handoff_queue
+    from backend.review.models import OutboxMessage
+    with runtime.database.sessions() as session:
+        parked = session.query(OutboxMessage).all()
+    assert {message.last_error for message in parked} == {"withdrawn before delivery"}
+    replay = admin.post(f"/admin/handoffs/{parked[0].id}/replay")
+    assert replay.status_code == 409 and replay.get_json()["code"] == "handoff_withdrawn"
+    assert receiver.state.received == [] and handoff_queue("delivered") == []
+    timeline = later(clock, app, minutes=1).get(f"/applications/{dead_one['id']}/status").get_json()["timeline"]
+    assert "handed_off" not in [entry["event"] for entry in timeline]
