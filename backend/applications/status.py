@@ -185,7 +185,11 @@ def _decision(events: list[StatusEvent], locale: str) -> dict[str, Any] | None:
 
 
 def _latest(events: list[StatusEvent], event_type: str) -> StatusEvent | None:
-    matching = [event for event in events if event.type == event_type]
+    """The latest such event that moved the application: one kept in the timeline without moving it (a second
+    approval, a rejection after payment began, a decision on a withdrawn application; review/events.py marks
+    them) must not change the decision the person is shown."""
+    matching = [event for event in events
+                if event.type == event_type and not (event.details or {}).get("did_not_change_stage")]
     return matching[-1] if matching else None
 
 

@@ -256,3 +256,4 @@ def test_a_misspelt_stage_filter_is_refused_not_answered_with_an_empty_list(as_r
     assert refused.status_code == 422 and refused.get_json()["errors"][0]["code"] == "not_a_choice"
     listed = as_reviewer.get("/review/applications?stage=handed_off&stage=accepted").get_json()["applications"]
     assert [item["id"] for item in listed] == [submitted["id"]]
+
