@@ -17,8 +17,12 @@ def spoken_status(document: dict[str, Any], *, locale: str, preferences: Prefere
     if not preferences.speech:
         return None
     form = _form(preferences)
-    parts = [document.get("stage_label"), document.get("next_step"), document.get("action_required")]
-    sentence = " ".join(part[form] for part in parts if part and part.get(form))
+    parts = [part[form] for part in (document.get("stage_label"), document.get("next_step"),
+                                     document.get("action_required")) if part and part.get(form)]
+    # The next step often restates the stage ("民政局正在定" / "民政局正在定。12月10日前有结果。"): said once.
+    kept = [part for n, part in enumerate(parts) if not any(_core(part) in later for later in parts[n + 1:])]
+    stop = "。" if locale.startswith("zh") else "."
+    sentence = " ".join(part if part[-1] in "。！？.!?" else part + stop for part in kept)
     if not sentence:
         return None
     return {"text": sentence, "audio_url": audio_url(sentence, locale)}
@@ -59,3 +63,7 @@ def spoken_problem(problem: dict[str, Any], *, locale: str, preferences: Prefere
 
 def _form(preferences: Preferences) -> str:
     return "easy_read" if preferences.easy_read else "text"
+
+
+def _core(words: str) -> str:
+    return words.rstrip("。！？.!? ")

@@ -223,3 +223,16 @@ def test_a_conversation_about_an_application_submitted_by_form_says_where_it_sta
     assert document["reference"] in chat.prompt["text"] and "现在的进度" in chat.prompt["text"]
     chat.say("提交")
     assert "已经提交" in chat.said
+
+
+def test_a_next_step_that_restates_the_stage_is_said_once(as_applicant, as_reviewer):
+    from tests.support.flows import submitted
+
+    document = submitted(as_applicant)
+    as_applicant.put("/me/preferences", json={"easy_read": True})
+    for kind in ("accepted", "township_review_passed", "federation_review_passed"):
+        as_reviewer.post(f"/review/applications/{document['id']}/decisions", json={"type": kind})
+    status = as_applicant.get(f"/applications/{document['id']}/status").get_json()
+    label, spoken = status["stage_label"]["easy_read"], status["speech"]["text"]
+    assert spoken.count(label.rstrip("。")) == 1, spoken
+    assert status["next_step"]["easy_read"] in spoken
