@@ -48,8 +48,8 @@ def document_reads(actor: Actor, application_id: str, *, locale: str = "zh_Hans_
                                     .order_by(DocumentRead.queued_at))
         return [{"material_id": read.material_id, "status": read.status, "kind": read.kind,
                  "warnings": [{**warning, **say(f"ocr_warning.{warning['code']}", locale,
-                                                field=field_label(_document_field_path(warning.get("field")), locale)
-                                                ).as_dict()}
+                                                field=field_label(document_field_path(read.kind, warning.get("field")),
+                                                                  locale)).as_dict()}
                               for warning in read.warnings]}
                 for read in reads]
 
@@ -71,7 +71,9 @@ def accept_proposals(actor: Actor, application_id: str, fields: list[str] | None
             elif not named:
                 continue
             if item["disagreement"] and not (proposal_ids and item["id"] in proposal_ids):
-                errors.append(FieldError(item["field"], "photos_disagree"))
+                # Said as the disagreement is: two readings of one field, or an ID card and a certificate of
+                # two different people.
+                errors.append(FieldError(item["field"], item["disagreement"]["reason"]))
                 continue
             chosen[item["field"]] = item
         for field in fields or []:
@@ -172,14 +174,25 @@ def _document(item: dict[str, Any], reveal: bool, locale: str) -> dict[str, Any]
         "source": {"material_id": item["material_id"], "kind": item["material_kind"],
                    "document_field": item["document_field"], "thumbnail_url": file_url + "?variant=thumbnail"},
         "current_value": shown(item["current_value"]) if item["current_value"] is not None else None,
-        "differs_from_current": item["differs_from_current"], "disagreement": item["disagreement"],
+        "differs_from_current": item["differs_from_current"], "disagreement": _disagreement(item, locale),
         "accepted_by_all": not item["differs_from_current"] and not item["disagreement"],
     }
 
 
-def _document_field_path(document_field: str | None) -> str:
+def _disagreement(item: dict[str, Any], locale: str) -> dict[str, Any] | None:
+    """The disagreement with its words (the same as the refusal to accept it without choosing)."""
+    from backend.messages.describe import describe_field_error
+
+    if not item["disagreement"]:
+        return None
+    words = describe_field_error(FieldError(item["field"], item["disagreement"]["reason"]), locale)
+    return {**item["disagreement"], "text": words["message"], "easy_read": words["easy_read"]}
+
+
+def document_field_path(kind: str | None, document_field: str | None) -> str:
+    """The field a warning about a document's field is said by: the application's field it fills, else the
+    document's own (性别, 签发机关: `document.*` in the catalog), never the reader's raw name ("sex")."""
     from backend.prefill.mapping import FIELD_MAP
-    for mapping in FIELD_MAP.values():
-        if document_field in mapping:
-            return mapping[document_field]
-    return document_field or ""
+    if not document_field:
+        return ""
+    return FIELD_MAP.get(kind or "", {}).get(document_field) or f"document.{document_field}"

@@ -63,13 +63,26 @@ def test_nothing_typed_is_overwritten_and_a_disagreement_is_shown(as_applicant, 
     upload(as_applicant, draft["id"], "id_card_front", another_persons_card.jpeg)
     found = proposals(as_applicant, draft["id"])
     assert found["certificate.number"]["disagreement"]["reason"] == "certificate_not_for_this_id_number"
+    assert "和身份证号码不一样" in found["certificate.number"]["disagreement"]["text"]   # said, not only coded
+    assert found["certificate.number"]["disagreement"]["easy_read"]
     assert found["applicant.id_number"]["disagreement"] is not None
     assert as_applicant.post(f"/applications/{draft['id']}/prefill", json={"all": True}).status_code == 200
     application = as_applicant.get(f"/applications/{draft['id']}?reveal=true").get_json()
     assert application["applicant"]["name"] == "我自己填的"  # typed: kept
     assert application["applicant"]["id_number"] is None and application["certificate"]["number"] is None
     chosen = as_applicant.post(f"/applications/{draft['id']}/prefill", json={"fields": ["certificate.number"]})
-    assert chosen.status_code == 422 and chosen.get_json()["errors"][0]["code"] == "photos_disagree"
+    assert chosen.status_code == 422
+    assert chosen.get_json()["errors"][0]["code"] == "certificate_not_for_this_id_number"
+
+
+@pytest.mark.parametrize(("kind", "document_field", "said"), [
+    ("id_card_front", "sex", "性别"), ("id_card_back", "valid_until", "证件有效期"),
+    ("disability_certificate", "valid_until", "残疾人证有效期截止日期"), (None, "name", "证件上的姓名")])
+def test_a_warning_about_a_documents_field_names_it_in_words_never_by_the_readers_name(kind, document_field, said):
+    from backend.messages.describe import field_label
+    from backend.prefill.service import document_field_path
+
+    assert field_label(document_field_path(kind, document_field), "zh_Hans_CN").text == said
 
 
 def test_the_cli_contract_reads_a_generated_certificate(tmp_path):
