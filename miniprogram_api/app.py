@@ -25,9 +25,8 @@ from miniprogram_api.routes.notifications import notifications
 from miniprogram_api.routes.official_account import official_account, signed_by_wechat
 from miniprogram_api.routes.preferences import preferences_routes
 from miniprogram_api.routes.prefill import prefill
-from miniprogram_api.routes.representation import (
-    access, admin, assistance, consent_page, links, me, proofs,
-)
+from miniprogram_api.routes.admin import admin
+from miniprogram_api.routes.representation import access, assistance, consent_page, links, me, proofs
 from miniprogram_api.schemas.common import Problem
 from miniprogram_api.routes.review import review_desk, review_events, signed_by_review_system
 from miniprogram_api.routes.speech import speech

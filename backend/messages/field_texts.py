@@ -37,6 +37,7 @@ LABELS = {
     "policy_notice_acknowledged": ("政策告知书确认", "确认看过政策说明"),
     "reason": ("原因", "原因"),
     "applicant_id": ("申请人", "申请人"),
+    "assistant_id": ("协办员账号", "协办员账号"),
     "name": ("姓名", "名字"),
     "statement": ("情况说明", "情况说明"),
     "kind": ("类型", "类型"),

@@ -12,7 +12,7 @@ from backend.accounts.models import Role, User
 from backend.unit_of_work import unit_of_work
 from backend.applications.models import Application
 from backend.db.base import new_id
-from backend.errors import Conflict, FieldError, InvalidInput
+from backend.errors import Conflict, FieldError, InvalidInput, NotFound
 from backend.identity.regions import region
 from backend.representation import codes
 from backend.representation.common import require_role
@@ -25,6 +25,10 @@ def create_assistant(actor: Actor | None, *, display_name: str, region_code: str
     found = region(region_code)
     if found is None or not found.is_current:
         raise InvalidInput(errors=[FieldError("region_code", "region_unknown")])
+    if found.level != "county" or found.is_grouping:
+        # An assistant serves the people of a county (seed 004: 村（居）委会 of its townships); their applications
+        # are made from it (applied_from_region), which must be a county.
+        raise InvalidInput(errors=[FieldError("region_code", "region_not_a_county")])
     if not display_name.strip():
         raise InvalidInput(errors=[FieldError("display_name", "required")])
     with unit_of_work() as uow:
@@ -59,3 +63,39 @@ def activate_staff_account(actor: Actor, code: str) -> dict[str, Any]:
         uow.audit.record(actor, "staff.activated")
         uow.commit()
         return {"activated": True, "role": staff.role, "log_in_again": True}
+
+
+def list_assistants(actor: Actor) -> list[dict[str, Any]]:
+    """Every assistant account, newest first: its county, whether its WeChat is bound, whether it is disabled."""
+    require_role(actor, Role.ADMIN)
+    with unit_of_work() as uow:
+        rows = uow.session.scalars(select(User).where(User.role == Role.ASSISTANT.value)
+                                   .order_by(User.created_at.desc()))
+        return [_assistant_document(row) for row in rows]
+
+
+def disable_assistant(actor: Actor, assistant_id: str) -> dict[str, Any]:
+    """The account can no longer log in, and what it is logged in with stops working at once (every request checks
+    the account; its refresh tokens are revoked). The people it helped keep their applications and consents."""
+    from backend.accounts.models import RefreshToken
+
+    require_role(actor, Role.ADMIN)
+    with unit_of_work() as uow:
+        assistant = uow.session.get(User, assistant_id) if isinstance(assistant_id, str) else None
+        if assistant is None or assistant.role != Role.ASSISTANT.value:
+            raise NotFound("assistant_not_found")
+        if assistant.disabled_at is None:
+            assistant.disabled_at = uow.now
+            for token in uow.session.scalars(select(RefreshToken).where(
+                    RefreshToken.user_id == assistant.id, RefreshToken.revoked_at.is_(None))):
+                token.revoked_at = uow.now
+            uow.audit.record(actor, "staff.assistant_disabled", role="admin")
+        uow.commit()
+        return _assistant_document(assistant)
+
+
+def _assistant_document(user: User) -> dict[str, Any]:
+    place = region(user.region_code) if user.region_code else None
+    return {"id": user.id, "display_name": user.display_name, "region_code": user.region_code,
+            "region_name": place.full_name if place else None, "activated": user.wechat_openid is not None,
+            "created_at": user.created_at, "last_login_at": user.last_login_at, "disabled_at": user.disabled_at}

@@ -1,6 +1,6 @@
 """Acting for someone else: assistants (consent, people helped, hand-over, declines), links for guardians,
-family and entrusted persons, the person's own side (consent, claim, decline), staff accounts, and the
-applicant's access log."""
+family and entrusted persons, the person's own side (consent, claim, decline), the activation of staff accounts, and the
+applicant's access log (their administration: routes/admin.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from flask_openapi3 import APIBlueprint, FileStorage, Tag
 from pydantic import BaseModel, Field
 
 from backend.audit.access_log import access_log
-from backend.calendar.months import MONTH_PATTERN
 from backend.representation import service
 from miniprogram_api.guards import client_source, current_actor
 from miniprogram_api.locale import request_locale
@@ -37,8 +36,6 @@ consent_page = APIBlueprint("consent_page", __name__,
                             abp_tags=[Tag(name="assistants", description="Village assistants helping in person")])
 access = APIBlueprint("access_log", __name__, url_prefix="/api/v1",
                       abp_tags=[Tag(name="applications")], abp_security=[{"bearer": []}])
-admin = APIBlueprint("admin", __name__, url_prefix="/api/v1/admin",
-                     abp_tags=[Tag(name="administration")], abp_security=[{"bearer": []}])
 
 
 class Code(Strict):
@@ -97,13 +94,6 @@ class Proof(BaseModel):
 
     model_config = {"openapi_extra": {"examples": {"proof": {"summary": "household register page",
                                                              "value": {"file": "(binary)"}}}}}
-
-
-class NewAssistant(Strict):
-    display_name: str = Field(max_length=64)
-    region_code: str = Field(pattern=r"^\d{6}$")
-
-    model_config = with_examples(wulong={"display_name": "凤山街道协办员", "region_code": "500156"})
 
 
 # --- assistants ------------------------------------------------------------------------------------------
@@ -272,59 +262,6 @@ def proof(path: LinkPath, query: ProofQuery):
             responses=RESPONSES)
 def application_access_log(path: ApplicationPath):
     return render({"entries": access_log(current_actor(), path.application_id, locale=request_locale())})
-
-
-# --- administration ---------------------------------------------------------------------------------------------
-
-@admin.post("/assistants", summary="Create an assistant account for a region (returns its activation code)",
-            responses=RESPONSES)
-def create_assistant(body: NewAssistant):
-    return render(service.create_assistant(current_actor(), display_name=body.display_name,
-                                           region_code=body.region_code), 201)
-
-
-class StatisticsQuery(Strict):
-    month: str = Field(pattern=MONTH_PATTERN, description="YYYY-MM, e.g. 2026-11")
-
-
-class HandoffQuery(Strict):
-    status: Literal["waiting", "delivered", "dead"] = "dead"
-
-
-class HandoffPath(BaseModel):
-    handoff_id: str = Field(max_length=64)
-
-
-@admin.get("/statistics", summary="Monthly figures of online handling, by channel and region (seed 002)",
-           responses=RESPONSES)
-def statistics(query: StatisticsQuery):
-    from backend.statistics.service import monthly_statistics
-    return render(monthly_statistics(current_actor(), query.month))
-
-
-@admin.get("/handoffs", summary="Hand-offs to the review system: waiting, delivered, or parked as dead",
-           responses=RESPONSES)
-def handoffs(query: HandoffQuery):
-    from backend.review.handoff import handoff_queue
-    _require_admin()
-    return render({"handoffs": handoff_queue(query.status)})
-
-
-@admin.post("/handoffs/<handoff_id>/replay", summary="Send a parked hand-off again", responses=RESPONSES)
-def replay(path: HandoffPath):
-    from backend.errors import NotFound
-    from backend.review.handoff import replay_dead
-    _require_admin()
-    if not replay_dead(path.handoff_id):
-        raise NotFound("handoff_not_found")
-    return render({"replayed": True})
-
-
-def _require_admin() -> None:
-    from backend.accounts.models import Role
-    from backend.errors import NotPermitted
-    if current_actor().role is not Role.ADMIN:
-        raise NotPermitted("wrong_role")
 
 
 class Subscriptions(Strict):

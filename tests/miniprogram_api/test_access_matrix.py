@@ -72,6 +72,7 @@ NOT_SCOPED = {
     ("GET", "/speech/{}.{}"): "the audio of a prompt: the signed link is the permission (tests/accessibility/speech)",
     ("POST", "/notifications/{}/read"): "the person's own notifications, by owner (test_notifications.py)",
     ("POST", "/admin/handoffs/{}/replay"): "administrators only; names a hand-off, not a person",
+    ("POST", "/admin/assistants/{}/disable"): "administrators only; names a staff account, not a person's application",
 }
 ACTING = {"view", "reveal", "view_files", "edit", "submit", "withdraw", "view_status", "view_access_log"}
 ALLOWED = {

@@ -189,6 +189,34 @@ def test_an_administrator_creates_an_assistant_who_activates_it_on_their_wechat(
     assert again["user"]["role"] == "assistant" and again["user"]["region_code"] == "500156"
 
 
+def test_an_assistant_serves_a_county_not_a_province(as_admin):
+    province = as_admin.post("/admin/assistants", json={"display_name": "重庆协办员", "region_code": "500000"})
+    assert province.status_code == 422 and province.get_json()["errors"][0]["code"] == "region_not_a_county"
+
+
+def test_an_administrator_lists_assistants_and_disables_one_who_is_then_logged_out(
+        app, as_admin, fake_wechat, client):
+    created = as_admin.post("/admin/assistants", json={"display_name": "白云乡协办员", "region_code": "500156"}).get_json()
+    answer = client.post("/auth/wechat-login", json={"code": fake_wechat.login("openid-leaving-assistant")}).get_json()
+    from tests.support.api import ApiClient
+    ApiClient(client.client, answer["access_token"]).post("/me/activate", json={"code": created["activation_code"]})
+    again = client.post("/auth/wechat-login", json={"code": fake_wechat.login("openid-leaving-assistant")}).get_json()
+    assistant = ApiClient(client.client, again["access_token"])
+    assert assistant.get("/assistance/people").status_code == 200
+    listed = {item["id"]: item for item in as_admin.get("/admin/assistants").get_json()["assistants"]}
+    mine = listed[created["user"]["id"]]
+    assert (mine["region_name"], mine["activated"], mine["disabled_at"]) == ("重庆市武隆区", True, None)
+
+    disabled = as_admin.post(f"/admin/assistants/{created['user']['id']}/disable")
+    assert disabled.status_code == 200 and disabled.get_json()["disabled_at"]
+    assert assistant.get("/assistance/people").status_code == 401           # at once, not at the token's expiry
+    refreshed = client.post("/auth/refresh", json={"refresh_token": again["refresh_token"]})
+    assert refreshed.status_code == 401
+    relogin = client.post("/auth/wechat-login", json={"code": fake_wechat.login("openid-leaving-assistant")})
+    assert relogin.status_code == 401
+    assert as_admin.post("/admin/assistants/no-such-one/disable").get_json()["code"] == "assistant_not_found"
+
+
 def test_institutions_nursing_subsidy_is_paid_to_the_institution_in_shanxi(as_applicant):
     draft = as_applicant.post("/applications", json={"subsidies": ["nursing"], "applying_as": "institution",
                                                      "consents": ALL_CONSENTS}).get_json()
