@@ -1,15 +1,17 @@
 """Review events: the one path by which a decision reaches an application, whether it comes from the
 built-in desk or from the external review system (POST /api/v1/review/events).
 
-A duplicate event (same event id) changes nothing. An event that arrives out of order is recorded in
-the timeline but moves the stage only forward (stages.stage_after), and a correction request that was
-made before the applicant's latest resubmission does not send the application back again."""
+A duplicate event (same event id, same application, type and decision fields) changes nothing; an event id
+sent again for a different event is refused (409 event_id_reused) rather than dropped. An event that arrives
+out of order is recorded in the timeline but moves the stage only forward (stages.stage_after), and a
+correction request that was made before the applicant's latest resubmission does not send the application
+back again."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -20,7 +22,7 @@ from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import DECIDED, EVENT_ROLE, ReviewEventType, Stage, stage_after
 from backend.applications.vocabulary import MATERIAL_KINDS, SUBSIDIES
 from backend.calendar.months import months_before, parse_month
-from backend.errors import FieldError, InvalidInput, NotFound
+from backend.errors import Conflict, FieldError, InvalidInput, NotFound
 from backend.runtime import CHINA
 from backend.unit_of_work import UnitOfWork
 
@@ -47,18 +49,32 @@ class EventOutcome:
     moved: bool
 
 
+# How far ahead of our clock an event's `occurred_at` may be: the review system's clock and ours are never
+# exactly alike, and an event posted the moment it happens may read a little ahead of us. Five minutes, as the
+# signature's time window (backend.review.signing: 300 s); anything later is a wrong date (a year typed wrong,
+# a test event), which would show a decision months ahead on the timeline and count in a future month.
+OCCURRED_AT_CLOCK_SKEW = timedelta(minutes=5)
+
+# What an event decides, beside its type: a reused event id with other values is another event.
+DECISION_FIELDS = ("reason", "items", "monthly_amounts", "start_month", "notice_from", "notice_to")
+
 CORRECTABLE_ITEMS = frozenset(FIELDS) | {"applicant", "certificate", "household", "payment_account", "proxy",
                                          "other_benefits"} | set(MATERIAL_KINDS)
 
 
-def validate_event(event: ReviewEvent) -> None:
-    """What can be checked on the event alone; `validate_for_application` checks it against the application."""
+def validate_event(event: ReviewEvent, *, now: datetime) -> None:
+    """What can be checked on the event alone and our clock (`now`); `validate_for_application` checks it
+    against the application."""
     errors: list[FieldError] = []
     kind = event.type
     if event.occurred_at.tzinfo is None or event.occurred_at.utcoffset() is None:
         # A time without a zone is ambiguous between the review system's clock and ours: refuse it rather
         # than guess (the interface asks for RFC 3339 with an offset, e.g. +08:00).
         errors.append(FieldError("occurred_at", "time_zone_required"))
+    elif event.occurred_at > now + OCCURRED_AT_CLOCK_SKEW:
+        # A decision cannot be reported before it is made (the timeline and the month it counts in follow it).
+        errors.append(FieldError("occurred_at", "occurred_in_future",
+                                 {"now": now.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")}))
     if kind in (ReviewEventType.CORRECTION_REQUESTED, ReviewEventType.REJECTED) and not (event.reason or "").strip():
         # Seed 002 (二): a refusal carries its reason, recorded and explained to the applicant.
         errors.append(FieldError("reason", "required"))
@@ -83,8 +99,11 @@ def validate_event(event: ReviewEvent) -> None:
     if kind is ReviewEventType.PUBLIC_NOTICE:
         days = {}
         for name in ("notice_from", "notice_to"):
-            days[name] = parse_day(getattr(event, name))
-            if days[name] is None:
+            text = getattr(event, name)
+            days[name] = parse_day(text)
+            if not (text or "").strip():
+                errors.append(FieldError(name, "required"))  # missing, as a missing reason is: not a wrong date
+            elif days[name] is None:
                 errors.append(FieldError(name, "invalid_date"))
         if None not in days.values() and days["notice_to"] < days["notice_from"]:
             errors.append(FieldError("notice_to", "notice_ends_before_it_starts"))
@@ -95,7 +114,9 @@ def validate_event(event: ReviewEvent) -> None:
 def validate_for_application(event: ReviewEvent, application: Application, content: dict[str, Any]) -> list[dict]:
     """Checks the event against the application it is about; returns the flags to record with it.
 
-    Refused: an event dated before the application was first submitted; amounts for a subsidy the person
+    Refused: an event dated before the application was first submitted; a public notice that ended before
+    the application was first submitted (seed 004, 政策告知书 三: 区民政局审定 → 公示 → 发放: the notice follows
+    the decision on this application); amounts for a subsidy the person
     did not apply for; a start month before the month of application (seed 001 item 9: 自残疾人递交申请当月
     计发补贴), or, on a certificate renewal, more than the back-pay the evaluator allows (seed 001 item 13: 最多
     不超过3个月). Accepted but flagged: an amount that differs from the region's amount in our policy data.
@@ -109,6 +130,13 @@ def validate_for_application(event: ReviewEvent, application: Application, conte
     if first_submitted is not None and event.occurred_at < first_submitted.replace(second=0, microsecond=0):
         errors.append(FieldError("occurred_at", "before_submission",
                                  {"submitted_at": first_submitted.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")}))
+    if event.type is ReviewEventType.PUBLIC_NOTICE and first_submitted is not None:
+        # Compared by China's calendar day: a notice ending on the day of submission is not refused here.
+        submitted_on = first_submitted.astimezone(CHINA).date()
+        notice_to = parse_day(event.notice_to)
+        if notice_to is not None and notice_to < submitted_on:
+            errors.append(FieldError("notice_to", "notice_before_submission",
+                                     {"submitted_on": submitted_on.isoformat()}))
     if event.type is ReviewEventType.APPROVED:
         for subsidy in event.monthly_amounts:
             if subsidy in SUBSIDIES and subsidy not in application.subsidies:
@@ -157,12 +185,16 @@ def parse_day(value: str | None) -> date | None:
 
 def apply_review_event(uow: UnitOfWork, event: ReviewEvent, *, application: Application | None = None) -> EventOutcome:
     """Applies one event inside the caller's unit of work (the caller commits)."""
-    validate_event(event)
+    validate_event(event, now=uow.now)
     application = application or uow.applications.find_by_reference(event.application_reference)
     if application is None or application.stage == Stage.DRAFT.value:
         raise NotFound("unknown_application_reference")
     already = uow.session.scalars(select(StatusEvent).where(StatusEvent.source_event_id == event.event_id)).first()
     if already is not None:
+        if not _same_event(already, event, application):
+            # Answering "duplicate" would silently drop this event (a rejection sent under the id of an
+            # earlier pass, say): the review system must learn that it was not recorded.
+            raise Conflict("event_id_reused", params={"event_id": event.event_id, "decision": already.type})
         return EventOutcome(application.id, application.stage, duplicate=True, moved=False)
     flags = validate_for_application(event, application, uow.applications.content(application))
 
@@ -173,17 +205,7 @@ def apply_review_event(uow: UnitOfWork, event: ReviewEvent, *, application: Appl
     if stale_correction:
         target = current
     moved = target is not current
-    details: dict[str, Any] = {}
-    if event.reason:
-        details["reason"] = event.reason.strip()
-    if event.items:
-        details["items"] = list(event.items)
-    if event.monthly_amounts:
-        details["monthly_amounts"] = {k: _money(v) for k, v in event.monthly_amounts.items()}
-    if event.start_month:
-        details["start_month"] = event.start_month
-    if event.notice_from:
-        details["notice_from"], details["notice_to"] = event.notice_from, event.notice_to
+    details: dict[str, Any] = _decision_details(event)
     if flags:
         details["flags"] = flags
     if not moved:
@@ -204,6 +226,36 @@ def apply_review_event(uow: UnitOfWork, event: ReviewEvent, *, application: Appl
         from backend.notifications.service import notify_status_change
         notify_status_change(uow, application, event.type.value)
     return EventOutcome(application.id, application.stage, duplicate=False, moved=moved)
+
+
+def _decision_details(event: ReviewEvent) -> dict[str, Any]:
+    """What the event decides, as recorded in its StatusEvent's details (amounts written as 80.00)."""
+    details: dict[str, Any] = {}
+    if event.reason:
+        details["reason"] = event.reason.strip()
+    if event.items:
+        details["items"] = list(event.items)
+    if event.monthly_amounts:
+        details["monthly_amounts"] = {k: _money(v) for k, v in event.monthly_amounts.items()}
+    if event.start_month:
+        details["start_month"] = event.start_month
+    if event.notice_from:
+        details["notice_from"], details["notice_to"] = event.notice_from, event.notice_to
+    return details
+
+
+def _same_event(recorded: StatusEvent, event: ReviewEvent, application: Application) -> bool:
+    """Whether an event sent again under a recorded event id is that event: the same application, type and
+    decision fields (its time may differ: a system that re-sends may stamp it anew). Compared with what
+    was recorded, so events recorded before this check are compared the same way."""
+    def decided(details: dict[str, Any]) -> dict[str, Any]:
+        kept = {name: details[name] for name in DECISION_FIELDS if details.get(name) not in (None, "", [], {})}
+        if "items" in kept:
+            kept["items"] = sorted(kept["items"])  # the same items, listed in another order, are the same
+        return kept
+
+    return (recorded.application_id == application.id and recorded.type == event.type.value
+            and decided(recorded.details or {}) == decided(_decision_details(event)))
 
 
 def _money(value: Any) -> str:

@@ -1,7 +1,14 @@
 """The monthly statistics seed 002 asks for: applications received (by channel), handed off, decided in
 time and late, corrections, rejections, by region. Counted from the applications and their events, in
 China's calendar, with deadlines on the working-day calendar (seed 001 item 7: 3 working days to hand
-off, 10 to decide). No personal data: counts only."""
+off, 10 to decide). No personal data: counts only.
+
+Every figure is a number of applications, each counted once per outcome in the month: an application handed
+off again after a correction is one application handed off, one asked twice for a correction is one
+application sent back. An event that did not change the stage (details `did_not_change_stage`: a second
+approval, a rejection after the approval, a correction request older than the resubmission; see
+backend.review.events) is in the timeline but not in the figures, so approved + rejected never exceed
+decided."""
 
 from __future__ import annotations
 
@@ -46,8 +53,12 @@ def monthly_statistics(actor: Actor, month: str) -> dict[str, Any]:
             StatusEvent.application_id.in_(list(by_id)) if by_id else False)))
         regions: dict[str, Counter] = defaultdict(Counter)
         totals: Counter = Counter()
+        counted: set[tuple[str, str]] = set()
 
         def count(app: Application, key: str) -> None:
+            if (app.id, key) in counted:  # an application once per outcome (module docstring)
+                return
+            counted.add((app.id, key))
             totals[key] += 1
             regions[app.office_region or "unknown"][key] += 1
 
@@ -71,6 +82,8 @@ def monthly_statistics(actor: Actor, month: str) -> dict[str, Any]:
             if handed is not None and first <= handed <= month_end and handed > deadlines["hand_off_by"].day:
                 count(app, "handed_off_late")
         for event in events:
+            if (event.details or {}).get("did_not_change_stage"):
+                continue  # recorded in the timeline, but nothing happened to the application
             app = by_id[event.application_id]
             if event.type == "handed_off":
                 count(app, "handed_off")

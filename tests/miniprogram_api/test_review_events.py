@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from backend.review.signing import sign
-from tests.conftest import TEST_REVIEW_SECRET, DEFAULT_NOW
+from tests.conftest import TEST_REVIEW_SECRET, DEFAULT_NOW, login
 from tests.support import flows
 
 
@@ -57,11 +57,13 @@ def test_duplicate_event_changes_nothing(client, as_applicant, submitted):
     assert [entry["event"] for entry in timeline].count("accepted") == 1
 
 
-def test_events_out_of_order_end_in_the_right_stage(client, as_applicant, submitted):
-    post_event(client, event(submitted, "e3", "federation_review_passed", minutes=30))
-    post_event(client, event(submitted, "e1", "accepted", minutes=10))
-    post_event(client, event(submitted, "e2", "township_review_passed", minutes=20))
-    status = as_applicant.get(f"/applications/{submitted['id']}/status").get_json()
+def test_events_out_of_order_end_in_the_right_stage(app, client, clock, submitted):
+    clock.advance(minutes=40)  # all three happened before they reach us: none is ahead of our clock
+    now = int(clock.current.timestamp())
+    post_event(client, event(submitted, "e3", "federation_review_passed", minutes=30), timestamp=now)
+    post_event(client, event(submitted, "e1", "accepted", minutes=10), timestamp=now)
+    post_event(client, event(submitted, "e2", "township_review_passed", minutes=20), timestamp=now)
+    status = login(app, "demo-applicant").get(f"/applications/{submitted['id']}/status").get_json()
     assert status["stage"] == "civil_affairs_approval"
     assert [entry["event"] for entry in status["timeline"]][-3:] == [
         "accepted", "township_review_passed", "federation_review_passed"]
@@ -112,6 +114,82 @@ def test_an_event_dated_before_the_application_was_submitted_is_refused(client, 
     response = post_event(client, event(submitted, "e1", "accepted", minutes=-60 * 24))
 
     assert response.status_code == 422 and _errors(response) == {"occurred_at": "before_submission"}
+
+
+def test_an_event_dated_months_ahead_is_refused_and_not_shown(client, as_applicant, submitted):
+    # The tester's case: an approval dated 2027-06-01 arriving in November 2026.
+    response = post_event(client, {**event(submitted, "e1", "accepted"), "occurred_at": "2027-06-01T09:00:00+08:00"})
+
+    assert response.status_code == 422 and _errors(response) == {"occurred_at": "occurred_in_future"}
+    assert "2026-11-25 10:00" in response.get_json()["errors"][0]["message"]  # our clock, China time
+    timeline = as_applicant.get(f"/applications/{submitted['id']}/status").get_json()["timeline"]
+    assert "accepted" not in [entry["event"] for entry in timeline]
+
+
+def test_an_event_a_minute_ahead_of_our_clock_is_taken_as_clock_skew(client, submitted):
+    response = post_event(client, event(submitted, "e1", "accepted", minutes=1))
+
+    assert response.status_code == 200, response.get_json()
+
+
+def test_a_public_notice_that_ended_before_the_application_was_submitted_is_refused(client, as_applicant,
+                                                                                   submitted):
+    # Seed 004 (政策告知书 三): 区民政局审定 → 公示 → 发放: the notice follows the decision on this application,
+    # so it cannot have ended before the application was submitted (2026-11-25).
+    response = post_event(client, event(submitted, "e1", "public_notice", notice_from="2020-01-01",
+                                        notice_to="2020-01-07"))
+
+    assert response.status_code == 422 and _errors(response) == {"notice_to": "notice_before_submission"}
+    assert "2026-11-25" in response.get_json()["errors"][0]["message"]
+    timeline = as_applicant.get(f"/applications/{submitted['id']}/status").get_json()["timeline"]
+    assert "public_notice" not in [entry["event"] for entry in timeline]
+
+
+def test_a_public_notice_without_its_dates_is_told_they_are_required(client, submitted):
+    response = post_event(client, event(submitted, "e1", "public_notice"))
+
+    assert response.status_code == 422
+    assert _errors(response) == {"notice_from": "required", "notice_to": "required"}
+    assert all("请填写" in error["message"] for error in response.get_json()["errors"])
+
+
+def test_an_event_id_sent_again_for_a_different_decision_is_refused_and_the_first_stands(client, as_applicant,
+                                                                                        submitted):
+    post_event(client, event(submitted, "e3", "federation_review_passed"))
+
+    again = post_event(client, event(submitted, "e3", "rejected", reason="不符合条件"))
+
+    assert again.status_code == 409
+    assert again.get_json()["code"] == "event_id_reused"
+    assert "e3" in again.get_json()["detail"] and "残联审核通过" in again.get_json()["detail"]
+    status = as_applicant.get(f"/applications/{submitted['id']}/status").get_json()
+    assert status["stage"] == "civil_affairs_approval"
+    assert "rejected" not in [entry["event"] for entry in status["timeline"]]
+
+
+def test_an_event_id_sent_again_with_other_decision_fields_is_refused(client, submitted):
+    approval = {"monthly_amounts": {"nursing": "80.00"}, "start_month": "2026-11"}
+    assert post_event(client, event(submitted, "e1", "approved", **approval)).status_code == 200
+
+    other_amount = post_event(client, event(submitted, "e1", "approved", **{**approval,
+                                                                              "monthly_amounts": {"nursing": "90.00"}}))
+    same_amount_written_otherwise = post_event(client, event(submitted, "e1", "approved", **{
+        **approval, "monthly_amounts": {"nursing": "80"}}))
+
+    assert other_amount.status_code == 409 and other_amount.get_json()["code"] == "event_id_reused"
+    assert same_amount_written_otherwise.status_code == 200
+    assert same_amount_written_otherwise.get_json()["duplicate"] is True
+
+
+def test_an_event_id_sent_again_for_another_application_is_refused(client, as_applicant, submitted):
+    other = flows.submitted(as_applicant, subsidies=["nursing"], photos=("id_card_front", "id_card_back",
+                                                                         "disability_certificate"))
+    post_event(client, event(submitted, "e1", "accepted"))
+
+    response = post_event(client, event(other, "e1", "accepted"))
+
+    assert response.status_code == 409 and response.get_json()["code"] == "event_id_reused"
+    assert as_applicant.get(f"/applications/{other['id']}/status").get_json()["stage"] == "handed_off"
 
 
 def test_refusals_of_review_events_are_localised(client, submitted):

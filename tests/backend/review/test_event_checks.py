@@ -1,24 +1,25 @@
-"""Review events checked on their own: real calendar dates, a notice period in order, a time with its zone,
-positive amounts and a real month."""
+"""Review events checked on their own: real calendar dates, a notice period in order, a time with its zone
+and not ahead of our clock, positive amounts and a real month."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from backend.applications.stages import ReviewEventType
 from backend.errors import InvalidInput
-from backend.review.events import ReviewEvent, parse_day, validate_event
+from backend.review.events import OCCURRED_AT_CLOCK_SKEW, ReviewEvent, parse_day, validate_event
 
 AT = datetime(2026, 11, 26, 1, 30, tzinfo=UTC)
+NOW = AT + timedelta(hours=1)  # our clock when the event arrives
 
 
 def _event(kind: ReviewEventType, occurred_at: datetime = AT, **fields) -> ReviewEvent:
     return ReviewEvent(event_id="e1", type=kind, application_reference="LB1", occurred_at=occurred_at, **fields)
 
 
-def _codes(event: ReviewEvent) -> dict[str, str]:
+def _codes(event: ReviewEvent, now: datetime = NOW) -> dict[str, str]:
     with pytest.raises(InvalidInput) as refused:
-        validate_event(event)
+        validate_event(event, now=now)
     return {error.path: error.code for error in refused.value.errors}
 
 
@@ -63,4 +64,28 @@ def test_an_approval_needs_a_real_month():
 
 
 def test_a_well_formed_notice_passes():
-    validate_event(_event(ReviewEventType.PUBLIC_NOTICE, notice_from="2026-12-01", notice_to="2026-12-07"))
+    validate_event(_event(ReviewEventType.PUBLIC_NOTICE, notice_from="2026-12-01", notice_to="2026-12-07"), now=NOW)
+
+
+def test_a_public_notice_without_its_dates_is_told_they_are_required_not_that_they_are_wrong():
+    assert _codes(_event(ReviewEventType.PUBLIC_NOTICE)) == {"notice_from": "required", "notice_to": "required"}
+    assert _codes(_event(ReviewEventType.PUBLIC_NOTICE, notice_from="2026-12-01", notice_to="")) == {
+        "notice_to": "required"}
+
+
+def test_an_event_dated_months_ahead_of_our_clock_is_refused():
+    event = _event(ReviewEventType.APPROVED, occurred_at=datetime(2027, 6, 1, 1, 0, tzinfo=UTC),
+                   monthly_amounts={"nursing": "80.00"}, start_month="2026-11")
+
+    assert _codes(event) == {"occurred_at": "occurred_in_future"}
+
+
+def test_an_event_just_past_the_clock_skew_allowance_is_refused_and_one_within_it_passes():
+    validate_event(_event(ReviewEventType.ACCEPTED, occurred_at=NOW + OCCURRED_AT_CLOCK_SKEW), now=NOW)
+
+    late_clock = _event(ReviewEventType.ACCEPTED, occurred_at=NOW + OCCURRED_AT_CLOCK_SKEW + timedelta(seconds=1))
+    assert _codes(late_clock) == {"occurred_at": "occurred_in_future"}
+
+
+def test_the_clock_skew_allowance_is_a_few_minutes_as_the_signature_window_is():
+    assert timedelta(0) < OCCURRED_AT_CLOCK_SKEW <= timedelta(minutes=5)
