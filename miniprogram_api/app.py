@@ -15,7 +15,7 @@ from backend.settings import Settings, load_settings
 from miniprogram_api.guards import public, register_guarded, signed_in
 from miniprogram_api.locale import init_locale
 from miniprogram_api.openapi_doc import finish_document
-from miniprogram_api.problems import init_problems, validation_problem
+from miniprogram_api.problems import init_problems, speak_problems, validation_problem
 from miniprogram_api.routes.applications import applications
 from miniprogram_api.routes.auth import auth
 from miniprogram_api.routes.conversations import conversations
@@ -98,6 +98,11 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     register_guarded(app, preferences_routes, signed_in())
     register_guarded(app, speech, public)  # the link's signature is the permission (routes/speech.py)
     register_guarded(app, official_account, signed_by_wechat)
+    # What a person meets is said too, refusals included (issue 6 item 3: every error in three forms); the
+    # review system's, reviewers' and administrators' are not (nobody listens there).
+    for blueprint in (auth, eligibility, applications, materials, prefill, me, links, notifications,
+                      preferences_routes, conversations):
+        speak_problems(blueprint.name)
 
     # Served by us rather than flask-openapi3's UI blueprint: no Swagger assets in production, one path.
     app.add_url_rule("/api/v1/openapi.json", "openapi_json", lambda: jsonify(app.api_doc))

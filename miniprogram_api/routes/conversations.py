@@ -10,7 +10,6 @@ from accessibility import conversation
 from miniprogram_api.guards import current_actor, current_preferences
 from miniprogram_api.idempotency import idempotent
 from miniprogram_api.locale import request_locale
-from miniprogram_api.problems import speak_problems
 from miniprogram_api.render import render
 from miniprogram_api.schemas.common import PROBLEM_RESPONSES, Problem
 from miniprogram_api.schemas.conversations import Answer, ConversationOut, ConversationPath, StartConversation
@@ -22,7 +21,6 @@ conversations = APIBlueprint(
 )
 
 
-speak_problems(conversations.name)  # its problems are said like its prompts (issue 6)
 
 
 class Photo(BaseModel):

@@ -37,11 +37,23 @@ def test_a_problem_of_the_conversation_endpoints_is_said(app, as_applicant):
     assert refused.status_code == 422 and refused.get_json()["audio_url"]
 
 
-def test_only_the_problems_of_the_conversation_endpoints_are_said(as_applicant, client):
-    # Said on the conversation's endpoints, even to someone not logged in; not on the form's.
-    assert "audio_url" not in as_applicant.get("/applications/no-such-application").get_json()
+def test_the_problems_a_person_meets_are_said_and_those_of_staff_endpoints_are_not(app, as_applicant, client,
+                                                                                   as_reviewer):
+    # Said on the form's endpoints as on the conversation's, field errors included, even to someone not logged
+    # in (issue 6 item 3); not on the review desk's or the review system's.
+    draft = as_applicant.post("/applications", json={"subsidies": ["nursing"], "applying_as": "self"}).get_json()
+    refused = as_applicant.patch(f"/applications/{draft['id']}", json={"applicant": {"phone": "123"}},
+                                 version=draft["version"])
+    assert refused.status_code == 422
+    problem = refused.get_json()
+    spoken = problem["detail"] + "".join(error["message"] for error in problem["errors"])
+    assert_said_in_three_forms(app.test_client(), {**problem, "text": spoken, "easy_read": problem["detail_easy_read"]},
+                               spoken=spoken)
+    assert as_applicant.get("/applications/no-such-application").get_json()["audio_url"]
     unauthenticated = client.get("/api/v1/conversations/no-such-conversation")
     assert unauthenticated.status_code == 401 and unauthenticated.get_json()["audio_url"]
+    desk = as_reviewer.post("/review/applications/no-such/decisions", json={"type": "accepted"})
+    assert desk.status_code == 404 and "audio_url" not in desk.get_json()
 
 
 def test_a_problem_is_not_said_with_speech_off(as_applicant):

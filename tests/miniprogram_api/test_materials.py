@@ -16,8 +16,12 @@ from tests.support.flows import photo_bytes, upload
 
 
 def stored_files(runtime) -> set[str]:
+    """The photos and thumbnails kept (not the cached speech of the refusals, which are said too)."""
+    from accessibility.speech.stored_cache import STORAGE_PREFIX
+
     root = Path(runtime.settings.resolved_storage_dir)
-    return {path.name for path in root.glob("??/*") if not path.name.startswith(".")} if root.exists() else set()
+    return {path.name for path in root.glob("??/*")
+            if not path.name.startswith((".", STORAGE_PREFIX))} if root.exists() else set()
 
 
 def rows(runtime, model) -> int:
