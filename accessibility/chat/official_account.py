@@ -196,7 +196,8 @@ def split_reply(text: str) -> list[str]:
 
 def _status_reply(follower: official_account.Follower, locale: str, easy: bool, preferences: Preferences) -> str:
     """Where the application stands, then the question the conversation is at (nothing is answered)."""
-    stored, _ = _conversation(follower)
+    stored, fresh = _conversation(follower)
+    opening = [_words("conversation.chat.welcome", locale, easy)] if fresh else []
     application_id = _asked_about(follower.actor, stored.application_id)
     if application_id is None:
         status = say("conversation.chat.status_nothing_submitted", locale)
@@ -207,8 +208,8 @@ def _status_reply(follower: official_account.Follower, locale: str, easy: bool, 
     view = run_for_chat(follower.actor, stored, locale, None, preferences)
     if view["done"]:
         # The finished prompt would say the same again: only how to start another.
-        return "\n".join([_form(status, easy), _words("conversation.chat.start_again", locale, easy)])
-    return "\n".join([_form(status, easy), *_view_text(view, easy, locale)])
+        return "\n".join([*opening, _form(status, easy), _words("conversation.chat.start_again", locale, easy)])
+    return "\n".join([*opening, _form(status, easy), *_view_text(view, easy, locale)])
 
 
 def _asked_about(actor: Actor, current: str | None) -> str | None:

@@ -41,6 +41,15 @@ def test_asking_for_progress_before_anything_is_submitted_says_so_and_asks_the_q
     assert "没听明白" not in reply.content
 
 
+def test_a_stranger_whose_first_words_ask_for_progress_is_welcomed_too(official_account):
+    oa = official_account
+    openid = "oFollowerFirstAsksProgress"
+    oa.fake.add_follower(openid)
+    reply = oa.safe.send_text(openid, "查进度")
+    assert "您好，这里是残疾人两项补贴网上申请" in reply.content and "还没有提交过申请" in reply.content
+    assert "为自己申请" in reply.content
+
+
 def test_asking_where_a_draft_stands_answers_with_its_status_and_keeps_the_question(official_account):
     oa = official_account
     openid = "oFollowerAsksMidway000001"
