@@ -25,8 +25,13 @@ define("conversation.stage_now", "现在的进度：{stage}。", "现在：{stag
 define("conversation.finished",
        "您的申请已经提交，申请编号是{reference}。审核的进度可以在“我的申请”里查看，有变化时我们也会告诉您。",
        "申请交好了。编号是{reference}。有结果会告诉您。")
+# In a chat there is no “我的申请” page: the chat itself answers “查进度” (accessibility/chat).
+define("conversation.finished.chat",
+       "您的申请已经提交，申请编号是{reference}。想知道审核到哪一步了，随时发“查进度”给我。",
+       "申请交好了。编号是{reference}。想知道进度，就发“查进度”。")
 
 # --- who applies, and for what ---------------------------------------------------------------------
+define("conversation.greeting_again", "好的，我们一步一步来，先说第一个问题。", "好的。先答第一个问题。")
 define("conversation.ask.applying_as", "您好，我来帮您申请残疾人两项补贴。请问您是为自己申请，还是替别人申请？",
        "您好。我帮您申请补贴。您是给自己申请吗？")
 define("conversation.choose.for_whom", "您是替谁申请？请告诉我您是申请人的监护人或家人，还是受申请人委托来办理。",
@@ -84,6 +89,13 @@ define("conversation.ask.material.guardianship_proof",
 define("conversation.ask.material.authorisation_letter", "请拍一张申请人签字的委托书。", "请拍申请人签了字的委托书。")
 define("conversation.ask.material.consent_record", "请拍一张申请人同意代为申请的同意书。", "请拍申请人的同意书。")
 define("conversation.photo_received", "收到了{kind}，已经保存。", "照片收到了。")
+# The photo's reading (OCR, a background job) found it is not the document asked for (conversation/photos.py).
+define("conversation.photo_not_the_document.document_not_found",
+       "您当作{kind}发来的照片里，没有找到完整的证件，所以没有算进申请里。拍的时候把证件放平，光线亮一些，四个角都拍进去。",
+       "拍{kind}的照片里，没看到证件。请放平拍，要拍全。")
+define("conversation.photo_not_the_document.kind_mismatch",
+       "您当作{kind}发来的照片，看起来是{detected}，所以没有算进申请里。",
+       "拍{kind}的照片，拍成了{detected}。")
 define("conversation.photo_instead", "好的，那就拍{kind}。", "好的。那就拍{kind}。")
 define("conversation.photo_not_asked", "谢谢您的照片。不过现在还用不上，我们先回答下面这个问题。",
        "照片现在还用不上。先回答这个问题。")
@@ -474,3 +486,10 @@ define("conversation.chat.linked", "绑定好了，您在小程序里的申请�
 define("conversation.chat.start_again", "要开始一份新的申请，请说“新申请”。", "要新申请，请说“新申请”。")
 define("conversation.chat.photo_not_received", "这张照片没有收到，请再发一次。", "照片没收到。请再发一次。")
 define("conversation.chat.error", "刚才出了点问题，您填的内容都保存着。请再发一次。", "出了点问题。填的都还在。请再发一次。")
+define("conversation.chat.link_code_length",
+       "绑定码是小程序里显示的{length}位数字。请把“绑定”和这{length}位数字一起发给我，比如“绑定 123456”。",
+       "请说“绑定”，再说{length}个数字。")
+define("conversation.chat.status", "您的申请，编号{reference}：", "您的申请{reference}：")
+define("conversation.chat.status_nothing_submitted", "您还没有提交过申请。我们接着填，填好就可以提交。",
+       "您还没有交过申请。我们接着填。")
+define("conversation.chat.status_contacts", "有疑问，可以打电话：{contacts}。", "有问题，可以打电话：{contacts}。")

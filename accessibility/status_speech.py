@@ -9,6 +9,7 @@ from typing import Any
 
 from accessibility.conversation.voice import audio_url
 from backend.accounts.preferences import Preferences
+from backend.messages.catalog import Words
 
 
 def spoken_status(document: dict[str, Any], *, locale: str, preferences: Preferences) -> dict[str, Any] | None:
@@ -16,16 +17,26 @@ def spoken_status(document: dict[str, Any], *, locale: str, preferences: Prefere
     person has speech off."""
     if not preferences.speech:
         return None
-    form = _form(preferences)
+    sentence = getattr(status_words(document, locale), _form(preferences))
+    if not sentence:
+        return None
+    return {"text": sentence, "audio_url": audio_url(sentence, locale)}
+
+
+def status_words(document: dict[str, Any], locale: str) -> Words:
+    """Where an application stands, in both forms: its stage, what happens next and what the person must
+    do (the status document's own words), each ending with a full stop, as the mini program says them.
+    The chat answers "查进度" with them too."""
+    return Words(*(_status_sentence(document, form, locale) for form in ("text", "easy_read")))
+
+
+def _status_sentence(document: dict[str, Any], form: str, locale: str) -> str:
     parts = [part[form] for part in (document.get("stage_label"), document.get("next_step"),
                                      document.get("action_required")) if part and part.get(form)]
     # The next step often restates the stage ("民政局正在定" / "民政局正在定。12月10日前有结果。"): said once.
     kept = [part for n, part in enumerate(parts) if not any(_core(part) in later for later in parts[n + 1:])]
     stop = "。" if locale.startswith("zh") else "."
-    sentence = " ".join(part if part[-1] in "。！？.!?" else part + stop for part in kept)
-    if not sentence:
-        return None
-    return {"text": sentence, "audio_url": audio_url(sentence, locale)}
+    return " ".join(part if part[-1] in "。！？.!?" else part + stop for part in kept)
 
 
 def speak_status_messages(document: dict[str, Any], *, locale: str, preferences: Preferences) -> None:

@@ -3,8 +3,10 @@ speech recognition, `<Recognition>`) and photos (fetched through WeChat's media 
 material the conversation asked for).
 
 The follower is linked to our person (`backend.wechat.official_account`): by UnionID at once, or by the
-one-time code the mini program shows ("绑定 123456"). The conversation they are in is remembered with
-the follower; the first time, it is their unfinished one from the mini program, if any.
+one-time code the mini program shows ("绑定 123456", typed or said: "绑定六六七一四七"). The conversation they
+are in is remembered with the follower; the first time, it is their unfinished one from the mini program,
+if any. At any point "查进度" (or "我的申请到哪一步了") is answered with where the application stands, in
+the words of its status document (`backend.applications.status`), before the question asked.
 
 WeChat waits 5 seconds for a reply and then retries the message. `reply_within` answers directly when
 the work is done in time; otherwise the reply goes out through the customer-service message API when
@@ -13,7 +15,6 @@ the same way, in parts."""
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,11 +23,17 @@ import requests
 from wechatpy.exceptions import WeChatClientException
 
 import accessibility.messages  # noqa: F401  (registers the conversation's sentences)
+from accessibility.answers.chat_words import LINK_CODE_LENGTH, asks_for_status, link_code
 from accessibility.conversation.service import run_for_chat
 from accessibility.conversation.said import Said
 from accessibility.conversation.state import ConversationState
 from accessibility.conversation.turns import Turn
+from accessibility.conversation.words import lines
+from accessibility.status_speech import status_words
+from backend.accounts.actor import Actor
 from backend.accounts.preferences import Preferences, preferences_for
+from backend.applications.service import list_applications
+from backend.applications.status import application_status
 from backend.conversations import (
     StoredConversation,
     create_conversation,
@@ -34,13 +41,13 @@ from backend.conversations import (
     load_conversation,
 )
 from backend.errors import DomainError, NotFound
-from backend.messages.catalog import say
+from backend.messages.catalog import Words, say
 from backend.messages.locales import DEFAULT_LOCALE
+from backend.policy.presenter import join
 from backend.wechat import official_account
 
 log = logging.getLogger(__name__)
 
-_BIND = re.compile(r"^\s*(?:绑定|綁定|bind)\s*[:：]?\s*([0-9０-９]{6})\s*$", re.IGNORECASE)
 _NEW = ("新申请", "新的申请", "重新申请", "再申请一份")
 # WeChat cuts text messages at 2048 bytes; stay under it with room for the XML around a passive reply.
 MAX_REPLY_BYTES = 2000
@@ -59,7 +66,8 @@ def reply_to(message: Incoming) -> str | None:
     """The text to say back, or None for nothing (an unfollow, an event we do not act on)."""
     if message.kind == "event" and message.event not in ("subscribe", "subscribe_scan"):
         return None
-    binding = _BIND.match(message.text or "") if message.kind == "text" else None
+    # The link command, typed or said (WeChat's recognition of a voice message: "绑定6 6 7 1 4 7。").
+    binding = link_code(message.text or "") if message.kind in ("text", "voice") else None
     if binding is not None:
         # A code from a stranger makes no account: a wrong one only counts as a try (unknown openids are
         # free to come by, and each would otherwise be an account).
@@ -76,9 +84,10 @@ def reply_to(message: Incoming) -> str | None:
         opening.append(_words("conversation.chat.welcome", locale, easy))
         action = None
     elif binding is not None:
-        code = binding.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        if binding.code is None:  # "绑定" with a digit too many or too few (often speech recognition's)
+            return _words("conversation.chat.link_code_length", locale, easy, length=LINK_CODE_LENGTH)
         try:
-            official_account.bind_follower(message.openid, code)
+            official_account.bind_follower(message.openid, binding.code)
         except DomainError as refused:
             return _words(f"problem.{refused.text_code}.detail", locale, easy)
         official_account.remember_conversation(message.openid, None)
@@ -92,6 +101,8 @@ def reply_to(message: Incoming) -> str | None:
         action = None
     elif message.kind in ("text", "voice"):
         text = (message.text or "").strip()
+        if asks_for_status(text):
+            return _status_reply(follower, locale, easy, preferences)
         if text in _NEW:
             stored = create_conversation(follower.actor, channel="official_account",
                                          state=ConversationState().as_dict())
@@ -183,6 +194,45 @@ def split_reply(text: str) -> list[str]:
     return parts
 
 
+def _status_reply(follower: official_account.Follower, locale: str, easy: bool, preferences: Preferences) -> str:
+    """Where the application stands, then the question the conversation is at (nothing is answered)."""
+    stored, fresh = _conversation(follower)
+    opening = [_words("conversation.chat.welcome", locale, easy)] if fresh else []
+    application_id = _asked_about(follower.actor, stored.application_id)
+    if application_id is None:
+        status = say("conversation.chat.status_nothing_submitted", locale)
+    else:
+        document = application_status(follower.actor, application_id, locale=locale)
+        status = lines([say("conversation.chat.status", locale, reference=document["reference"]),
+                        status_words(document, locale), *_contacts(document, locale)])
+    view = run_for_chat(follower.actor, stored, locale, None, preferences)
+    if view["done"]:
+        # The finished prompt would say the same again: only how to start another.
+        return "\n".join([*opening, _form(status, easy), _words("conversation.chat.start_again", locale, easy)])
+    return "\n".join([*opening, _form(status, easy), *_view_text(view, easy, locale)])
+
+
+def _asked_about(actor: Actor, current: str | None) -> str | None:
+    """The application whose progress is asked: the conversation's once sent for review; else (a new
+    application begun after "新申请") the person's latest one sent for review; else the draft being filled."""
+    applications = {a["id"]: a for a in list_applications(actor)}
+    if current in applications and applications[current].get("submitted_at") is not None:
+        return current
+    sent = [a for a in applications.values() if a.get("submitted_at") is not None]
+    if sent:
+        return max(sent, key=lambda a: a["submitted_at"])["id"]
+    return current
+
+
+def _contacts(document: dict, locale: str) -> list[Words]:
+    """A refusal's next step points to the offices "listed below": in a chat they are listed here."""
+    if document.get("stage") != "rejected" or not document.get("contacts"):
+        return []
+    listed = join([say("conversation.human.contact", locale, office=c["office"], phone=c["phone"])
+                   for c in document["contacts"]], locale, "list.clause_separator")
+    return [say("conversation.chat.status_contacts", locale, contacts=listed)]
+
+
 def _conversation(follower: official_account.Follower) -> tuple[StoredConversation, bool]:
     """The follower's conversation, and whether it is new to this chat (created now, or the person's
     unfinished one from the mini program)."""
@@ -224,8 +274,11 @@ def _download(media_id: str) -> bytes | None:
     return content if isinstance(content, bytes) else None
 
 
-def _words(key: str, locale: str, easy: bool) -> str:
-    words = say(key, locale)
+def _words(key: str, locale: str, easy: bool, **params: object) -> str:
+    return _form(say(key, locale, **params), easy)
+
+
+def _form(words: Words, easy: bool) -> str:
     return words.easy_read if easy else words.text
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from accessibility.answers import Understood, parse_choice, parse_yes_no
 from accessibility.answers.choices import Choice
 from accessibility.conversation import plan
+from accessibility.conversation.photos import look_at_readings
 from accessibility.conversation.plan import Step
 from accessibility.conversation.said import Said, not_understood
 from backend.applications.service import DraftChanges, submit_application
@@ -62,6 +63,8 @@ def answer_summary(turn: Turn, step: Step, text: str) -> None:
     if wants == "no":
         turn.said.append(Said("conversation.change_which", {"count": len(turn.state.summary_items)}))
         return
+    if look_at_readings(turn):
+        return  # a photo turned out not to be the document: it is asked for again, nothing is submitted
     missing = turn.situation.missing
     open_questions = missing or not plan.benefits_answered(turn.situation, turn.state)
     if wants == "continue" or missing:

@@ -2,6 +2,14 @@
 words instead of a photo, which may name another accepted document ("户口本" for the ID card) and switch
 to it.
 
+A photo the pre-fill reads (`backend.prefill.reading`) is read in a background job, after its turn has
+answered. The next turn looks at the reading: when it found no document in the photo (`document_not_found`)
+or another document than the one asked for (`kind_mismatch`), the warnings the mini program shows with its
+pre-fill, the photo is removed from the application (a landscape is no ID card: it must not count as one,
+in the summary or for the reviewer), the person is told so in plain words, and the photo is asked for again.
+Only photos sent in this conversation are looked at, each once; a reading that failed, or that has no such
+warning, leaves the photo as it is.
+
 Its own module because a photo is the one answer that is not words, with its own refusals (a file too
 large, not a picture) and its own way to be answered with something else."""
 from __future__ import annotations
@@ -12,8 +20,10 @@ from accessibility.answers.text import compact
 from accessibility.conversation import plan
 from accessibility.conversation.plan import Step
 from accessibility.conversation.said import Said, not_understood
-from backend.errors import ConsentRequired, InvalidInput, TooLarge
-from backend.materials.service import add_material
+from backend.errors import Conflict, ConsentRequired, InvalidInput, NotFound, TooLarge
+from backend.materials.service import add_material, remove_material
+from backend.prefill.mapping import READABLE_KINDS
+from backend.prefill.service import document_reads
 
 if TYPE_CHECKING:
     from accessibility.conversation.turns import Turn
@@ -23,6 +33,8 @@ MATERIAL_WORDS: dict[str, tuple[str, ...]] = {
     "household_register": ("户口本", "户口簿", "户口"),
     "id_card_front": ("身份证",),
 }
+# What a reading may find that makes a photo no photo of the document asked for (ocr/reading.py).
+NOT_THE_DOCUMENT = ("kind_mismatch", "document_not_found")
 
 
 def take_photo(turn: Turn, data: bytes, *, answering: str | None = None) -> None:
@@ -37,7 +49,7 @@ def take_photo(turn: Turn, data: bytes, *, answering: str | None = None) -> None
         turn.said.append(Said("conversation.photo_not_asked"))
         return
     try:
-        add_material(turn.actor, turn.application_id, step.field, data)
+        material = add_material(turn.actor, turn.application_id, step.field, data)
     except (InvalidInput, TooLarge) as refused:
         turn.refused(refused, step)
         return
@@ -45,8 +57,54 @@ def take_photo(turn: Turn, data: bytes, *, answering: str | None = None) -> None
         turn.consent_needed()
         return
     turn.state.finish(step.id)
+    if step.field in READABLE_KINDS:
+        turn.state.photos_being_read.append({"material": material["id"], "kind": step.field})
     turn.said.append(Said("conversation.photo_received", {"kind": step.field}))
     turn.reload()
+
+
+def look_at_readings(turn: Turn) -> bool:
+    """Asks again for each photo of this conversation that its finished reading found not to be the
+    document (see the module docstring); True when one was. The first such photo's question is asked now."""
+    pending = turn.state.photos_being_read
+    if not pending or turn.application_id is None or not turn.situation.editable:
+        return False
+    reads = {read["material_id"]: read for read in document_reads(turn.actor, turn.application_id, locale=turn.locale)}
+    still_reading: list[dict[str, str]] = []
+    refused: list[str] = []
+    for photo in pending:
+        read = reads.get(photo["material"])
+        if read is not None and read["status"] == "queued":
+            still_reading.append(photo)
+            continue
+        warning = next((w for w in (read or {}).get("warnings", []) if w["code"] in NOT_THE_DOCUMENT), None)
+        if read is None or read["status"] != "done" or warning is None:
+            continue
+        try:
+            remove_material(turn.actor, turn.application_id, photo["material"])
+        except (Conflict, NotFound):
+            continue  # replaced or removed meanwhile (the mini program): nothing of ours to take back
+        kind = photo["kind"]
+        # Said in the same turn when the reading was that quick: "收到了" would be taken back at once.
+        turn.said = [s for s in turn.said if not (s.key == "conversation.photo_received" and s.params.get("kind") == kind)]
+        detected = (warning.get("params") or {}).get("detected")
+        if warning["code"] == "kind_mismatch" and detected in READABLE_KINDS:
+            turn.said.append(Said("conversation.photo_not_the_document.kind_mismatch",
+                                  {"kind": kind, "detected": detected}))
+        else:
+            turn.said.append(Said("conversation.photo_not_the_document.document_not_found", {"kind": kind}))
+        step_id = f"material.{kind}"
+        if step_id in turn.state.done:
+            turn.state.done.remove(step_id)
+        refused.append(step_id)
+    turn.state.photos_being_read = still_reading
+    if not refused:
+        return False
+    turn.reload()
+    if not any(s.id == refused[0] and s.kind == "material" for s in turn.planned):
+        return True
+    turn.state.ask(refused[0])
+    return True
 
 
 def answer_material_words(turn: Turn, step: Step, text: str) -> None:

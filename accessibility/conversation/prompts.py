@@ -38,8 +38,12 @@ CARE_MODE_TARGET_PX = 60
 
 
 class Renderer:
-    def __init__(self, turn: Turn, preferences: Preferences, *, conversation_id: str, with_audio: bool = True) -> None:
+    def __init__(self, turn: Turn, preferences: Preferences, *, conversation_id: str, with_audio: bool = True,
+                 chat: bool = False) -> None:
+        """`chat`: the prompt is read in a chat (the official account), where there is no “我的申请” to look
+        at: the finished prompt says to send “查进度” instead."""
         self.turn = turn
+        self.chat = chat
         self.preferences = preferences
         self.locale = turn.locale
         self.conversation_id = conversation_id
@@ -71,7 +75,8 @@ class Renderer:
     def _finished(self) -> dict[str, Any]:
         application = self.turn.situation.application or {}
         stage = application.get("stage", "submitted")
-        words = lines([say("conversation.finished", self.locale, reference=self.turn.state.reference or ""),
+        finished = "conversation.finished.chat" if self.chat else "conversation.finished"
+        words = lines([say(finished, self.locale, reference=self.turn.state.reference or ""),
                        say("conversation.stage_now", self.locale, stage=say(f"stage.{stage}", self.locale))])
         return {"field": None, "step": "finished", "mode": "finished", **words.as_dict(),
                 "audio_url": self._audio(None, words),

@@ -37,7 +37,7 @@ def said_words(turn: Turn, item: Said) -> Words | None:
     for name, value in params.items():
         if name == "field":
             words[name] = field_label(value, locale)
-        elif name == "kind":
+        elif name in ("kind", "detected"):
             words[name] = field_label(value, locale)
         elif name == "value" and "field" in params:
             words[name] = _value_words(params["field"], value, locale)

@@ -57,7 +57,7 @@ def send_photo(actor: Actor, conversation_id: str, data: bytes, *, locale: str,
 
 
 def _run(actor: Actor, stored: StoredConversation, locale: str, action: Callable[[Turn], None] | None, *,
-         with_audio: bool = True, preferences: Preferences | None = None) -> dict[str, Any]:
+         with_audio: bool = True, chat: bool = False, preferences: Preferences | None = None) -> dict[str, Any]:
     preferences = preferences or preferences_for(actor.user_id)
     for attempt in range(2):
         state = ConversationState.from_dict(stored.state)
@@ -67,7 +67,7 @@ def _run(actor: Actor, stored: StoredConversation, locale: str, action: Callable
         elif attempt == 1:
             turn.said.append(Said("conversation.moved_on"))
         turn.settle()
-        renderer = Renderer(turn, preferences, conversation_id=stored.id, with_audio=with_audio)
+        renderer = Renderer(turn, preferences, conversation_id=stored.id, with_audio=with_audio, chat=chat)
         view = _view(stored, turn, renderer)  # rendering numbers the summary's items into the state
         try:
             saved = save_conversation(actor, stored.id, expected_version=stored.version, state=state.as_dict(),
@@ -98,5 +98,5 @@ def _view(stored: StoredConversation, turn: Turn, renderer: Renderer) -> dict[st
 
 def run_for_chat(actor: Actor, stored: StoredConversation, locale: str, action: Callable[[Turn], None] | None,
                  preferences: Preferences) -> dict[str, Any]:
-    """The same turn for a chat channel: no audio (the reply is text)."""
-    return _run(actor, stored, locale, action, with_audio=False, preferences=preferences)
+    """The same turn for a chat channel: no audio (the reply is text), and no mini program to point to."""
+    return _run(actor, stored, locale, action, with_audio=False, chat=True, preferences=preferences)

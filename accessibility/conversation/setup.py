@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from accessibility.answers import Ambiguous, NotUnderstood, Understood, parse_choice, parse_yes_no
+from accessibility.answers.chat_words import is_greeting_or_wish_to_apply
 from accessibility.answers.choices import Choice
 from accessibility.conversation.choices import APPLYING_AS_CHOICES, SUBSIDY_CHOICES, parse_applying_as, relation_said
 from accessibility.conversation.fields import confirmed
@@ -45,6 +46,10 @@ def _applying_as(turn: Turn, step: Step, text: str) -> None:
         understood = parse_applying_as(text)
         if isinstance(understood, Ambiguous):  # "替别人": for whom?
             turn.state.ask(step.id, CHOOSE, {"options": list(understood.options), "code": understood.code})
+            return
+        if not isinstance(understood, Understood) and is_greeting_or_wish_to_apply(text):
+            # "你好", "我想申请补贴": not a wrong answer, the person is only starting. Ask again, kindly.
+            turn.said.append(Said("conversation.greeting_again"))
             return
         if not isinstance(understood, Understood):
             verdict = parse_yes_no(text)  # "您是为自己申请吗？" answered with a yes or a no

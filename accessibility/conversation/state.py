@@ -34,6 +34,9 @@ class ConversationState:
     # "您现在住在户口所在地吗？": True, False, or None when not said. The county they apply from otherwise is
     # the application's (`applied_from_region`); a yes leaves it unset, so the summary says it here.
     lives_where_hukou_is: bool | None = None
+    # Photos sent in this conversation whose reading (OCR, a background job) has not been looked at yet:
+    # [{"material": id, "kind": material kind}]. One found not to be the document is asked for again.
+    photos_being_read: list[dict[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

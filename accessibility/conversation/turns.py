@@ -29,7 +29,7 @@ from accessibility.conversation.applied_from import (
 from accessibility.conversation.benefit_facts import answer_benefit_amount, answer_de_facto, fact_not_known
 from accessibility.conversation.commands import run_command
 from accessibility.conversation.fields import answer_benefits, answer_field, compose_certificate_number
-from accessibility.conversation.photos import answer_material_words, take_photo
+from accessibility.conversation.photos import answer_material_words, look_at_readings, take_photo
 from accessibility.conversation.plan import Step
 from accessibility.conversation.questions import Asking, question_for
 from accessibility.conversation.said import Said
@@ -116,9 +116,9 @@ class Turn:
     # --- after the answer: automatic steps, then the question to ask -------------------------------
 
     def settle(self) -> None:
-        """Creates the application once who applies and for what are known, fills the certificate number
-        when its parts are known, reopens a confirmed field the application now reports as wrong, and
-        marks the next question as asked."""
+        """Creates the application once who applies and for what are known, asks again for a photo whose
+        reading found it is not the document, fills the certificate number when its parts are known, reopens
+        a confirmed field the application now reports as wrong, and marks the next question as asked."""
         if self.state.submitted:
             return
         if self.situation.application is not None and not self.situation.editable:
@@ -133,6 +133,7 @@ class Turn:
                                           changes=DraftChanges(values=relation_values(self.state)))
             self.application_id = document["id"]
             self.reload()
+        look_at_readings(self)  # a photo sent earlier may have been read meanwhile: is it the document?
         for _ in range(len(self.planned)):
             step = self.step()
             problem = plan.problem_with(step, self.situation)

@@ -72,15 +72,18 @@ class OfficialAccount:
             return reply.content
         return self.custom_text(openid, before)
 
-    def complete(self, sender: OfficialAccountSender, openid: str, answers: dict[str, str]) -> list[str]:
+    def complete(self, sender: OfficialAccountSender, openid: str, answers: dict[str, str], *,
+                 until: str | None = None, photos: dict[str, bytes] | None = None) -> list[str]:
+        """Answers every question (`until`: up to that step); a photo step gets `photos[step]` if given."""
         replies = [self.reply_text(sender, openid, lambda: sender.send_subscribe(openid))]
         for _ in range(MAX_TURNS):
             state = self.state(openid)
-            if state["submitted"]:
+            if state["submitted"] or (until is not None and state["current"] == until):
                 return replies
             step, mode = state["current"], state["mode"]
             if step.startswith("material."):
-                media_id = self.fake.add_media(photo_bytes(step), "photo.jpg", "image/jpeg")
+                data = (photos or {}).get(step) or photo_bytes(step)
+                media_id = self.fake.add_media(data, "photo.jpg", "image/jpeg")
                 send = lambda: sender.send_image(openid, media_id, "http://mmbiz.qpic.cn/example.jpg")  # noqa: E731
             else:
                 key = step if step in answers else step.split(".")[0]

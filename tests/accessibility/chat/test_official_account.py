@@ -163,6 +163,41 @@ def test_a_follower_links_to_the_mini_program_with_a_one_time_code(official_acco
     assert "不对" in reused.content  # a code works once
 
 
+def _spoken(code: str) -> str:
+    """How WeChat's recognition may write a code read out: each digit in Chinese, 1 as 幺."""
+    return "".join("幺" if digit == "1" else "零一二三四五六七八九"[int(digit)] for digit in code)
+
+
+@pytest.mark.parametrize("recognised", [
+    lambda code: "绑定" + " ".join(code) + "。",   # "绑定6 6 7 1 4 7。"
+    lambda code: f"绑定{_spoken(code)}。",          # "绑定六六七幺四七。"
+])
+def test_a_follower_who_only_speaks_links_with_the_code_read_out(official_account, as_applicant, recognised):
+    oa = official_account
+    as_applicant.put("/me/preferences", json={"speech": False})
+    chat = Chat.start(as_applicant)
+    chat.until("applicant.name", answers_for(person()))
+    openid = "oFollowerVoiceCode00000001"
+    oa.fake.add_follower(openid)
+    voice = oa.fake.add_media(b"#!AMR\n" + b"\x00" * 64, "voice.amr", "audio/amr")
+    code = as_applicant.post("/me/official-account-link-code").get_json()["code"]
+
+    linked = oa.safe.send_voice(openid, voice, recognised(code))
+    assert "绑定好了" in linked.content and "姓名" in linked.content
+    assert oa.actor(openid).user_id == as_applicant.user["id"]
+    assert oa.application_id(openid) == chat.application_id
+
+
+def test_a_code_heard_with_a_digit_missing_is_asked_for_again_not_taken_as_an_answer(official_account):
+    oa = official_account
+    openid = "oFollowerVoiceShortCode001"
+    oa.fake.add_follower(openid)
+    voice = oa.fake.add_media(b"#!AMR\n" + b"\x00" * 64, "voice.amr", "audio/amr")
+    short = oa.safe.send_voice(openid, voice, "绑定六六七一四。")
+    assert "6位数字" in short.content and "绑定" in short.content
+    assert openid not in _followers()  # nothing was linked, and no account was made for a stranger
+
+
 def test_a_photo_that_wechat_cannot_give_us_is_asked_for_again(official_account):
     oa = official_account
     openid = "oFollowerLostPhoto00000001"
