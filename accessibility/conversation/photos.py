@@ -8,7 +8,8 @@ or another document than the one asked for (`kind_mismatch`), the warnings the m
 pre-fill, the photo is removed from the application (a landscape is no ID card: it must not count as one,
 in the summary or for the reviewer), the person is told so in plain words, and the photo is asked for again.
 Only photos sent in this conversation are looked at, each once; a reading that failed, or that has no such
-warning, leaves the photo as it is.
+warning, leaves the photo as it is, and so does a second `document_not_found` for the same document (the reader
+can miss a real but dim or worn document: a person is asked again once, not sent round in circles).
 
 Its own module because a photo is the one answer that is not words, with its own refusals (a file too
 large, not a picture) and its own way to be answered with something else."""
@@ -80,6 +81,11 @@ def look_at_readings(turn: Turn) -> bool:
         warning = next((w for w in (read or {}).get("warnings", []) if w["code"] in NOT_THE_DOCUMENT), None)
         if read is None or read["status"] != "done" or warning is None:
             continue
+        if warning["code"] == "document_not_found" and photo["kind"] in turn.state.photos_asked_again:
+            # The reader can miss a real document in a dim or worn photo: asked again once, the second photo is
+            # kept for the reviewer to judge rather than sending a person with a poor camera round in circles.
+            continue
+        turn.state.photos_asked_again.append(photo["kind"])
         try:
             remove_material(turn.actor, turn.application_id, photo["material"])
         except (Conflict, NotFound):

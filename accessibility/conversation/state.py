@@ -37,6 +37,7 @@ class ConversationState:
     # Photos sent in this conversation whose reading (OCR, a background job) has not been looked at yet:
     # [{"material": id, "kind": material kind}]. One found not to be the document is asked for again.
     photos_being_read: list[dict[str, str]] = field(default_factory=list)
+    photos_asked_again: list[str] = field(default_factory=list)   # kinds whose photo was refused once already
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

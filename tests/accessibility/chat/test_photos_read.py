@@ -119,3 +119,18 @@ def test_a_photo_read_as_no_document_by_the_summary_is_not_submitted(official_ac
     state = oa.state(openid)
     assert not state["submitted"] and state["current"] == "material.id_card_back"
     assert "id_card_back" not in kinds_held(oa, openid)
+
+
+def test_a_second_photo_the_reader_finds_no_document_in_is_kept_for_the_reviewer(official_account, reading):
+    # The reader can miss a real document in a poor photo: asked again once, never round in circles.
+    oa = official_account
+    openid = "oFollowerSendsTwoLandscapes"
+    at_the_back_of_the_id_card(oa, openid, reading)
+    send_photo(oa, openid, landscape())
+    read_later(reading)
+    asked = oa.safe.send_text(openid, "你好")
+    assert "没有找到完整的证件" in asked.content and oa.state(openid)["current"] == "material.id_card_back"
+    send_photo(oa, openid, landscape())
+    read_later(reading)
+    later = oa.safe.send_text(openid, "你好")
+    assert "没有找到完整的证件" not in later.content and "id_card_back" in kinds_held(oa, openid)
