@@ -453,7 +453,7 @@ for _code, (_standard, _easy) in NOT_UNDERSTOOD.items():
 for _name, (_standard, _easy) in {
         "font_scale": ("字体大小", "字的大小"), "care_mode": ("关怀模式", "关怀模式"), "high_contrast": ("高对比度", "颜色更清楚"),
         "reduced_motion": ("减少动画", "少动画"), "easy_read": ("简明易读", "简单的话"), "speech": ("语音播报", "读出来"),
-        "extended_time": ("延长时间", "多给时间"), "locale": ("语言", "语言"), "preferred_contact": ("联系方式", "怎么找您")}.items():
+        "speech_rate": ("语速", "读得快慢"), "extended_time": ("延长时间", "多给时间"), "locale": ("语言", "语言"), "preferred_contact": ("联系方式", "怎么找您")}.items():
     define(f"field.{_name}", _standard, _easy)
 
 # --- problems of the conversation's endpoints ---------------------------------------------------------

@@ -20,7 +20,7 @@ def spoken_status(document: dict[str, Any], *, locale: str, preferences: Prefere
     sentence = getattr(status_words(document, locale), _form(preferences))
     if not sentence:
         return None
-    return {"text": sentence, "audio_url": audio_url(sentence, locale)}
+    return {"text": sentence, "audio_url": audio_url(sentence, locale, preferences.speech_percent)}
 
 
 def status_words(document: dict[str, Any], locale: str) -> Words:
@@ -55,7 +55,7 @@ def spoken_words(words: dict[str, Any], *, locale: str, preferences: Preferences
     if not preferences.speech:
         return None
     sentence = words.get(_form(preferences)) or words.get("text")
-    return audio_url(sentence, locale) if sentence else None
+    return audio_url(sentence, locale, preferences.speech_percent) if sentence else None
 
 
 def spoken_problem(problem: dict[str, Any], *, locale: str, preferences: Preferences) -> str | None:
@@ -69,7 +69,7 @@ def spoken_problem(problem: dict[str, Any], *, locale: str, preferences: Prefere
         if isinstance(error, dict):
             sentences.append(error.get("easy_read" if easy else "message") or error.get("message"))
     sentence = " ".join(s for s in sentences if isinstance(s, str) and s.strip())
-    return audio_url(sentence, locale) if sentence else None
+    return audio_url(sentence, locale, preferences.speech_percent) if sentence else None
 
 
 def _form(preferences: Preferences) -> str:

@@ -164,5 +164,5 @@ class Renderer:
         parts = [progress, words] if progress is not None else [words]
         form = "easy_read" if self.preferences.easy_read else "text"
         sentence = " ".join(getattr(part, form) for part in parts)
-        return audio_url(sentence, self.locale)
+        return audio_url(sentence, self.locale, self.preferences.speech_percent)
 

@@ -50,11 +50,12 @@ def audio_links() -> AudioLinks:
     return AudioLinks(_derived(runtime().settings.secret_key_bytes(), b"speech links"))
 
 
-def audio_url(text: str, locale: str) -> str | None:
-    """A signed link to the audio of `text`, made now; None when speech cannot be made (the words are
-    still there: a prompt never fails for want of its audio)."""
+def audio_url(text: str, locale: str, rate: int | None = None) -> str | None:
+    """A signed link to the audio of `text`, made now, at `rate` percent of the normal pace (the person's
+    `speech_rate`); None when speech cannot be made (the words are still there: a prompt never fails for
+    want of its audio)."""
     try:
-        spoken = speech_service().speak(text, locale=locale)
+        spoken = speech_service().speak(text, locale=locale, rate=rate)
     except (OSError, subprocess.SubprocessError, ValueError):
         log.exception("speech could not be made")
         return None

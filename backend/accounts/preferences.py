@@ -1,11 +1,12 @@
 """A person's display and language preferences (issue 6 item 5), kept with their account so every
 device and channel (mini program, official account) honours them: text size, WeChat's care mode
-(关怀模式), high contrast, reduced motion, easy-read text first, speech, extended time, language and
-how they want to be contacted.
+(关怀模式), high contrast, reduced motion, easy-read text first, speech and how fast it speaks, extended
+time, language and how they want to be contacted.
 
 Validation codes (FieldError codes, worded by the `field_error.*` messages): `out_of_range`
 {"low", "high"} for font_scale, `not_a_choice` {"choices"} for locale and preferred_contact,
-`not_yes_or_no` for the switches, `unknown_field` for a name that is not a preference."""
+`not_yes_or_no` for the switches, `not_a_choice` {"choices"} for speech_rate, `unknown_field` for a name that is
+not a preference."""
 
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ from backend.unit_of_work import unit_of_work
 FONT_SCALE_RANGE = (1.0, 3.0)
 # How a person wants to be reached about their application; a deaf person may want no phone call.
 CONTACT_CHANNELS = ("in_app", "wechat", "sms", "phone_call")
+# How fast prompts are read aloud, as a percentage of the engine's normal pace (None: its own). Slow is for a
+# person who needs time to follow (elderly, intellectual disability); fast for a screen-reader user used to speed.
+SPEECH_RATES: dict[str, int | None] = {"slow": 70, "normal": None, "fast": 130}
 
 
 class UserPreferences(Base):
@@ -40,6 +44,7 @@ class UserPreferences(Base):
     reduced_motion: Mapped[bool] = mapped_column(Boolean, default=False)
     easy_read: Mapped[bool] = mapped_column(Boolean, default=False)
     speech: Mapped[bool] = mapped_column(Boolean, default=True)
+    speech_rate: Mapped[str] = mapped_column(String(8), default="normal")
     extended_time: Mapped[bool] = mapped_column(Boolean, default=False)
     locale: Mapped[str | None] = mapped_column(String(16))
     preferred_contact: Mapped[str | None] = mapped_column(String(16))
@@ -57,12 +62,18 @@ class Preferences:
     reduced_motion: bool = False
     easy_read: bool = False
     speech: bool = True
+    speech_rate: str = "normal"
     extended_time: bool = False
     locale: str | None = None
     preferred_contact: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @property
+    def speech_percent(self) -> int | None:
+        """The pace of speech for the engine (accessibility/speech), from `speech_rate`."""
+        return SPEECH_RATES.get(self.speech_rate)
 
 
 NAMES = tuple(f.name for f in fields(Preferences))
@@ -123,6 +134,10 @@ def checked_preferences(values: dict[str, Any]) -> Preferences:
         elif name == "locale":
             if value not in SUPPORTED_LOCALES:
                 errors.append(FieldError(name, "not_a_choice", {"choices": ", ".join(SUPPORTED_LOCALES)}))
+                continue
+        elif name == "speech_rate":
+            if value not in SPEECH_RATES:
+                errors.append(FieldError(name, "not_a_choice", {"choices": ", ".join(SPEECH_RATES)}))
                 continue
         elif name == "preferred_contact":
             if value not in CONTACT_CHANNELS:

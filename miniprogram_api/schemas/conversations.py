@@ -118,6 +118,8 @@ class PreferencesBody(Strict):
     reduced_motion: StrictBool = False
     easy_read: StrictBool = Field(False, description="Show (and read aloud) the easy-read text first.")
     speech: StrictBool = Field(True, description="Prompts carry audio.")
+    speech_rate: Literal["slow", "normal", "fast"] = Field(
+        "normal", description="How fast the audio speaks: slow (about 70 %), normal, fast (about 130 %).")
     extended_time: StrictBool = Field(False, description="Nothing times out anyway; clients may show no countdowns at all.")
     locale: LocaleName | None = Field(None, description="Overrides Accept-Language when set.")
     preferred_contact: ContactChannel | None = None

@@ -112,3 +112,16 @@ def test_a_request_that_speaks_reads_the_persons_preferences_once(runtime, as_ap
         with preference_reads() as reads:
             assert ask().status_code in (200, 404)
         assert len(reads) == 1
+
+
+def test_a_person_who_needs_time_hears_the_prompts_slower_and_one_used_to_speed_faster(app, as_applicant):
+    from tests.accessibility.conversation.chat import audio_seconds
+
+    anonymous = app.test_client()
+    lengths = {}
+    for rate in ("normal", "slow", "fast"):
+        assert as_applicant.put("/me/preferences", json={"speech_rate": rate}).get_json()["speech_rate"] == rate
+        lengths[rate] = audio_seconds(anonymous, Chat.start(as_applicant).prompt["audio_url"])
+    assert lengths["slow"] > 1.2 * lengths["normal"] > 1.2 * lengths["fast"], lengths
+    refused = as_applicant.put("/me/preferences", json={"speech_rate": "very slow"})
+    assert refused.status_code == 422 and refused.get_json()["errors"][0]["field"] == "speech_rate"

@@ -6,12 +6,13 @@ import pytest
 def test_a_person_without_preferences_gets_the_defaults(as_applicant):
     assert as_applicant.get("/me/preferences").get_json() == {
         "font_scale": 1.0, "care_mode": False, "high_contrast": False, "reduced_motion": False, "easy_read": False,
-        "speech": True, "extended_time": False, "locale": None, "preferred_contact": None}
+        "speech": True, "speech_rate": "normal", "extended_time": False, "locale": None, "preferred_contact": None}
 
 
 def test_put_replaces_the_preferences_and_they_are_kept(as_applicant, as_other_applicant):
     body = {"font_scale": 2.5, "care_mode": True, "high_contrast": True, "reduced_motion": True, "easy_read": True,
-            "speech": False, "extended_time": True, "locale": "zh_Hant_TW", "preferred_contact": "sms"}
+            "speech": False, "speech_rate": "slow", "extended_time": True, "locale": "zh_Hant_TW",
+            "preferred_contact": "sms"}
     assert as_applicant.put("/me/preferences", json=body).get_json() == body
     assert as_applicant.get("/me/preferences").get_json() == body
     as_applicant.put("/me/preferences", json={"easy_read": True})
@@ -21,7 +22,8 @@ def test_put_replaces_the_preferences_and_they_are_kept(as_applicant, as_other_a
 
 @pytest.mark.parametrize("body, field", [({"font_scale": 9}, "font_scale"), ({"locale": "fr"}, "locale"),
                                          ({"preferred_contact": "pigeon"}, "preferred_contact"),
-                                         ({"speech": "yes"}, "speech"), ({"colour": "red"}, "colour")])
+                                         ({"speech": "yes"}, "speech"), ({"speech_rate": "very slow"}, "speech_rate"),
+                                         ({"colour": "red"}, "colour")])
 def test_a_wrong_preference_is_refused_and_named(as_applicant, body, field):
     response = as_applicant.put("/me/preferences", json=body)
     assert response.status_code == 422
