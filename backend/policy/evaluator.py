@@ -142,7 +142,10 @@ def _choose_higher_together(drafts: dict[str, _Draft], facts: Facts, policy: Eff
         found = policy.coordination.get(benefit)
         if found is None or found.value.compare != "together":
             continue
-        in_play = [draft for draft in drafts.values() if draft.outcome != "not_eligible"]
+        # Only what is applied for: a person asking for the nursing subsidy alone gives up the other benefit
+        # for that subsidy, not for a living subsidy they never asked for.
+        in_play = [draft for draft in drafts.values() if draft.outcome != "not_eligible"
+                   and (facts.applied_for is None or draft.subsidy in facts.applied_for)]
         if not in_play:
             continue
         rule = f"coordination.{benefit}"

@@ -30,6 +30,9 @@ class Facts:
     # de_facto_orphan_fully_supported); None: not asked. Seed 003 item 四 pays such a child's nursing subsidy
     # to the institution that raises it.
     de_facto_unsupported_child: bool | None = None
+    # The subsidies applied for; None: not chosen yet (the self-check weighs both). A choose-the-higher rule on
+    # both subsidies together (seed 004 注) weighs the other benefit against what is applied for, no more.
+    applied_for: frozenset[str] | None = None
 
 
 def age_in_years(facts: Facts) -> int | None:

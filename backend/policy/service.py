@@ -60,7 +60,8 @@ def facts_for(application: Application, content: dict[str, Any]) -> Facts:
                                in (get_path(content, "other_benefit_amounts") or {}).items()},
         birth_date=birth,
         # Seed 003 item 四: a 事实无人抚养儿童 in institution care is paid through the institution.
-        de_facto_unsupported_child=get_path(content, "de_facto_unsupported_child"))
+        de_facto_unsupported_child=get_path(content, "de_facto_unsupported_child"),
+        applied_for=frozenset(application.subsidies))
 
 
 def evaluate_application(application: Application, content: dict[str, Any]) -> Evaluation:

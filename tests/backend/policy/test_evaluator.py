@@ -293,6 +293,19 @@ def test_seed_004_zhu_choose_the_higher_of_the_two_subsidies_counts_only_those_t
         "living": "not_eligible", "nursing": "not_eligible"}
 
 
+def test_seed_004_zhu_choose_the_higher_of_the_two_subsidies_weighs_only_what_is_applied_for():
+    # Nursing alone applied for (90): a 150 pension is higher, so it is kept; the living subsidy (80), never asked
+    # for, does not count towards the 170 that would have advised giving up 150 a month for 90.
+    alone = with_other("disability_pension", "150", grade=1, household="dibao", applied_for=frozenset({"nursing"}))
+    assert outcomes(alone)["nursing"] == "not_eligible"
+    compared = [r for r in alone.verdicts["nursing"].reasons if r.rule == "coordination.disability_pension"]
+    assert [(r.code, r.params["total"], r.params["subsidies"]) for r in compared] == [
+        ("choose_higher_together_theirs", "90.00", ["nursing"])]
+    both = with_other("disability_pension", "150", grade=1, household="dibao",
+                      applied_for=frozenset({"living", "nursing"}))
+    assert outcomes(both) == {"living": "eligible", "nursing": "eligible"}   # 170 > 150
+
+
 def test_seed_004_zhu_choose_the_higher_of_the_two_subsidies_without_the_other_amount_needs_a_reviewer_for_both():
     evaluation = with_other("public_duty_disability_allowance", grade=1, household="dibao")
     assert outcomes(evaluation) == {"living": "needs_review", "nursing": "needs_review"}
