@@ -77,8 +77,15 @@ def _without_hesitation(text: str) -> str:
     return text
 
 
+# Digits are a yes or a no only alone ("1" for the first choice of 是/否): "11" or "10" is a number, said to some
+# other question (a summary answered "11" was taken for 提交).
+_DIGIT_ANSWERS = frozenset({"1", "0"})
+
+
 def _polarity(text: str) -> bool | None:
     """True or False when the text is made only of yes phrases or only of no phrases (and fillers)."""
+    if any(c.isdigit() for c in text) and text not in _DIGIT_ANSWERS:
+        return None
     found: set[bool] = set()
     position = 0
     while position < len(text):

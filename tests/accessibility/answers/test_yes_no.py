@@ -49,3 +49,9 @@ def test_an_empty_answer_is_reported_as_empty(answer):
 @pytest.mark.parametrize("answer", ["是，不是", "对。不对。", "有，没有"])
 def test_an_answer_that_takes_itself_back_is_unclear(answer):
     assert parse_yes_no(answer) == NotUnderstood("yes_no_unclear")
+
+
+@pytest.mark.parametrize("answer", ["11", "111", "10", "01", "2"])
+def test_a_number_other_than_a_lone_1_or_0_is_no_yes_or_no(answer):
+    # "11" said at the summary (the option number of another question) was taken for 提交.
+    assert parse_yes_no(answer) == NotUnderstood("yes_no_unclear")

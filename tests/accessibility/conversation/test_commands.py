@@ -182,3 +182,10 @@ def test_a_person_reading_the_prompts_in_english_may_answer_in_english(applicant
     assert chat.step != skipped_to and chat.step in [view["prompt"]["step"] for view in chat.views[:-2]]
     chat.say("I don't know")
     assert chat.correction is None and chat.said
+
+
+def test_a_stray_number_at_the_summary_does_not_submit(applicant):
+    chat = chat_at(applicant, "summary", person())
+    chat.say("11")
+    assert chat.step == "summary" and chat.correction["code"] == "summary_unclear"
+    assert applicant.get(f"/applications/{chat.application_id}").get_json()["stage"] == "draft"
