@@ -60,7 +60,8 @@ def apply_changes(uow: UnitOfWork, actor: Actor, application: Application, chang
     errors.extend(choice_list_errors("consents", changes.consents, CONSENT_PURPOSES, allow_empty=True))
     if changes.sets_applied_from:
         if Stage(application.stage) is not Stage.DRAFT:
-            errors.append(FieldError("applied_from_region", "not_asked_for_in_correction"))
+            if changes.applied_from_region != application.applied_from_region:
+                errors.append(FieldError("applied_from_region", "not_asked_for_in_correction"))
         elif changes.applied_from_region is not None:
             errors.extend(applied_from_errors(changes.applied_from_region))
 
@@ -90,9 +91,15 @@ def apply_changes(uow: UnitOfWork, actor: Actor, application: Application, chang
         allowed = set(uow.applications.correction_items(application))
         if "other_benefits" in allowed:  # correcting the benefits includes what they pay
             allowed.add("other_benefit_amounts")
-        for path in checked:
+        current = uow.applications.content(application)
+        for path in list(checked):
             if not any(path == item or path.startswith(item + ".") for item in allowed):
-                errors.append(FieldError(path, "not_asked_for_in_correction"))
+                # A value given again as it stands is no change ("没有" confirmed in a conversation that walks
+                # through every answer): only a real change of an item not asked for is refused.
+                if _same(get_path(current, path), checked[path]):
+                    del checked[path]
+                else:
+                    errors.append(FieldError(path, "not_asked_for_in_correction"))
     if errors:
         raise InvalidInput(errors=errors)
 
@@ -182,3 +189,9 @@ def _deep_copy(value: Any) -> Any:
     if isinstance(value, list):
         return [_deep_copy(item) for item in value]
     return value
+
+
+def _same(stored: Any, given: Any) -> bool:
+    """Whether a value given is the one stored (nothing and an empty list or mapping are the same)."""
+    empty = (None, [], {}, "")
+    return stored == given or (stored in empty and given in empty)

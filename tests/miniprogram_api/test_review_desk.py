@@ -88,6 +88,22 @@ def test_correction_request_names_reason_and_items_and_resubmission_returns_to_s
     assert "resubmitted" in [entry["event"] for entry in status["timeline"]]
 
 
+def test_during_a_correction_a_value_given_again_unchanged_is_no_change_and_not_refused(
+        as_applicant, as_reviewer, submitted):
+    # A conversation walks through every answer and the person confirms "没有" again: that must not loop on
+    # "审核人员没有要求修改…".
+    app_id = submitted["id"]
+    decide(as_reviewer, app_id, type="correction_requested", reason="电话打不通", items=["applicant.phone"])
+    current = as_applicant.get(f"/applications/{app_id}?reveal=true").get_json()
+    again = as_applicant.patch(f"/applications/{app_id}", version=current["version"], json={
+        "applicant": {"phone": "13900008888", "name": current["applicant"]["name"]},
+        "other_benefits": current["other_benefits"] or []})
+    assert again.status_code == 200, again.get_json()
+    changed = as_applicant.patch(f"/applications/{app_id}", version=again.get_json()["version"],
+                                 json={"applicant": {"name": "别的名字"}})
+    assert changed.status_code == 422 and changed.get_json()["errors"][0]["code"] == "not_asked_for_in_correction"
+
+
 def test_rejection_needs_a_reason_and_the_applicant_sees_it(as_applicant, as_reviewer, submitted):
     assert decide(as_reviewer, submitted["id"], type="rejected").status_code == 422
     assert decide(as_reviewer, submitted["id"], type="rejected", reason="未纳入低保").status_code == 200
