@@ -27,7 +27,7 @@ from backend.applications.completeness import missing_items
 from backend.applications.models import Application, StatusEvent, Submission
 from backend.applications.stages import TERMINAL, Stage, review_started, why_locked
 from backend.db.base import new_id
-from backend.applications.vocabulary import APPLYING_AS, CHANNELS, SUBSIDIES
+from backend.applications.vocabulary import APPLYING_AS, CHANNELS, MATERIAL_KINDS, SUBSIDIES
 from backend.errors import Conflict, FieldError, Incomplete, InvalidInput, NotPermitted, StaleVersion, VersionRequired
 from backend.messages.locales import DEFAULT_LOCALE
 from backend.policy.presenter import evaluation_document, submission_warnings
@@ -240,7 +240,23 @@ def _missing(uow: UnitOfWork, application: Application, content: dict[str, Any])
     for item in checklist_items(uow, application):
         if not item.satisfied and item.by_field is None:
             problems.append(FieldError(item.item, "material_missing"))
+    if application.stage == Stage.CORRECTION_REQUESTED.value:
+        problems.extend(_photos_asked_for_again(uow, application))
     return problems
+
+
+def _photos_asked_for_again(uow: UnitOfWork, application: Application) -> list[FieldError]:
+    """A photo the reviewer asked for in a correction must be a new one: the photo already submitted is what they
+    could not use. (A field asked for may be confirmed as it stands: the reviewer may have asked to check it.)"""
+    from sqlalchemy import select
+
+    from backend.materials.models import Material
+
+    asked = [item for item in uow.applications.correction_items(application) if item in MATERIAL_KINDS]
+    new = set(uow.session.scalars(select(Material.kind).where(
+        Material.application_id == application.id, Material.superseded_at.is_(None),
+        Material.submission_number.is_(None))))
+    return [FieldError(kind, "correction_photo_needed") for kind in asked if kind not in new]
 
 
 def _present(uow: UnitOfWork, actor: Actor, application: Application, *, reveal: bool = False) -> dict[str, Any]:

@@ -234,6 +234,26 @@ def test_a_photo_asked_for_and_removed_is_not_shown_as_corrected(as_applicant, a
     assert as_applicant.post(f"/applications/{application['id']}/submit").status_code == 200
 
 
+def test_a_photo_asked_for_in_a_correction_must_be_a_new_one_before_resubmitting(as_applicant, as_reviewer):
+    application = flows.submitted(as_applicant)
+    as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={"type": "accepted"})
+    as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={
+        "type": "correction_requested", "reason": "残疾人证照片看不清", "items": ["disability_certificate"]})
+    document = as_applicant.get(f"/applications/{application['id']}").get_json()
+    asked = [item for item in document["missing"] if item["field"] == "disability_certificate"]
+    assert [item["code"] for item in asked] == ["correction_photo_needed"] and "重新上传" in asked[0]["message"]
+    refused = as_applicant.post(f"/applications/{application['id']}/submit")
+    assert refused.status_code == 422 and "correction_photo_needed" in [e["code"] for e in refused.get_json()["errors"]]
+    certificate = next(m for m in as_applicant.get(f"/applications/{application['id']}/materials").get_json()[
+        "materials"] if m["kind"] == "disability_certificate")
+    replaced = as_applicant.client.put(
+        f"/api/v1/applications/{application['id']}/materials/{certificate['id']}",
+        data={"file": (io.BytesIO(photo_bytes("clearer")), "x.jpg")}, content_type="multipart/form-data",
+        headers=as_applicant._headers(None))
+    assert replaced.status_code == 200
+    assert as_applicant.post(f"/applications/{application['id']}/submit").status_code == 200
+
+
 def test_the_checklist_is_satisfied_by_the_photos(as_applicant, draft):
     checklist = as_applicant.get(f"/applications/{draft['id']}/checklist").get_json()
     assert "identity" in checklist["missing"]
