@@ -254,6 +254,9 @@ define("conversation.summary.choice.change", "有要改的", "要改")
 define("conversation.summary.choice.continue", "继续填写", "接着填")
 define("conversation.change_which", "要改哪一项？请说“改第几项”，或者说要改的内容，比如“改电话”。",
        "要改哪一项？比如说“改电话”。")
+define("conversation.correction_requested",
+       "审核人员请您补正材料，原因是：{reason}。我们只看需要补正的几项，其他的不用动。",
+       "要改几个地方。原因：{reason}。只改这几项。")
 define("conversation.change_item_at_summary",
        "“第几项”的编号在最后核对的时候才有。现在要改什么，请直接说要改的内容，比如“改电话”。",
        "现在没有编号。请说要改什么，比如“改电话”。")

@@ -103,7 +103,19 @@ def steps(situation: Situation, state: ConversationState) -> list[Step]:
     if NOTICE in situation.required:
         planned.append(Step(NOTICE, "notice", NOTICE, skippable=False))
     planned.append(Step(SUMMARY, "summary", None, skippable=False))
+    if situation.correction_items:
+        return [step for step in planned if step.kind == "summary" or _asked_for_correction(step, situation)]
     return planned
+
+
+def _asked_for_correction(step: Step, situation: Situation) -> bool:
+    """Whether the reviewer's correction request names what this step asks (a field, a group of fields such as
+    "certificate", a photo kind; what other benefits pay goes with them)."""
+    named = step.field or step.id
+    for item in situation.correction_items:
+        if named == item or named.startswith(item + ".") or (item == BENEFITS and named == AMOUNTS):
+            return True
+    return False
 
 
 def _asks_where_applied_from(situation: Situation) -> bool:
@@ -139,6 +151,8 @@ def is_done(step: Step, situation: Situation, state: ConversationState) -> bool:
     if step.kind == "consent":
         return step.purpose in situation.consents
     if step.kind == "material":
+        if any(p.path == step.field and p.code == "correction_photo_needed" for p in situation.missing):
+            return False  # the reviewer asked for a new one: the photo held is the one they could not use
         item = next((m for m in situation.materials if m.item == step.item), None)
         return step.field in situation.held or bool(item and item.satisfied)
     if step.kind == "notice":

@@ -11,6 +11,7 @@ from typing import Any
 from backend.accounts.actor import Actor
 from backend.applications.completeness import missing_items
 from backend.applications.service import get_application
+from backend.applications.status import application_status
 from backend.errors import FieldError
 from backend.materials.service import list_materials
 from backend.policy.checklist import ChecklistItem, checklist
@@ -40,6 +41,10 @@ class Situation:
     proposals: list[dict[str, Any]] = field(default_factory=list)
     # What the region's rules would read that a question can settle (backend/policy/service.py).
     facts_to_ask: FactsRead = field(default_factory=FactsRead)
+    # Sent back for correction: the field paths and photo kinds the reviewer asked for, and why. Only those are
+    # asked (the rest may not be changed now: backend/applications/changes.py).
+    correction_items: tuple[str, ...] = ()
+    correction_reason: str | None = None
 
     @property
     def application_id(self) -> str | None:
@@ -93,8 +98,12 @@ def load_situation(actor: Actor, application_id: str | None, *, subsidies: list[
     # Both facts follow listed benefits (a weighed benefit, institution care): without any, nothing to ask.
     facts_to_ask = (application_facts_to_ask(actor, application_id)
                     if document["other_benefits"] or document["applying_as"] == "institution" else FactsRead())
+    correction: dict[str, Any] = {}
+    if document["stage"] == "correction_requested":
+        correction = application_status(actor, application_id, locale=locale)["action_required"] or {}
     return Situation(document, list(document["subsidies"]), document["applying_as"],
-                     _required(document["subsidies"], document["applying_as"]), items, held, proposals, facts_to_ask)
+                     _required(document["subsidies"], document["applying_as"]), items, held, proposals, facts_to_ask,
+                     tuple(correction.get("items") or ()), correction.get("reason"))
 
 
 def _required(subsidies: list[str], applying_as: str) -> list[str]:

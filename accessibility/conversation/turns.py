@@ -119,6 +119,14 @@ class Turn:
         """Creates the application once who applies and for what are known, asks again for a photo whose
         reading found it is not the document, fills the certificate number when its parts are known, reopens
         a confirmed field the application now reports as wrong, and marks the next question as asked."""
+        reopened = bool(self.state.submitted and self.situation.correction_items)
+        if reopened:
+            # Sent back for correction since it was submitted here: the conversation opens again, on what the
+            # reviewer asked for only (plan.steps).
+            self.state.submitted, self.state.current, self.state.done = False, None, []
+        if self.situation.correction_items and self.state.current is None and (reopened or not self.state.history):
+            self.said.append(Said("conversation.correction_requested",
+                                  {"reason": self.situation.correction_reason or ""}))
         if self.state.submitted:
             return
         if self.situation.application is not None and not self.situation.editable:
