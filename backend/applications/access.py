@@ -56,9 +56,11 @@ class Grant:
     scope: tuple[str, ...] = ()
     expires_at: datetime | None = None
     region_code: str | None = None
+    application_id: str | None = None   # the one application it is for; None: all of the owner's
 
 
 class ApplicationFacts(Protocol):
+    id: str
     owner_user_id: str
     stage: str
     office_region: str | None
@@ -87,6 +89,8 @@ _KIND_RELATION = {"guardian": Relation.GUARDIAN, "institution": Relation.GUARDIA
 def live_grant(actor: Actor, application: ApplicationFacts, grant: Grant, now: datetime) -> bool:
     if grant.status != "active" or (grant.expires_at is not None and grant.expires_at <= now):
         return False
+    if grant.application_id is not None and grant.application_id != application.id:
+        return False   # a link to one application: not to the other applications its owner holds
     if grant.kind == "assistant":
         if actor.role is not Role.ASSISTANT or not actor.region_code:
             return False

@@ -68,7 +68,8 @@ class ApplicationRepository:
         rows = self._session.scalars(select(Representation).where(
             Representation.representative_user_id == actor.user_id,
             Representation.applicant_user_id == applicant_user_id))
-        return [Grant(row.kind, row.status, tuple(row.scope or ()), row.expires_at, row.region_code) for row in rows]
+        return [Grant(row.kind, row.status, tuple(row.scope or ()), row.expires_at, row.region_code, row.application_id)
+                for row in rows]
 
     def list_for(self, actor: Actor, purpose: Purpose = Purpose.VIEW, *, stages: list[str] | None = None,
                  limit: int = 200) -> list[Application]:

@@ -66,7 +66,8 @@ def grant_assistance(uow: UnitOfWork, assistant: User, person_user_id: str, *, c
 
 
 def grant_facts(grant: Representation) -> Grant:
-    return Grant(grant.kind, grant.status, tuple(grant.scope or ()), grant.expires_at, grant.region_code)
+    return Grant(grant.kind, grant.status, tuple(grant.scope or ()), grant.expires_at, grant.region_code,
+                 grant.application_id)
 
 
 def store_photo(photo: bytes) -> tuple[str, str]:
@@ -109,6 +110,8 @@ def representation_document(uow: UnitOfWork, link: Representation, viewer: Actor
         "id": link.id, "kind": link.kind, "relation": link.relation, "scope": link.scope,
         "status": "expired" if link.status == "active" and not live else link.status,
         "applicant": {"id": applicant.id, "name": (applicant.display_name or None) if named else None},
+        # Which application, by its number (a guardian holding several wards' applications knows which one).
+        "application_reference": _reference(uow, link.application_id),
         "representative": {"id": representative.id, "name": name, "role": representative.role},
         "consent_method": link.consent_method, "flagged_for_review": link.flagged_for_review,
         "has_proof": link.proof_key is not None,
@@ -141,3 +144,10 @@ active_assistance_for = require_active_assistance
 
 def proof_url(link: Representation) -> str | None:
     return f"/api/v1/representations/{link.id}/proof" if link.proof_key else None
+
+
+def _reference(uow: UnitOfWork, application_id: str | None) -> str | None:
+    from backend.applications.models import Application
+
+    application = uow.session.get(Application, application_id) if application_id else None
+    return application.reference if application else None

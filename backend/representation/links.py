@@ -92,19 +92,32 @@ def request_link(actor: Actor, *, reference: str, applicant_id_number: str, kind
             raise NotFound("link_target_not_found")
         if application.owner_user_id == actor.user_id:
             raise Conflict("cannot_link_to_yourself")
+        expires_at = datetime.combine(expires_on, time(23, 59, 59), CHINA) if expires_on else None
+        asked = {"relation": relation if kind != "entrusted" else "entrusted_person", "scope": list(scope or []),
+                 "expires_at": expires_at}
         existing = uow.session.scalars(select(Representation).where(
             Representation.applicant_user_id == application.owner_user_id,
+            Representation.application_id == application.id,
             Representation.representative_user_id == actor.user_id, Representation.kind == kind,
-            Representation.status.in_(("pending", "active")))).first()
+            Representation.status.in_(("pending", "active")))).all()
         _name_the_account(uow, actor, name)
-        if existing is not None:
-            existing.requester_name = existing.requester_name or name
+        same = next((link for link in existing if all(getattr(link, key) == value for key, value in asked.items())),
+                    None)
+        pending = next((link for link in existing if link.status == "pending"), None)
+        if same is not None or pending is not None:
+            # Asked again as it stands: the same link. A pending one asked again differently (more scope, a
+            # later end) is the new request, still to be confirmed.
+            link = same or pending
+            if same is None:
+                link.relation, link.scope, link.expires_at = asked["relation"], asked["scope"], asked["expires_at"]
+            link.requester_name = link.requester_name or name
             uow.commit()
-            return representation_document(uow, existing, actor)
-        expires_at = datetime.combine(expires_on, time(23, 59, 59), CHINA) if expires_on else None
-        link = Representation(applicant_user_id=application.owner_user_id, representative_user_id=actor.user_id,
-                              kind=kind, relation=relation if kind != "entrusted" else "entrusted_person",
-                              scope=list(scope or []), status="pending", created_at=uow.now, expires_at=expires_at,
+            return representation_document(uow, link, actor)
+        # None yet, or an active one asked for differently: a new request, which the applicant confirms (the old
+        # link stays as it is until then: confirm_link replaces it).
+        link = Representation(applicant_user_id=application.owner_user_id, application_id=application.id,
+                              representative_user_id=actor.user_id, kind=kind, relation=asked["relation"],
+                              scope=asked["scope"], status="pending", created_at=uow.now, expires_at=expires_at,
                               requester_name=name)
         uow.session.add(link)
         uow.session.flush()
@@ -171,6 +184,13 @@ def confirm_link(actor: Actor, representation_id: str) -> dict[str, Any]:
         if link.proof_key is None:
             raise Conflict("link_needs_proof")
         link.status, link.confirmed_at, link.confirmed_by_user_id = "active", uow.now, actor.user_id
+        for replaced in uow.session.scalars(select(Representation).where(
+                Representation.id != link.id, Representation.status == "active",
+                Representation.application_id == link.application_id,
+                Representation.applicant_user_id == link.applicant_user_id,
+                Representation.representative_user_id == link.representative_user_id,
+                Representation.kind == link.kind)):
+            replaced.status, replaced.revoked_at = "revoked", uow.now   # the new request replaces it
         link.consent_method = f"confirmed_by_{_confirmer_role(uow, actor, link)}"
         uow.audit.record(actor, f"link.confirmed.{link.kind}")
         uow.commit()

@@ -18,6 +18,10 @@ class Representation(Base):
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     applicant_user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # A link asked for by an application's number is for that application alone: a guardian's account may hold
+    # the applications of several wards, and a relative of one must not see the others. None: every application
+    # of the person (an assistant's help; links made before migration 0013).
+    application_id: Mapped[str | None] = mapped_column(String(32), index=True)
     representative_user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16))       # guardian, family, entrusted, assistant
     relation: Mapped[str | None] = mapped_column(String(32))  # parent, child, spouse, ... (guardian, family)
