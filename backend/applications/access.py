@@ -77,10 +77,12 @@ PURPOSES = {
     Relation.REVIEWER: {Purpose.VIEW, Purpose.REVEAL, Purpose.VIEW_STATUS, Purpose.REVIEW},
 }
 # An authorisation letter says what the entrusted person may do (seed 004: 委托他人代为申请).
+# Editing or submitting what one cannot read is impossible (no version for If-Match, no idea what is there), so
+# each includes reading it.
 ENTRUSTED_SCOPES = {
     "view": {Purpose.VIEW, Purpose.VIEW_STATUS},
-    "edit": {Purpose.EDIT},
-    "submit": {Purpose.SUBMIT, Purpose.WITHDRAW},
+    "edit": {Purpose.VIEW, Purpose.VIEW_STATUS, Purpose.EDIT},
+    "submit": {Purpose.VIEW, Purpose.VIEW_STATUS, Purpose.SUBMIT, Purpose.WITHDRAW},
 }
 _KIND_RELATION = {"guardian": Relation.GUARDIAN, "institution": Relation.GUARDIAN, "family": Relation.FAMILY,
                   "entrusted": Relation.ENTRUSTED, "assistant": Relation.ASSISTANT}
