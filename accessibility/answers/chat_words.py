@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from accessibility.answers.text import compact, digits_read_out, fold_width
+from accessibility.answers.text import compact, digits_read_out, fold_width, trimmed_variants
 
 LINK_CODE_LENGTH = 6
 
@@ -60,8 +60,8 @@ def is_greeting_or_wish_to_apply(text: str) -> bool:
 
 
 def _greeting_or_wish(clause: str) -> bool:
-    for candidate in _trimmed(clause, ("我想", "我要", "想", "要", "我", "请问", "请", "帮我", "给我", "嗯", "那个"),
-                              ("啊", "呀", "吧", "啦", "哦", "呢", "一下", "的")):
+    for candidate in trimmed_variants(clause, ("我想", "我要", "想", "要", "我", "请问", "请", "帮我", "给我", "嗯", "那个"),
+                                      ("啊", "呀", "吧", "啦", "哦", "呢", "一下", "的")):
         if candidate in _GREETINGS or candidate in _WISHES:
             return True
     return False
@@ -73,7 +73,7 @@ def asks_for_status(text: str) -> bool:
     if not whole:
         return False
     subjects = _LEADING + _SUBJECTS
-    return any(candidate in _STATUS for candidate in _trimmed(whole, subjects, _TRAILING))
+    return any(candidate in _STATUS for candidate in trimmed_variants(whole, subjects, _TRAILING))
 
 
 def link_code(text: str) -> LinkCode | None:
@@ -86,17 +86,3 @@ def link_code(text: str) -> LinkCode | None:
     if digits is None:
         return None if match.group(1) else LinkCode(None, 0)
     return LinkCode(digits if len(digits) == LINK_CODE_LENGTH else None, len(digits))
-
-
-def _trimmed(text: str, leading: tuple[str, ...], trailing: tuple[str, ...]) -> list[str]:
-    """The text with leading and trailing filler words taken off in every order."""
-    seen: list[str] = []
-    frontier = [text]
-    while frontier:
-        current = frontier.pop()
-        if not current or current in seen:
-            continue
-        seen.append(current)
-        frontier.extend(current[len(w):] for w in leading if current.startswith(w) and len(current) > len(w))
-        frontier.extend(current[: -len(w)] for w in trailing if current.endswith(w) and len(current) > len(w))
-    return seen

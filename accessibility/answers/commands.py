@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
 
-from accessibility.answers.text import compact, small_number, split_clauses
+from accessibility.answers.text import compact, small_number, split_clauses, trimmed_variants
 
 
 class CommandKind(StrEnum):
@@ -166,16 +166,7 @@ def _command_of(base: str) -> Command | None:
 
 def _variants(text: str) -> list[str]:
     """The answer with leading and trailing filler words taken off in every order, longest first."""
-    seen: list[str] = []
-    frontier = [text]
-    while frontier:
-        current = frontier.pop()
-        if not current or current in seen:
-            continue
-        seen.append(current)
-        frontier.extend(current[len(w):] for w in _LEADING if current.startswith(w) and len(current) > len(w))
-        frontier.extend(current[: -len(w)] for w in _TRAILING if current.endswith(w) and len(current) > len(w))
-    return sorted(seen, key=len, reverse=True)
+    return sorted(trimmed_variants(text, _LEADING, _TRAILING), key=len, reverse=True)
 
 
 def _change_request(text: str) -> Command | None:

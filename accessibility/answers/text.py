@@ -116,3 +116,18 @@ def chinese_integer(text: str) -> int | None:
     except (ValueError, KeyError):
         return None
     return int(value) if float(value).is_integer() else None
+
+
+def trimmed_variants(text: str, leading: tuple[str, ...], trailing: tuple[str, ...]) -> list[str]:
+    """The text with leading and trailing filler words taken off in every order ("那就跳过吧" -> "跳过吧",
+    "那就跳过", "跳过", ...), the text itself first."""
+    seen: list[str] = []
+    frontier = [text]
+    while frontier:
+        current = frontier.pop()
+        if not current or current in seen:
+            continue
+        seen.append(current)
+        frontier.extend(current[len(w):] for w in leading if current.startswith(w) and len(current) > len(w))
+        frontier.extend(current[: -len(w)] for w in trailing if current.endswith(w) and len(current) > len(w))
+    return seen
