@@ -206,7 +206,7 @@ ERRORS = {
                           "这个时间比交申请还早。请再看看。"),
     "occurred_in_future": ("{field}晚于现在（{now}），还没有发生的事件不能记录，请核对。",
                            "这个时间还没到。请再看看。"),
-    "notice_before_submission": ("公示期在申请提交（{submitted_on}）之前就结束了，不是这份申请的公示，请核对公示日期。",
+    "notice_before_submission": ("公示期早于申请提交的日子（{submitted_on}），不是这份申请的公示，请核对公示日期。",
                                  "公示日子比交申请还早。请再看看。"),
     "material_missing": ("请上传{field}。", "还要拍{field}。"),
     "file_empty": ("文件是空的，请重新拍照上传。", "文件是空的。请再拍一次。"),

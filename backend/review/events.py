@@ -133,10 +133,12 @@ def validate_for_application(event: ReviewEvent, application: Application, conte
     if event.type is ReviewEventType.PUBLIC_NOTICE and first_submitted is not None:
         # Compared by China's calendar day: a notice ending on the day of submission is not refused here.
         submitted_on = first_submitted.astimezone(CHINA).date()
-        notice_to = parse_day(event.notice_to)
-        if notice_to is not None and notice_to < submitted_on:
-            errors.append(FieldError("notice_to", "notice_before_submission",
-                                     {"submitted_on": submitted_on.isoformat()}))
+        # Seed 004 政策告知书 三: 审定 → 公示, so the notice cannot start before the application was made.
+        for name in ("notice_from", "notice_to"):
+            day = parse_day(getattr(event, name))
+            if day is not None and day < submitted_on:
+                errors.append(FieldError(name, "notice_before_submission", {"submitted_on": submitted_on.isoformat()}))
+                break
     if event.type is ReviewEventType.APPROVED:
         for subsidy in event.monthly_amounts:
             if subsidy in SUBSIDIES and subsidy not in application.subsidies:

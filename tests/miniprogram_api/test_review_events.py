@@ -132,15 +132,18 @@ def test_an_event_a_minute_ahead_of_our_clock_is_taken_as_clock_skew(client, sub
     assert response.status_code == 200, response.get_json()
 
 
-def test_a_public_notice_that_ended_before_the_application_was_submitted_is_refused(client, as_applicant,
+def test_a_public_notice_that_started_or_ended_before_the_application_was_submitted_is_refused(client, as_applicant,
                                                                                    submitted):
     # Seed 004 (政策告知书 三): 区民政局审定 → 公示 → 发放: the notice follows the decision on this application,
     # so it cannot have ended before the application was submitted (2026-11-25).
     response = post_event(client, event(submitted, "e1", "public_notice", notice_from="2020-01-01",
                                         notice_to="2020-01-07"))
 
-    assert response.status_code == 422 and _errors(response) == {"notice_to": "notice_before_submission"}
+    assert response.status_code == 422 and _errors(response) == {"notice_from": "notice_before_submission"}
     assert "2026-11-25" in response.get_json()["errors"][0]["message"]
+    started_before = post_event(client, event(submitted, "e2", "public_notice", notice_from="2026-11-20",
+                                              notice_to="2026-12-20"))
+    assert started_before.status_code == 422 and _errors(started_before) == {"notice_from": "notice_before_submission"}
     timeline = as_applicant.get(f"/applications/{submitted['id']}/status").get_json()["timeline"]
     assert "public_notice" not in [entry["event"] for entry in timeline]
 
