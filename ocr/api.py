@@ -38,8 +38,9 @@ class Reader:
         today = today or dt.date.today()
         try:
             photo = decode_photo(image)
-        except UnreadableImage:
-            return Reading(None if kind == AUTO else kind, {}, (Warning("image_unreadable"),))
+        except UnreadableImage as unreadable:
+            return Reading(None if kind == AUTO else kind, {},
+                           (Warning("image_unreadable", params={"reason": unreadable.reason}),))
         with self._lock:
             return self._read(photo, kind, today)
 

@@ -81,6 +81,25 @@ def test_command_line_prints_one_json_line_per_image(tmp_path):
     assert lines[1]["kind"] == "id_card_back"
 
 
+def test_the_command_line_says_why_an_image_could_not_be_read_and_exits_1(tmp_path):
+    from PIL import Image
+
+    text = tmp_path / "notes.txt"
+    text.write_text("not a photo")
+    huge = tmp_path / "huge.png"
+    Image.new("1", (8000, 6000)).save(huge)          # 48 MP, over the 40 MP limit (docs/ocr.md)
+    good = tmp_path / "back.jpg"
+    good.write_bytes(make_sample(3, "id_card_back", severity=0.5).jpeg)
+    done = subprocess.run([sys.executable, "-m", "ocr", str(good), str(text), str(huge), str(tmp_path / "gone.jpg"),
+                           "--json"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr and "DecompressionBomb" not in done.stderr
+    reasons = [[w["params"]["reason"] for w in json.loads(line)["warnings"] if w["code"] == "image_unreadable"]
+               for line in done.stdout.splitlines()]
+    assert reasons == [[], ["not_an_image"], ["too_large"], ["file_not_found"]]
+    only_good = subprocess.run([sys.executable, "-m", "ocr", str(good), "--json"], capture_output=True, timeout=120)
+    assert only_good.returncode == 0
+
+
 def test_importing_ocr_loads_no_model():
     code = ("import sys, ocr; ocr.Reading; "
             "print(any(m.startswith(('onnxruntime', 'rapidocr', 'pytesseract', 'cv2')) for m in sys.modules))")
