@@ -123,7 +123,14 @@ def _user_for_wechat(uow: UnitOfWork, openid: str, unionid: str | None) -> User:
         uow.session.add(user)
         uow.session.flush()  # no ORM relationships to order inserts by: the user row must exist first
     elif unionid and not user.wechat_unionid:
-        user.wechat_unionid = unionid
+        twin = uow.session.scalars(select(User).where(
+            User.wechat_unionid == unionid, User.role == Role.PUBLIC.value, User.id != user.id,
+            User.disabled_at.is_(None))).first()
+        if twin is None:
+            user.wechat_unionid = unionid
+        else:
+            from backend.accounts.twins import join_twin
+            user = join_twin(uow, user, twin, openid, unionid)
     if user.disabled_at is not None:
         raise AuthenticationFailed("account_disabled")
     return user

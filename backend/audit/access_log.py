@@ -30,7 +30,7 @@ ACTION_VERBS: dict[str, str | None] = {
     "numbers.revealed": "reveal", "application.submitted": "submit", "application.withdrawn": "withdraw",
     "application.listed_for_review": "view", "conversation.started": "view",
     # Recorded without an application (about accounts, codes and links): never in an application's log.
-    "assistance.consented": None, "assistance.in_person_consent_recorded": None, "account.claimed": None,
+    "assistance.consented": None, "assistance.in_person_consent_recorded": None, "account.claimed": None, "account.joined_by_unionid": None, "account.twin_not_joined": None,
     "staff.assistant_created": None, "staff.activated": None, "staff.assistant_disabled": None, "link.proof_attached": None,
     "decline.recorded": None, "code.failed": None, "code.peek_failed": None, "official_account.link_code_made": None,
     "preferences.saved": None,
