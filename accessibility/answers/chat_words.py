@@ -59,12 +59,14 @@ def is_greeting_or_wish_to_apply(text: str) -> bool:
     return bool(clauses) and all(_greeting_or_wish(clause) for clause in clauses)
 
 
+# Words around a greeting or a wish that change nothing ("我想申请一下吧").
+_WISH_LEADING = ("我想", "我要", "想", "要", "我", "请问", "请", "帮我", "给我", "嗯", "那个")
+_WISH_TRAILING = ("啊", "呀", "吧", "啦", "哦", "呢", "一下", "的")
+
+
 def _greeting_or_wish(clause: str) -> bool:
-    for candidate in trimmed_variants(clause, ("我想", "我要", "想", "要", "我", "请问", "请", "帮我", "给我", "嗯", "那个"),
-                                      ("啊", "呀", "吧", "啦", "哦", "呢", "一下", "的")):
-        if candidate in _GREETINGS or candidate in _WISHES:
-            return True
-    return False
+    return any(candidate in _GREETINGS or candidate in _WISHES
+               for candidate in trimmed_variants(clause, _WISH_LEADING, _WISH_TRAILING))
 
 
 def asks_for_status(text: str) -> bool:

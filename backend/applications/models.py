@@ -94,6 +94,13 @@ class StatusEvent(Base):
     source_event_id: Mapped[str | None] = mapped_column(String(128), unique=True)
     submission_number: Mapped[int | None] = mapped_column(Integer)
 
+    @property
+    def moved_the_stage(self) -> bool:
+        """False for a review event kept in the timeline that did not move the application (a second approval, a
+        rejection after payment began: backend/review/events.py marks them): it changes no decision shown and no
+        figure counted."""
+        return not (self.details or {}).get("did_not_change_stage")
+
 
 class IdempotencyRecord(Base):
     """A claimed Idempotency-Key and, once the request succeeded, its answer: the same key gets the same

@@ -160,6 +160,13 @@ class ApplicationRepository:
         return set(self._session.scalars(select(Material.kind).where(
             Material.application_id == application.id, Material.superseded_at.is_(None))))
 
+    def kinds_not_yet_submitted(self, application: Application) -> set[str]:
+        """The kinds of the current photos uploaded since the last submission (none has gone to review yet)."""
+        from backend.materials.models import Material
+        return set(self._session.scalars(select(Material.kind).where(
+            Material.application_id == application.id, Material.superseded_at.is_(None),
+            Material.submission_number.is_(None))))
+
     def reference_exists(self, reference: str) -> bool:
         return self._session.scalar(select(Application.id).where(Application.reference == reference)) is not None
 

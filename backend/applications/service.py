@@ -248,14 +248,8 @@ def _missing(uow: UnitOfWork, application: Application, content: dict[str, Any])
 def _photos_asked_for_again(uow: UnitOfWork, application: Application) -> list[FieldError]:
     """A photo the reviewer asked for in a correction must be a new one: the photo already submitted is what they
     could not use. (A field asked for may be confirmed as it stands: the reviewer may have asked to check it.)"""
-    from sqlalchemy import select
-
-    from backend.materials.models import Material
-
     asked = [item for item in uow.applications.correction_items(application) if item in MATERIAL_KINDS]
-    new = set(uow.session.scalars(select(Material.kind).where(
-        Material.application_id == application.id, Material.superseded_at.is_(None),
-        Material.submission_number.is_(None))))
+    new = uow.applications.kinds_not_yet_submitted(application)
     return [FieldError(kind, "correction_photo_needed") for kind in asked if kind not in new]
 
 

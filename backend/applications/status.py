@@ -189,7 +189,7 @@ def _latest(events: list[StatusEvent], event_type: str) -> StatusEvent | None:
     approval, a rejection after payment began, a decision on a withdrawn application; review/events.py marks
     them) must not change the decision the person is shown."""
     matching = [event for event in events
-                if event.type == event_type and not (event.details or {}).get("did_not_change_stage")]
+                if event.type == event_type and event.moved_the_stage]
     return matching[-1] if matching else None
 
 

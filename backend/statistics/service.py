@@ -82,7 +82,7 @@ def monthly_statistics(actor: Actor, month: str) -> dict[str, Any]:
             if handed is not None and first <= handed <= month_end and handed > deadlines["hand_off_by"].day:
                 count(app, "handed_off_late")
         for event in events:
-            if (event.details or {}).get("did_not_change_stage"):
+            if not event.moved_the_stage:
                 continue  # recorded in the timeline, but nothing happened to the application
             app = by_id[event.application_id]
             if event.type == "handed_off":
