@@ -5,6 +5,9 @@
   `ocr/` imports nothing of ours (DESIGN.md), so it keeps its own copy;
 * ocr/data/traditional.txt, traditional characters that are never simplified ones (賈 -> 贾), from OpenCC's
   TSCharacters table: mainland documents print simplified characters, so such a character is a misreading.
+  Characters of the 通用规范汉字表 (2013) are standard print whatever OpenCC says (昇, 甦, 陞 and 甯 are
+  names' characters it respells): they are left out, the table's members read from Unicode's Unihan database
+  (its kTGH field, Debian's unicode-data package, installed by `make`).
 
     .venv/bin/python scripts/build_ocr_data.py        # after regions.csv or OpenCC changes
 
@@ -12,6 +15,7 @@ tests/ocr/test_places.py and test_script.py fail when a file and its source drif
 
 from __future__ import annotations
 
+import bz2
 import csv
 import io
 import re
@@ -22,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REGIONS = ROOT / "backend" / "identity" / "data" / "regions.csv"
 PLACES = ROOT / "ocr" / "data" / "places.csv"
 TRADITIONAL = ROOT / "ocr" / "data" / "traditional.txt"
+UNIHAN_MAPPINGS = Path("/usr/share/unicode/Unihan_OtherMappings.txt.bz2")
 
 
 def places_csv(regions_text: str) -> str:
@@ -49,17 +54,31 @@ def places_csv(regions_text: str) -> str:
     return out.getvalue()
 
 
+def standard_characters() -> frozenset[str]:
+    """The 8,105 characters of the 通用规范汉字表 (国务院, 2013): Unihan's kTGH field gives each its place in it."""
+    if not UNIHAN_MAPPINGS.exists():
+        raise SystemExit(f"{UNIHAN_MAPPINGS} is missing: install Debian's unicode-data package (make does)")
+    standard = set()
+    with bz2.open(UNIHAN_MAPPINGS, "rt", encoding="utf-8") as mappings:
+        for line in mappings:
+            if "\tkTGH\t" in line:                 # U+6607<TAB>kTGH<TAB>2013:3427
+                standard.add(chr(int(line.split("\t", 1)[0][2:], 16)))
+    return frozenset(standard)
+
+
 def traditional_txt() -> str:
     """One line per traditional-only character: the character and its usual simplified form. A character that
-    is also a simplified one (乾, 於: their own first or second reading) is left out."""
+    is also a simplified one (乾, 於: their own first or second reading), or a standard one of the 通用规范汉字表
+    (昇, which OpenCC turns into 升), is left out."""
     import opencc  # opencc-python-reimplemented, a test and development dependency only
 
     table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    standard = standard_characters()
     lines = []
     for row in table.read_text(encoding="utf-8").splitlines():
         traditional, _, simplified = row.partition("\t")
         candidates = simplified.split()
-        if len(traditional) == 1 and candidates and traditional not in candidates:
+        if len(traditional) == 1 and candidates and traditional not in candidates and traditional not in standard:
             lines.append(traditional + candidates[0])
     return "\n".join(sorted(lines)) + "\n"
 

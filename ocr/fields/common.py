@@ -122,7 +122,7 @@ def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]],
 def _never_certain(value: Value, look, box: tuple[float, float, float, float]) -> bool:
     """Readings whose agreeing looks still prove nothing:
     - a traditional character (賈 for 贾): mainland documents print simplified ones, so it is most likely a
-      misreading; it is not respelled (昇 and 喆 are standard in names though OpenCC's table turns 昇 into 升);
+      misreading; it is not respelled (the table leaves out the 通用规范汉字表's own characters, 昇 among them);
     - blurred text: the recogniser is over-confident there, it read 淼 as 森 and 莺 as 驾 at 0.99 in every look
       (preprocess/sharpness.py);
     - an engine with one confidence per word and no runners-up (Tesseract): its looks agree on whole words,

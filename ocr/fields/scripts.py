@@ -2,11 +2,11 @@
 also holds traditional ones, and a blurred 贾 can come out as 賈 with high confidence: such a reading must not
 be offered as certain. ocr/data/traditional.txt lists traditional characters with their simplified forms,
 built from OpenCC's table by scripts/build_ocr_data.py (characters that are simplified ones too, such as 乾 and
-於, are not in it). The table is not used to respell: it also turns 昇, a standard name character, into 升.
-Instead a traditional character weighs a tenth of a simplified one when the looks are fused
-(`MainlandPrint`): the simplified runner-up the recogniser also saw (贾 behind 賈) wins unless the looks
-are ten times surer of the traditional one, as they are of a clearly printed 昇. Measured on the benchmark's names
-(docs/ocr.md): two more right on the second set, none lost on either."""
+於, are not in it, and neither are the 通用规范汉字表's own, such as 昇, 甦 and 陞, which OpenCC respells though
+names print them). The table is not used to respell. Instead a traditional character weighs a tenth of a
+simplified one when the looks are fused (`MainlandPrint`): the simplified runner-up the recogniser also saw
+(贾 behind 賈) wins unless the looks are ten times surer of the traditional one. Measured on the benchmark's
+names (docs/ocr.md): two more right on the second set, none lost on either."""
 
 from __future__ import annotations
 

@@ -208,3 +208,22 @@ def test_a_clearly_read_standard_name_character_that_opencc_calls_traditional_is
     clear = Value("王昇", (0.99, 0.98), ((), (("升", 0.01),)), (0, 0, 1, 1))
     value, confidence = look_free_text([clear], LooksByRegion(clear), {}, lambda v: v)
     assert value.text == "王昇"
+
+
+def test_a_standard_name_character_opencc_respells_outweighs_a_weaker_look_alike():
+    # 顾昇霞 on a glared, dim certificate (benchmark seed 3300128): the looks saw 昇 at 0.85 and 异 at 0.14, and
+    # weighing 昇 as traditional (OpenCC turns it into 升) made 异 win. 昇 is in the 通用规范汉字表 (2013).
+    from ocr.fields.looks import fuse
+    from ocr.fields.scripts import MAINLAND_PRINT
+
+    looks = [Value("顾昇霞", (0.97, 0.85, 0.97), ((), (("异", 0.14),), ()), (0, 0, 1, 1)),
+             Value("顾异霞", (0.97, 0.5, 0.97), ((), (("昇", 0.45),), ()), (0, 0, 1, 1))]
+    assert fuse(looks, MAINLAND_PRINT)[0].text == "顾昇霞"
+
+
+def test_no_character_of_the_general_standard_table_counts_as_traditional():
+    from ocr.fields.scripts import is_traditional
+
+    # 通用规范汉字表 (2013) holds these, though OpenCC's table maps each to another character.
+    assert not any(is_traditional(ch) for ch in "昇甦陞甯脩蒐釐祕")
+    assert is_traditional("賈") and is_traditional("東")
