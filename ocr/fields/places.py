@@ -26,6 +26,7 @@ BUREAU = "公安局"
 BRANCH = "分局"
 # Endings a branch bureau drops from its county's name (城关区 -> 城关分局, 东城区 -> 东城分局).
 _DROPPED_ENDINGS = ("区", "县", "市", "旗")
+_NEW_AREA = "新区"
 
 
 class Places:
@@ -77,6 +78,9 @@ def settle_authority(value: Value) -> Value:
 
 
 def _branch_spellings(name: str) -> tuple[str, ...]:
+    if len(name) >= 4 and name.endswith(_NEW_AREA):
+        # 浦东新区 -> 上海市公安局浦东分局, 滨海新区 -> 天津市公安局滨海分局: the whole 新区 goes.
+        return name, name[:-1], name[:-len(_NEW_AREA)]
     if len(name) >= 3 and name.endswith(_DROPPED_ENDINGS):
         return name, name[:-1]
     return (name,)

@@ -227,3 +227,9 @@ def test_no_character_of_the_general_standard_table_counts_as_traditional():
     # 通用规范汉字表 (2013) holds these, though OpenCC's table maps each to another character.
     assert not any(is_traditional(ch) for ch in "昇甦陞甯脩蒐釐祕")
     assert is_traditional("賈") and is_traditional("東")
+
+
+def test_a_new_areas_branch_bureau_drops_the_whole_new_area_from_its_name():
+    # 浦东新区's bureau is 上海市公安局浦东分局; a dim photo read 浦 as 通 (benchmark seed 3300208).
+    assert settle_authority(read("上海市公安局通东分局", doubtful=(6,))).text == "上海市公安局浦东分局"
+    assert settle_authority(read("上海市公安局浦东新区分局", doubtful=(6,))).text == "上海市公安局浦东新区分局"
