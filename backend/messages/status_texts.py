@@ -211,3 +211,34 @@ for _event, _text in WECHAT_STAGE.items():
     define(f"wechat.stage.{_event}", _text, _text)
 for _event, _text in WECHAT_NOTE.items():
     define(f"wechat.note.{_event}", _text, _text)
+
+# What a person is told when they take over the account a village assistant made for them (POST /me/claim): each
+# application already in it, who started or submitted it (by role and office, never by name, as the timeline), when,
+# where it stands and what to do now. Seed 004 (政策告知书 三): a village committee may apply on the person's behalf;
+# seed 001 item 11: online services must reach people who could not use a smartphone, so once they can, they are
+# told what was done for them; seed 003 item 4 and seed 001 item 8: the applicant must know the duty to report
+# changes, and here someone else acknowledged the policy notice for them.
+define("notification.taken_over_submitted",
+       "{helper}在 {date} 替您提交了申请 {reference}（{subsidies}）。现在的进度：{stage}。{next}",
+       "{date}，{helper}帮您交了申请（{subsidies}）。现在：{stage}。{next}")
+define("notification.taken_over_draft",
+       "{helper}在 {date} 开始替您填写申请 {reference}（{subsidies}），还没有提交。"
+       "您可以打开这份申请接着填写，填好后提交。",
+       "{date}，{helper}开始帮您填申请（{subsidies}）。还没有交。您可以接着填，填好再交。")
+define("takeover.helper_with_office", "{office}的{role}", "{role}")
+define("takeover.next.in_review", "您现在不用做什么。审核有了结果，我们会通知您；您也可以在“我的申请”里查看进度。",
+       "您不用做什么。有结果会告诉您。")
+define("takeover.next.correction_requested", "审核人员请您补正材料：请打开这份申请，看要补什么，补好后重新提交。",
+       "要补材料。请打开申请看一看。改好再交。")
+define("takeover.next.decided", "补贴的金额和发放情况，可以在“我的申请”里查看。", "在“我的申请”里能看到发多少钱。")
+define("takeover.next.rejected", "请打开这份申请查看没有通过的原因。如果情况有变化，您可以重新申请。",
+       "请打开申请看原因。情况变了，可以再申请。")
+define("takeover.next.withdrawn", "这份申请已经撤回。您想申请时，可以重新申请。", "申请撤回了。想要时，可以再申请。")
+define("takeover.pledge",
+       "提交时已替您确认了政策告知书：家里情况有变化（比如残疾等级变了、不再是低保户、户口迁走）时，"
+       "请及时告诉户籍所在地的乡镇（街道）。",
+       "政策说明已经替您确认了。家里情况变了，请告诉乡镇。")
+define("claim.taken_over", "您已接手为您建立的账号。账号里有 {count} 份申请，每一份的情况都已发到“消息”里。",
+       "账号现在是您的了。里面有{count}份申请。每一份的情况，都在“消息”里。")
+define("claim.taken_over_nothing_yet", "您已接手为您建立的账号。账号里还没有申请。",
+       "账号现在是您的了。里面还没有申请。")

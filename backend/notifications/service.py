@@ -63,6 +63,10 @@ def mark_read(actor: Actor, notification_id: str, *, locale: str) -> dict[str, A
 
 
 def notification_words(event_type: str, params: dict[str, Any], locale: str) -> Words:
+    from backend.notifications.takeover import TAKEOVER_EVENTS, takeover_words
+
+    if event_type in TAKEOVER_EVENTS:  # its params are codes (stage, role, office) said in the reader's language
+        return takeover_words(event_type, params, locale)
     return say(f"notification.{event_type}", locale, **params)
 
 

@@ -153,16 +153,23 @@ def handover_code(actor: Actor, person_user_id: str) -> dict[str, Any]:
         return {"code": codes.formatted(code), "expires_at": row.expires_at}
 
 
-def claim_account(actor: Actor, code: str) -> dict[str, Any]:
-    """The person, logged in on their own WeChat, takes over what the assistant did for them."""
+def claim_account(actor: Actor, code: str, *, locale: str = "zh_Hans_CN") -> dict[str, Any]:
+    """The person, logged in on their own WeChat, takes over what the assistant did for them, and is told of
+    every application already in the account: in a notification each (backend/notifications/takeover.py) and in
+    this answer."""
+    from backend.messages.catalog import say
+    from backend.notifications.service import notification_words
+    from backend.notifications.takeover import announce_takeover
+
     require_role(actor, Role.PUBLIC)
     with unit_of_work() as uow:
         row = codes.redeem(uow, actor, "handover", code)
         made_for_them = uow.session.get(User, row.subject_user_id)
         if made_for_them is None or made_for_them.wechat_openid is not None:
             raise NotFound("code_not_valid")
-        for application in uow.session.scalars(select(Application).where(
-                Application.owner_user_id == made_for_them.id)):
+        taken_over = list(uow.session.scalars(select(Application).where(
+            Application.owner_user_id == made_for_them.id)))
+        for application in taken_over:
             application.owner_user_id = actor.user_id
         for representation in uow.session.scalars(select(Representation).where(
                 Representation.applicant_user_id == made_for_them.id)):
@@ -172,6 +179,18 @@ def claim_account(actor: Actor, code: str) -> dict[str, Any]:
         user = uow.session.get(User, actor.user_id)
         user.display_name = user.display_name or made_for_them.display_name
         made_for_them.disabled_at = uow.now  # kept (the audit log names it), never usable to log in
+        notes = announce_takeover(uow, actor.user_id, taken_over)
         uow.audit.record(actor, "account.claimed")
         uow.commit()
-        return {"claimed": True, "display_name": user.display_name}
+        by_id = {application.id: application for application in taken_over}
+        applications = []
+        for note in notes:
+            application = by_id[note.application_id]
+            applications.append({
+                "application_id": application.id, "reference": application.reference, "stage": application.stage,
+                "stage_label": say(f"stage.{application.stage}", locale).as_dict(),
+                "notification_id": note.id, **notification_words(note.event_type, note.params, locale).as_dict()})
+        message = say("claim.taken_over", locale, count=len(applications)) if applications \
+            else say("claim.taken_over_nothing_yet", locale)
+        return {"claimed": True, "display_name": user.display_name, "message": message.as_dict(),
+                "applications": applications}

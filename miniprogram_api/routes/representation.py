@@ -10,9 +10,10 @@ from typing import Literal
 from flask_openapi3 import APIBlueprint, FileStorage, Tag
 from pydantic import BaseModel, Field
 
+from accessibility.status_speech import spoken_words
 from backend.audit.access_log import access_log
 from backend.representation import service
-from miniprogram_api.guards import client_source, current_actor
+from miniprogram_api.guards import client_source, current_actor, current_preferences
 from miniprogram_api.locale import request_locale
 from miniprogram_api.render import render
 from miniprogram_api.schemas.applications import ProxyRelation, Subsidy
@@ -178,7 +179,13 @@ def give_consent(body: Code):
 
 @me.post("/claim", summary="Take over the account an assistant made for me", responses=LIMITED)
 def claim(body: Code):
-    return render(service.claim_account(current_actor(), body.code))
+    """Each application already in the account is told of (also in `GET /notifications`), with its `audio_url`
+    (null when the person has speech off), and so is the whole (`message`)."""
+    claimed = service.claim_account(current_actor(), body.code, locale=request_locale())
+    preferences, locale = current_preferences(), request_locale()
+    for said in (claimed["message"], *claimed["applications"]):
+        said["audio_url"] = spoken_words(said, locale=locale, preferences=preferences)
+    return render(claimed)
 
 
 @me.post("/activate", summary="Bind my WeChat to the staff account an administrator made for me",

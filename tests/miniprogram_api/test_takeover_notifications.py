@@ -1,0 +1,120 @@
+"""A man without a smartphone was helped in person by the village assistant (seed 004, 政策告知书 三: the village
+committee may apply on his behalf). When he takes the account over on his own WeChat (POST /me/claim), he is told
+of everything already in it (seed 001 item 11: no one left out of the online service for want of a smartphone):
+what was submitted in his name, by whom (role and office, never a name), when, the stage and what to do now; and
+that changes at home must be reported, since the policy notice was acknowledged for him (seed 003 item 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.miniprogram_api.test_acting_for_others import MAN, apply_for_him, register_man
+from tests.support.accounts import logged_in
+from tests.support.factories import ALL_CONSENTS
+
+
+def take_over(app, as_assistant, person_id: str, account: str = "man-own-wechat", **client):
+    code = as_assistant.post(f"/assistance/people/{person_id}/handover-code").get_json()["code"]
+    himself = logged_in(app, account)
+    if client.get("locale"):
+        himself.locale = client["locale"]
+    claimed = himself.post("/me/claim", json={"code": code})
+    assert claimed.status_code == 200, claimed.get_json()
+    return himself, claimed.get_json(), code
+
+
+def takeover_notes(himself) -> list[dict]:
+    return [note for note in himself.get("/notifications").get_json()["notifications"]
+            if note["event"].startswith("taken_over")]
+
+
+@pytest.fixture
+def man(as_assistant) -> str:
+    return register_man(as_assistant)["person"]["id"]
+
+
+@pytest.fixture
+def submitted_for_him(man, as_assistant, as_reviewer) -> dict:
+    application = apply_for_him(as_assistant, man)
+    accepted = as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={"type": "accepted"})
+    assert accepted.status_code == 200, accepted.get_json()
+    return application
+
+
+def test_the_man_who_takes_over_is_told_of_the_application_submitted_for_him_with_its_stage(
+        app, man, submitted_for_him, as_assistant):
+    himself, claimed, _ = take_over(app, as_assistant, man)
+    [note] = takeover_notes(himself)
+    assert note["event"] == "taken_over_submitted" and note["application_id"] == submitted_for_him["id"]
+    assert note["read"] is False
+    text = note["text"]
+    assert submitted_for_him["reference"] in text
+    assert "已受理" in text and "乡镇收下了" not in text  # the stage now, in the standard form
+    assert "重庆市武隆区的村（居）协办员" in text  # by role and office ...
+    assert "演示协办员" not in text and "演示协办员" not in note["easy_read"]  # ... never by the assistant's name
+    assert "在 2026-11-25 替您提交" in text  # when (the test clock's day in China)
+    assert "困难残疾人生活补贴、重度残疾人护理补贴" in text
+    assert "不用做什么" in text and "政策告知书" in text  # what now, and the duty to report changes
+    assert "已经收下了" in note["easy_read"] and "帮办的人" in note["easy_read"]
+    assert MAN.id_number not in text and MAN.id_number[-4:] not in text  # no ID number, not even masked
+    # The claim's own answer says the same.
+    assert [item["application_id"] for item in claimed["applications"]] == [submitted_for_him["id"]]
+    assert claimed["applications"][0]["text"] == text and claimed["applications"][0]["stage"] == "accepted"
+    assert "1 份申请" in claimed["message"]["text"]
+
+
+def test_a_draft_the_assistant_left_is_mentioned_and_can_be_continued(app, man, submitted_for_him, as_assistant):
+    draft = as_assistant.post("/applications", json={"subsidies": ["nursing"], "applying_as": "village_committee",
+                                                     "applicant_id": man, "consents": ALL_CONSENTS}).get_json()
+    himself, claimed, _ = take_over(app, as_assistant, man)
+    by_application = {note["application_id"]: note for note in takeover_notes(himself)}
+    assert set(by_application) == {submitted_for_him["id"], draft["id"]}
+    note = by_application[draft["id"]]
+    assert note["event"] == "taken_over_draft"
+    assert "还没有提交" in note["text"] and "接着填写" in note["text"] and "重度残疾人护理补贴" in note["text"]
+    assert "还没有交" in note["easy_read"]
+    assert [item["stage"] for item in claimed["applications"]] == ["accepted", "draft"]  # oldest first
+    assert "2 份申请" in claimed["message"]["text"]
+    assert himself.patch(f"/applications/{draft['id']}", json={"household": {"status": "dibao"}},
+                         version=draft["version"]).status_code == 200  # his to continue
+
+
+def test_nothing_is_announced_when_the_account_held_no_application(app, man, as_assistant):
+    himself, claimed, _ = take_over(app, as_assistant, man)
+    assert himself.get("/notifications").get_json()["notifications"] == []
+    assert claimed["applications"] == []
+    assert "还没有申请" in claimed["message"]["text"]
+
+
+def test_claiming_again_does_not_tell_him_twice(app, man, submitted_for_him, as_assistant):
+    himself, _, code = take_over(app, as_assistant, man)
+    assert himself.post("/me/claim", json={"code": code}).status_code == 404  # the code is used up
+    assert len(takeover_notes(himself)) == 1
+    # Nor does announcing the same applications again (the guard, whatever the way in).
+    from backend.applications.models import Application
+    from backend.notifications.takeover import announce_takeover
+    from backend.unit_of_work import unit_of_work
+    with unit_of_work() as uow:
+        application = uow.session.get(Application, submitted_for_him["id"])
+        assert len(announce_takeover(uow, himself.user_id, [application])) == 1
+        uow.commit()
+    assert len(takeover_notes(himself)) == 1
+
+
+def test_the_notice_is_said_in_his_language_and_aloud_when_he_listens(app, man, submitted_for_him, as_assistant):
+    himself, claimed, _ = take_over(app, as_assistant, man, locale="en")
+    [note] = takeover_notes(himself)
+    assert submitted_for_him["reference"] in note["text"] and "替您" not in note["text"]
+    assert "village" in note["text"].lower()
+    assert note["audio_url"] and claimed["applications"][0]["audio_url"] and claimed["message"]["audio_url"]
+
+
+def test_a_man_whose_application_was_sent_back_is_told_to_correct_it(app, man, submitted_for_him, as_assistant,
+                                                                      as_reviewer):
+    sent_back = as_reviewer.post(f"/review/applications/{submitted_for_him['id']}/decisions", json={
+        "type": "correction_requested", "reason": "电话打不通", "items": ["applicant.phone"]})
+    assert sent_back.status_code == 200, sent_back.get_json()
+    himself, _, _ = take_over(app, as_assistant, man)
+    [note] = takeover_notes(himself)
+    assert "需要补正材料" in note["text"] and "补好后重新提交" in note["text"]
+    assert "要补材料" in note["easy_read"]
