@@ -1,7 +1,7 @@
 """Speech for what is said outside a prompt (issue 6 item 3 and 4: every prompt, hint, error and status
 message has its standard text, its easy-read text and speech): the status of an application, each of
-its status messages, the in-app notifications, and the problem documents of the conversation's
-endpoints. Each recording is in the form the person prefers (easy-read or standard), made by the same
+its status messages, the in-app notifications, the problem documents of the conversation's
+endpoints, the eligibility answers (self-check and application), and the checklist of documents. Each recording is in the form the person prefers (easy-read or standard), made by the same
 cached speech service as a prompt's, behind a signed link (`audio_url`); None when speech is off."""
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import Any
 
 from accessibility.conversation.voice import audio_url
 from backend.accounts.preferences import Preferences
-from backend.messages.catalog import Words
+from backend.messages.catalog import Words, say
+from backend.policy.presenter import yuan
 
 
 def spoken_status(document: dict[str, Any], *, locale: str, preferences: Preferences) -> dict[str, Any] | None:
@@ -70,6 +71,48 @@ def spoken_problem(problem: dict[str, Any], *, locale: str, preferences: Prefere
             sentences.append(error.get("easy_read" if easy else "message") or error.get("message"))
     sentence = " ".join(s for s in sentences if isinstance(s, str) and s.strip())
     return audio_url(sentence, locale, preferences.speech_percent) if sentence else None
+
+
+def speak_evaluation(document: dict[str, Any], *, locale: str, preferences: Preferences) -> dict[str, Any]:
+    """Adds an `audio_url` to an eligibility answer (`backend.policy.presenter.evaluation_document`): each
+    subsidy's verdict (its outcome and monthly amount, `verdict_words`), each of its reasons and what would
+    change them, and each warning. Returns the document."""
+    for subsidy, verdict in (document.get("subsidies") or {}).items():
+        verdict["audio_url"] = spoken_words(verdict_words(subsidy, verdict, locale).as_dict(), locale=locale,
+                                            preferences=preferences)
+        for reason in verdict.get("reasons") or []:
+            _speak_reason(reason, locale, preferences)
+    for warning in document.get("warnings") or []:
+        _speak_reason(warning, locale, preferences)
+    return document
+
+
+def verdict_words(subsidy: str, verdict: dict[str, Any], locale: str) -> Words:
+    """A subsidy's verdict in one sentence, with the monthly amount where there is one, as the conversation's
+    summary says it ("护理补贴：符合条件，可以申请，每月90元。")."""
+    name, outcome = say(f"subsidy.{subsidy}", locale), say(f"outcome.{verdict['outcome']}", locale)
+    amount = yuan(verdict.get("monthly_amount"))
+    if amount:
+        return say("conversation.summary.eligibility", locale, subsidy=name, outcome=outcome, amount=amount)
+    if verdict["outcome"] == "not_eligible":
+        return say("eligibility.verdict_said", locale, subsidy=name, outcome=outcome)
+    return say("conversation.summary.eligibility_no_amount", locale, subsidy=name, outcome=outcome)
+
+
+def _speak_reason(reason: dict[str, Any], locale: str, preferences: Preferences) -> None:
+    reason["audio_url"] = spoken_words(reason, locale=locale, preferences=preferences)
+    if isinstance(reason.get("would_change"), dict):
+        reason["would_change"]["audio_url"] = spoken_words(reason["would_change"], locale=locale,
+                                                           preferences=preferences)
+
+
+def speak_checklist(document: dict[str, Any], *, locale: str, preferences: Preferences) -> dict[str, Any]:
+    """Adds an `audio_url` to why each item of an application's checklist is needed (its `why`, which names
+    the documents: "证明身份：身份证正反面，或户口簿。"). Returns the document."""
+    for item in document.get("items") or []:
+        if isinstance(item.get("why"), dict):
+            item["why"]["audio_url"] = spoken_words(item["why"], locale=locale, preferences=preferences)
+    return document
 
 
 def _form(preferences: Preferences) -> str:

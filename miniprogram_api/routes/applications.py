@@ -7,7 +7,9 @@ import re
 from flask import request
 from flask_openapi3 import APIBlueprint, Tag
 
-from accessibility.status_speech import speak_status_messages, spoken_status
+from accessibility.status_speech import (
+    speak_checklist, speak_evaluation, speak_status_messages, spoken_status,
+)
 from backend.applications import service, status
 from backend.applications.service import DraftChanges
 from backend.policy import service as policy_service
@@ -112,16 +114,20 @@ def withdraw_application(path: ApplicationPath):
                   summary="Eligibility of this application: outcome, amount, start month and reasons per subsidy",
                   responses=PROBLEM_RESPONSES)
 def application_eligibility(path: ApplicationPath):
-    return render(policy_service.application_eligibility(current_actor(), path.application_id,
-                                                         locale=request_locale()))
+    locale = request_locale()
+    return render(speak_evaluation(policy_service.application_eligibility(current_actor(), path.application_id,
+                                                                          locale=locale),
+                                   locale=locale, preferences=current_preferences()))
 
 
 @applications.get("/applications/<application_id>/checklist",
                   summary="The materials and confirmations this applicant needs, and which are still missing",
                   responses=PROBLEM_RESPONSES)
 def application_checklist(path: ApplicationPath):
-    return render(policy_service.application_checklist(current_actor(), path.application_id,
-                                                       locale=request_locale()))
+    locale = request_locale()
+    return render(speak_checklist(policy_service.application_checklist(current_actor(), path.application_id,
+                                                                       locale=locale),
+                                  locale=locale, preferences=current_preferences()))
 
 
 @applications.get("/applications/<application_id>/status",

@@ -9,11 +9,13 @@ from typing import Annotated, Literal
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field, field_validator
 
+from accessibility.status_speech import speak_evaluation
 from backend.errors import NotFound
 from backend.identity.regions import normalise_region_code, region
 from backend.policy import service
 from backend.policy.evaluator import Facts
 from backend.runtime import today
+from miniprogram_api.guards import caller_preferences
 from miniprogram_api.locale import request_locale
 from miniprogram_api.render import render
 from miniprogram_api.schemas.applications import HouseholdStatus, OtherBenefit
@@ -114,7 +116,9 @@ def check(body: EligibilityCheck):
         household=body.household.status, other_benefits=frozenset(body.other_benefits),
         other_benefit_amounts=dict(body.other_benefit_amounts), birth_date=body.birth_date,
         de_facto_unsupported_child=body.de_facto_unsupported_child)
-    return render(service.check_eligibility(facts, locale=request_locale()), headers={"Cache-Control": "no-store"})
+    locale = request_locale()
+    return render(speak_evaluation(service.check_eligibility(facts, locale=locale), locale=locale,
+                                   preferences=caller_preferences()), headers={"Cache-Control": "no-store"})
 
 
 @eligibility.get("/policies/<region_code>", summary="A region's policy in plain words, with sources and dates",
