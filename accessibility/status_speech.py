@@ -1,15 +1,19 @@
 """Speech for what is said outside a prompt (issue 6 item 3 and 4: every prompt, hint, error and status
 message has its standard text, its easy-read text and speech): the status of an application, each of
 its status messages, the in-app notifications, the problem documents of the conversation's
-endpoints, the eligibility answers (self-check and application), and the checklist of documents. Each recording is in the form the person prefers (easy-read or standard), made by the same
+endpoints, the eligibility answers (self-check and application), the checklist of documents and the
+pre-fill list of what the photos say. Each recording is in the form the person prefers (easy-read or standard), made by the same
 cached speech service as a prompt's, behind a signed link (`audio_url`); None when speech is off."""
 from __future__ import annotations
 
 from typing import Any
 
+from accessibility.conversation.questions import question_for
 from accessibility.conversation.voice import audio_url
 from backend.accounts.preferences import Preferences
+from backend.applications.fields import FIELDS
 from backend.messages.catalog import Words, say
+from backend.messages.describe import field_label
 from backend.policy.presenter import yuan
 
 
@@ -113,6 +117,42 @@ def speak_checklist(document: dict[str, Any], *, locale: str, preferences: Prefe
         if isinstance(item.get("why"), dict):
             item["why"]["audio_url"] = spoken_words(item["why"], locale=locale, preferences=preferences)
     return document
+
+
+def speak_prefill(document: dict[str, Any], *, locale: str, preferences: Preferences) -> dict[str, Any]:
+    """Adds an `audio_url` to the pre-fill list (`{"proposals", "reads"}`): each proposal said as its field
+    and the value the photo gives (`proposal_words`), a disagreement between photos, and each warning of a
+    photo's reading. Returns the document."""
+    for proposal in document.get("proposals") or []:
+        proposal["audio_url"] = spoken_words(proposal_words(proposal, locale).as_dict(), locale=locale,
+                                             preferences=preferences)
+        if isinstance(proposal.get("disagreement"), dict):
+            proposal["disagreement"]["audio_url"] = spoken_words(proposal["disagreement"], locale=locale,
+                                                                 preferences=preferences)
+    for read in document.get("reads") or []:
+        for warning in read.get("warnings") or []:
+            warning["audio_url"] = spoken_words(warning, locale=locale, preferences=preferences)
+    return document
+
+
+def proposal_words(proposal: dict[str, Any], locale: str) -> Words:
+    """What a photo says a field is ("照片上读到的残疾等级：二级。"), and what it would replace."""
+    field = field_label(proposal["field"], locale)
+    value = _value_words(proposal["field"], proposal["value"], locale)
+    if proposal.get("differs_from_current") and proposal.get("current_value") is not None:
+        return say("prefill.proposal_said_differs", locale, field=field, value=value,
+                   current=_value_words(proposal["field"], proposal["current_value"], locale))
+    return say("prefill.proposal_said", locale, field=field, value=value)
+
+
+def _value_words(path: str, value: Any, locale: str) -> Words:
+    # A number the list masks (or shows whole, to whoever may reveal it) is said as it is shown: the speech
+    # reads the shown digits one by one and says how many are hidden (accessibility/speech/speakable.py).
+    # Any other value is said back as the conversation says it: a grade as 二级, a date as 2019年6月10日.
+    spec = FIELDS.get(path)
+    if spec is not None and spec.mask:
+        return Words(str(value), str(value))
+    return question_for(path).shown(value, locale)
 
 
 def _form(preferences: Preferences) -> str:
