@@ -2,8 +2,9 @@
 message has its standard text, its easy-read text and speech): the status of an application, each of
 its status messages, the in-app notifications, the problem documents of the conversation's
 endpoints, the eligibility answers (self-check and application), the checklist of documents and the
-pre-fill list of what the photos say. Each recording is in the form the person prefers (easy-read or standard), made by the same
-cached speech service as a prompt's, behind a signed link (`audio_url`); None when speech is off."""
+pre-fill list of what the photos say. Each recording is in the form the person prefers (easy-read or
+standard), made by the same cached speech service as a prompt's, behind a signed link (`audio_url`);
+None when speech is off."""
 from __future__ import annotations
 
 from typing import Any
@@ -93,7 +94,7 @@ def speak_evaluation(document: dict[str, Any], *, locale: str, preferences: Pref
 
 def verdict_words(subsidy: str, verdict: dict[str, Any], locale: str) -> Words:
     """A subsidy's verdict in one sentence, with the monthly amount where there is one, as the conversation's
-    summary says it ("护理补贴：符合条件，可以申请，每月90元。")."""
+    summary says it ("重度残疾人护理补贴：符合条件，可以申请，每月90元。")."""
     name, outcome = say(f"subsidy.{subsidy}", locale), say(f"outcome.{verdict['outcome']}", locale)
     amount = yuan(verdict.get("monthly_amount"))
     if amount:

@@ -276,6 +276,16 @@ def test_the_self_check_is_said_slower_to_a_person_who_asked_for_slow_speech(app
     assert seconds["slow"] > 1.2 * seconds["normal"], seconds
 
 
+def test_the_self_check_is_said_in_the_language_the_signed_in_person_chose(app, client, as_applicant):
+    anonymous = app.test_client()
+    chinese = client.post("/eligibility/check", json=SELF_CHECK).get_json()["subsidies"]["nursing"]
+    as_applicant.put("/me/preferences", json={"locale": "en"})
+    english = as_applicant.post("/eligibility/check", json=SELF_CHECK).get_json()["subsidies"]["nursing"]
+    assert english["outcome_label"]["text"].isascii()
+    assert english["audio_url"] != chinese["audio_url"]
+    assert audio_seconds(anonymous, english["audio_url"]) > 1
+
+
 def test_a_stale_login_does_not_stop_the_self_check_which_is_then_said_as_to_anyone(client):
     response = client.post("/eligibility/check", json=SELF_CHECK, headers={"Authorization": "Bearer expired.or.forged"})
     assert response.status_code == 200, response.get_json()
