@@ -22,6 +22,7 @@ from miniprogram_api.schemas.applications import (
     ApplicationList, ApplicationOut, CreateApplication, RevealQuery, SaveDraft, StatusOut,
 )
 from miniprogram_api.schemas.common import PROBLEM_RESPONSES, ApplicationPath
+from miniprogram_api.schemas.eligibility import ApplicationEligibilityAnswer, ChecklistOut
 
 applications = APIBlueprint(
     "applications", __name__, url_prefix="/api/v1",
@@ -111,8 +112,9 @@ def withdraw_application(path: ApplicationPath):
 
 
 @applications.get("/applications/<application_id>/eligibility",
-                  summary="Eligibility of this application: outcome, amount, start month and reasons per subsidy",
-                  responses=PROBLEM_RESPONSES)
+                  summary="Eligibility of this application: outcome, amount, start month and reasons per subsidy, "
+                          "each said aloud (`audio_url`)",
+                  responses={200: ApplicationEligibilityAnswer, **PROBLEM_RESPONSES})
 def application_eligibility(path: ApplicationPath):
     locale = request_locale()
     return render(speak_evaluation(policy_service.application_eligibility(current_actor(), path.application_id,
@@ -121,8 +123,9 @@ def application_eligibility(path: ApplicationPath):
 
 
 @applications.get("/applications/<application_id>/checklist",
-                  summary="The materials and confirmations this applicant needs, and which are still missing",
-                  responses=PROBLEM_RESPONSES)
+                  summary="The materials and confirmations this applicant needs, and which are still missing; why "
+                          "each is needed is said aloud (`audio_url`)",
+                  responses={200: ChecklistOut, **PROBLEM_RESPONSES})
 def application_checklist(path: ApplicationPath):
     locale = request_locale()
     return render(speak_checklist(policy_service.application_checklist(current_actor(), path.application_id,

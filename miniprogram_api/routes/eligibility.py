@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated
 
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field, field_validator
@@ -20,6 +20,7 @@ from miniprogram_api.locale import request_locale
 from miniprogram_api.render import render
 from miniprogram_api.schemas.applications import HouseholdStatus, OtherBenefit
 from miniprogram_api.schemas.common import Problem, Strict, with_examples
+from miniprogram_api.schemas.eligibility import EligibilityAnswer
 
 eligibility = APIBlueprint("eligibility", __name__, url_prefix="/api/v1",
                            abp_tags=[Tag(name="eligibility", description="Who qualifies, how much, from when, why")])
@@ -85,28 +86,11 @@ class PolicyQuery(Strict):
     date: dt.date | None = None
 
 
-class SubsidyAnswer(BaseModel):
-    outcome: Literal["eligible", "not_eligible", "needs_review"]
-    monthly_amount: str | None
-    starts: str | None
-    reasons: list[dict]
-    source: str | None
-    as_of: str | None
-    paid_to: Literal["applicant", "institution"] = Field(
-        description="Who is paid: the children's welfare institution for an institution-raised orphan or "
-                    "事实无人抚养儿童 where the region says so (seed 003 item 四).")
-    back_pay_months: int | None = Field(
-        description="On a renewal: months of the stop before `starts` that may also be paid back (seed 001 item "
-                    "13); no month earlier than 3 months before the month of application is ever paid.")
-
-
-class EligibilityAnswer(BaseModel):
-    subsidies: dict[str, SubsidyAnswer]
-    warnings: list[dict]
-    contacts: list[dict]
-
-
 @eligibility.post("/eligibility/check", summary="Self-check: would I qualify? (no login; nothing is stored)",
+                  description="Each verdict, reason, advice and warning is said aloud too (`audio_url`). With no "
+                              "login it is said in the standard form at the normal pace; send the person's bearer "
+                              "token and it is said as their preferences ask (easy-read, language, speech rate), "
+                              "or not at all (null) with speech off. A token that does not verify is ignored.",
                   responses={200: EligibilityAnswer, 422: Problem})
 def check(body: EligibilityCheck):
     facts = Facts(
