@@ -1,15 +1,21 @@
 """Speech for what is said outside a prompt (issue 6 item 3 and 4: every prompt, hint, error and status
 message has its standard text, its easy-read text and speech): the status of an application, each of
-its status messages, the in-app notifications, and the problem documents of the conversation's
-endpoints. Each recording is in the form the person prefers (easy-read or standard), made by the same
-cached speech service as a prompt's, behind a signed link (`audio_url`); None when speech is off."""
+its status messages, the in-app notifications, the problem documents of the conversation's
+endpoints, the eligibility answers (self-check and application), the checklist of documents and the
+pre-fill list of what the photos say. Each recording is in the form the person prefers (easy-read or
+standard), made by the same cached speech service as a prompt's, behind a signed link (`audio_url`);
+None when speech is off."""
 from __future__ import annotations
 
 from typing import Any
 
+from accessibility.conversation.questions import question_for
 from accessibility.conversation.voice import audio_url
 from backend.accounts.preferences import Preferences
-from backend.messages.catalog import Words
+from backend.applications.fields import FIELDS
+from backend.messages.catalog import Words, say
+from backend.messages.describe import field_label
+from backend.policy.presenter import yuan
 
 
 def spoken_status(document: dict[str, Any], *, locale: str, preferences: Preferences) -> dict[str, Any] | None:
@@ -70,6 +76,84 @@ def spoken_problem(problem: dict[str, Any], *, locale: str, preferences: Prefere
             sentences.append(error.get("easy_read" if easy else "message") or error.get("message"))
     sentence = " ".join(s for s in sentences if isinstance(s, str) and s.strip())
     return audio_url(sentence, locale, preferences.speech_percent) if sentence else None
+
+
+def speak_evaluation(document: dict[str, Any], *, locale: str, preferences: Preferences) -> dict[str, Any]:
+    """Adds an `audio_url` to an eligibility answer (`backend.policy.presenter.evaluation_document`): each
+    subsidy's verdict (its outcome and monthly amount, `verdict_words`), each of its reasons and what would
+    change them, and each warning. Returns the document."""
+    for subsidy, verdict in (document.get("subsidies") or {}).items():
+        verdict["audio_url"] = spoken_words(verdict_words(subsidy, verdict, locale).as_dict(), locale=locale,
+                                            preferences=preferences)
+        for reason in verdict.get("reasons") or []:
+            _speak_reason(reason, locale, preferences)
+    for warning in document.get("warnings") or []:
+        _speak_reason(warning, locale, preferences)
+    return document
+
+
+def verdict_words(subsidy: str, verdict: dict[str, Any], locale: str) -> Words:
+    """A subsidy's verdict in one sentence, with the monthly amount where there is one, as the conversation's
+    summary says it ("重度残疾人护理补贴：符合条件，可以申请，每月90元。")."""
+    name, outcome = say(f"subsidy.{subsidy}", locale), say(f"outcome.{verdict['outcome']}", locale)
+    amount = yuan(verdict.get("monthly_amount"))
+    if amount:
+        return say("conversation.summary.eligibility", locale, subsidy=name, outcome=outcome, amount=amount)
+    if verdict["outcome"] == "not_eligible":
+        return say("eligibility.verdict_said", locale, subsidy=name, outcome=outcome)
+    return say("conversation.summary.eligibility_no_amount", locale, subsidy=name, outcome=outcome)
+
+
+def _speak_reason(reason: dict[str, Any], locale: str, preferences: Preferences) -> None:
+    reason["audio_url"] = spoken_words(reason, locale=locale, preferences=preferences)
+    if isinstance(reason.get("would_change"), dict):
+        reason["would_change"]["audio_url"] = spoken_words(reason["would_change"], locale=locale,
+                                                           preferences=preferences)
+
+
+def speak_checklist(document: dict[str, Any], *, locale: str, preferences: Preferences) -> dict[str, Any]:
+    """Adds an `audio_url` to why each item of an application's checklist is needed (its `why`, which names
+    the documents: "证明身份：身份证正反面，或户口簿。"). Returns the document."""
+    for item in document.get("items") or []:
+        if isinstance(item.get("why"), dict):
+            item["why"]["audio_url"] = spoken_words(item["why"], locale=locale, preferences=preferences)
+    return document
+
+
+def speak_prefill(document: dict[str, Any], *, locale: str, preferences: Preferences) -> dict[str, Any]:
+    """Adds an `audio_url` to the pre-fill list (`{"proposals", "reads"}`): each proposal said as its field
+    and the value the photo gives (`proposal_words`), a disagreement between photos, and each warning of a
+    photo's reading. Returns the document."""
+    for proposal in document.get("proposals") or []:
+        proposal["audio_url"] = spoken_words(proposal_words(proposal, locale).as_dict(), locale=locale,
+                                             preferences=preferences)
+        if isinstance(proposal.get("disagreement"), dict):
+            proposal["disagreement"]["audio_url"] = spoken_words(proposal["disagreement"], locale=locale,
+                                                                 preferences=preferences)
+    for read in document.get("reads") or []:
+        for warning in read.get("warnings") or []:
+            warning["audio_url"] = spoken_words(warning, locale=locale, preferences=preferences)
+    return document
+
+
+def proposal_words(proposal: dict[str, Any], locale: str) -> Words:
+    """What a photo says a field is ("照片上读到的残疾等级：二级。"), and what it would replace."""
+    field = field_label(proposal["field"], locale)
+    value = _value_words(proposal["field"], proposal["value"], locale)
+    if proposal.get("differs_from_current") and proposal.get("current_value") is not None:
+        return say("prefill.proposal_said_differs", locale, field=field, value=value,
+                   current=_value_words(proposal["field"], proposal["current_value"], locale))
+    return say("prefill.proposal_said", locale, field=field, value=value)
+
+
+def _value_words(path: str, value: Any, locale: str) -> Words:
+    # A number the list masks (or shows whole, to whoever may reveal it) is said as it is shown: the speech
+    # reads the shown digits one by one and says how many are hidden (accessibility/speech/speakable.py).
+    # Any other value is said back as the conversation says it: a grade as 二级, a date as 2019年6月10日.
+    spec = FIELDS.get(path)
+    if spec is not None and spec.mask:
+        return Words(str(value), str(value))
+    return question_for(path).shown(value, locale)
 
 
 def _form(preferences: Preferences) -> str:

@@ -12,7 +12,7 @@ from backend.accounts.models import Role
 from backend.privacy.log_filter import install_log_filter
 from backend.runtime import Runtime, configure
 from backend.settings import Settings, load_settings
-from miniprogram_api.guards import public, register_guarded, signed_in
+from miniprogram_api.guards import public, public_with_preferences, register_guarded, signed_in
 from miniprogram_api.locale import init_locale
 from miniprogram_api.openapi_doc import finish_document
 from miniprogram_api.problems import init_problems, speak_problems, validation_problem
@@ -80,7 +80,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     # decided in backend by the one access rule, which answers 404 to anyone signed in who may not see it
     # (so the application blueprints admit every role and let the rule speak).
     register_guarded(app, auth, public)
-    register_guarded(app, eligibility, public)
+    register_guarded(app, eligibility, public_with_preferences)
     register_guarded(app, applications, signed_in())
     register_guarded(app, materials, signed_in())
     register_guarded(app, prefill, signed_in())

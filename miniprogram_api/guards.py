@@ -48,6 +48,22 @@ def public() -> None:
     g.actor = None
 
 
+def public_with_preferences() -> None:
+    """No login needed (the eligibility self-check and policies), but a bearer token, when one is sent, brings
+    the person's preferences: the answer is said in the form, language and pace they chose, or not at all
+    (issue 6 item 3). The answer is the same for anyone, so nobody acts here (`g.actor` stays None), and a
+    token that does not verify is as good as none: a public answer never fails for a stale login."""
+    g.actor = None
+    if not request.headers.get("Authorization", "").strip():
+        return
+    try:
+        actor = _authenticate()
+    except ApiProblem:
+        return
+    g.preferences = preferences_for(actor.user_id)
+    g.preferred_locale = g.preferences.locale
+
+
 def signed_in(*roles: Role) -> Guard:
     def guard() -> None:
         actor = _authenticate()
@@ -80,3 +96,10 @@ def current_preferences() -> Preferences:
     """The signed-in person's display, speech and language preferences, as the guard read them."""
     preferences = g.get("preferences")
     return preferences if preferences is not None else preferences_for(current_actor().user_id)
+
+
+def caller_preferences() -> Preferences:
+    """On a public route: the preferences of whoever sent a valid token (`public_with_preferences`), else
+    the defaults, under which everything is said in its standard form at the normal pace."""
+    preferences = g.get("preferences")
+    return preferences if preferences is not None else Preferences()

@@ -15,3 +15,9 @@ OCR_WARNINGS = {
 }
 for _code, (_standard, _easy) in OCR_WARNINGS.items():
     define(f"ocr_warning.{_code}", _standard, _easy)
+
+# A proposal of the pre-fill list said aloud (accessibility/status_speech.py), so a person who cannot see the
+# list hears what each photo says before accepting it, and what it would replace.
+define("prefill.proposal_said", "照片上读到的{field}：{value}。", "照片上的{field}是{value}。")
+define("prefill.proposal_said_differs", "照片上读到的{field}：{value}，和您填的{current}不一样。",
+       "照片上的{field}是{value}。您填的是{current}。")

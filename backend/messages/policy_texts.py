@@ -140,3 +140,7 @@ define("office.unknown", "户籍所在区县的审核部门", "户口所在地�
 define("submit.warning.not_eligible", "按目前填写的情况，{subsidy}可能不符合条件。申请已经提交，由审核人员作出决定。",
        "{subsidy}可能领不到。申请已经交了。工作人员会决定。")
 define("submit.warning.needs_review", "{subsidy}有几项要审核人员确认，申请已经提交。", "{subsidy}有几点要工作人员看。申请已经交了。")
+
+# A verdict said aloud (accessibility/status_speech.py): with an amount, it is said as the conversation's summary
+# says it (conversation.summary.eligibility); a subsidy not (yet) qualified for has no amount to say.
+define("eligibility.verdict_said", "{subsidy}：{outcome}。", "{subsidy}：{outcome}。")

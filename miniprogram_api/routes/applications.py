@@ -7,7 +7,9 @@ import re
 from flask import request
 from flask_openapi3 import APIBlueprint, Tag
 
-from accessibility.status_speech import speak_status_messages, spoken_status
+from accessibility.status_speech import (
+    speak_checklist, speak_evaluation, speak_status_messages, spoken_status,
+)
 from backend.applications import service, status
 from backend.applications.service import DraftChanges
 from backend.policy import service as policy_service
@@ -20,6 +22,7 @@ from miniprogram_api.schemas.applications import (
     ApplicationList, ApplicationOut, CreateApplication, RevealQuery, SaveDraft, StatusOut,
 )
 from miniprogram_api.schemas.common import PROBLEM_RESPONSES, ApplicationPath
+from miniprogram_api.schemas.eligibility import ApplicationEligibilityAnswer, ChecklistOut
 
 applications = APIBlueprint(
     "applications", __name__, url_prefix="/api/v1",
@@ -109,19 +112,25 @@ def withdraw_application(path: ApplicationPath):
 
 
 @applications.get("/applications/<application_id>/eligibility",
-                  summary="Eligibility of this application: outcome, amount, start month and reasons per subsidy",
-                  responses=PROBLEM_RESPONSES)
+                  summary="Eligibility of this application: outcome, amount, start month and reasons per subsidy, "
+                          "each said aloud (`audio_url`)",
+                  responses={200: ApplicationEligibilityAnswer, **PROBLEM_RESPONSES})
 def application_eligibility(path: ApplicationPath):
-    return render(policy_service.application_eligibility(current_actor(), path.application_id,
-                                                         locale=request_locale()))
+    locale = request_locale()
+    return render(speak_evaluation(policy_service.application_eligibility(current_actor(), path.application_id,
+                                                                          locale=locale),
+                                   locale=locale, preferences=current_preferences()))
 
 
 @applications.get("/applications/<application_id>/checklist",
-                  summary="The materials and confirmations this applicant needs, and which are still missing",
-                  responses=PROBLEM_RESPONSES)
+                  summary="The materials and confirmations this applicant needs, and which are still missing; why "
+                          "each is needed is said aloud (`audio_url`)",
+                  responses={200: ChecklistOut, **PROBLEM_RESPONSES})
 def application_checklist(path: ApplicationPath):
-    return render(policy_service.application_checklist(current_actor(), path.application_id,
-                                                       locale=request_locale()))
+    locale = request_locale()
+    return render(speak_checklist(policy_service.application_checklist(current_actor(), path.application_id,
+                                                                       locale=locale),
+                                  locale=locale, preferences=current_preferences()))
 
 
 @applications.get("/applications/<application_id>/status",

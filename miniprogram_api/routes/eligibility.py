@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated
 
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field, field_validator
 
+from accessibility.status_speech import speak_evaluation
 from backend.errors import NotFound
 from backend.identity.regions import normalise_region_code, region
 from backend.policy import service
 from backend.policy.evaluator import Facts
 from backend.runtime import today
+from miniprogram_api.guards import caller_preferences
 from miniprogram_api.locale import request_locale
 from miniprogram_api.render import render
 from miniprogram_api.schemas.applications import HouseholdStatus, OtherBenefit
 from miniprogram_api.schemas.common import Problem, Strict, with_examples
+from miniprogram_api.schemas.eligibility import EligibilityAnswer
 
 eligibility = APIBlueprint("eligibility", __name__, url_prefix="/api/v1",
                            abp_tags=[Tag(name="eligibility", description="Who qualifies, how much, from when, why")])
@@ -83,28 +86,11 @@ class PolicyQuery(Strict):
     date: dt.date | None = None
 
 
-class SubsidyAnswer(BaseModel):
-    outcome: Literal["eligible", "not_eligible", "needs_review"]
-    monthly_amount: str | None
-    starts: str | None
-    reasons: list[dict]
-    source: str | None
-    as_of: str | None
-    paid_to: Literal["applicant", "institution"] = Field(
-        description="Who is paid: the children's welfare institution for an institution-raised orphan or "
-                    "事实无人抚养儿童 where the region says so (seed 003 item 四).")
-    back_pay_months: int | None = Field(
-        description="On a renewal: months of the stop before `starts` that may also be paid back (seed 001 item "
-                    "13); no month earlier than 3 months before the month of application is ever paid.")
-
-
-class EligibilityAnswer(BaseModel):
-    subsidies: dict[str, SubsidyAnswer]
-    warnings: list[dict]
-    contacts: list[dict]
-
-
 @eligibility.post("/eligibility/check", summary="Self-check: would I qualify? (no login; nothing is stored)",
+                  description="Each verdict, reason, advice and warning is said aloud too (`audio_url`). With no "
+                              "login it is said in the standard form at the normal pace; send the person's bearer "
+                              "token and it is said as their preferences ask (easy-read, language, speech rate), "
+                              "or not at all (null) with speech off. A token that does not verify is ignored.",
                   responses={200: EligibilityAnswer, 422: Problem})
 def check(body: EligibilityCheck):
     facts = Facts(
@@ -114,7 +100,9 @@ def check(body: EligibilityCheck):
         household=body.household.status, other_benefits=frozenset(body.other_benefits),
         other_benefit_amounts=dict(body.other_benefit_amounts), birth_date=body.birth_date,
         de_facto_unsupported_child=body.de_facto_unsupported_child)
-    return render(service.check_eligibility(facts, locale=request_locale()), headers={"Cache-Control": "no-store"})
+    locale = request_locale()
+    return render(speak_evaluation(service.check_eligibility(facts, locale=locale), locale=locale,
+                                   preferences=caller_preferences()), headers={"Cache-Control": "no-store"})
 
 
 @eligibility.get("/policies/<region_code>", summary="A region's policy in plain words, with sources and dates",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from flask_openapi3 import APIBlueprint, Tag
-from pydantic import BaseModel, Field
+from pydantic import Field
 
+from accessibility.status_speech import speak_prefill
 from backend.prefill import service
-from miniprogram_api.guards import current_actor
+from miniprogram_api.guards import current_actor, current_preferences
 from miniprogram_api.locale import request_locale
 from miniprogram_api.render import render, render_application
 from miniprogram_api.schemas.common import PROBLEM_RESPONSES, ApplicationPath, Strict, with_examples
+from miniprogram_api.schemas.prefill import PrefillAnswer
 
 prefill = APIBlueprint("prefill", __name__, url_prefix="/api/v1",
                        abp_tags=[Tag(name="pre-fill", description="Fields read from document photos")],
@@ -29,20 +31,16 @@ class Accept(Strict):
                                  some_fields={"fields": ["applicant.id_number", "certificate.number"]})
 
 
-class PrefillAnswer(BaseModel):
-    proposals: list[dict]
-    reads: list[dict]
-
-
 @prefill.get("/applications/<application_id>/prefill",
-             summary="Values read from the photos, with their confidence and source photo",
+             summary="Values read from the photos, with their confidence and source photo, each said aloud "
+                     "(`audio_url`)",
              responses={200: PrefillAnswer, **PROBLEM_RESPONSES})
 def list_proposals(path: ApplicationPath, query: PrefillQuery):
     actor, locale = current_actor(), request_locale()
-    return render({
+    return render(speak_prefill({
         "proposals": service.list_proposals(actor, path.application_id, reveal=query.reveal, locale=locale),
         "reads": service.document_reads(actor, path.application_id, locale=locale),
-    })
+    }, locale=locale, preferences=current_preferences()))
 
 
 @prefill.post("/applications/<application_id>/prefill",

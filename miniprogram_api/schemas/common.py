@@ -27,6 +27,15 @@ class Words(BaseModel):
     easy_read: str = Field(description="The same in easy-read form: short sentences, common words.")
 
 
+AUDIO_URL = ("MP3 of these words said aloud, in the form the person prefers (easy-read or standard), their "
+             "language and their speech rate (a signed link that expires; no login needed, so WeChat's audio "
+             "player can fetch it). Null when the person has speech off.")
+
+
+class SpokenWords(Words):
+    audio_url: str | None = Field(description=AUDIO_URL)
+
+
 class FieldErrorOut(BaseModel):
     field: str = Field(examples=["applicant.id_number"])
     code: str = Field(examples=["id_number_bad_check_character"])

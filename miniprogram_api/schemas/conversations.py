@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, StrictBool
 
-from miniprogram_api.schemas.common import Strict, Words, with_examples
+from miniprogram_api.schemas.common import SpokenWords, Strict, Words, with_examples
 
 LocaleName = Literal["zh_Hans_CN", "en", "zh_Hant_TW"]
 ContactChannel = Literal["in_app", "wechat", "sms", "phone_call"]
@@ -45,11 +45,6 @@ class Choice(BaseModel):
     number: int
     text: str
     easy_read: str
-
-
-class SpokenWords(Words):
-    audio_url: str | None = Field(description="MP3 of the words in the form the person prefers (signed, expiring; "
-                                              "no login needed). Null when speech is off.")
 
 
 class InputOut(BaseModel):

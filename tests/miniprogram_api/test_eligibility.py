@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from tests.accessibility.conversation.chat import assert_said_in_three_forms, audio_seconds
 from tests.support import flows
 from tests.support.factories import complete_fields
 
@@ -209,3 +210,125 @@ def test_a_birth_or_certificate_later_than_today_is_refused_in_the_self_check(cl
     errors = {error["field"]: error for error in response.get_json()["errors"]}
     assert errors["birth_date"]["code"] == errors["certificate.issue_date"]["code"] == "date_in_future"
     assert "不能晚于今天" in errors["birth_date"]["message"]
+
+
+# --- said aloud (issue 6 item 3: every status message in its standard text, easy-read text and speech) --------
+
+# Grade 2, no 低保, a certificate running out within 6 months (seed 001 item 13): nursing at 武隆's 80 yuan
+# (seed 004), no living subsidy and what would change that, and a warning.
+SELF_CHECK = {"region_code": "500156", "certificate": {"category": 4, "grade": 2, "valid_until": "2027-01-10"},
+              "household": {"status": "none"}}
+
+
+def _said(answer: dict) -> list[dict]:
+    """Every sentence of an eligibility answer that carries speech: the reasons, what would change them,
+    and the warnings."""
+    reasons = [reason for verdict in answer["subsidies"].values() for reason in verdict["reasons"]]
+    reasons += answer["warnings"]
+    return reasons + [reason["would_change"] for reason in reasons if reason["would_change"]]
+
+
+def test_each_sentence_of_the_self_check_is_said_even_to_someone_not_signed_in(app, client):
+    answer = client.post("/eligibility/check", json=SELF_CHECK).get_json()
+    anonymous = app.test_client()
+    nursing, living = answer["subsidies"]["nursing"], answer["subsidies"]["living"]
+    assert (nursing["outcome"], nursing["monthly_amount"], living["outcome"]) == ("eligible", "80.00", "not_eligible")
+    # The outcome with the amount in words ("每月八十元"), as the conversation's summary says it.
+    assert_said_in_three_forms(anonymous, {**nursing, "text": "重度残疾人护理补贴：符合条件，可以申请，每月80元。",
+                                           "easy_read": "护理补贴：可以领。每月80元。"},
+                               spoken="重度残疾人护理补贴：符合条件，可以申请，每月八十元。")
+    assert_said_in_three_forms(anonymous, {**living, "text": "困难残疾人生活补贴：暂不符合条件。",
+                                           "easy_read": "生活补贴：现在还不能领。"},
+                               spoken="困难残疾人生活补贴：暂不符合条件。")
+    said = _said(answer)
+    assert {"certificate_expires_soon", "household_not_covered"} <= {reason.get("code") for reason in said}
+    assert any(reason.get("code") is None for reason in said)  # what would change an answer
+    for words in said:
+        assert_said_in_three_forms(anonymous, words, spoken=words["text"])
+
+
+def test_the_self_check_is_said_as_the_signed_in_person_prefers_and_not_at_all_with_speech_off(app, client,
+                                                                                                as_applicant):
+    anonymous = app.test_client()
+    standard = client.post("/eligibility/check", json=SELF_CHECK).get_json()["subsidies"]["nursing"]
+    as_applicant.put("/me/preferences", json={"easy_read": True})
+    easy = as_applicant.post("/eligibility/check", json=SELF_CHECK).get_json()["subsidies"]["nursing"]
+    assert_said_in_three_forms(anonymous, {**easy, "text": "护理补贴：可以领。每月80元。",
+                                           "easy_read": "护理补贴：可以领。每月80元。"},
+                               spoken="护理补贴：可以领。每月八十元。")
+    reason = easy["reasons"][0]
+    assert_said_in_three_forms(anonymous, reason, spoken=reason["easy_read"])
+    assert audio_seconds(anonymous, easy["audio_url"]) < audio_seconds(anonymous, standard["audio_url"])
+
+    as_applicant.put("/me/preferences", json={"speech": False})
+    silent = as_applicant.post("/eligibility/check", json=SELF_CHECK).get_json()
+    assert all(verdict["audio_url"] is None for verdict in silent["subsidies"].values())
+    assert all(words["audio_url"] is None for words in _said(silent))
+
+
+def test_the_self_check_is_said_slower_to_a_person_who_asked_for_slow_speech(app, as_applicant):
+    anonymous = app.test_client()
+    seconds = {}
+    for rate in ("normal", "slow"):
+        as_applicant.put("/me/preferences", json={"speech_rate": rate})
+        nursing = as_applicant.post("/eligibility/check", json=SELF_CHECK).get_json()["subsidies"]["nursing"]
+        seconds[rate] = audio_seconds(anonymous, nursing["audio_url"])
+    assert seconds["slow"] > 1.2 * seconds["normal"], seconds
+
+
+def test_the_self_check_is_said_in_the_language_the_signed_in_person_chose(app, client, as_applicant):
+    anonymous = app.test_client()
+    chinese = client.post("/eligibility/check", json=SELF_CHECK).get_json()["subsidies"]["nursing"]
+    as_applicant.put("/me/preferences", json={"locale": "en"})
+    english = as_applicant.post("/eligibility/check", json=SELF_CHECK).get_json()["subsidies"]["nursing"]
+    assert english["outcome_label"]["text"].isascii()
+    assert english["audio_url"] != chinese["audio_url"]
+    assert audio_seconds(anonymous, english["audio_url"]) > 1
+
+
+def test_a_stale_login_does_not_stop_the_self_check_which_is_then_said_as_to_anyone(client):
+    response = client.post("/eligibility/check", json=SELF_CHECK, headers={"Authorization": "Bearer expired.or.forged"})
+    assert response.status_code == 200, response.get_json()
+    assert response.get_json()["subsidies"]["nursing"]["audio_url"]
+
+
+def test_an_applications_eligibility_is_said_and_not_with_speech_off(app, as_applicant):
+    application = _filled(as_applicant, grade=3, household="dibao")
+    answer = as_applicant.get(f"/applications/{application['id']}/eligibility").get_json()
+    anonymous = app.test_client()
+    assert_said_in_three_forms(anonymous, {**answer["subsidies"]["nursing"], "text": "重度残疾人护理补贴：暂不符合条件。",
+                                           "easy_read": "护理补贴：现在还不能领。"},
+                               spoken="重度残疾人护理补贴：暂不符合条件。")
+    for words in _said(answer):
+        assert_said_in_three_forms(anonymous, words, spoken=words["text"])
+    as_applicant.put("/me/preferences", json={"speech": False})
+    silent = as_applicant.get(f"/applications/{application['id']}/eligibility").get_json()
+    assert all(verdict["audio_url"] is None for verdict in silent["subsidies"].values())
+    assert all(words["audio_url"] is None for words in _said(silent))
+
+
+def test_each_item_of_the_checklist_says_aloud_why_it_is_needed(app, as_applicant):
+    application = _filled(as_applicant)
+    anonymous = app.test_client()
+    items = as_applicant.get(f"/applications/{application['id']}/checklist").get_json()["items"]
+    assert {item["item"] for item in items} == {"identity", "disability_certificate", "dibao_proof", "policy_notice"}
+    for item in items:
+        assert_said_in_three_forms(anonymous, item["why"], spoken=item["why"]["text"])
+
+
+def test_the_checklist_is_said_in_easy_read_when_preferred_and_not_at_all_with_speech_off(app, as_applicant):
+    application = _filled(as_applicant)
+    anonymous = app.test_client()
+    standard = {item["item"]: item["why"] for item in
+                as_applicant.get(f"/applications/{application['id']}/checklist").get_json()["items"]}
+    as_applicant.put("/me/preferences", json={"easy_read": True})
+    easy = {item["item"]: item["why"] for item in
+            as_applicant.get(f"/applications/{application['id']}/checklist").get_json()["items"]}
+    for why in easy.values():
+        assert_said_in_three_forms(anonymous, why, spoken=why["easy_read"])
+    # "申请生活补贴，要证明家里纳入了低保（或低保边缘）。" against "拍低保证。"
+    assert audio_seconds(anonymous, easy["dibao_proof"]["audio_url"]) < audio_seconds(
+        anonymous, standard["dibao_proof"]["audio_url"])
+    as_applicant.put("/me/preferences", json={"speech": False})
+    silent = as_applicant.get(f"/applications/{application['id']}/checklist").get_json()["items"]
+    assert all(item["why"]["audio_url"] is None for item in silent)

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from ocr.synthetic.samples import make_sample
+from tests.accessibility.conversation.chat import assert_said_in_three_forms, audio_seconds
 from tests.support import flows
 from tests.support.flows import upload
 
@@ -117,3 +118,58 @@ def test_the_same_name_read_from_the_id_card_and_the_certificate_confirms_both(a
     number = next(item for item in answer if item["field"] == "applicant.id_number")
     assert len(number["corroborated_by"]) == 1  # the certificate number begins with it
     assert number["disagreement"] is None
+
+
+def _prefill_with_a_disagreement_and_a_warning(client) -> str:
+    """A certificate, another person's ID card (the two disagree) and a photo of no document at all, with a
+    name typed before."""
+    draft = flows.start(client)
+    client.patch(f"/applications/{draft['id']}", json={"applicant": {"name": "我自己填的"}}, version=draft["version"])
+    upload(client, draft["id"], "disability_certificate", make_sample(CERTIFICATE_SEED, "disability_certificate").jpeg)
+    upload(client, draft["id"], "id_card_front", make_sample(20, "id_card_front").jpeg)
+    upload(client, draft["id"], "id_card_back", flows.photo_bytes("no document here"))
+    return draft["id"]
+
+
+def test_each_proposal_its_disagreement_and_each_warning_of_the_prefill_list_is_said(app, as_applicant, reading):
+    application_id = _prefill_with_a_disagreement_and_a_warning(as_applicant)
+    answer = as_applicant.get(f"/applications/{application_id}/prefill").get_json()
+    anonymous = app.test_client()
+    for proposal in answer["proposals"]:
+        assert audio_seconds(anonymous, proposal["audio_url"]) > 0.5
+    # What the photo says, and what it would replace, said for someone who cannot see the list.
+    name = next(item for item in answer["proposals"] if item["field"] == "applicant.name")
+    sentence = f"照片上读到的申请人姓名：{name['value']}，和您填的我自己填的不一样。"
+    assert_said_in_three_forms(anonymous, {**name, "text": sentence, "easy_read": sentence}, spoken=sentence)
+    number = next(item for item in answer["proposals"] if item["field"] == "certificate.number")
+    assert number["value"].count("*") == 12  # masked on the screen, so masked in the speech
+    said = f"照片上读到的残疾人证号：{number['value']}。"
+    assert_said_in_three_forms(anonymous, {**number, "text": said, "easy_read": said}, spoken=said)
+    disagreements = [item["disagreement"] for item in answer["proposals"] if item["disagreement"]]
+    assert {item["reason"] for item in disagreements} == {"photos_disagree", "certificate_not_for_this_id_number"}
+    for disagreement in disagreements:
+        assert_said_in_three_forms(anonymous, disagreement, spoken=disagreement["text"])
+    warnings = [warning for read in answer["reads"] for warning in read["warnings"]]
+    assert warnings
+    for warning in warnings:
+        assert_said_in_three_forms(anonymous, warning, spoken=warning["text"])
+
+
+def test_the_prefill_list_is_said_in_easy_read_when_preferred_and_not_at_all_with_speech_off(app, as_applicant,
+                                                                                             reading):
+    application_id = _prefill_with_a_disagreement_and_a_warning(as_applicant)
+    anonymous = app.test_client()
+    as_applicant.put("/me/preferences", json={"easy_read": True})
+    answer = as_applicant.get(f"/applications/{application_id}/prefill").get_json()
+    name = next(item for item in answer["proposals"] if item["field"] == "applicant.name")
+    sentence = f"照片上的名字是{name['value']}。您填的是我自己填的。"
+    assert_said_in_three_forms(anonymous, {**name, "text": sentence, "easy_read": sentence}, spoken=sentence)
+    assert_said_in_three_forms(anonymous, name["disagreement"], spoken=name["disagreement"]["easy_read"])
+    warning = next(warning for read in answer["reads"] for warning in read["warnings"])
+    assert_said_in_three_forms(anonymous, warning, spoken=warning["easy_read"])
+
+    as_applicant.put("/me/preferences", json={"speech": False})
+    silent = as_applicant.get(f"/applications/{application_id}/prefill").get_json()
+    assert all(item["audio_url"] is None for item in silent["proposals"])
+    assert all(item["disagreement"]["audio_url"] is None for item in silent["proposals"] if item["disagreement"])
+    assert all(warning["audio_url"] is None for read in silent["reads"] for warning in read["warnings"])
