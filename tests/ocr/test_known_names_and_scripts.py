@@ -233,3 +233,25 @@ def test_a_new_areas_branch_bureau_drops_the_whole_new_area_from_its_name():
     # 浦东新区's bureau is 上海市公安局浦东分局; a dim photo read 浦 as 通 (benchmark seed 3300208).
     assert settle_authority(read("上海市公安局通东分局", doubtful=(6,))).text == "上海市公安局浦东分局"
     assert settle_authority(read("上海市公安局浦东新区分局", doubtful=(6,))).text == "上海市公安局浦东新区分局"
+
+
+def test_a_name_read_as_the_rarer_of_two_look_alikes_is_never_certain():
+    # 谭宇 read 谭字 at 0.94 by every look on a dim, glared card (benchmark seed 3700170), 宇 the runner-up:
+    # 宇 is about 150 times commoner in given names than 字.
+    from ocr.fields.confusable import outweighed_in_a_name
+
+    assert outweighed_in_a_name(Value("谭字", (0.99, 0.94), ((), (("宇", 0.05),)), (0, 0, 1, 1)))
+    # The common one read, the rare one behind it: nothing against it. Nor a runner-up hardly seen.
+    assert not outweighed_in_a_name(Value("谭宇", (0.99, 0.94), ((), (("字", 0.05),)), (0, 0, 1, 1)))
+    assert not outweighed_in_a_name(Value("谭字", (0.99, 0.99), ((), (("宇", 0.005),)), (0, 0, 1, 1)))
+    # The surname is not a given name: 谭 with 潭 behind it says nothing.
+    assert not outweighed_in_a_name(Value("谭宇", (0.94, 0.99), ((("华", 0.05),), ()), (0, 0, 1, 1)))
+
+
+def test_the_name_frequency_table_holds_given_name_counts_with_their_source():
+    from ocr.fields.confusable import NAME_FREQUENCY_FILE, name_frequency
+
+    lines = NAME_FREQUENCY_FILE.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# ") and "ngender" in lines[0]
+    table = name_frequency()
+    assert len(table) > 9000 and table["宇"] > 100 * table["字"]
