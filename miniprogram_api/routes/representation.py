@@ -14,6 +14,7 @@ from accessibility.status_speech import spoken_words
 from backend.audit.access_log import access_log
 from backend.representation import service
 from miniprogram_api.guards import client_source, current_actor, current_preferences
+from miniprogram_api.idempotency import idempotent
 from miniprogram_api.locale import request_locale
 from miniprogram_api.render import render
 from miniprogram_api.schemas.applications import ProxyRelation, Subsidy
@@ -177,7 +178,9 @@ def give_consent(body: Code):
     return render(service.give_assistance_consent(current_actor(), body.code), 201)
 
 
-@me.post("/claim", summary="Take over the account an assistant made for me", responses=LIMITED)
+@me.post("/claim", summary="Take over the account an assistant made for me (send an Idempotency-Key: a retry "
+                          "whose first answer was lost gets that answer, not a used-up code)", responses=LIMITED)
+@idempotent
 def claim(body: Code):
     """Each application already in the account is told of (also in `GET /notifications`), with its `audio_url`
     (null when the person has speech off), and so is the whole (`message`)."""

@@ -118,3 +118,16 @@ def test_a_man_whose_application_was_sent_back_is_told_to_correct_it(app, man, s
     [note] = takeover_notes(himself)
     assert "需要补正材料" in note["text"] and "补好后重新提交" in note["text"]
     assert "要补材料" in note["easy_read"]
+
+
+def test_a_claim_retried_after_its_answer_was_lost_gets_that_answer_not_a_used_up_code(app, man, submitted_for_him,
+                                                                                     as_assistant):
+    code = as_assistant.post(f"/assistance/people/{man}/handover-code").get_json()["code"]
+    himself = logged_in(app, "man-own-wechat")
+    headers = {"Idempotency-Key": "claim-on-a-bad-signal"}
+    first = himself.post("/me/claim", json={"code": code}, headers=headers)
+    again = himself.post("/me/claim", json={"code": code}, headers=headers)
+    assert first.status_code == again.status_code == 200
+    assert again.headers.get("Idempotent-Replayed") == "true"
+    assert again.get_json()["applications"][0]["reference"] == submitted_for_him["reference"]
+    assert len(takeover_notes(himself)) == 1
