@@ -52,6 +52,9 @@ class RapidOcrEngine:
         self._recogniser = self._ocr._load_rec_model()
         self._characters: list[str] = self._recogniser.postprocess_op.character
         self._index = {c: i for i, c in enumerate(self._characters)}
+        # 1 for the classes that are letters, digits or Chinese characters, 0 for the blank and punctuation.
+        self._letters = np.array([i != _BLANK and c.isalnum() for i, c in enumerate(self._characters)],
+                                 dtype=np.float32)
 
     def read(self, image: np.ndarray) -> list[TextLine]:
         # Detection runs on a smaller copy (text lines stay 15+ px high there): on one core it is the
@@ -139,17 +142,14 @@ class RapidOcrEngine:
         """The probability of the likeliest letter, digit or Chinese character the recogniser saw in these
         blank steps (0 when under HIDDEN_FLOOR), other than the characters on either side, whose own strokes
         leak into the steps between them."""
-        doubtful = np.flatnonzero((best == _BLANK) & (probs[:, _BLANK] < 1.0 - HIDDEN_FLOOR))
-        if len(doubtful) == 0:
+        doubtful = (best == _BLANK) & (probs[:, _BLANK] < 1.0 - HIDDEN_FLOOR)
+        if not doubtful.any():
             return 0.0
-        neighbours = {index, *(self._index[c] for c in previous)}
-        rows = probs[doubtful]
-        likeliest = 0.0
-        for row, ranked in zip(rows, _best_columns(rows, 4)):
-            for i in ranked:
-                if i != _BLANK and i not in neighbours and self._characters[i].isalnum():
-                    likeliest = max(likeliest, float(row[i]))
-                    break
+        rows = probs[doubtful] * self._letters          # punctuation and the blank count for nothing
+        rows[:, index] = 0.0
+        for character in previous:
+            rows[:, self._index[character]] = 0.0
+        likeliest = float(rows.max())
         return likeliest if likeliest >= HIDDEN_FLOOR else 0.0
 
 

@@ -14,6 +14,7 @@ def decoder():
     engine = RapidOcrEngine.__new__(RapidOcrEngine)       # the decoding alone, without the models
     engine._characters = CHARACTERS
     engine._index = {c: i for i, c in enumerate(CHARACTERS)}
+    engine._letters = np.array([i > 0 and c.isalnum() for i, c in enumerate(CHARACTERS)], dtype=np.float32)
     return engine
 
 
