@@ -25,8 +25,6 @@ from backend.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_DEV_LOGIN_FLAG = "--i-know-dev-login-is-public"
-# gunicorn's %(U)s is the path alone; %(r)s (the request line) and %(q)s would log the query string.
-ACCESS_LOG_FORMAT = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(L)ss'
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,10 +115,9 @@ def dev_login_exposure(host: str, *, dev: bool, public: bool) -> str | None:
 
 
 def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
-    return [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
-            "--threads", "4", "--worker-class", "miniprogram_api.gunicorn_worker.ProblemWorker",
-            "--timeout", "60", "--access-logfile", "-", "--access-logformat", ACCESS_LOG_FORMAT,
-            "miniprogram_api.wsgi:app"]
+    # The settings a deployment uses too (miniprogram_api/gunicorn_conf.py); only the address and workers differ.
+    return [sys.executable, "-m", "gunicorn", "-c", "python:miniprogram_api.gunicorn_conf",
+            "--bind", f"{host}:{port}", "--workers", str(workers), "miniprogram_api.wsgi:app"]
 
 
 # Demo values only (the fake official account of `make run`); a real account's come from its admin console.

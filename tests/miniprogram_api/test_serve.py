@@ -3,6 +3,7 @@ log keeps no query strings (they carry WeChat's signatures and openids, consent 
 
 from __future__ import annotations
 
+import importlib
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -14,10 +15,21 @@ from backend.net import is_loopback
 from miniprogram_api import serve
 
 
+def _configured(command: list[str]) -> Config:
+    """gunicorn's configuration as the command gives it: the `-c python:MODULE` file, read as gunicorn reads it."""
+    module = importlib.import_module(command[command.index("-c") + 1].removeprefix("python:"))
+    config = Config()
+    for name, value in vars(module).items():
+        if name in config.settings:
+            config.set(name, value)
+    return config
+
+
 def _access_line(command: list[str], path: str, query: str) -> str:
     """The line gunicorn's own logger writes for one request, with the format the command gives it."""
-    log_format = command[command.index("--access-logformat") + 1]
-    logger = Logger(Config())
+    config = _configured(command)
+    log_format = config.access_log_format
+    logger = Logger(config)
     environ = {"REQUEST_METHOD": "POST", "RAW_URI": f"{path}?{query}", "PATH_INFO": path, "QUERY_STRING": query,
                "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "10.1.2.3"}
     atoms = logger.atoms(SimpleNamespace(status="200 OK", headers=[], sent=7), SimpleNamespace(headers=[]),
@@ -65,3 +77,9 @@ def test_the_explicit_flag_lets_it_through_with_a_warning():
 ])
 def test_what_counts_as_this_machine(host, loopback):
     assert is_loopback(host) is loopback
+
+
+def test_make_run_and_a_deployment_share_gunicorns_settings_refusals_as_problem_documents_included():
+    config = _configured(serve.gunicorn_command("127.0.0.1", 5000, 2))
+    assert config.worker_class_str == "miniprogram_api.gunicorn_worker.ProblemWorker"
+    assert config.threads == 4 and config.timeout == 60
