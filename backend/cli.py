@@ -45,8 +45,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "migrate":
         make_instance_dir(settings.instance_dir)
-        upgrade(settings.resolved_database_url)
-        print("Database is up to date.")
+        before, after = upgrade(settings.resolved_database_url)
+        if before == after:
+            print(f"Database is up to date (revision {after}).")
+        else:
+            print(f"Database migrated from {before or 'nothing (schema created)'} to revision {after}.")
         return 0
     if args.command == "create-assistant":
         from backend.errors import InvalidInput

@@ -18,7 +18,22 @@ def alembic_config(database_url: str) -> Config:
     return config
 
 
-def upgrade(database_url: str, revision: str = "head") -> None:
+def upgrade(database_url: str, revision: str = "head") -> tuple[str | None, str | None]:
+    """Migrates to `revision`; the schema's revision before and after (None: no schema yet)."""
     from backend.db.engine import protect_sqlite_file
     protect_sqlite_file(database_url)  # the migration may be what creates the file: 0600 from the start
+    before = current_revision(database_url)
     command.upgrade(alembic_config(database_url), revision)
+    return before, current_revision(database_url)
+
+
+def current_revision(database_url: str) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    finally:
+        engine.dispose()

@@ -56,3 +56,11 @@ def test_seal_existing_says_what_it_sealed(demo_instance, capsys, runtime):
     assert cli.main(["migrate"]) == 0
     assert cli.main(["seal-existing"]) == 0
     assert "users.display_name: 0 sealed" in capsys.readouterr().out
+
+
+def test_migrate_says_whether_it_created_the_schema_or_found_it_up_to_date(demo_instance, capsys):
+    load_settings(generate_dev_secrets=True)
+    assert cli.main(["migrate"]) == 0
+    assert "schema created" in capsys.readouterr().out
+    assert cli.main(["migrate"]) == 0
+    assert "up to date" in capsys.readouterr().out
