@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
@@ -104,7 +104,7 @@ def read_material(material_id: str) -> str:
     return "done"
 
 
-def _claim(material_id: str) -> tuple[int, str, str, str, object] | str:
+def _claim(material_id: str) -> tuple[int, str, str, str, date] | str:
     """Leases the read to this worker and counts the attempt; says why not when it may not be started."""
     with unit_of_work() as uow:
         read = _locked(uow, material_id)
