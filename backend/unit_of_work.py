@@ -56,7 +56,7 @@ class UnitOfWork:
             for action in actions:
                 try:
                     action()
-                except Exception:  # the data is safe; a periodic sweep will pick the work up
+                except Exception:  # the data is safe; the periodic sweeps send hand-offs and reads again
                     log.exception("after-commit action failed")
         finally:
             _open.depth += 1

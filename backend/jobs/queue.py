@@ -6,7 +6,10 @@ decides where they run:
 - `redis://host/db`: huey on Redis, for many workers on many hosts;
 - `immediate`: run at once in the calling process (tests, and tools that need no worker).
 
-Anything enqueued is also reachable by the periodic sweep, so a lost message only delays work."""
+A message can be lost: the queue down or hung when it is enqueued, a worker killed mid-task, huey's retries used up
+while the database is away. Hand-offs and photo reads are recorded in the database before they are enqueued and
+leased by the worker that starts them, so the periodic sweeps (tasks.py `PERIODIC`) send them again: for them a lost
+message only delays work. A lost WeChat notification is not sent again."""
 
 from __future__ import annotations
 

@@ -37,6 +37,11 @@ def read_material(material_id: str) -> str:
     return read(material_id)
 
 
+def sweep_reads() -> int:
+    from backend.prefill.reading import sweep_reads as sweep
+    return sweep()
+
+
 def send_wechat_notification(notification_id: str) -> str:
     from backend.notifications.wechat import send_wechat_notification as send
     return send(notification_id)
@@ -48,11 +53,14 @@ TASKS: dict[str, Callable[..., Any]] = {
     "read_material": read_material,
 }
 
-# Periodic sweeps (minutes): retries that are due, anything an enqueue lost, and personal data past its
-# life (remembered answers of retried requests after two days, cached speech after its links expire,
-# what the official account received after a day).
+# Periodic sweeps (minutes): hand-offs whose retry is due or whose enqueue was lost; photo reads whose message was
+# lost or whose worker died (backend/prefill/reading.py); and personal data past its life (remembered answers of
+# retried requests after two days, cached speech after its links expire, what the official account received after
+# a day). A WeChat notification whose enqueue was lost is not swept: it stays pending, unsent (the status it
+# announces is in the app all the same).
 PERIODIC: dict[str, tuple[Callable[..., Any], int]] = {
     "sweep_handoffs": (dispatch_handoffs, 1),
+    "sweep_reads": (sweep_reads, 1),
     "sweep_storage": (sweep_storage, 30),
     "sweep_idempotency": (sweep_idempotency, 30),
     "sweep_speech_cache": (sweep_speech_cache, 30),

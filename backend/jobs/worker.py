@@ -28,9 +28,13 @@ MAX_DELAY_SECONDS = 0.25
 
 def make_consumer(huey: Huey, *, workers: int = 2, max_delay: float = MAX_DELAY_SECONDS,
                   periodic: bool = True) -> Consumer:
+    # SIGTERM (what systemd and deploys send) stops the worker gracefully: the tasks under way finish, then it
+    # exits. huey's default makes SIGINT the graceful one and SIGTERM an immediate exit, which dropped the photo
+    # being read (its lease and the sweep would redo it, minutes later). SIGINT (Ctrl-C) now stops at once, and a
+    # second SIGTERM during the graceful stop does too.
     return huey.create_consumer(workers=workers, worker_type="thread", periodic=periodic,
                                 check_worker_health=True, initial_delay=INITIAL_DELAY_SECONDS, backoff=BACKOFF,
-                                max_delay=max(max_delay, INITIAL_DELAY_SECONDS))
+                                max_delay=max(max_delay, INITIAL_DELAY_SECONDS), graceful_signal="TERM")
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
-"""What reading a photo found, in plain words (the warning codes of ocr/reading.py)."""
+"""What reading a photo found, in plain words (the warning codes of ocr/reading.py, and `read_failed`: the read job
+failed, or gave up after its attempts, backend/prefill/reading.py)."""
 
 from backend.messages.catalog import define
 
@@ -12,6 +13,7 @@ OCR_WARNINGS = {
     "field_repaired": ("{field}按证件上的其他信息补全了，请核对。", "{field}是算出来的。请看一下对不对。"),
     "fields_disagree": ("证件上的{field}和其他信息对不上，请核对。", "{field}对不上。请看一下。"),
     "certificate_number_suffix": ("残疾人证号后面还有几位（换发的证），已单独记下，审核人员会看到。", "证号后面多了几位。我们记下了。"),
+    "read_failed": ("这张照片没能自动读出来。照片已经收下了，请自己填写证件上的信息。", "照片没读出来。照片收下了。请自己填。"),
 }
 for _code, (_standard, _easy) in OCR_WARNINGS.items():
     define(f"ocr_warning.{_code}", _standard, _easy)

@@ -3,26 +3,33 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, LargeBinary, String
+from sqlalchemy import JSON, Float, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.db.base import Base, new_id
 
 
 class DocumentRead(Base):
-    """One OCR read of one material version: its status, which document it found, what it warned about."""
+    """One OCR read of one material version: its status, which document it found, what it warned about.
+
+    A worker that starts the read leases it (`leased_until`) and counts an attempt: while the lease holds no
+    other worker reads it; a read still queued after its lease ran out (its worker died) or long after it was
+    queued (its message was lost) is sent again by the periodic sweep, and failed after the last attempt
+    (backend/prefill/reading.py)."""
 
     __tablename__ = "document_reads"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     application_id: Mapped[str] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
     material_id: Mapped[str] = mapped_column(ForeignKey("materials.id", ondelete="CASCADE"), unique=True)
-    status: Mapped[str] = mapped_column(String(16))  # queued, done, failed, skipped
+    status: Mapped[str] = mapped_column(String(16), index=True)  # queued, done, failed, skipped
     kind: Mapped[str | None] = mapped_column(String(32))  # what the photo was read as
     engine: Mapped[str | None] = mapped_column(String(32))
     warnings: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     queued_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    leased_until: Mapped[datetime | None]
 
 
 class PrefillProposal(Base):

@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 
 from backend.applications.fields import FieldProblem, check_field
 from backend.materials.models import Material
@@ -44,8 +45,22 @@ def preload_reader(engine: str) -> None:
         log.exception("OCR models could not be preloaded")
 
 
+# A read is leased to the worker that starts it for READ_LEASE_SECONDS (a read takes seconds; the lease outlives a
+# slow one on a busy machine): meanwhile a duplicate message, or the sweep, does not start it again. A worker killed
+# mid-read leaves its lease to run out, and the sweep sends the read again. A read still queued and unleased
+# READ_SWEEP_AFTER_SECONDS after it was queued lost its message (the queue was down or hung at upload, or huey
+# gave up its retries while the database was away): the sweep sends it again too. After READ_MAX_ATTEMPTS starts
+# the read is failed, and the pre-fill list says so (`read_failed`): a photo that kills its worker every time is not
+# read for ever, and the person fills the fields in themselves.
+READ_LEASE_SECONDS = 120
+READ_SWEEP_AFTER_SECONDS = 60
+READ_MAX_ATTEMPTS = 3
+READ_FAILED = {"code": "read_failed"}  # the warning of a read that failed (backend/messages/ocr_texts.py)
+
+
 def queue_read(uow: UnitOfWork, material: Material) -> None:
-    """Called in the upload's transaction: the read is recorded as queued and enqueued after commit."""
+    """Called in the upload's transaction: the read is recorded as queued and enqueued after commit. An enqueue
+    that fails (the queue down) is logged by the unit of work, and the read is sent again by `sweep_reads`."""
     if material.kind not in READABLE_KINDS:
         return
     engine = uow.runtime.settings.ocr_engine
@@ -59,33 +74,107 @@ def queue_read(uow: UnitOfWork, material: Material) -> None:
 
 
 def read_material(material_id: str) -> str:
-    """The job. Safe to run twice: a read that is already done is not repeated."""
-    with unit_of_work() as uow:
-        read = uow.session.scalars(select(DocumentRead).where(DocumentRead.material_id == material_id)).first()
-        material = uow.session.get(Material, material_id)
-        if read is None or material is None or read.status != "queued":
-            return "nothing to do"
-        engine = read.engine or uow.runtime.settings.ocr_engine
-        storage_key, kind = material.storage_key, READABLE_KINDS[material.kind]
-        today = china_date(uow.now)
+    """The job. Safe to run twice, at once or late: a read that is done, or leased to another worker, is not
+    started again, and only the worker holding the latest attempt records what it read."""
+    claimed = _claim(material_id)
+    if isinstance(claimed, str):
+        return claimed
+    attempt, engine, storage_key, kind, today = claimed
     try:
         reading = _reader(engine).read(runtime().storage.get(storage_key), kind, today=today)
     except Exception:
         log.exception("OCR failed on a material")
         with unit_of_work() as uow:
-            uow.session.execute(update(DocumentRead).where(DocumentRead.material_id == material_id)
-                                .values(status="failed", finished_at=uow.now))
+            read = _own(uow, material_id, attempt)
+            if read is None:
+                return "nothing to do"
+            _fail(uow, read)
             uow.commit()
         return "failed"
     with unit_of_work() as uow:
-        read = uow.session.scalars(select(DocumentRead).where(DocumentRead.material_id == material_id)).one()
+        read = _own(uow, material_id, attempt)
+        if read is None:
+            return "nothing to do"  # its lease ran out and another worker took it over: theirs is recorded
         material = uow.session.get(Material, material_id)
-        read.status, read.kind, read.finished_at = "done", reading.kind, uow.now
+        read.status, read.kind, read.finished_at, read.leased_until = "done", reading.kind, uow.now, None
         read.warnings = [warning.to_json() for warning in reading.warnings]
         if material is not None and material.superseded_at is None:
             _propose(uow, material, reading)
         uow.commit()
     return "done"
+
+
+def _claim(material_id: str) -> tuple[int, str, str, str, date] | str:
+    """Leases the read to this worker and counts the attempt; says why not when it may not be started."""
+    with unit_of_work() as uow:
+        read = _locked(uow, material_id)
+        if read is None or read.status != "queued":
+            return "nothing to do"
+        if read.leased_until is not None and read.leased_until > uow.now:
+            return "being read"  # by another worker, or by this one: a duplicate message
+        material = uow.session.get(Material, material_id)
+        if material is None:  # pragma: no cover - the read goes with its material (ON DELETE CASCADE)
+            return "nothing to do"
+        if read.attempts >= READ_MAX_ATTEMPTS:
+            log.warning("photo read failed after %s attempts", read.attempts)
+            _fail(uow, read)
+            uow.commit()
+            return "failed"
+        read.attempts += 1
+        read.leased_until = uow.now + timedelta(seconds=READ_LEASE_SECONDS)
+        claimed = (read.attempts, read.engine or uow.runtime.settings.ocr_engine, material.storage_key,
+                   READABLE_KINDS[material.kind], china_date(uow.now))
+        uow.commit()
+        return claimed
+
+
+def _locked(uow: UnitOfWork, material_id: str) -> DocumentRead | None:
+    # On PostgreSQL the row is locked until commit, so two workers cannot both lease it; SQLite's BEGIN IMMEDIATE
+    # already lets one writer at a time.
+    query = select(DocumentRead).where(DocumentRead.material_id == material_id)
+    if not uow.runtime.database.is_sqlite:
+        query = query.with_for_update()
+    return uow.session.scalars(query).first()
+
+
+def _own(uow: UnitOfWork, material_id: str, attempt: int) -> DocumentRead | None:
+    """The read, when this worker's attempt is still the one that counts."""
+    read = _locked(uow, material_id)
+    if read is None or read.status != "queued" or read.attempts != attempt:
+        return None
+    return read
+
+
+def _fail(uow: UnitOfWork, read: DocumentRead) -> None:
+    read.status, read.finished_at, read.leased_until = "failed", uow.now, None
+    read.warnings = [dict(READ_FAILED)]
+
+
+def sweep_reads(limit: int = 200) -> int:
+    """The periodic sweep: sends again each read still queued whose message was lost (unleased a while after it
+    was queued) or whose worker died (its lease ran out). Returns how many it sent. The job itself decides:
+    a read done meanwhile is left alone, and one out of attempts is failed."""
+    with unit_of_work() as uow:
+        lost = uow.now - timedelta(seconds=READ_SWEEP_AFTER_SECONDS)
+        material_ids = list(uow.session.scalars(
+            select(DocumentRead.material_id)
+            .where(DocumentRead.status == "queued",
+                   or_(and_(DocumentRead.leased_until.is_(None), DocumentRead.queued_at <= lost),
+                       DocumentRead.leased_until <= uow.now))
+            .order_by(DocumentRead.queued_at).limit(limit)))
+        jobs = uow.runtime.jobs
+    sent = 0
+    for material_id in material_ids:
+        try:
+            if jobs is None:
+                read_material(material_id)
+            else:
+                jobs.enqueue(READ_TASK, material_id)
+        except Exception:  # noqa: BLE001 - the queue (or the database) is away: the next sweep tries again
+            log.exception("a queued photo read could not be sent again")
+            break
+        sent += 1
+    return sent
 
 
 def _propose(uow: UnitOfWork, material: Material, reading) -> None:

@@ -32,3 +32,49 @@ def test_an_idle_worker_looks_at_the_queue_at_least_four_times_a_second(tmp_path
     consumer = make_consumer(SqliteHuey("test-worker", filename=str(tmp_path / "jobs.sqlite3")), workers=1)
 
     assert consumer.max_delay <= 0.25  # huey's default is 10 s: a photo could wait that long to be read
+
+
+# A worker of its own: it queues one task that takes a while, then runs huey's consumer as the job worker does.
+SLOW_TASK_WORKER = """
+import sys, time
+from pathlib import Path
+from huey import SqliteHuey
+from backend.jobs.worker import make_consumer
+
+folder = Path(sys.argv[1])
+huey = SqliteHuey("test-worker", filename=str(folder / "jobs.sqlite3"))
+
+@huey.task()
+def read_slowly():
+    (folder / "started").touch()
+    time.sleep(1.5)
+    (folder / "finished").touch()
+
+read_slowly()
+make_consumer(huey, workers=1, periodic=False).run()
+"""
+
+
+def test_sigterm_lets_the_task_under_way_finish_before_the_worker_exits(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    worker = subprocess.Popen([sys.executable, "-c", SLOW_TASK_WORKER, str(tmp_path)], cwd=root,
+                              env={**os.environ, "PYTHONPATH": str(root)})
+    try:
+        deadline = time.monotonic() + 30
+        while not (tmp_path / "started").exists():
+            assert worker.poll() is None, "the worker ended before it started the task"
+            assert time.monotonic() < deadline, "the worker never started the task"
+            time.sleep(0.05)
+        worker.send_signal(signal.SIGTERM)  # what systemd and a deploy send
+        assert worker.wait(timeout=30) == 0
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait(timeout=10)
+    assert (tmp_path / "finished").exists()  # not dropped half-way, as huey's default SIGTERM did
