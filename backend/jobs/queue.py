@@ -36,15 +36,17 @@ class JobQueue:
 
     @classmethod
     def from_url(cls, url: str) -> JobQueue:
+        # results=False: nothing reads a task's return value (the work records its own outcome), and huey would
+        # otherwise keep one per task run in its result store for ever (Redis's huey.results hash, SQLite's kv).
         if url == "immediate":
-            return cls(MemoryHuey("liangbu", immediate=True))
+            return cls(MemoryHuey("liangbu", immediate=True, results=False))
         parsed = urlparse(url)
         if parsed.scheme == "sqlite":
             from backend.db.engine import protect_sqlite_file
             protect_sqlite_file(url)  # task arguments are ids, but the file is the owner's only all the same
-            return cls(SqliteHuey("liangbu", filename=url[len("sqlite:///"):]))
+            return cls(SqliteHuey("liangbu", filename=url[len("sqlite:///"):], results=False))
         if parsed.scheme in ("redis", "rediss"):
-            return cls(RedisHuey("liangbu", url=url))
+            return cls(RedisHuey("liangbu", url=url, results=False))
         raise ValueError(f"LIANGBU_JOB_QUEUE_URL: unsupported scheme in {url!r} (use sqlite:///, redis:// or immediate)")
 
     @property

@@ -78,3 +78,15 @@ def test_sigterm_lets_the_task_under_way_finish_before_the_worker_exits(tmp_path
             worker.kill()
             worker.wait(timeout=10)
     assert (tmp_path / "finished").exists()  # not dropped half-way, as huey's default SIGTERM did
+
+
+
+def test_the_queue_keeps_no_result_of_a_task_run_nobody_reads(tmp_path):
+    # Each run's return value was kept for ever (Redis's huey.results hash grew by one per read, sweep included).
+    from backend.jobs.queue import JobQueue
+
+    huey = JobQueue.from_url(f"sqlite:///{tmp_path / 'jobs.sqlite3'}").huey
+    probe = huey.task(name="probe")(lambda: "done")
+    probe()
+    huey.execute(huey.dequeue())
+    assert huey.result_count() == 0
