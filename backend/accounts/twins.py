@@ -20,7 +20,7 @@ def join_twin(uow: UnitOfWork, user: User, twin: User, openid: str, unionid: str
     the person uses from now on."""
     from backend.wechat.official_account import OfficialAccountFollower
 
-    if _holds_nothing(uow, user):
+    if holds_nothing(uow, user):
         # The mini program's account is empty: it moves to the twin (the one the chat made).
         _close(uow, user)
         user.wechat_openid = None
@@ -28,7 +28,7 @@ def join_twin(uow: UnitOfWork, user: User, twin: User, openid: str, unionid: str
         twin.wechat_openid = openid
         uow.audit.record(None, "account.joined_by_unionid")
         return twin
-    if _holds_nothing(uow, twin):
+    if holds_nothing(uow, twin):
         # The official account's is empty: its followers are the mini program's person.
         uow.session.execute(update(OfficialAccountFollower).where(OfficialAccountFollower.user_id == twin.id)
                             .values(user_id=user.id, linked_by="unionid", conversation_id=None))
@@ -42,7 +42,9 @@ def join_twin(uow: UnitOfWork, user: User, twin: User, openid: str, unionid: str
     return user
 
 
-def _holds_nothing(uow: UnitOfWork, user: User) -> bool:
+def holds_nothing(uow: UnitOfWork, user: User) -> bool:
+    """No application of their own or made for them, no link to anyone's: an account that can become another
+    person's without mixing two people's files (twins joined, an assistant-made account taken over)."""
     from backend.applications.models import Application
     from backend.representation.models import Representation
 

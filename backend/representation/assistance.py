@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from backend.accounts.actor import Actor
 from backend.accounts.models import Role, User
+from backend.accounts.twins import holds_nothing
 from backend.unit_of_work import unit_of_work
 from backend.applications.access import live_grant
 from backend.applications.models import Application
@@ -165,8 +166,15 @@ def claim_account(actor: Actor, code: str, *, locale: str = "zh_Hans_CN") -> dic
     with unit_of_work() as uow:
         row = codes.redeem(uow, actor, "handover", code)
         made_for_them = uow.session.get(User, row.subject_user_id)
-        if made_for_them is None or made_for_them.wechat_openid is not None:
+        if made_for_them is None or made_for_them.wechat_openid is not None or made_for_them.disabled_at is not None:
+            # Already taken over (by an earlier code of the same person): a second code moves nothing.
             raise NotFound("code_not_valid")
+        user = uow.session.get(User, actor.user_id)
+        if not holds_nothing(uow, user):
+            # The code is the person's: the account that takes it over becomes theirs. One that already holds
+            # its own applications or links would mix two people's files, and the assistant's grant would reach
+            # the other person's applications.
+            raise Conflict("claim_into_an_empty_account")
         taken_over = list(uow.session.scalars(select(Application).where(
             Application.owner_user_id == made_for_them.id)))
         for application in taken_over:
@@ -176,7 +184,6 @@ def claim_account(actor: Actor, code: str, *, locale: str = "zh_Hans_CN") -> dic
             representation.applicant_user_id = actor.user_id
         for decline in uow.session.scalars(select(Decline).where(Decline.person_user_id == made_for_them.id)):
             decline.person_user_id = actor.user_id
-        user = uow.session.get(User, actor.user_id)
         user.display_name = user.display_name or made_for_them.display_name
         made_for_them.disabled_at = uow.now  # kept (the audit log names it), never usable to log in
         notes = announce_takeover(uow, actor.user_id, taken_over)

@@ -8,8 +8,9 @@ import datetime as dt
 from typing import Literal
 
 from flask_openapi3 import APIBlueprint, FileStorage, Tag
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
+from accessibility.answers.text import compact, digits_read_out
 from accessibility.status_speech import spoken_words
 from backend.audit.access_log import access_log
 from backend.representation import service
@@ -41,7 +42,18 @@ access = APIBlueprint("access_log", __name__, url_prefix="/api/v1",
 
 
 class Code(Strict):
-    code: str = Field(min_length=6, max_length=20, description="The 8-digit code (spaces allowed).")
+    code: str = Field(min_length=6, max_length=20, description="The 8-digit code (spaces allowed; full-width digits "
+                                                                "and digits read out in Chinese, as voice input "
+                                                                "writes them, too).")
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _digits(cls, value: object) -> object:
+        # "２００９ ８５５４" from a Chinese input method, "二零零九八五五四" from voice input: the same code.
+        if isinstance(value, str):
+            read = digits_read_out(compact(value))
+            return read if read else value
+        return value
 
     model_config = with_examples(code={"code": "1234 5678"})
 

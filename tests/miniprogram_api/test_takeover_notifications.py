@@ -131,3 +131,44 @@ def test_a_claim_retried_after_its_answer_was_lost_gets_that_answer_not_a_used_u
     assert again.headers.get("Idempotent-Replayed") == "true"
     assert again.get_json()["applications"][0]["reference"] == submitted_for_him["reference"]
     assert len(takeover_notes(himself)) == 1
+
+
+def test_a_wechat_that_already_holds_its_own_application_cannot_take_over_another_persons_account(
+        app, man, submitted_for_him, as_assistant):
+    code = as_assistant.post(f"/assistance/people/{man}/handover-code").get_json()["code"]
+    neighbour = logged_in(app, "neighbours-wechat")
+    own = neighbour.post("/applications", json={"subsidies": ["nursing"], "applying_as": "self"})
+    assert own.status_code == 201
+    refused = neighbour.post("/me/claim", json={"code": code})
+    assert refused.status_code == 409 and refused.get_json()["code"] == "claim_into_an_empty_account"
+    # Nothing moved, and the assistant's grant reaches nothing of the neighbour's.
+    assert [a["id"] for a in neighbour.get("/applications").get_json()["applications"]] == [own.get_json()["id"]]
+    assert as_assistant.get(f"/applications/{own.get_json()['id']}").status_code == 404
+    # The code is still his to use.
+    himself = logged_in(app, "man-own-wechat")
+    assert himself.post("/me/claim", json={"code": code}).status_code == 200
+
+
+def test_a_second_code_for_a_man_who_has_taken_over_already_moves_nothing(app, man, submitted_for_him, as_assistant):
+    first = as_assistant.post(f"/assistance/people/{man}/handover-code").get_json()["code"]
+    second = as_assistant.post(f"/assistance/people/{man}/handover-code").get_json()["code"]
+    himself = logged_in(app, "man-own-wechat")
+    assert himself.post("/me/claim", json={"code": first}).status_code == 200
+    stranger = logged_in(app, "someone-elses-wechat")
+    refused = stranger.post("/me/claim", json={"code": second})
+    assert refused.status_code == 404 and refused.get_json()["code"] == "code_not_valid"
+    assert stranger.get("/applications").get_json()["applications"] == []
+    assert [a["id"] for a in himself.get("/applications").get_json()["applications"]] == [submitted_for_him["id"]]
+
+
+@pytest.mark.parametrize("typed", ["full_width", "read_out"])
+def test_a_code_typed_in_full_width_or_said_in_chinese_digits_is_the_same_code(app, man, submitted_for_him,
+                                                                                as_assistant, typed):
+    code = as_assistant.post(f"/assistance/people/{man}/handover-code").get_json()["code"]
+    digits = code.replace(" ", "")
+    if typed == "full_width":
+        entered = "".join(chr(ord(d) + 0xFEE0) for d in digits[:4]) + " " + "".join(chr(ord(d) + 0xFEE0) for d in digits[4:])
+    else:
+        entered = "".join("零一二三四五六七八九"[int(d)] for d in digits)
+    claimed = logged_in(app, "man-own-wechat").post("/me/claim", json={"code": entered})
+    assert claimed.status_code == 200, claimed.get_json()
