@@ -79,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([*cli, "seed-demo"], env=env, check=True, cwd=ROOT)
 
     children.append(_start([sys.executable, "-m", "backend.jobs.worker"], env))
-    children.append(_start(gunicorn_command(args.host, args.port, args.web_workers), env))
+    children.append(_start(gunicorn_command(args.host, args.port, args.web_workers,
+                                            timeout=Settings().request_timeout_seconds), env))
 
     base = f"http://{args.host}:{args.port}"
     if _wait_until_up(base + "/healthz", children):
@@ -116,10 +117,12 @@ def dev_login_exposure(host: str, *, dev: bool, public: bool) -> str | None:
             "account, demo-reviewer included (whole ID numbers). Never do this with real people's data.")
 
 
-def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
+def gunicorn_command(host: str, port: int, workers: int, *, timeout: int = 60) -> list[str]:
+    """`timeout`: LIANGBU_REQUEST_TIMEOUT_SECONDS, which the database's timeouts and the life of an idempotency
+    claim are measured against."""
     return [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
             "--threads", "4", "--worker-class", "miniprogram_api.gunicorn_worker.ProblemWorker",
-            "--timeout", "60", "--access-logfile", "-", "--access-logformat", ACCESS_LOG_FORMAT,
+            "--timeout", str(timeout), "--access-logfile", "-", "--access-logformat", ACCESS_LOG_FORMAT,
             "miniprogram_api.wsgi:app"]
 
 
