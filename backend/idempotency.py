@@ -24,13 +24,22 @@ from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from backend.applications.models import IdempotencyRecord
+from backend.runtime import runtime
 from backend.unit_of_work import unit_of_work
 
 log = logging.getLogger(__name__)
 
 KEEP_FOR = timedelta(days=2)
-# A claim this old belongs to a process that died while handling its request: its key is free again.
-CLAIM_ABANDONED_AFTER = timedelta(minutes=5)
+# No request lives longer than LIANGBU_REQUEST_TIMEOUT_SECONDS (gunicorn's --timeout; the database's waits are
+# bounded well under it, backend/db/engine.py). A claim older than that and this margin belongs to a process
+# that died while handling its request (a worker killed mid-request): its key is free again. It was five
+# minutes, during which every retry was told to come back in a second (the tester's ~300 retries).
+ABANDONED_MARGIN = timedelta(seconds=15)
+
+
+def claim_life() -> timedelta:
+    """How long a claim holds its key while no answer comes: the longest a request lives, and a margin."""
+    return timedelta(seconds=runtime().settings.request_timeout_seconds) + ABANDONED_MARGIN
 
 
 @dataclass(frozen=True)
@@ -44,8 +53,11 @@ class RememberedAnswer:
 
 @dataclass(frozen=True)
 class InProgress:
-    """The key is claimed by a request still being handled."""
+    """The key is claimed by a request still being handled: claimed `held_for` ago, and free at the latest in
+    `free_in` (when the claim counts as abandoned). None: not known (the claim came and went while we looked)."""
     request_hash: str
+    held_for: timedelta | None = None
+    free_in: timedelta | None = None
 
 
 Holder = RememberedAnswer | InProgress
@@ -65,7 +77,7 @@ def claim(user_id: str, scope: str, key: str, request_hash: str) -> Holder | Non
                 uow.session.execute(delete(IdempotencyRecord).where(_same_key(user_id, scope, key), or_(
                     IdempotencyRecord.created_at <= uow.now - KEEP_FOR,
                     and_(IdempotencyRecord.status_code.is_(None),
-                         IdempotencyRecord.created_at <= uow.now - CLAIM_ABANDONED_AFTER))))
+                         IdempotencyRecord.created_at <= uow.now - claim_life()))))
                 uow.session.add(IdempotencyRecord(user_id=user_id, scope=scope, key=key, request_hash=request_hash,
                                                   status_code=None, response_body=None, created_at=uow.now))
                 uow.commit()
@@ -84,7 +96,8 @@ def holder(user_id: str, scope: str, key: str) -> Holder | None:
         if record is None:
             return None
         if record.status_code is None or record.response_body is None:
-            return InProgress(record.request_hash)
+            held_for = uow.now - record.created_at
+            return InProgress(record.request_hash, held_for=held_for, free_in=claim_life() - held_for)
         headers = json.loads(record.response_headers) if record.response_headers else {}
         return RememberedAnswer(record.request_hash, record.status_code, record.response_body, headers)
 

@@ -58,7 +58,7 @@ def configure(settings: Settings, *, clock: Callable[[], datetime] | None = None
 
     runtime_ = Runtime(
         settings=settings,
-        database=database or Database(settings.resolved_database_url),
+        database=database or Database(settings.resolved_database_url, timeouts=settings.database_timeouts()),
         vault=Vault(settings.data_key_bytes(), settings.old_data_key_bytes()),
         calendar=WorkingDayCalendar(settings.holiday_notice_dirs),
         clock=clock or system_clock,

@@ -15,8 +15,13 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, field_validator
+from typing import TYPE_CHECKING
+
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from backend.db.engine import DatabaseTimeouts
 
 
 class SettingsError(RuntimeError):
@@ -79,6 +84,33 @@ class Settings(BaseSettings):
     # service. 0: the headers are ignored, the client address is the connection's (a client could write any
     # X-Forwarded-For). N: the address the N-th proxy from us saw (werkzeug's ProxyFix, miniprogram_api/app.py).
     trusted_proxies: int = Field(0, ge=0)
+
+    # The longest a web request may take: gunicorn's --timeout (`make run` passes it) and, plus a margin, how
+    # long an Idempotency-Key stays claimed by a request whose worker died (backend/idempotency.py).
+    request_timeout_seconds: int = Field(60, ge=10)
+    # No wait on the database is unbounded (backend/db/engine.py): past one of these a request is answered
+    # 503 database_unavailable with Retry-After instead of hanging until gunicorn gives up on it.
+    database_connect_timeout_seconds: int = Field(5, ge=2)  # opening a PostgreSQL connection (libpq: >= 2)
+    # One statement (PostgreSQL's statement_timeout; SQLite's wait for the write lock); the client gives a
+    # server that never answers 5 s more. Well under REQUEST_TIMEOUT_SECONDS (checked below).
+    database_statement_timeout_seconds: float = Field(25.0, gt=0)
+    database_pool_timeout_seconds: float = Field(10.0, gt=0)  # waiting for a free connection of the pool
+
+    @model_validator(mode="after")
+    def _database_waits_fit_in_a_request(self) -> Settings:
+        if self.database_statement_timeout_seconds + 5 >= self.request_timeout_seconds:
+            raise ValueError(
+                f"LIANGBU_DATABASE_STATEMENT_TIMEOUT_SECONDS ({self.database_statement_timeout_seconds:g}) must be "
+                f"well under LIANGBU_REQUEST_TIMEOUT_SECONDS ({self.request_timeout_seconds}), at least 5 s less: "
+                "a statement still waiting when gunicorn gives up on the request is answered with nothing at all.")
+        return self
+
+    def database_timeouts(self) -> DatabaseTimeouts:
+        from backend.db.engine import DatabaseTimeouts
+
+        return DatabaseTimeouts(connect_seconds=self.database_connect_timeout_seconds,
+                                statement_seconds=self.database_statement_timeout_seconds,
+                                pool_seconds=self.database_pool_timeout_seconds)
 
     @field_validator("database_url", "job_queue_url", "wechat_api_base", mode="before")
     @classmethod

@@ -9,6 +9,7 @@ from flask_openapi3 import Info, OpenAPI
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backend.accounts.models import Role
+from backend.db import outage
 from backend.privacy.log_filter import install_log_filter
 from backend.runtime import Runtime, configure
 from backend.settings import Settings, load_settings
@@ -109,9 +110,20 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
 
     @app.get("/healthz", summary="Liveness: the process answers and the database is reachable")
     def healthz():
+        # For monitors, not people: {"status": "ok"}, or 503 {"status": "unavailable"} with the code a person's
+        # request would be answered with, while the database cannot be reached (bounded by its timeouts).
         from sqlalchemy import text
-        with runtime.database.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
+        try:
+            with runtime.database.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except Exception as error:
+            if not outage.database_unavailable(error):
+                raise
+            log.warning("healthz: the database is unavailable: %s", type(error).__name__)
+            response = jsonify(status="unavailable", code="database_unavailable")
+            response.status_code = 503
+            response.headers["Retry-After"] = str(outage.RETRY_AFTER_SECONDS)
+            return response
         return jsonify(status="ok")
 
     return app

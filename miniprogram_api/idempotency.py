@@ -2,8 +2,9 @@
 the first successful answer (marked `Idempotent-Replayed: true`); the same key with a different request
 is refused. The key is claimed before the request is handled (backend/idempotency.py), so retries that
 arrive while the first is still being handled do not run it again: they wait briefly for its answer, or
-get 409 `request_in_progress` with Retry-After. A refused or failed request (any answer but 2xx) frees
-its key, so a retry after fixing the cause is handled afresh.
+get 409 `request_in_progress` with Retry-After (retry_after_seconds). A refused or failed request (any
+answer but 2xx) frees its key, so a retry after fixing the cause is handled afresh; a request whose worker
+died frees it once the claim counts as abandoned (backend/idempotency.py: the request timeout and a margin).
 
 A replay repeats the first answer's status, body and the headers that describe it (KEPT_HEADERS): the
 ETag a client sends back in If-Match after a retried submit, the Location of an uploaded material."""
@@ -13,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import time
 from collections.abc import Callable
 
@@ -28,7 +30,6 @@ HEADER = "Idempotency-Key"
 # normalised in well under a second, seeds of issue 4's benchmark).
 WAIT_FOR_FIRST_SECONDS = 3.0
 POLL_SECONDS = 0.05
-RETRY_AFTER_SECONDS = 1
 # Headers kept with an answer and sent again on replay. ETag: the version for the next If-Match. Location:
 # where the created material is. Content-Type and Content-Language: what the kept body is and which
 # language its words are in (the retry may ask in another). Not Retry-After: only successes are kept, and
@@ -61,10 +62,10 @@ def idempotent(view: Callable) -> Callable:
         if held.request_hash != fingerprint:
             raise ApiProblem(422, "idempotency_key_reused")
         if isinstance(held, InProgress):
-            # retry_after_seconds becomes Retry-After (problem_response); retry_after is what the
-            # catalog's sentence names, and what clients read before.
-            raise ApiProblem(409, "request_in_progress", params={"retry_after_seconds": RETRY_AFTER_SECONDS,
-                                                                 "retry_after": RETRY_AFTER_SECONDS})
+            # retry_after_seconds becomes Retry-After and the sentence's {wait_seconds} (problem_response);
+            # retry_after is the same number, as clients read it before.
+            wait = retry_after_seconds(held)
+            raise ApiProblem(409, "request_in_progress", params={"retry_after_seconds": wait, "retry_after": wait})
         replay = Response(held.body, status=held.status_code, content_type="application/json; charset=utf-8")
         for name, value in held.headers.items():
             replay.headers[name] = value
@@ -72,6 +73,17 @@ def idempotent(view: Callable) -> Callable:
         replay.headers[HEADER] = key
         return replay
     return wrapper
+
+
+def retry_after_seconds(held: InProgress) -> int:
+    """When a retry should come back, in whole seconds (at least 1): as long as the claim has been held so far,
+    and never past the moment it counts as abandoned. A young claim is most likely a request that answers soon,
+    so it is asked about again soon; an old one most likely died with its worker, so the retry is sent to the
+    moment its key is free. A phone obeying Retry-After asks a handful of times, not once a second."""
+    if held.held_for is None or held.free_in is None:
+        return 1
+    until_free = math.ceil(held.free_in.total_seconds())
+    return max(1, min(math.ceil(held.held_for.total_seconds()), until_free))
 
 
 def _handle(view: Callable, args: tuple, kwargs: dict, user_id: str, scope: str, key: str) -> Response:

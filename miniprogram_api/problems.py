@@ -20,6 +20,7 @@ from accessibility.status_speech import spoken_problem
 from backend import errors as domain
 from backend.accounts.preferences import Preferences
 from backend.calendar.months import MONTH_PATTERN
+from backend.db import outage
 from backend.errors import FieldError
 from backend.messages.catalog import Words, registry, say
 from backend.messages.describe import describe_field_error
@@ -73,6 +74,7 @@ def problem_response(status: int, code: str, *, params: dict[str, Any] | None = 
             words[f"{name}_label"] = say(f"{prefix}.{params[name]}", locale)
     if isinstance(params.get("retry_after_seconds"), int):
         words["wait"] = wait_words(params["retry_after_seconds"], locale)
+        words["wait_seconds"] = wait_seconds_words(params["retry_after_seconds"], locale)
     text_code = text_code or code
     if f"problem.{text_code}.title" not in registry():
         text_code = _fallback_code(status)
@@ -104,6 +106,15 @@ def problem_response(status: int, code: str, *, params: dict[str, Any] | None = 
     return response
 
 
+def database_unavailable_problem(error: BaseException) -> Response:
+    """The database is down, hung or too busy (backend/db/outage.py): a wait, not a fault of the request or
+    of ours, said as one (503 with Retry-After, like wechat_unreachable); nothing the person sent is lost."""
+    log.warning("the database is unavailable, %s %s: %s", request.method, request.path, type(error).__name__,
+                exc_info=error)
+    return problem_response(503, "database_unavailable",
+                            params={"retry_after_seconds": outage.RETRY_AFTER_SECONDS})
+
+
 def _add_speech(problem: dict[str, Any], locale: str) -> None:
     try:
         # The guard's reading (miniprogram_api/guards.py); a problem before or without one is said plainly.
@@ -121,6 +132,12 @@ def wait_words(seconds: int, locale: str) -> Words:
         return say("wait.one_minute" if minutes == 1 else "wait.minutes", locale, count=minutes)
     hours = -(-minutes // 60)
     return say("wait.one_hour" if hours == 1 else "wait.hours", locale, count=hours)
+
+
+def wait_seconds_words(seconds: int, locale: str) -> Words:
+    """A short wait to the second ("1 second", "45 seconds"), for a retry the client makes itself."""
+    seconds = max(1, seconds)
+    return say("wait.one_second" if seconds == 1 else "wait.seconds", locale, count=seconds)
 
 
 def _fallback_code(status: int) -> str:
@@ -293,6 +310,8 @@ def init_problems(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):
+        if outage.database_unavailable(error):
+            return database_unavailable_problem(error)
         incident = uuid.uuid4().hex[:12]
         log.exception("unhandled error, incident %s, %s %s", incident, request.method, request.path)
         return problem_response(500, "internal_error", extra={"incident": incident})

@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([*cli, "seed-demo"], env=env, check=True, cwd=ROOT)
 
     children.append(_start([sys.executable, "-m", "backend.jobs.worker"], env))
-    children.append(_start(gunicorn_command(args.host, args.port, args.web_workers), env))
+    children.append(_start(gunicorn_command(args.host, args.port, args.web_workers,
+                                            timeout=Settings().request_timeout_seconds), env))
 
     base = f"http://{args.host}:{args.port}"
     if _wait_until_up(base + "/healthz", children):
@@ -114,10 +115,15 @@ def dev_login_exposure(host: str, *, dev: bool, public: bool) -> str | None:
             "account, demo-reviewer included (whole ID numbers). Never do this with real people's data.")
 
 
-def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
-    # The settings a deployment uses too (miniprogram_api/gunicorn_conf.py); only the address and workers differ.
-    return [sys.executable, "-m", "gunicorn", "-c", "python:miniprogram_api.gunicorn_conf",
-            "--bind", f"{host}:{port}", "--workers", str(workers), "miniprogram_api.wsgi:app"]
+def gunicorn_command(host: str, port: int, workers: int, *, timeout: int | None = None) -> list[str]:
+    """The settings a deployment uses too (miniprogram_api/gunicorn_conf.py); only the address and workers
+    differ. `timeout`: LIANGBU_REQUEST_TIMEOUT_SECONDS, which the database's timeouts and the life of an
+    idempotency claim are measured against (gunicorn_conf reads the same setting when it is not given)."""
+    command = [sys.executable, "-m", "gunicorn", "-c", "python:miniprogram_api.gunicorn_conf",
+               "--bind", f"{host}:{port}", "--workers", str(workers)]
+    if timeout is not None:
+        command += ["--timeout", str(timeout)]
+    return [*command, "miniprogram_api.wsgi:app"]
 
 
 # Demo values only (the fake official account of `make run`); a real account's come from its admin console.

@@ -87,12 +87,15 @@ PROBLEMS = {
     "wrong_role": ("不能这样操作", "不能这样做", "您的账号没有这个功能。", "您的账号不能这样做。"),
     "upstream_unavailable": ("服务暂时不可用", "现在用不了", "相关服务暂时没有响应，请稍后再试。您填的内容不会丢失。",
                              "现在用不了。请等一会儿再试。"),
+    # The database is down, hung or too busy (backend/db/outage.py): said as a wait, like upstream_unavailable.
+    "database_unavailable": ("服务暂时用不了", "现在用不了", "服务现在太忙，或者正在维修。您填的内容都还在，不会丢失。请{wait}后再试。",
+                             "现在用不了。您填的都还在。请{wait}后再试。"),
     "wechat_busy": ("微信繁忙", "微信很忙", "微信服务繁忙，请稍后再试。", "微信很忙。请等一会儿再试。"),
     "wechat_unavailable": ("微信服务暂时不可用", "微信用不了", "暂时无法连接微信，请稍后再试。", "现在连不上微信。请等一会儿。"),
     "wechat_unreachable": ("微信服务暂时不可用", "微信用不了", "暂时无法连接微信，请稍后再试。", "现在连不上微信。请等一会儿。"),
     "idempotency_key_reused": ("重复的请求编号", "编号重复", "这个 Idempotency-Key 已用于另一个不同的请求，请换一个新的编号。",
                                "请换一个新编号。"),
-    "request_in_progress": ("请求正在处理", "正在办", "同一个请求（相同的 Idempotency-Key）正在处理中，请过 {retry_after} 秒再试一次，会得到同样的结果。",
+    "request_in_progress": ("请求正在处理", "正在办", "同一个请求（相同的 Idempotency-Key）正在处理中，请{wait_seconds}后再试一次，会得到同样的结果。",
                             "正在办。请等一会儿再试。"),
     "idempotency_key_invalid": ("请求编号不对", "编号不对", "Idempotency-Key 应当是 1 到 200 个可见字符。", "编号不对。"),
     "signature_missing": ("缺少签名", "没有签名", "请求缺少签名。", "没有签名。"),
@@ -162,7 +165,10 @@ for _code, (_title, _title_easy, _detail, _detail_easy) in PROBLEMS.items():
     define(f"problem.{_code}.detail", _detail, _detail_easy)
 
 define("size.megabytes", "{count} MB", "{count}MB")
-# How long until one may try again (TooManyAttempts), in the problem's detail.
+# How long until one may try again (TooManyAttempts, database_unavailable; request_in_progress in seconds), in
+# the problem's detail. One and many apart: English says "1 second" but "2 seconds".
+define("wait.one_second", "1秒", "1秒")
+define("wait.seconds", "{count}秒", "{count}秒")
 define("wait.one_minute", "1分钟", "1分钟")
 define("wait.minutes", "{count}分钟", "{count}分钟")
 define("wait.one_hour", "1小时", "1小时")

@@ -343,7 +343,7 @@ def test_a_retry_while_the_first_upload_is_still_handled_is_told_to_retry_shortl
     assert retry.headers["Retry-After"] == "1"
     problem = retry.get_json()
     assert problem["retry_after_seconds"] == 1  # as a 429 says it, the same number as Retry-After
-    assert problem["code"] == "request_in_progress" and "1 秒" in problem["detail"]
+    assert problem["code"] == "request_in_progress" and "请1秒后再试一次" in problem["detail"]
     assert retry.content_type.startswith("application/problem+json")
     assert rows(runtime, Material) == 1
 
