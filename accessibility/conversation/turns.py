@@ -126,7 +126,8 @@ class Turn:
             self.state.submitted, self.state.current, self.state.done = False, None, []
         if self.situation.correction_items and self.state.current is None and (reopened or not self.state.history):
             self.said.append(Said("conversation.correction_requested",
-                                  {"reason": self.situation.correction_reason or ""}))
+                                  # The reviewer's own full stop would double the sentence's (。。).
+                                  {"reason": (self.situation.correction_reason or "").rstrip("。.！!；; ")}))
         if self.state.submitted:
             return
         if self.situation.application is not None and not self.situation.editable:

@@ -46,11 +46,11 @@ PROBLEMS = {
     "cannot_withdraw_withdrawn": ("申请已经撤回了", "已经撤回了", "这份申请已经撤回了，不用再撤回。需要的话，可以重新申请。",
                                   "已经撤回了。要的话可以再申请。"),
     "withdraw_ask_the_office": ("请向审核机关申请撤回", "请打电话撤回",
-                                "审核机关已经受理这份申请，现在不能在网上撤回。如需撤回，请联系{office}，电话 {phone}。",
+                                "审核机关已经开始办理这份申请，现在不能在网上撤回。如需撤回，请联系{office}，电话 {phone}。",
                                 "已经在审核了，网上不能撤回。请打电话给{office}：{phone}。"),
     # The same refusal where the policy data names no office to call (only some counties list theirs).
     "withdraw_ask_the_office_no_contact": ("请向审核机关申请撤回", "请找工作人员撤回",
-                                           "审核机关已经受理这份申请，现在不能在网上撤回。如需撤回，"
+                                           "审核机关已经开始办理这份申请，现在不能在网上撤回。如需撤回，"
                                            "请联系户籍所在地的乡镇（街道）或县级残联。",
                                            "已经在审核了，网上不能撤回。要撤回，请找乡镇的工作人员。"),
     "decision_not_possible_now": ("现在不能作出这个决定", "现在不能这样做", "申请当前处于“{stage_label}”阶段，不能记录“{decision_label}”。",

@@ -229,7 +229,13 @@ define("takeover.helper_with_office", "{office}的{role}", "{role}")
 define("takeover.next.in_review", "您现在不用做什么。审核有了结果，我们会通知您；您也可以在“我的申请”里查看进度。",
        "您不用做什么。有结果会告诉您。")
 define("takeover.next.correction_requested", "审核人员请您补正材料：请打开这份申请，看要补什么，补好后重新提交。",
-       "要补材料。请打开申请看一看。改好再交。")
+       "请打开申请看一看要补什么。改好再交。")
+define("takeover.next.correct_items", "审核人员请您补正：{items}。请打开这份申请查看原因，补好后重新提交。",
+       "要改：{items}。请打开申请看原因。改好再交。")
+define("takeover.next.withdrawn_by", "{who}已经撤回了这份申请。您想申请时，可以重新申请。",
+       "{who}把申请撤回了。想要时，可以再申请。")
+define("takeover.assistant_still_helps", "协办员仍可以帮您办理这份申请；如果不再需要，可以在小程序里取消对协办员的授权。",
+       "协办员还能帮您办。不要了，可以在小程序里取消。")
 define("takeover.next.decided", "补贴的金额和发放情况，可以在“我的申请”里查看。", "在“我的申请”里能看到发多少钱。")
 define("takeover.next.rejected", "请打开这份申请查看没有通过的原因。如果情况有变化，您可以重新申请。",
        "请打开申请看原因。情况变了，可以再申请。")

@@ -37,9 +37,11 @@ DECIDED_FOR = frozenset({Stage.APPROVED, Stage.PUBLIC_NOTICE, Stage.PAYING})
 HELPER_ROLES = frozenset({"assistant", "village_committee", "guardian", "entrusted", "institution"})
 
 
-def announce_takeover(uow: UnitOfWork, user_id: str, applications: list[Application]) -> list[Notification]:
+def announce_takeover(uow: UnitOfWork, user_id: str, applications: list[Application], *,
+                      assistant_helps: bool = False) -> list[Notification]:
     """One notification to `user_id` for each of `applications` (already theirs), oldest first; the ones they
-    were already told of are not told again, so a repeated takeover never doubles them."""
+    were already told of are not told again, so a repeated takeover never doubles them. `assistant_helps`: the
+    assistant's grant goes on (the person consented to it), which they are told, with how to end it."""
     told = {row.application_id: row for row in uow.session.scalars(select(Notification).where(
         Notification.user_id == user_id, Notification.event_type.in_(TAKEOVER_EVENTS)))}
     notes = []
@@ -51,6 +53,7 @@ def announce_takeover(uow: UnitOfWork, user_id: str, applications: list[Applicat
         if what is None:
             continue
         event_type, params = what
+        params["assistant_helps"] = assistant_helps
         note = Notification(user_id=user_id, application_id=application.id, event_type=event_type, params=params,
                             created_at=uow.now)
         uow.session.add(note)
@@ -72,7 +75,7 @@ def takeover_words(event_type: str, params: dict[str, Any], locale: str) -> Word
     return say(f"notification.{event_type}", locale, helper=helper, date=params["on"],
                reference=params["reference"], stage=say(f"stage.{stage.value}", locale),
                subsidies=subsidies,
-               next=_next(stage, locale))
+               next=_next(stage, params, locale))
 
 
 def _what_happened(uow: UnitOfWork, application: Application) -> tuple[str, dict[str, Any]] | None:
@@ -89,32 +92,58 @@ def _what_happened(uow: UnitOfWork, application: Application) -> tuple[str, dict
         by_user_id = first.submitted_by_user_id if first else application.created_by_user_id
         on = first.submitted_at if first else (application.first_submitted_at or application.created_at)
     by = uow.session.get(User, by_user_id)
-    return event_type, {
+    params = {
         "reference": application.reference, "stage": stage.value, "subsidies": list(application.subsidies),
         "on": china_date(on).isoformat(), "by_role": acted.actor_role if acted else "assistant",
         # The office of an assistant (their county), never their name: the timeline names roles only.
         "by_office": by.region_code if by is not None and by.role == Role.ASSISTANT.value else None,
     }
+    if stage is Stage.CORRECTION_REQUESTED:
+        # What to correct, as field codes (words are made when read); the reviewer's reason stays in the status.
+        request = _last(events, "correction_requested")
+        params["items"] = list((request.details or {}).get("items", [])) if request else []
+    if stage is Stage.WITHDRAWN:
+        withdrawn = _last(events, "withdrawn")
+        params["withdrawn_by"] = withdrawn.actor_role if withdrawn else None
+    return event_type, params
 
 
-def _next(stage: Stage, locale: str) -> Words:
+def _next(stage: Stage, params: dict[str, Any], locale: str) -> Words:
     if stage in IN_REVIEW:
         parts = [say("takeover.next.in_review", locale), say("takeover.pledge", locale)]
     elif stage is Stage.CORRECTION_REQUESTED:
-        parts = [say("takeover.next.correction_requested", locale), say("takeover.pledge", locale)]
+        items = params.get("items") or []
+        if items:
+            from backend.messages.describe import field_label
+
+            labels = [field_label(item, locale) for item in items]
+            named = Words("、".join(label.text for label in labels), "、".join(label.easy_read for label in labels))
+            parts = [say("takeover.next.correct_items", locale, items=named), say("takeover.pledge", locale)]
+        else:
+            parts = [say("takeover.next.correction_requested", locale), say("takeover.pledge", locale)]
     elif stage in DECIDED_FOR:
         parts = [say("takeover.next.decided", locale), say("takeover.pledge", locale)]
     elif stage is Stage.REJECTED:
         parts = [say("takeover.next.rejected", locale)]
     elif stage is Stage.WITHDRAWN:
-        parts = [say("takeover.next.withdrawn", locale)]
+        who = params.get("withdrawn_by")
+        parts = [say("takeover.next.withdrawn_by", locale, who=say(f"role.{who}", locale)) if who in HELPER_ROLES
+                 else say("takeover.next.withdrawn", locale)]
     else:
         parts = []
-    return Words("".join(words.text for words in parts), "".join(words.easy_read for words in parts))
+    if params.get("assistant_helps") and stage not in (Stage.REJECTED, Stage.WITHDRAWN):
+        parts.append(say("takeover.assistant_still_helps", locale))
+    # Chinese sentences end in their own full stop; English ones need a space between them.
+    between = "" if locale.startswith("zh") else " "
+    return Words(between.join(words.text for words in parts), between.join(words.easy_read for words in parts))
 
 
 def _first(events: list[StatusEvent], types: tuple[str, ...]) -> StatusEvent | None:
     return next((event for event in events if event.type in types), None)
+
+
+def _last(events: list[StatusEvent], event_type: str) -> StatusEvent | None:
+    return next((event for event in reversed(events) if event.type == event_type), None)
 
 
 def _region_name(code: str | None) -> str | None:

@@ -179,14 +179,16 @@ def claim_account(actor: Actor, code: str, *, locale: str = "zh_Hans_CN") -> dic
             Application.owner_user_id == made_for_them.id)))
         for application in taken_over:
             application.owner_user_id = actor.user_id
+        assistant_helps = False
         for representation in uow.session.scalars(select(Representation).where(
                 Representation.applicant_user_id == made_for_them.id)):
             representation.applicant_user_id = actor.user_id
+            assistant_helps |= representation.kind == "assistant" and representation.status == "active"
         for decline in uow.session.scalars(select(Decline).where(Decline.person_user_id == made_for_them.id)):
             decline.person_user_id = actor.user_id
         user.display_name = user.display_name or made_for_them.display_name
         made_for_them.disabled_at = uow.now  # kept (the audit log names it), never usable to log in
-        notes = announce_takeover(uow, actor.user_id, taken_over)
+        notes = announce_takeover(uow, actor.user_id, taken_over, assistant_helps=assistant_helps)
         uow.audit.record(actor, "account.claimed")
         uow.commit()
         by_id = {application.id: application for application in taken_over}

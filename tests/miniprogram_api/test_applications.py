@@ -214,7 +214,7 @@ def test_where_the_policy_data_names_no_office_the_refused_withdrawal_sends_the_
     body = response.get_json()
     assert body["code"] == "withdraw_ask_the_office"
     assert "office" not in body and "phone" not in body
-    assert body["detail"] == ("审核机关已经受理这份申请，现在不能在网上撤回。如需撤回，"
+    assert body["detail"] == ("审核机关已经开始办理这份申请，现在不能在网上撤回。如需撤回，"
                               "请联系户籍所在地的乡镇（街道）或县级残联。")
     assert "乡镇" in body["detail_easy_read"] and "电话" not in body["detail_easy_read"]
     in_english = as_applicant.post(f"/applications/{application['id']}/withdraw",

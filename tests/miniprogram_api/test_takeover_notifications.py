@@ -116,8 +116,31 @@ def test_a_man_whose_application_was_sent_back_is_told_to_correct_it(app, man, s
     assert sent_back.status_code == 200, sent_back.get_json()
     himself, _, _ = take_over(app, as_assistant, man)
     [note] = takeover_notes(himself)
-    assert "需要补正材料" in note["text"] and "补好后重新提交" in note["text"]
-    assert "要补材料" in note["easy_read"]
+    # What to correct is named (a blind listener hears it), and the easy-read form says it once.
+    assert "审核人员请您补正：联系电话" in note["text"] and "补好后重新提交" in note["text"]
+    assert "要改：" in note["easy_read"] and note["easy_read"].count("要补材料") == 1
+
+
+def test_the_man_is_told_the_assistant_can_still_help_and_how_to_end_it(app, man, submitted_for_him, as_assistant):
+    himself, claimed, _ = take_over(app, as_assistant, man)
+    [note] = takeover_notes(himself)
+    assert "协办员仍可以帮您办理" in note["text"] and "取消" in note["text"]
+    assert "协办员仍可以帮您办理" in claimed["applications"][0]["text"]
+
+
+def test_an_application_the_assistant_withdrew_says_who_withdrew_it(app, man, as_assistant):
+    application = apply_for_him(as_assistant, man)   # submitted, not yet accepted: it may be withdrawn online
+    withdrawn = as_assistant.post(f"/applications/{application['id']}/withdraw", json={})
+    assert withdrawn.status_code == 200, withdrawn.get_json()
+    himself, _, _ = take_over(app, as_assistant, man)
+    [note] = takeover_notes(himself)
+    assert "村（居）协办员已经撤回了这份申请" in note["text"]
+
+
+def test_the_english_notice_has_a_space_between_its_sentences(app, man, submitted_for_him, as_assistant):
+    himself, _, _ = take_over(app, as_assistant, man, locale="en")
+    [note] = takeover_notes(himself)
+    assert ".The" not in note["text"] and "”.T" not in note["text"]
 
 
 def test_a_claim_retried_after_its_answer_was_lost_gets_that_answer_not_a_used_up_code(app, man, submitted_for_him,

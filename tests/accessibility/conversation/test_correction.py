@@ -57,3 +57,12 @@ def test_a_photo_asked_for_again_is_not_taken_as_held(applicant, as_reviewer):
     again.say("提交")
     assert not again.view["done"] and applicant.get(f"/applications/{application_id}").get_json()["stage"] == \
         "correction_requested"
+
+
+def test_a_reason_that_ends_in_its_own_full_stop_is_not_said_with_two(applicant, as_reviewer):
+    chat, _ = submitted_by_chatting(applicant)
+    as_reviewer.post(f"/review/applications/{chat.application_id}/decisions", json={"type": "accepted"})
+    as_reviewer.post(f"/review/applications/{chat.application_id}/decisions", json={
+        "type": "correction_requested", "reason": "残疾人证照片反光，看不清等级。", "items": ["disability_certificate"]})
+    again = Chat.start(applicant, application_id=chat.application_id)
+    assert "看不清等级。我们只看" in again.said and "。。" not in again.said
