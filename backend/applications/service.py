@@ -25,6 +25,7 @@ from backend.applications.changes import (
 )
 from backend.applications.completeness import missing_items
 from backend.applications.models import Application, StatusEvent, Submission
+from backend.applications.roles import role_word
 from backend.applications.stages import TERMINAL, Stage, review_started, why_locked
 from backend.db.base import new_id
 from backend.applications.vocabulary import APPLYING_AS, CHANNELS, MATERIAL_KINDS, SUBSIDIES
@@ -88,9 +89,9 @@ def create_application(actor: Actor, *, subsidies: list[str], applying_as: str, 
             _assistant_is_the_proxy(uow, actor, application)
         uow.applications.add(StatusEvent(
             application_id=application.id, type="created", stage_after=Stage.DRAFT.value,
-            actor_role=_role_word(uow, actor, application), occurred_at=uow.now, recorded_at=uow.now))
+            actor_role=role_word(uow, actor, application), occurred_at=uow.now, recorded_at=uow.now))
         uow.audit.record(actor, "application.created", application_id=application.id,
-                         fields=changes.field_names() if changes else (), role=_role_word(uow, actor, application))
+                         fields=changes.field_names() if changes else (), role=role_word(uow, actor, application))
         uow.commit()
         return _present(uow, actor, application)
 
@@ -100,7 +101,7 @@ def get_application(actor: Actor, application_id: str, *, reveal: bool = False) 
         application = uow.applications.get_for(actor, application_id, Purpose.REVEAL if reveal else Purpose.VIEW)
         if reveal:
             uow.audit.record(actor, "numbers.revealed", application_id=application.id,
-                             role=_role_word(uow, actor, application))
+                             role=role_word(uow, actor, application))
         uow.commit()
         return _present(uow, actor, application, reveal=reveal)
 
@@ -125,7 +126,7 @@ def save_draft(actor: Actor, application_id: str, changes: DraftChanges, *,
         apply_changes(uow, actor, application, changes)
         application.version += 1
         uow.audit.record(actor, "draft.saved", application_id=application.id, fields=changes.field_names(),
-                         role=_role_word(uow, actor, application))
+                         role=role_word(uow, actor, application))
         uow.commit()
         return _present(uow, actor, application)
 
@@ -164,12 +165,12 @@ def submit_application(actor: Actor, application_id: str, *, locale: str = "zh_H
             submitted_by_user_id=actor.user_id, submitted_at=uow.now))
         uow.applications.add(StatusEvent(
             application_id=application.id, type="resubmitted" if resubmission else "submitted",
-            stage_after=Stage.SUBMITTED.value, actor_role=_role_word(uow, actor, application), occurred_at=uow.now,
+            stage_after=Stage.SUBMITTED.value, actor_role=role_word(uow, actor, application), occurred_at=uow.now,
             recorded_at=uow.now, submission_number=application.submission_count))
         from backend.review.handoff import queue_handoff
         queue_handoff(uow, application)
         uow.audit.record(actor, "application.submitted", application_id=application.id,
-                         role=_role_word(uow, actor, application))
+                         role=role_word(uow, actor, application))
         uow.commit()
         document = _present(uow, actor, application)
         document["eligibility"] = evaluation_document(evaluation, locale, requested=list(application.subsidies))
@@ -199,9 +200,9 @@ def withdraw_application(actor: Actor, application_id: str) -> dict[str, Any]:
         application.updated_at = uow.now
         uow.applications.add(StatusEvent(
             application_id=application.id, type="withdrawn", stage_after=Stage.WITHDRAWN.value,
-            actor_role=_role_word(uow, actor, application), occurred_at=uow.now, recorded_at=uow.now))
+            actor_role=role_word(uow, actor, application), occurred_at=uow.now, recorded_at=uow.now))
         uow.audit.record(actor, "application.withdrawn", application_id=application.id,
-                         role=_role_word(uow, actor, application))
+                         role=role_word(uow, actor, application))
         uow.commit()
         return _present(uow, actor, application)
 
@@ -260,14 +261,6 @@ def _present(uow: UnitOfWork, actor: Actor, application: Application, *, reveal:
         application, content, consented(uow, application), reveal=reveal,
         missing=_missing(uow, application, content) if editable else [],
     )
-
-
-def _role_word(uow: UnitOfWork, actor: Actor, application: Application) -> str:
-    """How the timeline and audit name the actor: by role, never by name."""
-    held = uow.applications.relation_of(actor, application)
-    if held is Relation.APPLICANT or held is None:
-        return "applicant" if application.applying_as == "self" or actor.role is not Role.PUBLIC else application.applying_as
-    return held.value
 
 
 def _new_reference(uow: UnitOfWork) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from backend.accounts.actor import Actor
 from backend.applications.access import Purpose, Relation
 from backend.applications.models import Application, StatusEvent
+from backend.applications.roles import role_word
 from backend.applications.stages import Stage, why_locked
 from backend.applications.vocabulary import MATERIAL_KINDS
 from backend.errors import Conflict, ConsentRequired, FieldError, InvalidInput, NotFound, TooLarge
@@ -273,5 +274,5 @@ def _record_change(uow: UnitOfWork, actor: Actor, application: Application, acti
             application_id=application.id,
             type="material_removed" if action == "material.withdrawn" else "material_changed",
             stage_after=application.stage,
-            actor_role="applicant" if application.applying_as == "self" else application.applying_as,
+            actor_role=role_word(uow, actor, application),
             occurred_at=uow.now, recorded_at=uow.now, details={"kind": material.kind, "version": material.version}))

@@ -13,6 +13,7 @@ from backend.accounts.twins import holds_nothing
 from backend.unit_of_work import unit_of_work
 from backend.applications.access import live_grant
 from backend.applications.models import Application
+from backend.applications.stages import Stage
 from backend.db.base import new_id
 from backend.errors import Conflict, FieldError, InvalidInput, NotFound
 from backend.representation import codes
@@ -154,6 +155,18 @@ def handover_code(actor: Actor, person_user_id: str) -> dict[str, Any]:
         return {"code": codes.formatted(code), "expires_at": row.expires_at}
 
 
+def _continue_as_their_own(uow, application: Application) -> None:
+    """A draft the assistant began for the person becomes the person's own application: they go on with it
+    themselves, so it no longer says the village committee applies for them, nor holds the helper's details as
+    a proxy's (the chat asked "您的姓名是演示协办员，对吗？" of the person who took it over)."""
+    content = dict(uow.applications.content(application))
+    if content.pop("proxy", None) is not None:
+        uow.applications.store_content(application, content)
+    application.applying_as = "self"
+    application.version += 1
+    application.updated_at = uow.now
+
+
 def claim_account(actor: Actor, code: str, *, locale: str = "zh_Hans_CN") -> dict[str, Any]:
     """The person, logged in on their own WeChat, takes over what the assistant did for them, and is told of
     every application already in the account: in a notification each (backend/notifications/takeover.py) and in
@@ -179,6 +192,8 @@ def claim_account(actor: Actor, code: str, *, locale: str = "zh_Hans_CN") -> dic
             Application.owner_user_id == made_for_them.id)))
         for application in taken_over:
             application.owner_user_id = actor.user_id
+            if application.stage == Stage.DRAFT.value and application.applying_as == "village_committee":
+                _continue_as_their_own(uow, application)
         assistant_helps = False
         for representation in uow.session.scalars(select(Representation).where(
                 Representation.applicant_user_id == made_for_them.id)):

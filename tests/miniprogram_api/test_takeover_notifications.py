@@ -75,8 +75,25 @@ def test_a_draft_the_assistant_left_is_mentioned_and_can_be_continued(app, man, 
     assert "还没有交" in note["easy_read"]
     assert [item["stage"] for item in claimed["applications"]] == ["accepted", "draft"]  # oldest first
     assert "2 份申请" in claimed["message"]["text"]
+    mine = himself.get(f"/applications/{draft['id']}").get_json()
+    # His own application now: no longer the village committee's on his behalf, no helper's details as a proxy's.
+    assert mine["applying_as"] == "self" and not (mine.get("proxy") or {}).get("name")
     assert himself.patch(f"/applications/{draft['id']}", json={"household": {"status": "dibao"}},
-                         version=draft["version"]).status_code == 200  # his to continue
+                         version=mine["version"]).status_code == 200  # his to continue
+
+
+def test_what_he_corrects_himself_after_taking_over_is_his_in_the_timeline(app, man, submitted_for_him, as_assistant,
+                                                                           as_reviewer):
+    as_reviewer.post(f"/review/applications/{submitted_for_him['id']}/decisions", json={
+        "type": "correction_requested", "reason": "电话打不通", "items": ["applicant.phone"]})
+    himself, _, _ = take_over(app, as_assistant, man)
+    current = himself.get(f"/applications/{submitted_for_him['id']}").get_json()
+    assert himself.patch(f"/applications/{current['id']}", json={"applicant": {"phone": "13900001111"}},
+                         version=current["version"]).status_code == 200
+    assert himself.post(f"/applications/{current['id']}/submit").status_code == 200
+    timeline = himself.get(f"/applications/{current['id']}/status").get_json()["timeline"]
+    acted = {event["event"]: event["actor_role"] for event in timeline}
+    assert acted["submitted"] == "assistant" and acted["resubmitted"] == "applicant"   # was 村（居）委会
 
 
 def test_nothing_is_announced_when_the_account_held_no_application(app, man, as_assistant):
