@@ -18,9 +18,27 @@ def field_label(path: str, locale: str) -> Words:
     return Words(path, path)
 
 
+# Where the words for a choice's code are (低保 for `dibao`, 村（居）委会 for `village_committee`): the codes of the
+# vocabularies do not overlap, so the first family that knows a code names it.
+_CHOICE_FAMILIES = ("household", "subsidy", "benefit", "role", "link.relation", "category", "grade", "field")
+
+
+def choice_words(code: str, locale: str) -> Words:
+    """A choice's code in words, or the code itself where no family names it (a locale code such as `en`)."""
+    for family in _CHOICE_FAMILIES:
+        if f"{family}.{code}" in registry():
+            return say(f"{family}.{code}", locale)
+    return Words(code, code)
+
+
 def describe_field_error(error: FieldError, locale: str) -> dict[str, Any]:
     key = f"field_error.{error.code}"
     params = {name: value for name, value in error.params.items() if isinstance(value, (str, int, float))}
+    if isinstance(params.get("choices"), str):
+        # People read the choices, not their codes ("只能选：dibao, dibao_marginal, none" was said aloud).
+        named = [choice_words(code.strip(), locale) for code in params["choices"].split(",") if code.strip()]
+        between = "、" if locale.startswith("zh") else ", "
+        params["choices"] = Words(between.join(w.text for w in named), between.join(w.easy_read for w in named))
     if error.code == "not_a_choice" and params.get("choices"):
         key = "field_error.not_a_choice_listed"  # the same code, saying which choices there are
     if key not in registry():

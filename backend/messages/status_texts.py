@@ -43,6 +43,7 @@ for _event, (_standard, _easy) in EVENTS.items():
 
 ROLES = {
     "applicant": ("申请人", "您"),
+    "self": ("本人申请", "自己申请"),     # applying_as's own choice, named when the choices are listed
     "guardian": ("监护人", "监护人"),
     "entrusted": ("受委托人", "受委托的人"),
     "village_committee": ("村（居）委会", "村委会"),

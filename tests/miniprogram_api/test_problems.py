@@ -131,7 +131,7 @@ def test_english_is_served_when_asked_for(client):
     ("/eligibility/check", {"region_code": "500156", "birth_date": "1950-02-30"}, "birth_date", "invalid_date",
      "出生日期不是有效的日期"),
     ("/eligibility/check", {"region_code": "500156", "household": {"status": "rich"}}, "household.status",
-     "not_a_choice", "低保情况的选项不对，只能是以下之一：dibao, dibao_marginal, none"),
+     "not_a_choice", "低保情况的选项不对，只能是以下之一：低保、低保边缘家庭、未纳入低保或低保边缘"),
     ("/eligibility/check", {"region_code": "500156", "other_benefit_amounts": {"disability_pension": "lots"}},
      "other_benefit_amounts.disability_pension", "not_a_number", "其他补贴的每月金额应当是数字"),
 ])
@@ -151,7 +151,7 @@ def test_a_wrong_choice_in_a_query_lists_the_allowed_choices(as_applicant):
     response = as_applicant.get(f"{material['url']}?variant=evil")
     error = assert_problem(response, 422, "invalid_request")["errors"][0]
     assert error["field"] == "variant" and error["code"] == "not_a_choice"
-    assert error["message"] == "图片大小的选项不对，只能是以下之一：full, thumbnail。"
+    assert error["message"] == "图片大小的选项不对，只能是以下之一：full、thumbnail。"
 
 
 def test_a_statistics_month_that_is_not_yyyy_mm_is_called_a_month_error(as_admin):
