@@ -97,7 +97,7 @@ def read_material(material_id: str) -> str:
             return "nothing to do"  # its lease ran out and another worker took it over: theirs is recorded
         material = uow.session.get(Material, material_id)
         read.status, read.kind, read.finished_at, read.leased_until = "done", reading.kind, uow.now, None
-        read.warnings = [warning.to_json() for warning in reading.warnings]
+        read.warnings = _worth_saying(reading.warnings)
         if material is not None and material.superseded_at is None:
             _propose(uow, material, reading)
         uow.commit()
@@ -175,6 +175,14 @@ def sweep_reads(limit: int = 200) -> int:
             break
         sent += 1
     return sent
+
+
+def _worth_saying(warnings) -> list[dict[str, Any]]:
+    """The reading's warnings the person is told. A photo of another document than the one asked for (a
+    certificate in the ID card's back slot) is said to be that; what could not be read of the document asked
+    for ("没读到发证的单位") would only send them looking for fields their photo cannot have."""
+    mismatch = any(warning.code == "kind_mismatch" for warning in warnings)
+    return [warning.to_json() for warning in warnings if not (mismatch and warning.field)]
 
 
 def _propose(uow: UnitOfWork, material: Material, reading) -> None:
