@@ -46,7 +46,9 @@ def create_conversation(actor: Actor, *, channel: str, state: dict[str, Any],
     if actor.role is not Role.PUBLIC and application_id is None:
         # A new application by conversation is a person's own; whoever may edit an existing one (a guardian,
         # an assistant sitting with the person) may continue it by conversation too: the access rule decides.
-        raise NotPermitted("only_people_apply")
+        # An assistant is told the way that works: the application first (for the person), then the chat on it.
+        raise NotPermitted("assistant_chats_on_an_application" if actor.role is Role.ASSISTANT
+                           else "only_people_apply")
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
     with unit_of_work() as uow:

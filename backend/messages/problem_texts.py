@@ -83,6 +83,9 @@ PROBLEMS = {
     "dev_login_disabled": ("演示登录未开启", "不能用演示登录", "演示登录只在演示环境中开启。", "不能用演示登录。"),
     "dev_login_local_only": ("演示登录只能在本机使用", "只能在本机用", "演示登录只接受本机（127.0.0.1）发来的请求。",
                              "演示登录只能在这台电脑上用。"),
+    "assistant_chats_on_an_application": ("请先建好申请", "先建申请",
+                                          "协办员要先为申请人建好申请，再带上这份申请（application_id）开始对话。",
+                                          "先给申请人建申请。再开始对话。"),
     "only_people_apply": ("不能这样申请", "不能这样申请", "工作人员账号不能为自己提交补贴申请。", "工作人员不能这样申请。"),
     "wrong_role": ("不能这样操作", "不能这样做", "您的账号没有这个功能。", "您的账号不能这样做。"),
     "upstream_unavailable": ("服务暂时不可用", "现在用不了", "相关服务暂时没有响应，请稍后再试。您填的内容不会丢失。",
@@ -93,11 +96,13 @@ PROBLEMS = {
     "wechat_busy": ("微信繁忙", "微信很忙", "微信服务繁忙，请稍后再试。", "微信很忙。请等一会儿再试。"),
     "wechat_unavailable": ("微信服务暂时不可用", "微信用不了", "暂时无法连接微信，请稍后再试。", "现在连不上微信。请等一会儿。"),
     "wechat_unreachable": ("微信服务暂时不可用", "微信用不了", "暂时无法连接微信，请稍后再试。", "现在连不上微信。请等一会儿。"),
-    "idempotency_key_reused": ("重复的请求编号", "编号重复", "这个 Idempotency-Key 已用于另一个不同的请求，请换一个新的编号。",
-                               "请换一个新编号。"),
-    "request_in_progress": ("请求正在处理", "正在办", "同一个请求（相同的 Idempotency-Key）正在处理中，请{wait_seconds}后再试一次，会得到同样的结果。",
+    # People meet these only when an app resends a request wrongly: they are told what to do, not the header's name.
+    "idempotency_key_reused": ("这次操作没有办成", "没有办成", "这次操作和刚才的一次用了同一个编号，但内容不一样，所以没有办理。"
+                               "请退出这一步，重新操作一次。", "没有办成。请退出，再做一次。"),
+    "request_in_progress": ("请求正在处理", "正在办", "刚才的同一个操作还在办理中，请{wait_seconds}后再试一次，会得到同样的结果。",
                             "正在办。请等一会儿再试。"),
-    "idempotency_key_invalid": ("请求编号不对", "编号不对", "Idempotency-Key 应当是 1 到 200 个可见字符。", "编号不对。"),
+    "idempotency_key_invalid": ("这次操作没有办成", "没有办成", "小程序发来的请求编号不对（应当是 1 到 200 个可见字符），没有办理。"
+                                "请退出小程序后重新打开再试。", "没有办成。请关掉小程序再打开。"),
     "signature_missing": ("缺少签名", "没有签名", "请求缺少签名。", "没有签名。"),
     "timestamp_invalid": ("时间戳不对", "时间不对", "签名时间戳不对。", "时间不对。"),
     "timestamp_out_of_window": ("请求已过期", "过期了", "签名时间与服务器时间相差超过 5 分钟。", "过期了。"),

@@ -175,3 +175,18 @@ def test_json_nested_thousands_deep_is_a_400_not_an_internal_error(client, as_ap
     response = as_applicant.patch(f"/applications/{draft['id']}", data=deep, content_type="application/json",
                                   version=draft["version"])
     assert_problem(response, 400, "invalid_json")
+
+
+def test_an_assistant_starting_a_chat_without_an_application_is_told_to_create_it_first(as_assistant):
+    problem = as_assistant.post("/conversations", json={}).get_json()
+    assert problem["code"] == "assistant_chats_on_an_application" and "application_id" in problem["detail"]
+
+
+def test_a_request_number_reused_for_another_request_is_explained_without_the_headers_name(as_applicant):
+    from tests.support import flows
+
+    draft = flows.start(as_applicant)
+    headers = {"Idempotency-Key": "same-number"}
+    assert flows.upload(as_applicant, draft["id"], "other", **headers).status_code == 201
+    refused = flows.upload(as_applicant, draft["id"], "id_card_front", **headers).get_json()
+    assert refused["code"] == "idempotency_key_reused" and "Idempotency" not in refused["detail"]
