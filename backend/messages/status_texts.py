@@ -105,6 +105,21 @@ NOTIFICATIONS = {
 }
 for _event, (_standard, _easy) in NOTIFICATIONS.items():
     define(f"notification.{_event}", _standard, _easy)
+# The same news to whoever follows someone else's application (an assistant, a relative): whose it is.
+NOTIFICATIONS_FOR = {
+    "submitted": ("{name}的申请 {reference} 已提交。", "{name}的申请已经交了。"),
+    "handed_off": ("{name}的申请 {reference} 已送达审核。", "{name}的申请已经送去审核了。"),
+    "accepted": ("{name}的申请 {reference} 已受理。", "{name}的申请已经收下了。"),
+    "correction_requested": ("{name}的申请 {reference} 需要补正材料，请查看。", "{name}的申请要补材料。请看一下。"),
+    "township_review_passed": ("{name}的申请 {reference} 乡镇初审通过。", "{name}的申请乡镇看过了，通过了。"),
+    "federation_review_passed": ("{name}的申请 {reference} 残联审核通过。", "{name}的申请残联看过了，通过了。"),
+    "approved": ("{name}的申请 {reference} 审定通过。", "{name}的申请通过了。"),
+    "rejected": ("{name}的申请 {reference} 未通过，请查看原因。", "{name}的申请没有通过。请看原因。"),
+    "public_notice": ("{name}的申请 {reference} 正在公示。", "{name}的申请正在公示。"),
+    "payment_started": ("{name}的补贴已开始发放（申请 {reference}）。", "{name}开始领钱了。"),
+}
+for _event, (_standard, _easy) in NOTIFICATIONS_FOR.items():
+    define(f"notification.for.{_event}", _standard, _easy)
 
 # Review decisions by name (for the desk's messages).
 for _event, (_standard, _easy) in {

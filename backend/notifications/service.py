@@ -9,7 +9,8 @@ from sqlalchemy import select
 from backend.accounts.actor import Actor
 from backend.applications.models import Application
 from backend.errors import NotFound
-from backend.messages.catalog import Words, say
+from backend.messages.catalog import Words, registry, say
+from backend.messages.locales import DEFAULT_LOCALE
 from backend.notifications.models import Notification
 from backend.unit_of_work import UnitOfWork, unit_of_work
 
@@ -48,8 +49,9 @@ def list_notifications(actor: Actor, *, locale: str, unread_only: bool = False) 
         query = select(Notification).where(Notification.user_id == actor.user_id)
         if unread_only:
             query = query.where(Notification.read_at.is_(None))
-        rows = uow.session.scalars(query.order_by(Notification.created_at.desc()).limit(100))
-        return [_present(row, locale) for row in rows]
+        rows = list(uow.session.scalars(query.order_by(Notification.created_at.desc()).limit(100)))
+        names: dict[str, str | None] = {}
+        return [_present(row, locale, _whose(uow, actor, row, names)) for row in rows]
 
 
 def mark_read(actor: Actor, notification_id: str, *, locale: str) -> dict[str, Any]:
@@ -59,19 +61,38 @@ def mark_read(actor: Actor, notification_id: str, *, locale: str) -> dict[str, A
             raise NotFound("notification_not_found")
         row.read_at = row.read_at or uow.now
         uow.commit()
-        return _present(row, locale)
+        return _present(row, locale, _whose(uow, actor, row, {}))
 
 
-def notification_words(event_type: str, params: dict[str, Any], locale: str) -> Words:
+def notification_words(event_type: str, params: dict[str, Any], locale: str, *, for_name: str | None = None) -> Words:
+    """`for_name`: the applicant's name when the reader follows someone else's application (an assistant, a
+    relative, an entrusted person): "刘建国的申请…已受理", not "您的申请", which told an assistant helping many
+    people neither whose it was nor the truth."""
     from backend.notifications.takeover import TAKEOVER_EVENTS, takeover_words
 
     if event_type in TAKEOVER_EVENTS:  # its params are codes (stage, role, office) said in the reader's language
         return takeover_words(event_type, params, locale)
+    if for_name is not None and f"notification.for.{event_type}" in registry():
+        return say(f"notification.for.{event_type}", locale, **params, name=Words(for_name, for_name))
     return say(f"notification.{event_type}", locale, **params)
 
 
-def _present(row: Notification, locale: str) -> dict[str, Any]:
-    words = notification_words(row.event_type, row.params, locale)
+def _whose(uow: UnitOfWork, actor: Actor, row: Notification, names: dict[str, str | None]) -> str | None:
+    """The applicant's name when `actor` is not the one who holds the application (None when they are)."""
+    if row.application_id is None:
+        return None
+    if row.application_id not in names:
+        application = uow.session.get(Application, row.application_id)
+        if application is None or application.owner_user_id == actor.user_id:
+            names[row.application_id] = None
+        else:
+            applicant = uow.applications.content(application).get("applicant") or {}
+            names[row.application_id] = applicant.get("name") or say("role.applicant", DEFAULT_LOCALE).text
+    return names[row.application_id]
+
+
+def _present(row: Notification, locale: str, for_name: str | None = None) -> dict[str, Any]:
+    words = notification_words(row.event_type, row.params, locale, for_name=for_name)
     return {"id": row.id, "application_id": row.application_id, "event": row.event_type,
             "text": words.text, "easy_read": words.easy_read, "created_at": row.created_at,
             "read": row.read_at is not None}

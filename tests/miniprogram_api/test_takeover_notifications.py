@@ -212,3 +212,18 @@ def test_a_code_typed_in_full_width_or_said_in_chinese_digits_is_the_same_code(a
         entered = "".join("零一二三四五六七八九"[int(d)] for d in digits)
     claimed = logged_in(app, "man-own-wechat").post("/me/claim", json={"code": entered})
     assert claimed.status_code == 200, claimed.get_json()
+
+
+def test_the_assistant_is_told_whose_application_the_news_is_about(app, man, submitted_for_him, as_assistant,
+                                                                    as_reviewer):
+    about_him = [note for note in as_assistant.get("/notifications").get_json()["notifications"]
+                 if note["application_id"] == submitted_for_him["id"]]
+    assert about_him and all(note["text"].startswith(f"{MAN.name}的申请") for note in about_him)
+    assert all("您的申请" not in note["text"] and MAN.name in note["easy_read"] for note in about_him)
+    himself, _, _ = take_over(app, as_assistant, man)
+    as_reviewer.post(f"/review/applications/{submitted_for_him['id']}/decisions", json={
+        "type": "correction_requested", "reason": "电话打不通", "items": ["applicant.phone"]})
+    # His own news stays his ("您的申请"), now that he holds the application.
+    [news] = [note for note in himself.get("/notifications").get_json()["notifications"]
+              if note["event"] == "correction_requested"]
+    assert news["text"].startswith("您的申请")
