@@ -198,12 +198,12 @@ def _yuan(amount: str) -> str:
 
 
 def _office_words(application: Application, locale: str) -> Words:
-    from backend.identity.regions import region
+    from backend.identity.place_names import place_name
 
-    found = region(application.office_region) if application.office_region else None
-    if found is None:
+    name = place_name(application.office_region, locale)
+    if name is None:
         return say("role.reviewer", locale)
-    return Words(found.full_name, found.full_name)
+    return Words(name, name)
 
 
 def _contacts(application: Application) -> list[dict[str, Any]]:

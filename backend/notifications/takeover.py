@@ -20,6 +20,7 @@ from sqlalchemy import select
 from backend.accounts.models import Role, User
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import Stage
+from backend.identity.place_names import place_name
 from backend.messages.catalog import Words, say
 from backend.notifications.models import Notification
 from backend.runtime import china_date
@@ -66,7 +67,7 @@ def takeover_words(event_type: str, params: dict[str, Any], locale: str) -> Word
     stage = Stage(params["stage"])
     helper = say(f"role.{params['by_role']}", locale) if params.get("by_role") in HELPER_ROLES \
         else say("role.assistant", locale)
-    office = _region_name(params.get("by_office"))
+    office = place_name(params.get("by_office"), locale)
     if office:
         helper = say("takeover.helper_with_office", locale, office=Words(office, office), role=helper)
     from backend.policy.presenter import join
@@ -144,10 +145,3 @@ def _first(events: list[StatusEvent], types: tuple[str, ...]) -> StatusEvent | N
 
 def _last(events: list[StatusEvent], event_type: str) -> StatusEvent | None:
     return next((event for event in reversed(events) if event.type == event_type), None)
-
-
-def _region_name(code: str | None) -> str | None:
-    from backend.identity.regions import region
-
-    found = region(code) if code else None
-    return found.full_name if found else None

@@ -123,6 +123,7 @@ def test_the_notice_is_said_in_his_language_and_aloud_when_he_listens(app, man, 
     [note] = takeover_notes(himself)
     assert submitted_for_him["reference"] in note["text"] and "替您" not in note["text"]
     assert "village" in note["text"].lower()
+    assert "Wulong District, Chongqing" in note["text"] and "重庆" not in note["text"]   # the office, in English
     assert note["audio_url"] and claimed["applications"][0]["audio_url"] and claimed["message"]["audio_url"]
 
 
