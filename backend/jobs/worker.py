@@ -37,6 +37,36 @@ def make_consumer(huey: Huey, *, workers: int = 2, max_delay: float = MAX_DELAY_
                                 max_delay=max(max_delay, INITIAL_DELAY_SECONDS), graceful_signal="TERM")
 
 
+class SameFailureOncePerMinute(logging.Filter):
+    """huey's consumer logs a traceback each time it cannot read the queue, several a second while Redis is down
+    (about 70 in 10 s): the first of a run is kept, then one a minute, saying how many were left out."""
+
+    MESSAGE = "Error reading from queue"
+    EVERY_SECONDS = 60.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._last_kept = float("-inf")
+        self._left_out = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not record.name.startswith("huey.consumer") or record.msg != self.MESSAGE:
+            return True
+        if record.created - self._last_kept < self.EVERY_SECONDS:
+            self._left_out += 1
+            return False
+        if self._left_out:
+            record.msg = f"{self.MESSAGE} (and {self._left_out} times more since the last report)"
+        self._last_kept, self._left_out = record.created, 0
+        return True
+
+
+def _quieten_queue_failures() -> None:
+    quieter = SameFailureOncePerMinute()
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(quieter)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Run the 两补网办 job worker.")
     parser.add_argument("--workers", type=int, default=2)
@@ -45,6 +75,7 @@ def main() -> None:
     parser.add_argument("--dev", action="store_true", help="generate missing dev secrets like make run")
     args = parser.parse_args()
     install_log_filter()
+    _quieten_queue_failures()
     runtime_ = configure(load_settings(generate_dev_secrets=args.dev))
     if runtime_.jobs is None or runtime_.jobs.immediate:
         raise SystemExit("LIANGBU_JOB_QUEUE_URL is 'immediate': there is nothing for a worker to do.")

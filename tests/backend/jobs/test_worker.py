@@ -90,3 +90,24 @@ def test_the_queue_keeps_no_result_of_a_task_run_nobody_reads(tmp_path):
     probe()
     huey.execute(huey.dequeue())
     assert huey.result_count() == 0
+
+
+def test_a_queue_that_cannot_be_read_is_reported_once_a_minute_not_at_every_poll():
+    import logging
+
+    from backend.jobs.worker import SameFailureOncePerMinute
+
+    quieter = SameFailureOncePerMinute()
+
+    def failure(at: float) -> logging.LogRecord:
+        record = logging.LogRecord("huey.consumer.Worker-1", logging.ERROR, __file__, 1, "Error reading from queue",
+                                   None, None)
+        record.created = at
+        return record
+
+    kept = [quieter.filter(failure(1000 + 0.25 * n)) for n in range(40)]   # ten seconds of Redis down
+    assert kept.count(True) == 1
+    later = failure(1061)
+    assert quieter.filter(later) and "39 times more" in later.getMessage()
+    other = logging.LogRecord("backend.prefill", logging.ERROR, __file__, 1, "OCR failed on a material", None, None)
+    assert quieter.filter(other)
