@@ -99,7 +99,9 @@ def current_preferences() -> Preferences:
 
 
 def caller_preferences() -> Preferences:
-    """On a public route: the preferences of whoever sent a valid token (`public_with_preferences`), else
-    the defaults, under which everything is said in its standard form at the normal pace."""
+    """On a public route: the preferences of whoever sent a valid token (`public_with_preferences`). Without one,
+    nothing is said aloud: a self-check's sentences carry numbers the caller chooses (amounts, dates), and each
+    new one costs a synthesis (about 0.1 s of a core) and a cached file, which anyone could ask for without end.
+    The mini program signs in as it opens, so a person using it hears everything."""
     preferences = g.get("preferences")
-    return preferences if preferences is not None else Preferences()
+    return preferences if preferences is not None else Preferences(speech=False)

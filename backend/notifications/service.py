@@ -78,12 +78,19 @@ def notification_words(event_type: str, params: dict[str, Any], locale: str, *, 
 
 
 def _whose(uow: UnitOfWork, actor: Actor, row: Notification, names: dict[str, str | None]) -> str | None:
-    """The applicant's name when `actor` is not the one who holds the application (None when they are)."""
+    """The applicant's name when `actor` follows someone else's application and still may (None when they hold
+    it themselves, or may no longer see it)."""
     if row.application_id is None:
         return None
     if row.application_id not in names:
+        from backend.applications.access import Purpose
+
         application = uow.session.get(Application, row.application_id)
         if application is None or application.owner_user_id == actor.user_id:
+            names[row.application_id] = None
+        elif Purpose.VIEW_STATUS not in uow.applications.purposes_of(actor, application):
+            # A follower whose link was revoked or ran out keeps the news, not the name: the application is no
+            # longer theirs to see (the reference alone, as before names were given).
             names[row.application_id] = None
         else:
             applicant = uow.applications.content(application).get("applicant") or {}

@@ -155,7 +155,7 @@ def handover_code(actor: Actor, person_user_id: str) -> dict[str, Any]:
         return {"code": codes.formatted(code), "expires_at": row.expires_at}
 
 
-def _continue_as_their_own(uow, application: Application) -> None:
+def _continue_as_their_own(uow, actor: Actor, application: Application) -> None:
     """A draft the assistant began for the person becomes the person's own application: they go on with it
     themselves, so it no longer says the village committee applies for them, nor holds the helper's details as
     a proxy's (the chat asked "您的姓名是演示协办员，对吗？" of the person who took it over)."""
@@ -165,6 +165,8 @@ def _continue_as_their_own(uow, application: Application) -> None:
     application.applying_as = "self"
     application.version += 1
     application.updated_at = uow.now
+    uow.audit.record(actor, "application.taken_over_as_own", application_id=application.id,
+                     fields=["applying_as", "proxy"])
 
 
 def claim_account(actor: Actor, code: str, *, locale: str = "zh_Hans_CN") -> dict[str, Any]:
@@ -182,7 +184,9 @@ def claim_account(actor: Actor, code: str, *, locale: str = "zh_Hans_CN") -> dic
         if made_for_them is None or made_for_them.wechat_openid is not None or made_for_them.disabled_at is not None:
             # Already taken over (by an earlier code of the same person): a second code moves nothing.
             raise NotFound("code_not_valid")
-        user = uow.session.get(User, actor.user_id)
+        # Locked before the check: two claims at once into one account (PostgreSQL, read committed) would each
+        # find it empty and both move their person's files in. SQLite already lets one writer at a time.
+        user = uow.session.get(User, actor.user_id, with_for_update=not uow.runtime.database.is_sqlite)
         if not holds_nothing(uow, user):
             # The code is the person's: the account that takes it over becomes theirs. One that already holds
             # its own applications or links would mix two people's files, and the assistant's grant would reach
@@ -193,7 +197,7 @@ def claim_account(actor: Actor, code: str, *, locale: str = "zh_Hans_CN") -> dic
         for application in taken_over:
             application.owner_user_id = actor.user_id
             if application.stage == Stage.DRAFT.value and application.applying_as == "village_committee":
-                _continue_as_their_own(uow, application)
+                _continue_as_their_own(uow, actor, application)
         assistant_helps = False
         for representation in uow.session.scalars(select(Representation).where(
                 Representation.applicant_user_id == made_for_them.id)):

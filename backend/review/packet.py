@@ -86,7 +86,9 @@ def assistance_facts(uow: UnitOfWork, application: Application) -> dict[str, Any
     grant = uow.session.scalars(select(Representation).where(
         Representation.applicant_user_id == application.owner_user_id, Representation.kind == "assistant",
         Representation.status == "active").order_by(Representation.created_at.desc())).first()
-    if grant is None or application.applying_as != "village_committee":
+    # Made by an assistant (the channel says so whoever holds it now): a draft the person took over and went on
+    # with as their own still came from an in-person consent the reviewer must be able to weigh.
+    if grant is None or (application.applying_as != "village_committee" and application.channel != "assistant"):
         return None
     return {"kind": "assistant", "consent_method": grant.consent_method, "flagged_for_review": grant.flagged_for_review,
             "statement": grant.statement, "consented_at": grant.confirmed_at.isoformat() if grant.confirmed_at else None}

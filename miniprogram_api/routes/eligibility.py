@@ -87,10 +87,11 @@ class PolicyQuery(Strict):
 
 
 @eligibility.post("/eligibility/check", summary="Self-check: would I qualify? (no login; nothing is stored)",
-                  description="Each verdict, reason, advice and warning is said aloud too (`audio_url`). With no "
-                              "login it is said in the standard form at the normal pace; send the person's bearer "
-                              "token and it is said as their preferences ask (easy-read, language, speech rate), "
-                              "or not at all (null) with speech off. A token that does not verify is ignored.",
+                  description="Each verdict, reason, advice and warning is said aloud too (`audio_url`) to a signed-in "
+                              "person (send their bearer token), as their preferences ask (easy-read, language, "
+                              "speech rate), or not at all (null) with speech off. Without a valid token nothing is "
+                              "said (null): the sentences carry numbers the caller chooses, and each new one costs a "
+                              "synthesis.",
                   responses={200: EligibilityAnswer, 422: Problem})
 def check(body: EligibilityCheck):
     facts = Facts(

@@ -284,3 +284,48 @@ def test_a_guardian_who_gives_the_applicants_own_id_number_is_told_it_must_be_th
         version=draft["version"]).get_json()
     same = [item for item in saved["missing"] if item["code"] == "proxy_is_the_applicant"]
     assert [item["field"] for item in same] == ["proxy.id_number"] and same[0]["message"]
+
+
+def test_a_relative_whose_link_was_revoked_keeps_the_news_but_no_longer_the_name(app, as_reviewer):
+    # A follower is told whose application the news is about only while they may still follow it.
+    from tests.support import flows
+    from tests.support.factories import complete_fields
+
+    who = person(name="王秀英")
+    applicant = logged_in(app, "applicant-x")
+    application = flows.submitted(applicant, fields=complete_fields(who))
+    son = logged_in(app, "son-x")
+    asked = son.post("/links", json={"application_reference": application["reference"],
+                                     "applicant_id_number": who.id_number, "kind": "family",
+                                     "relation": "child", "requester_name": "李明"}).get_json()
+    multipart(son, f"/links/{asked['id']}/proof", {"file": (io.BytesIO(photo_bytes("hukou page")), "p.jpg")})
+    assert applicant.post(f"/links/{asked['id']}/confirm").status_code == 200
+    as_reviewer.post(f"/review/applications/{application['id']}/decisions", json={"type": "accepted"})
+    assert any("王秀英" in note["text"] for note in son.get("/notifications").get_json()["notifications"])
+    assert applicant.post(f"/representations/{asked['id']}/revoke").status_code == 200
+    notes = son.get("/notifications").get_json()["notifications"]
+    assert notes and not any("王秀英" in note["text"] or "王秀英" in note["easy_read"] for note in notes)
+
+
+def test_the_reviewer_still_sees_the_in_person_consent_of_a_draft_the_person_took_over(app, as_assistant, as_reviewer):
+    registered = register_man(as_assistant)
+    person_id = registered["person"]["id"]
+    draft = as_assistant.post("/applications", json={
+        "subsidies": ["living", "nursing"], "applying_as": "village_committee", "applicant_id": person_id,
+        "consents": ALL_CONSENTS}).get_json()
+    code = as_assistant.post(f"/assistance/people/{person_id}/handover-code").get_json()["code"]
+    himself = logged_in(app, "man-own-wechat")
+    assert himself.post("/me/claim", json={"code": code}).status_code == 200
+    current = himself.get(f"/applications/{draft['id']}").get_json()
+    fields = {"applicant": {"name": MAN.name, "id_number": MAN.id_number, "hukou_region": "500156",
+                            "address": MAN.address, "phone": MAN.phone},
+              "certificate": {"number": synthetic_certificate_number(MAN.id_number, 4, 1),
+                              "issue_date": "2018-09-01", "valid_until": "2028-09-01"},
+              "household": {"status": "dibao"}, "policy_notice_acknowledged": True}
+    assert himself.patch(f"/applications/{draft['id']}", json=fields, version=current["version"]).status_code == 200
+    for kind in ("id_card_front", "id_card_back", "disability_certificate", "dibao_proof"):
+        assert upload(himself, draft["id"], kind).status_code == 201
+    assert himself.post(f"/applications/{draft['id']}/submit").status_code == 200
+    listed = as_reviewer.get("/review/applications").get_json()["applications"]
+    mine = next(item for item in listed if item["id"] == draft["id"])
+    assert mine["representation"] and mine["representation"]["consent_method"] == "in_person"

@@ -228,8 +228,8 @@ def _said(answer: dict) -> list[dict]:
     return reasons + [reason["would_change"] for reason in reasons if reason["would_change"]]
 
 
-def test_each_sentence_of_the_self_check_is_said_even_to_someone_not_signed_in(app, client):
-    answer = client.post("/eligibility/check", json=SELF_CHECK).get_json()
+def test_each_sentence_of_the_self_check_is_said_to_a_signed_in_person(app, as_applicant):
+    answer = as_applicant.post("/eligibility/check", json=SELF_CHECK).get_json()
     anonymous = app.test_client()
     nursing, living = answer["subsidies"]["nursing"], answer["subsidies"]["living"]
     assert (nursing["outcome"], nursing["monthly_amount"], living["outcome"]) == ("eligible", "80.00", "not_eligible")
@@ -250,7 +250,7 @@ def test_each_sentence_of_the_self_check_is_said_even_to_someone_not_signed_in(a
 def test_the_self_check_is_said_as_the_signed_in_person_prefers_and_not_at_all_with_speech_off(app, client,
                                                                                                 as_applicant):
     anonymous = app.test_client()
-    standard = client.post("/eligibility/check", json=SELF_CHECK).get_json()["subsidies"]["nursing"]
+    standard = as_applicant.post("/eligibility/check", json=SELF_CHECK).get_json()["subsidies"]["nursing"]
     as_applicant.put("/me/preferences", json={"easy_read": True})
     easy = as_applicant.post("/eligibility/check", json=SELF_CHECK).get_json()["subsidies"]["nursing"]
     assert_said_in_three_forms(anonymous, {**easy, "text": "护理补贴：可以领。每月80元。",
@@ -278,7 +278,7 @@ def test_the_self_check_is_said_slower_to_a_person_who_asked_for_slow_speech(app
 
 def test_the_self_check_is_said_in_the_language_the_signed_in_person_chose(app, client, as_applicant):
     anonymous = app.test_client()
-    chinese = client.post("/eligibility/check", json=SELF_CHECK).get_json()["subsidies"]["nursing"]
+    chinese = as_applicant.post("/eligibility/check", json=SELF_CHECK).get_json()["subsidies"]["nursing"]
     as_applicant.put("/me/preferences", json={"locale": "en"})
     english = as_applicant.post("/eligibility/check", json=SELF_CHECK).get_json()["subsidies"]["nursing"]
     assert english["outcome_label"]["text"].isascii()
@@ -286,10 +286,17 @@ def test_the_self_check_is_said_in_the_language_the_signed_in_person_chose(app, 
     assert audio_seconds(anonymous, english["audio_url"]) > 1
 
 
-def test_a_stale_login_does_not_stop_the_self_check_which_is_then_said_as_to_anyone(client):
+def test_a_stale_login_does_not_stop_the_self_check_which_is_then_answered_as_to_anyone(client):
     response = client.post("/eligibility/check", json=SELF_CHECK, headers={"Authorization": "Bearer expired.or.forged"})
     assert response.status_code == 200, response.get_json()
-    assert response.get_json()["subsidies"]["nursing"]["audio_url"]
+    assert response.get_json()["subsidies"]["nursing"]["outcome"] == "eligible"
+
+
+def test_nothing_is_synthesised_for_a_caller_who_is_not_signed_in(client):
+    # Amounts and dates are the caller's: without a sign-in, new sentences would be a synthesis each, for anyone.
+    answer = client.post("/eligibility/check", json=SELF_CHECK).get_json()
+    assert all(verdict["audio_url"] is None for verdict in answer["subsidies"].values())
+    assert all(words["audio_url"] is None for words in _said(answer))
 
 
 def test_an_applications_eligibility_is_said_and_not_with_speech_off(app, as_applicant):
