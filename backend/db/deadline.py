@@ -36,14 +36,15 @@ _TICK_SECONDS = 0.5
 class Watchdog:
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._armed: dict[int, tuple[float, int]] = {}  # token -> (deadline on the monotonic clock, socket fd)
+        # token -> (deadline on the monotonic clock, socket fd, what the fd was when armed: device and inode)
+        self._armed: dict[int, tuple[float, int, tuple[int, int] | None]] = {}
         self._tokens = itertools.count()
         self._thread: threading.Thread | None = None
 
     def arm(self, fileno: int, seconds: float) -> int:
         token = next(self._tokens)
         with self._lock:
-            self._armed[token] = (time.monotonic() + seconds, fileno)
+            self._armed[token] = (time.monotonic() + seconds, fileno, _identity(fileno))
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._watch, name="db-deadline", daemon=True)
                 self._thread.start()
@@ -58,16 +59,28 @@ class Watchdog:
             time.sleep(_TICK_SECONDS)
             now = time.monotonic()
             with self._lock:
-                # Under the lock: a round trip still armed has not returned, so its connection is open and the
-                # descriptor is still its socket (never one reused by something else after a close).
-                for token, (deadline, fileno) in list(self._armed.items()):
+                # Under the lock: a round trip still armed has not returned. Its connection is usually open, but
+                # psycopg may have closed a broken one inside the call: _cut checks the descriptor is still it.
+                for token, (deadline, fileno, identity) in list(self._armed.items()):
                     if deadline <= now:
                         del self._armed[token]
-                        _cut(fileno)
+                        _cut(fileno, identity)
 
 
-def _cut(fileno: int) -> None:
-    """Shuts the connection's socket down both ways: the waiting psycopg call wakes and sees it closed."""
+def _identity(fileno: int) -> tuple[int, int] | None:
+    try:
+        found = os.fstat(fileno)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _cut(fileno: int, identity: tuple[int, int] | None) -> None:
+    """Shuts the connection's socket down both ways: the waiting psycopg call wakes and sees it closed. Only
+    the socket armed: psycopg may have closed it itself inside the round trip (a broken connection) and the
+    number may since belong to another thread's socket or file, which is left alone."""
+    if identity is None or _identity(fileno) != identity:
+        return
     try:
         sock = socket.socket(fileno=os.dup(fileno))
     except OSError:

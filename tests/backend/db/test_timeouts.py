@@ -107,3 +107,23 @@ def test_a_round_trip_that_answers_in_time_is_left_alone():
     assert ours.recv(10) == b"ok"
     ours.close()
     server.close()
+
+
+def test_a_descriptor_closed_and_reused_before_the_deadline_is_left_alone():
+    # psycopg closed the armed socket itself (a broken connection) and another socket now has its number.
+    ours, server = socket.socketpair()
+    watchdog = Watchdog()
+    number = ours.fileno()
+    token = watchdog.arm(number, 0.3)
+    ours.close()
+    other, peer = socket.socketpair()
+    if other.fileno() != number and peer.fileno() != number:
+        pytest.skip("the number was not reused")
+    reused = other if other.fileno() == number else peer
+    partner = peer if reused is other else other
+    time.sleep(1.2)
+    partner.sendall(b"ok")
+    assert reused.recv(10) == b"ok"        # not shut down
+    watchdog.disarm(token)
+    for each in (other, peer, server):
+        each.close()
