@@ -78,6 +78,12 @@ def say(message: Message | str, locale: str = DEFAULT_LOCALE, /, **params: objec
     )
 
 
+def join(words: list[Words], locale: str, separator: str = "list.separator") -> Words:
+    """Several words as one list, separated as `locale` separates lists (、 in Chinese, ", " in English)."""
+    sep = say(separator, locale)
+    return Words(sep.text.join(w.text for w in words), sep.easy_read.join(w.easy_read for w in words))
+
+
 def _fill(template: str, params: Mapping[str, object]) -> str:
     try:
         return template.format_map(_Strict(params))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from backend.errors import FieldError
-from backend.messages.catalog import Words, registry, say
+from backend.messages.catalog import Words, join, registry, say
 
 
 def field_label(path: str, locale: str) -> Words:
@@ -36,9 +36,8 @@ def describe_field_error(error: FieldError, locale: str) -> dict[str, Any]:
     params = {name: value for name, value in error.params.items() if isinstance(value, (str, int, float))}
     if isinstance(params.get("choices"), str):
         # People read the choices, not their codes ("只能选：dibao, dibao_marginal, none" was said aloud).
-        named = [choice_words(code.strip(), locale) for code in params["choices"].split(",") if code.strip()]
-        between = "、" if locale.startswith("zh") else ", "
-        params["choices"] = Words(between.join(w.text for w in named), between.join(w.easy_read for w in named))
+        params["choices"] = join([choice_words(code.strip(), locale)
+                                  for code in params["choices"].split(",") if code.strip()], locale)
     if error.code == "not_a_choice" and params.get("choices"):
         key = "field_error.not_a_choice_listed"  # the same code, saying which choices there are
     if key not in registry():

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 from backend.accounts.actor import Actor
+from backend.applications.access import Purpose
 from backend.applications.models import Application
 from backend.errors import NotFound
 from backend.messages.catalog import Words, registry, say
@@ -18,7 +19,6 @@ from backend.unit_of_work import UnitOfWork, unit_of_work
 def recipients(uow: UnitOfWork, application: Application) -> list[str]:
     """The applicant and everyone the access rule lets follow the application for them."""
     from backend.accounts.models import Role, User
-    from backend.applications.access import Purpose
     from backend.representation.models import Representation
 
     found = [application.owner_user_id]
@@ -83,8 +83,6 @@ def _whose(uow: UnitOfWork, actor: Actor, row: Notification, names: dict[str, st
     if row.application_id is None:
         return None
     if row.application_id not in names:
-        from backend.applications.access import Purpose
-
         application = uow.session.get(Application, row.application_id)
         if application is None or application.owner_user_id == actor.user_id:
             names[row.application_id] = None

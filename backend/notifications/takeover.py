@@ -21,7 +21,8 @@ from backend.accounts.models import Role, User
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import Stage
 from backend.identity.place_names import place_name
-from backend.messages.catalog import Words, say
+from backend.messages.catalog import Words, join, say
+from backend.messages.describe import field_label
 from backend.notifications.models import Notification
 from backend.runtime import china_date
 from backend.unit_of_work import UnitOfWork
@@ -70,8 +71,6 @@ def takeover_words(event_type: str, params: dict[str, Any], locale: str) -> Word
     office = place_name(params.get("by_office"), locale)
     if office:
         helper = say("takeover.helper_with_office", locale, office=Words(office, office), role=helper)
-    from backend.policy.presenter import join
-
     subsidies = join([say(f"subsidy.{subsidy}", locale) for subsidy in params.get("subsidies", [])], locale)
     return say(f"notification.{event_type}", locale, helper=helper, date=params["on"],
                reference=params["reference"], stage=say(f"stage.{stage.value}", locale),
@@ -115,10 +114,7 @@ def _next(stage: Stage, params: dict[str, Any], locale: str) -> Words:
     elif stage is Stage.CORRECTION_REQUESTED:
         items = params.get("items") or []
         if items:
-            from backend.messages.describe import field_label
-
-            labels = [field_label(item, locale) for item in items]
-            named = Words("、".join(label.text for label in labels), "、".join(label.easy_read for label in labels))
+            named = join([field_label(item, locale) for item in items], locale)
             parts = [say("takeover.next.correct_items", locale, items=named), say("takeover.pledge", locale)]
         else:
             parts = [say("takeover.next.correction_requested", locale), say("takeover.pledge", locale)]

@@ -7,15 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from backend.identity.regions import region
-from backend.messages.catalog import Words, registry, say
+from backend.messages.catalog import Words, join, registry, say  # noqa: F401  (join: presenters import it from here too)
 from backend.policy.book import EffectivePolicy
 from backend.policy.evaluator import Evaluation, Reason, Verdict
 from backend.policy.model import AmountRule
-
-
-def join(words: list[Words], locale: str, separator: str = "list.separator") -> Words:
-    sep = say(separator, locale)
-    return Words(sep.text.join(w.text for w in words), sep.easy_read.join(w.easy_read for w in words))
 
 
 def yuan(amount: Decimal | str | None) -> str | None:
