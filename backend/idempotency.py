@@ -24,6 +24,7 @@ from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from backend.applications.models import IdempotencyRecord
+from backend.db.base import new_id
 from backend.runtime import runtime
 from backend.unit_of_work import unit_of_work
 
@@ -52,6 +53,17 @@ class RememberedAnswer:
 
 
 @dataclass(frozen=True)
+class Claimed:
+    """The key is ours: handle the request, then `settle` (success) or `release` (anything else) this claim.
+    The claim's own row is named, not the key: a first request so slow that its claim counted as abandoned
+    and was taken by a retry must not release, or answer for, the retry's claim."""
+    user_id: str
+    scope: str
+    key: str
+    record_id: str
+
+
+@dataclass(frozen=True)
 class InProgress:
     """The key is claimed by a request still being handled: claimed `held_for` ago, and free at the latest in
     `free_in` (when the claim counts as abandoned). None: not known (the claim came and went while we looked)."""
@@ -68,9 +80,13 @@ def _same_key(user_id: str, scope: str, key: str):
                 IdempotencyRecord.key == key)
 
 
-def claim(user_id: str, scope: str, key: str, request_hash: str) -> Holder | None:
-    """Claims the key for a request about to be handled. None: claimed, so handle the request and then
-    `settle` (success) or `release` (anything else). Otherwise what already holds the key."""
+def _own_claim(claimed: Claimed):
+    return and_(_same_key(claimed.user_id, claimed.scope, claimed.key), IdempotencyRecord.id == claimed.record_id)
+
+
+def claim(user_id: str, scope: str, key: str, request_hash: str) -> Claimed | Holder:
+    """Claims the key for a request about to be handled: `Claimed`, so handle the request and then `settle`
+    (success) or `release` (anything else) the claim. Otherwise what already holds the key."""
     for _ in range(3):  # a holder may release between our insert failing and our read
         try:
             with unit_of_work() as uow:
@@ -78,10 +94,12 @@ def claim(user_id: str, scope: str, key: str, request_hash: str) -> Holder | Non
                     IdempotencyRecord.created_at <= uow.now - KEEP_FOR,
                     and_(IdempotencyRecord.status_code.is_(None),
                          IdempotencyRecord.created_at <= uow.now - claim_life()))))
-                uow.session.add(IdempotencyRecord(user_id=user_id, scope=scope, key=key, request_hash=request_hash,
-                                                  status_code=None, response_body=None, created_at=uow.now))
+                record = IdempotencyRecord(id=new_id(), user_id=user_id, scope=scope, key=key,
+                                           request_hash=request_hash, status_code=None, response_body=None,
+                                           created_at=uow.now)
+                uow.session.add(record)
                 uow.commit()
-                return None
+                return Claimed(user_id, scope, key, record.id)
         except IntegrityError:
             held = holder(user_id, scope, key)
             if held is not None:
@@ -102,14 +120,13 @@ def holder(user_id: str, scope: str, key: str) -> Holder | None:
         return RememberedAnswer(record.request_hash, record.status_code, record.response_body, headers)
 
 
-def settle(user_id: str, scope: str, key: str, status_code: int, body: str,
-           headers: dict[str, str] | None = None) -> None:
+def settle(claimed: Claimed, status_code: int, body: str, headers: dict[str, str] | None = None) -> None:
     """Keeps the successful answer of the claimed request (its status, body and the headers given), to
-    replay to its retries."""
+    replay to its retries. A claim no longer ours (abandoned and taken by a retry) is left alone."""
     try:
         with unit_of_work() as uow:
             uow.session.execute(update(IdempotencyRecord).where(
-                _same_key(user_id, scope, key), IdempotencyRecord.status_code.is_(None)).values(
+                _own_claim(claimed), IdempotencyRecord.status_code.is_(None)).values(
                 status_code=status_code, response_body=body,
                 response_headers=json.dumps(headers or {}, ensure_ascii=False)))
             uow.commit()
@@ -117,12 +134,13 @@ def settle(user_id: str, scope: str, key: str, status_code: int, body: str,
         log.exception("could not keep the answer of an idempotent request")
 
 
-def release(user_id: str, scope: str, key: str) -> None:
-    """Frees a claimed key: its request was refused or failed, so a retry must be handled afresh."""
+def release(claimed: Claimed) -> None:
+    """Frees a claimed key: its request was refused or failed, so a retry must be handled afresh. Only this
+    request's own claim: a retry that took the key after this claim counted as abandoned keeps it."""
     try:
         with unit_of_work() as uow:
             uow.session.execute(delete(IdempotencyRecord).where(
-                _same_key(user_id, scope, key), IdempotencyRecord.status_code.is_(None)))
+                _own_claim(claimed), IdempotencyRecord.status_code.is_(None)))
             uow.commit()
     except Exception:  # the claim frees itself once abandoned
         log.exception("could not release an idempotency claim")

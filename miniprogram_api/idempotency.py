@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from flask import Response, make_response, request
 
-from backend.idempotency import InProgress, claim, holder, release, settle
+from backend.idempotency import Claimed, InProgress, claim, holder, release, settle
 from miniprogram_api.guards import current_actor
 from miniprogram_api.locale import content_language
 from miniprogram_api.problems import ApiProblem
@@ -57,8 +57,8 @@ def idempotent(view: Callable) -> Callable:
             held = holder(user_id, scope, key)
             if held is None:  # the first attempt was refused or failed: this retry is handled afresh
                 held = claim(user_id, scope, key, fingerprint)
-        if held is None:
-            return _handle(view, args, kwargs, user_id, scope, key)
+        if isinstance(held, Claimed):
+            return _handle(view, args, kwargs, held)
         if held.request_hash != fingerprint:
             raise ApiProblem(422, "idempotency_key_reused")
         if isinstance(held, InProgress):
@@ -86,20 +86,20 @@ def retry_after_seconds(held: InProgress) -> int:
     return max(1, min(math.ceil(held.held_for.total_seconds()), until_free))
 
 
-def _handle(view: Callable, args: tuple, kwargs: dict, user_id: str, scope: str, key: str) -> Response:
+def _handle(view: Callable, args: tuple, kwargs: dict, claimed: Claimed) -> Response:
     """Runs the request that holds the claim; keeps its answer only if it succeeded."""
     try:
         response = make_response(view(*args, **kwargs))
     except BaseException:
-        release(user_id, scope, key)
+        release(claimed)
         raise
     if 200 <= response.status_code < 300:
         kept = {name: response.headers[name] for name in KEPT_HEADERS if name in response.headers}
         kept.setdefault("Content-Language", content_language())  # set after the view, by init_locale
-        settle(user_id, scope, key, response.status_code, response.get_data(as_text=True), kept)
-        response.headers[HEADER] = key
+        settle(claimed, response.status_code, response.get_data(as_text=True), kept)
+        response.headers[HEADER] = claimed.key
     else:
-        release(user_id, scope, key)
+        release(claimed)
     return response
 
 

@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from backend.idempotency import claim
+from backend.idempotency import Claimed, InProgress, claim, holder, release, settle
 from miniprogram_api import idempotency
 from tests.conftest import login
 from tests.support.flows import photo_bytes, start, upload
@@ -27,7 +27,9 @@ def dead_upload(as_applicant, draft, monkeypatch):
     with as_applicant.client.application.test_request_context(
             path, method="POST", data={"kind": "id_card_back", "file": (io.BytesIO(photo_bytes("back")), "back.jpg")},
             content_type="multipart/form-data"):
-        assert claim(as_applicant.user_id, f"POST {path}", "dead-1", idempotency._fingerprint()) is None
+        claimed = claim(as_applicant.user_id, f"POST {path}", "dead-1", idempotency._fingerprint())
+    assert isinstance(claimed, Claimed)
+    return claimed
 
 
 def retry(client, draft):
@@ -44,6 +46,21 @@ def test_a_claim_abandoned_past_the_longest_a_request_lives_lets_a_retry_run(as_
     answer = retry(as_applicant, draft)
     assert answer.status_code == 201, answer.get_json()
     assert retry(as_applicant, draft).headers["Idempotent-Replayed"] == "true"
+
+
+def test_a_first_request_that_outlived_its_claim_cannot_free_or_answer_for_the_retry_that_took_the_key(
+        as_applicant, dead_upload, clock):
+    # The "dead" request was only slow (a degraded database): it ends after its claim counted as abandoned
+    # and a retry claimed the key. Its failure must not free the retry's claim (a third attempt would run the
+    # upload a third time), and its answer must not be replayed as the retry's.
+    clock.advance(seconds=76)
+    retry_claim = claim(as_applicant.user_id, dead_upload.scope, "dead-1", "hash")
+    assert isinstance(retry_claim, Claimed) and retry_claim.record_id != dead_upload.record_id
+    release(dead_upload)
+    settle(dead_upload, 201, '{"id": "first"}')
+    assert isinstance(holder(as_applicant.user_id, dead_upload.scope, "dead-1"), InProgress)
+    settle(retry_claim, 201, '{"id": "retry"}')
+    assert holder(as_applicant.user_id, dead_upload.scope, "dead-1").body == '{"id": "retry"}'
 
 
 def test_the_claim_lasts_as_long_as_the_request_timeout_setting_says(as_applicant, draft, dead_upload, clock,

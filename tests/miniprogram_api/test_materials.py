@@ -325,7 +325,7 @@ def test_simultaneous_retries_of_an_upload_with_the_same_key_store_one_material(
 
 def test_a_retry_while_the_first_upload_is_still_handled_is_told_to_retry_shortly(
         as_applicant, draft, runtime, monkeypatch):
-    from backend.idempotency import claim
+    from backend.idempotency import Claimed, claim
     from miniprogram_api import idempotency
 
     monkeypatch.setattr(idempotency, "WAIT_FOR_FIRST_SECONDS", 0.1)
@@ -336,8 +336,8 @@ def test_a_retry_while_the_first_upload_is_still_handled_is_told_to_retry_shortl
             f"/api/v1/applications/{draft['id']}/materials", method="POST",
             data={"kind": "id_card_back", "file": (io.BytesIO(photo_bytes("back")), "back.jpg")},
             content_type="multipart/form-data"):
-        assert claim(as_applicant.user_id, f"POST /api/v1/applications/{draft['id']}/materials", "u-10",
-                     idempotency._fingerprint()) is None
+        assert isinstance(claim(as_applicant.user_id, f"POST /api/v1/applications/{draft['id']}/materials", "u-10",
+                                idempotency._fingerprint()), Claimed)
     retry = upload(as_applicant, draft["id"], "id_card_back", photo_bytes("back"), **{"Idempotency-Key": "u-10"})
     assert retry.status_code == 409
     assert retry.headers["Retry-After"] == "1"

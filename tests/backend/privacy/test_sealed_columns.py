@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 
 from backend.accounts.models import User
 from backend.applications.models import IdempotencyRecord
-from backend.idempotency import KEEP_FOR, claim, holder, settle, sweep_expired
+from backend.idempotency import KEEP_FOR, Claimed, claim, holder, settle, sweep_expired
 from backend.privacy.sealed_column import is_sealed
 from backend.representation.models import Representation
 from tests.miniprogram_api.test_acting_for_others import MAN, register_man
@@ -99,8 +99,9 @@ def test_a_sealed_value_does_not_open_in_another_column(runtime, as_assistant):
 
 def test_the_periodic_sweep_deletes_remembered_answers_after_their_two_days(as_applicant, runtime, clock):
     def answered(key: str) -> None:
-        assert claim(as_applicant.user_id, "POST /api/v1/applications", key, "hash") is None
-        settle(as_applicant.user_id, "POST /api/v1/applications", key, 201, '{"name": "王秀英"}')
+        claimed = claim(as_applicant.user_id, "POST /api/v1/applications", key, "hash")
+        assert isinstance(claimed, Claimed)
+        settle(claimed, 201, '{"name": "王秀英"}')
 
     answered("old")
     clock.advance(days=1)
