@@ -64,11 +64,13 @@ def public_with_preferences() -> None:
     g.preferred_locale = g.preferences.locale
 
 
-def signed_in(*roles: Role) -> Guard:
+def signed_in(*roles: Role, refusal: str = "wrong_role") -> Guard:
+    """Any signed-in account, or only these roles; others are refused with `refusal`, a problem code that can
+    say what the blueprint is for and who can do it (the generic one only says the account cannot)."""
     def guard() -> None:
         actor = _authenticate()
         if roles and actor.role not in roles:
-            raise ApiProblem(403, "wrong_role")
+            raise ApiProblem(403, refusal)
         g.actor = actor
         # Read once a request: the routes that speak take them from here (current_preferences), and the
         # person's saved language wins over Accept-Language (miniprogram_api/locale.py).

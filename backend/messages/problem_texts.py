@@ -87,6 +87,10 @@ PROBLEMS = {
                                           "协办员要先为申请人建好申请，再带上这份申请（application_id）开始对话。",
                                           "先给申请人建申请。再开始对话。"),
     "only_people_apply": ("不能这样申请", "不能这样申请", "工作人员账号不能为自己提交补贴申请。", "工作人员不能这样申请。"),
+    # A staff account on the person's own side (/me: consent, taking over an account, declining): an assistant
+    # typing the hand-over code on their own phone was told only "您的账号没有这个功能".
+    "persons_own_step": ("要由本人来做", "要本人来做", "同意协办、接手账号、不申请补贴，都要由申请人本人用自己的微信打开小程序来做，"
+                         "工作人员的账号不能代做。", "这要本人用自己的微信来做。"),
     "wrong_role": ("不能这样操作", "不能这样做", "您的账号没有这个功能。", "您的账号不能这样做。"),
     "upstream_unavailable": ("服务暂时不可用", "现在用不了", "相关服务暂时没有响应，请稍后再试。您填的内容不会丢失。",
                              "现在用不了。请等一会儿再试。"),

@@ -121,6 +121,15 @@ def test_a_wrong_id_number_does_not_reveal_that_the_application_exists(app, stor
     assert response.status_code == 404
 
 
+def test_an_assistant_typing_the_hand_over_code_is_told_the_person_must_do_it_on_their_own_wechat(story, as_assistant):
+    code = as_assistant.post(f"/assistance/people/{story['person_id']}/handover-code").get_json()["code"]
+    refused = as_assistant.post("/me/claim", json={"code": code})
+    assert refused.status_code == 403
+    problem = refused.get_json()
+    assert problem["code"] == "persons_own_step"
+    assert "申请人本人用自己的微信" in problem["detail"] and "没有这个功能" not in problem["detail"]
+
+
 def test_the_man_takes_over_on_his_own_wechat_and_sees_who_touched_his_file(app, story, as_assistant, as_reviewer):
     application = story["application"]
     as_reviewer.get(f"/applications/{application['id']}")
