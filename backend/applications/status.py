@@ -15,7 +15,7 @@ from backend.applications.access import Purpose
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import DECIDED, TERMINAL, Stage
 from backend.calendar.working_days import WorkingDayAnswer
-from backend.messages.catalog import Words, say
+from backend.messages.catalog import Words, join, say
 from backend.messages.describe import field_label
 from backend.runtime import china_date, runtime
 from backend.unit_of_work import unit_of_work
@@ -149,17 +149,14 @@ def _action_required(uow, application: Application, events: list[StatusEvent], c
         if not missing:
             return None
         items = [problem.path for problem in missing]
-        labels = "、".join(field_label(item, locale).text for item in items)
-        easy = "、".join(field_label(item, locale).easy_read for item in items)
-        words = say("action.finish_draft", locale, items=Words(labels, easy))
+        words = say("action.finish_draft", locale, items=join([field_label(item, locale) for item in items], locale))
         return {"code": "finish_draft", **words.as_dict(), "items": items}
     if stage is Stage.CORRECTION_REQUESTED:
         request = _latest(events, "correction_requested")
         details = request.details if request else {}
         items = list(details.get("items", []))
-        labels = "、".join(field_label(item, locale).text for item in items)
-        easy = "、".join(field_label(item, locale).easy_read for item in items)
-        words = say("action.correct_items", locale, items=Words(labels, easy), reason=details.get("reason", ""))
+        words = say("action.correct_items", locale, items=join([field_label(item, locale) for item in items], locale),
+                    reason=details.get("reason", ""))
         return {"code": "correct_items", **words.as_dict(), "items": items, "reason": details.get("reason")}
     return None
 
@@ -172,13 +169,9 @@ def _decision(events: list[StatusEvent], locale: str) -> dict[str, Any] | None:
     if approved is None:
         return None
     amounts = approved.details.get("monthly_amounts", {})
-    parts_text, parts_easy = [], []
-    for subsidy, amount in amounts.items():
-        name = say(f"subsidy.{subsidy}", locale)
-        shown = _yuan(amount)
-        parts_text.append(say("amount.yuan", locale, subsidy=name.text, amount=shown).text)
-        parts_easy.append(say("amount.yuan", locale, subsidy=name.easy_read, amount=shown).easy_read)
-    words = say("decision.amounts", locale, amounts=Words("，".join(parts_text), "，".join(parts_easy)),
+    parts = [say("amount.yuan", locale, subsidy=say(f"subsidy.{subsidy}", locale), amount=_yuan(amount))
+             for subsidy, amount in amounts.items()]
+    words = say("decision.amounts", locale, amounts=join(parts, locale, "list.clause_separator"),
                 start_month=approved.details.get("start_month", ""))
     return {"outcome": "approved", "monthly_amounts": amounts, "start_month": approved.details.get("start_month"),
             **words.as_dict()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import login
 from tests.support import flows
 from tests.support.factories import complete_fields
 
@@ -61,6 +62,26 @@ def test_each_decision_moves_the_status_the_applicant_sees(as_applicant, as_revi
     assert "80元" in status["decision"]["text"]
     assert all("演示审核员" not in entry["text"] for entry in status["timeline"])
     assert {entry["actor_role"] for entry in status["timeline"]} >= {"township", "civil_affairs"}
+
+
+def test_an_english_reader_gets_the_items_to_correct_as_an_english_list(app, as_reviewer, submitted):
+    decide(as_reviewer, submitted["id"], type="correction_requested", reason="有效期填错了",
+           items=["certificate.valid_until", "certificate.number"])
+    english = login(app, "demo-applicant", locale="en")
+    asked = english.get(f"/applications/{submitted['id']}/status").get_json()["action_required"]
+    assert "、" not in asked["text"] and "、" not in asked["easy_read"]
+    assert ", " in asked["text"] and ", " in asked["easy_read"]
+
+
+def test_an_english_reader_gets_both_monthly_amounts_as_an_english_list(app, as_reviewer, submitted):
+    for decision in ({"type": "accepted"}, {"type": "township_review_passed"}, {"type": "federation_review_passed"},
+                     {"type": "approved", "monthly_amounts": {"living": "80.00", "nursing": "90.00"},
+                      "start_month": "2026-11"}):
+        assert decide(as_reviewer, submitted["id"], **decision).status_code == 200
+    english = login(app, "demo-applicant", locale="en")
+    decided = english.get(f"/applications/{submitted['id']}/status").get_json()["decision"]
+    assert "，" not in decided["text"] and "，" not in decided["easy_read"]
+    assert "80" in decided["text"] and "90" in decided["text"]
 
 
 def test_correction_request_names_reason_and_items_and_resubmission_returns_to_submitted(
