@@ -22,6 +22,7 @@ from backend.accounts.preferences import Preferences
 from backend.calendar.months import MONTH_PATTERN
 from backend.db import outage
 from backend.errors import FieldError
+from backend.identity.place_names import office_name
 from backend.messages.catalog import Words, registry, say
 from backend.messages.describe import describe_field_error
 from miniprogram_api.locale import request_locale
@@ -72,6 +73,9 @@ def problem_response(status: int, code: str, *, params: dict[str, Any] | None = 
     for name, prefix in (("stage", "stage"), ("decision", "decision")):
         if isinstance(params.get(name), str) and f"{prefix}.{params[name]}" in registry():
             words[f"{name}_label"] = say(f"{prefix}.{params[name]}", locale)
+    if isinstance(params.get("office"), str):
+        # An office named by the policy data, in Chinese: said in the reader's language where its kind is known.
+        words["office"] = office_name(params["office"], params.get("office_region"), locale)
     if isinstance(params.get("retry_after_seconds"), int):
         words["wait"] = wait_words(params["retry_after_seconds"], locale)
         words["wait_seconds"] = wait_seconds_words(params["retry_after_seconds"], locale)

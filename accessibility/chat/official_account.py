@@ -41,6 +41,7 @@ from backend.conversations import (
     load_conversation,
 )
 from backend.errors import DomainError, NotFound
+from backend.identity.place_names import office_name
 from backend.messages.catalog import Words, say
 from backend.messages.locales import DEFAULT_LOCALE
 from backend.policy.presenter import join
@@ -228,7 +229,8 @@ def _contacts(document: dict, locale: str) -> list[Words]:
     """A refusal's next step points to the offices "listed below": in a chat they are listed here."""
     if document.get("stage") != "rejected" or not document.get("contacts"):
         return []
-    listed = join([say("conversation.human.contact", locale, office=c["office"], phone=c["phone"])
+    listed = join([say("conversation.human.contact", locale,
+                       office=office_name(c["office"], c.get("region_code"), locale), phone=c["phone"])
                    for c in document["contacts"]], locale, "list.clause_separator")
     return [say("conversation.chat.status_contacts", locale, contacts=listed)]
 

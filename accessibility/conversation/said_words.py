@@ -14,6 +14,7 @@ from accessibility.conversation.words import benefits_words, lines, setup_words
 from backend.messages.catalog import Words, registry, say
 from backend.messages.describe import describe_field_error, field_label
 from backend.policy.presenter import join, yuan
+from backend.identity.place_names import office_name
 from backend.policy.service import region_policy
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ def _human(turn: Turn) -> Words:
     contacts = region_policy(code, None, locale=turn.locale)["contacts"]
     if not contacts:
         return say("conversation.human.no_contacts", turn.locale)
-    listed = join([say("conversation.human.contact", turn.locale, office=c["office"], phone=c["phone"])
+    listed = join([say("conversation.human.contact", turn.locale,
+                       office=office_name(c["office"], c.get("region_code"), turn.locale), phone=c["phone"])
                    for c in contacts], turn.locale, "list.clause_separator")
     return say("conversation.human", turn.locale, contacts=listed)

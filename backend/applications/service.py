@@ -215,7 +215,7 @@ def _office_contact(application: Application) -> dict[str, str]:
     contacts = contacts_document(runtime().policy.resolve(application.office_region or "000000", today()))
     if not contacts:
         return {}
-    return {"office": contacts[0]["office"], "phone": contacts[0]["phone"]}
+    return {"office": contacts[0]["office"], "office_region": contacts[0]["region_code"], "phone": contacts[0]["phone"]}
 
 
 def _assistant_is_the_proxy(uow: UnitOfWork, actor: Actor, application: Application) -> None:

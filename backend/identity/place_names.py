@@ -42,6 +42,29 @@ def place_name(code: str | None, locale: str) -> str | None:
     return ", ".join(parts)
 
 
+# The offices the regional policy files list as contacts (武隆区民政局, 武隆区残疾人联合会), by what their names
+# end in, longest first; what comes before is the place they serve.
+_OFFICES = (("残疾人联合会", "Disabled Persons' Federation"), ("残联", "Disabled Persons' Federation"),
+            ("街道办事处", "Subdistrict Office"), ("人民政府", "People's Government"),
+            ("民政局", "Civil Affairs Bureau"), ("民政厅", "Department of Civil Affairs"))
+
+
+def office_name(office: str, region_code: str | None, locale: str) -> str:
+    """An office the policy data names (in Chinese), for a sentence in `locale`: in English "Civil Affairs Bureau of
+    Wulong District, Chongqing" for 武隆区民政局 of region 500156, so that the English voice does not read it as
+    "Chinese letter" (an office of a kind not listed stays as the data gives it)."""
+    if locale.startswith("zh"):
+        return office
+    for ending, kind in _OFFICES:
+        if office.endswith(ending) and len(office) > len(ending):
+            place = office[:-len(ending)]
+            served = region(region_code) if region_code else None
+            if served is not None and place in (served.name, served.full_name):
+                return f"{kind} of {place_name(region_code, locale)}"
+            return f"{kind} of {_with_kind(place)}"
+    return office
+
+
 def _with_kind(name: str) -> str:
     for ending, kind in _KINDS:
         if name.endswith(ending) and len(name) > len(ending):

@@ -194,6 +194,11 @@ def test_an_accepted_application_cannot_be_withdrawn_online_and_the_applicant_is
 
     _refused_withdrawal(as_applicant, application["id"])
     assert as_applicant.get(f"/applications/{application['id']}").get_json()["stage"] == "accepted"
+    in_english = as_applicant.post(f"/applications/{application['id']}/withdraw",
+                                   headers={"Accept-Language": "en"}).get_json()
+    assert "contact the Civil Affairs Bureau of Wulong District, Chongqing, phone 023-77724047" in in_english["detail"]
+    assert "民政局" not in in_english["detail"] and "民政局" not in in_english["detail_easy_read"]
+    assert in_english["office"] == "武隆区民政局"  # the data itself stays as the policy file gives it
 
 
 def test_where_the_policy_data_names_no_office_the_refused_withdrawal_sends_the_applicant_to_the_township(

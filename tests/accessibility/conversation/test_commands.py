@@ -96,6 +96,15 @@ def test_human_gives_the_contacts_of_the_hukou_region(applicant):
     assert "武隆区民政局 023-77724047" in chat.said and chat.step == "applicant.address"
 
 
+def test_human_names_the_offices_in_english_to_a_person_reading_in_english(applicant):
+    who = person()
+    chat = chat_at(applicant, "applicant.address", who)
+    applicant.locale = "en"
+    chat.say("人工")
+    assert "call the Civil Affairs Bureau of Wulong District, Chongqing on 023-77724047" in chat.said
+    assert "民政局" not in chat.said and "残疾人联合会" not in chat.said
+
+
 def test_an_answer_is_changed_from_the_summary_by_its_number(applicant):
     who = person()
     chat = chat_at(applicant, "summary", who)
