@@ -47,20 +47,26 @@ def send_wechat_notification(notification_id: str) -> str:
     return send(notification_id)
 
 
+def sweep_wechat_deliveries() -> int:
+    from backend.notifications.wechat import sweep_deliveries
+    return sweep_deliveries()
+
+
 TASKS: dict[str, Callable[..., Any]] = {
     "send_wechat_notification": send_wechat_notification,
     "dispatch_handoffs": dispatch_handoffs,
     "read_material": read_material,
 }
 
-# Periodic sweeps (minutes): hand-offs whose retry is due or whose enqueue was lost; photo reads whose message was
-# lost or whose worker died (backend/prefill/reading.py); and personal data past its life (remembered answers of
-# retried requests after two days, cached speech after its links expire, what the official account received after
-# a day). A WeChat notification whose enqueue was lost is not swept: it stays pending, unsent (the status it
-# announces is in the app all the same).
+# Periodic sweeps (minutes): hand-offs whose retry is due or whose enqueue was lost; photo reads, and WeChat
+# messages, whose enqueue was lost or whose worker died (backend/prefill/reading.py, backend/notifications/wechat.py:
+# each leased to the worker that starts it, so a duplicate does nothing); and personal data past its life
+# (remembered answers of retried requests after two days, cached speech after its links expire, what the official
+# account received after a day).
 PERIODIC: dict[str, tuple[Callable[..., Any], int]] = {
     "sweep_handoffs": (dispatch_handoffs, 1),
     "sweep_reads": (sweep_reads, 1),
+    "sweep_wechat_deliveries": (sweep_wechat_deliveries, 1),
     "sweep_storage": (sweep_storage, 30),
     "sweep_idempotency": (sweep_idempotency, 30),
     "sweep_speech_cache": (sweep_speech_cache, 30),

@@ -45,7 +45,9 @@ class NotificationDelivery(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     notification_id: Mapped[str] = mapped_column(ForeignKey("notifications.id", ondelete="CASCADE"), unique=True)
     channel: Mapped[str] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16))  # pending, sent, failed, skipped
+    status: Mapped[str] = mapped_column(String(16), index=True)  # pending, sent, failed, skipped
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(500))
     sent_at: Mapped[datetime | None]
+    # While a worker sends it (backend/notifications/wechat.py): a duplicate message, or the sweep, leaves it alone.
+    leased_until: Mapped[datetime | None]

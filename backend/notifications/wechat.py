@@ -12,9 +12,10 @@ committed and visible in the app."""
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import requests
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from wechatpy.exceptions import WeChatClientException
 
 from backend.accounts.models import User
@@ -28,6 +29,12 @@ SEND_TASK = "send_wechat_notification"
 TEMPLATE_KEY = "status_update"
 THING_LIMIT = 20  # WeChat: a `thing` value is at most 20 characters
 MAX_ATTEMPTS = 5
+# A message is leased to the worker that sends it for SEND_LEASE_SECONDS (a send takes well under a second; WeChat's
+# API is given seconds to answer): meanwhile a duplicate job, or the sweep, does not send it again. A message still
+# pending that no worker started SEND_SWEEP_AFTER_SECONDS after its status change lost its enqueue, and the sweep
+# sends it (before, it stayed pending, unsent: a correction's deadline announced only inside the app).
+SEND_LEASE_SECONDS = 120
+SEND_SWEEP_AFTER_SECONDS = 120
 
 
 class SendFailed(Exception):
@@ -56,18 +63,26 @@ def queue_wechat(uow: UnitOfWork, notification: Notification) -> None:
 
 
 def send_wechat_notification(notification_id: str) -> str:
+    """The job. Safe to run twice, at once or late (the sweep sends a message whose enqueue was lost): a message
+    sent, failed, or leased to a worker sending it is left alone, so a duplicate is never a second message."""
     from backend.wechat.client import mini_program_client
 
     with unit_of_work() as uow:
-        delivery = uow.session.scalars(select(NotificationDelivery).where(
-            NotificationDelivery.notification_id == notification_id)).first()
+        delivery = _locked(uow, notification_id)
         if delivery is None or delivery.status != "pending":
             return "nothing to do"
+        if delivery.leased_until is not None and delivery.leased_until > uow.now:
+            return "being sent"
+        if delivery.attempts >= MAX_ATTEMPTS:
+            delivery.status, delivery.leased_until = "failed", None
+            uow.commit()
+            return "failed"
         notification = uow.session.get(Notification, notification_id)
         user = uow.session.get(User, notification.user_id)
         template_id = uow.runtime.settings.wechat_subscribe_templates[TEMPLATE_KEY]
         openid, user_id = user.wechat_openid, user.id
         delivery.attempts += 1
+        delivery.leased_until = uow.now + timedelta(seconds=SEND_LEASE_SECONDS)
         uow.commit()
     # Outside the transaction above: SQLite gives one writer at a time, and a second session opened while the
     # first holds its transaction would wait for it (backend/db/engine.py).
@@ -89,6 +104,46 @@ def send_wechat_notification(notification_id: str) -> str:
     return "sent"
 
 
+def sweep_deliveries(limit: int = 200) -> int:
+    """The periodic sweep: sends again each WeChat message still pending that no worker ever started
+    SEND_SWEEP_AFTER_SECONDS after its status change (its enqueue was lost: the queue down or hung) or whose
+    worker died mid-send (its lease ran out). Returns how many it sent; the job itself decides whether to send."""
+    with unit_of_work() as uow:
+        lost = uow.now - timedelta(seconds=SEND_SWEEP_AFTER_SECONDS)
+        notification_ids = list(uow.session.scalars(
+            select(NotificationDelivery.notification_id)
+            .join(Notification, Notification.id == NotificationDelivery.notification_id)
+            .where(NotificationDelivery.status == "pending",
+                   or_(and_(NotificationDelivery.leased_until.is_(None), NotificationDelivery.attempts == 0,
+                            Notification.created_at <= lost),
+                       NotificationDelivery.leased_until <= uow.now))
+            .order_by(Notification.created_at).limit(limit)))
+        jobs = uow.runtime.jobs
+    sent = 0
+    for notification_id in notification_ids:
+        try:
+            if jobs is None:
+                send_wechat_notification(notification_id)
+            else:
+                jobs.enqueue(SEND_TASK, notification_id)
+        except SendFailed:
+            pass  # sent inline, refused by WeChat for now: the next sweep does not pick it up (huey would retry)
+        except Exception:  # noqa: BLE001 - the queue (or the database) is away: the next sweep tries again
+            log.exception("a pending WeChat message could not be sent again")
+            break
+        sent += 1
+    return sent
+
+
+def _locked(uow: UnitOfWork, notification_id: str) -> NotificationDelivery | None:
+    # On PostgreSQL the row is locked until commit, so two workers cannot both lease it; SQLite's BEGIN IMMEDIATE
+    # already lets one writer at a time.
+    query = select(NotificationDelivery).where(NotificationDelivery.notification_id == notification_id)
+    if not uow.runtime.database.is_sqlite:
+        query = query.with_for_update()
+    return uow.session.scalars(query).first()
+
+
 def template_data(notification: Notification, *, locale: str) -> dict[str, dict[str, str]]:
     stage = say(f"wechat.stage.{notification.event_type}", locale).text
     note = say(f"wechat.note.{notification.event_type}", locale).text
@@ -104,7 +159,7 @@ def _record(notification_id: str, status: str, error: str | None) -> None:
     with unit_of_work() as uow:
         delivery = uow.session.scalars(select(NotificationDelivery).where(
             NotificationDelivery.notification_id == notification_id)).one()
-        delivery.status, delivery.last_error = status, error
+        delivery.status, delivery.last_error, delivery.leased_until = status, error, None
         if status == "sent":
             delivery.sent_at = uow.now
         uow.commit()
