@@ -9,7 +9,7 @@ decides where they run:
 A message can be lost: the queue down or hung when it is enqueued, a worker killed mid-task, huey's retries used up
 while the database is away. Hand-offs and photo reads are recorded in the database before they are enqueued and
 leased by the worker that starts them, so the periodic sweeps (tasks.py `PERIODIC`) send them again: for them a lost
-message only delays work. A lost WeChat notification is not sent again."""
+message only delays work. WeChat subscribe messages are leased the same way (backend/notifications/wechat.py)."""
 
 from __future__ import annotations
 
@@ -58,3 +58,25 @@ class JobQueue:
 
     def task(self, name: str) -> Callable[..., Any]:
         return self._tasks[name]
+
+
+def send_again(jobs: JobQueue | None, name: str, ids: list[str], what: str) -> int:
+    """A periodic sweep's sending: task `name` again for each id whose message was lost (the work is leased, so a
+    duplicate does nothing). The queue away: stop, the next sweep tries again. Without a queue the task runs here,
+    and records its own outcome. Returns how many were sent."""
+    from backend.jobs.tasks import TASKS
+
+    sent = 0
+    for id_ in ids:
+        try:
+            if jobs is None:
+                TASKS[name](id_)
+            else:
+                jobs.enqueue(name, id_)
+        except Exception:  # noqa: BLE001
+            if jobs is not None:
+                log.exception("%s could not be sent again", what)
+                break
+            log.exception("%s failed", what)
+        sent += 1
+    return sent

@@ -19,6 +19,7 @@ from sqlalchemy import and_, or_, select
 from wechatpy.exceptions import WeChatClientException
 
 from backend.accounts.models import User
+from backend.jobs.queue import send_again
 from backend.messages.catalog import say
 from backend.notifications.models import Notification, NotificationDelivery, WechatSubscription
 from backend.runtime import CHINA, runtime
@@ -119,20 +120,7 @@ def sweep_deliveries(limit: int = 200) -> int:
                        NotificationDelivery.leased_until <= uow.now))
             .order_by(Notification.created_at).limit(limit)))
         jobs = uow.runtime.jobs
-    sent = 0
-    for notification_id in notification_ids:
-        try:
-            if jobs is None:
-                send_wechat_notification(notification_id)
-            else:
-                jobs.enqueue(SEND_TASK, notification_id)
-        except SendFailed:
-            pass  # sent inline, refused by WeChat for now: the next sweep does not pick it up (huey would retry)
-        except Exception:  # noqa: BLE001 - the queue (or the database) is away: the next sweep tries again
-            log.exception("a pending WeChat message could not be sent again")
-            break
-        sent += 1
-    return sent
+    return send_again(jobs, SEND_TASK, notification_ids, "a pending WeChat message")
 
 
 def _locked(uow: UnitOfWork, notification_id: str) -> NotificationDelivery | None:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select, update
 
 from backend.applications.fields import FieldProblem, check_field
+from backend.jobs.queue import send_again
 from backend.materials.models import Material
 from backend.prefill.mapping import FIELD_MAP, MINIMUM_CONFIDENCE, READABLE_KINDS
 from backend.prefill.models import DocumentRead, PrefillProposal
@@ -163,18 +164,7 @@ def sweep_reads(limit: int = 200) -> int:
                        DocumentRead.leased_until <= uow.now))
             .order_by(DocumentRead.queued_at).limit(limit)))
         jobs = uow.runtime.jobs
-    sent = 0
-    for material_id in material_ids:
-        try:
-            if jobs is None:
-                read_material(material_id)
-            else:
-                jobs.enqueue(READ_TASK, material_id)
-        except Exception:  # noqa: BLE001 - the queue (or the database) is away: the next sweep tries again
-            log.exception("a queued photo read could not be sent again")
-            break
-        sent += 1
-    return sent
+    return send_again(jobs, READ_TASK, material_ids, "a queued photo read")
 
 
 def _worth_saying(warnings) -> list[dict[str, Any]]:
