@@ -15,7 +15,7 @@ from backend.applications.access import Purpose
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import DECIDED, TERMINAL, Stage
 from backend.calendar.working_days import WorkingDayAnswer
-from backend.messages.catalog import Words, join, say
+from backend.messages.catalog import Words, day_words, join, say
 from backend.messages.describe import field_label
 from backend.runtime import china_date, runtime
 from backend.unit_of_work import unit_of_work
@@ -78,9 +78,9 @@ def _deadline_view(application: Application, deadlines: dict[str, Any], locale: 
     estimated = hand_off_by.estimated or decision_by.estimated
     notes = []
     if hand_off_late:
-        notes.append(say("deadline.late_handoff", locale, by=hand_off_by.day.isoformat()).as_dict())
+        notes.append(say("deadline.late_handoff", locale, by=day_words(hand_off_by.day, locale)).as_dict())
     if decision_late:
-        notes.append(say("deadline.late_decision", locale, by=decision_by.day.isoformat()).as_dict())
+        notes.append(say("deadline.late_decision", locale, by=day_words(decision_by.day, locale)).as_dict())
     if estimated:
         year = next(answer.day.year for answer in (hand_off_by, decision_by) if answer.estimated)
         notes.append(say("deadline.estimated", locale, year=year).as_dict())
@@ -100,7 +100,8 @@ def _timeline_entry(event: StatusEvent, office: Words, locale: str) -> dict[str,
     details = event.details or {}
     params: dict[str, Any] = {"office": office, "reason": details.get("reason", ""),
                               "kind": field_label(details["kind"], locale) if "kind" in details else "",
-                              "notice_from": details.get("notice_from", ""), "notice_to": details.get("notice_to", "")}
+                              "notice_from": _day_or_nothing(details.get("notice_from"), locale),
+                              "notice_to": _day_or_nothing(details.get("notice_to"), locale)}
     words = say(f"event.{event.type}", locale, **params)
     entry: dict[str, Any] = {
         "event": event.type,
@@ -133,9 +134,9 @@ def _next_step(application: Application, events: list[StatusEvent], deadlines: d
         by = deadlines["decision_by"].day
     if stage is Stage.PUBLIC_NOTICE:
         notice = _latest(events, "public_notice")
-        params["notice_to"] = (notice.details or {}).get("notice_to", "") if notice else ""
+        params["notice_to"] = _day_or_nothing((notice.details or {}).get("notice_to") if notice else None, locale)
     if by is not None:
-        params["by"] = by.isoformat()
+        params["by"] = day_words(by, locale)
     words = say(f"next.{stage.value}", locale, **params)
     return {**words.as_dict(), "by": by.isoformat() if by else None}
 
@@ -175,6 +176,10 @@ def _decision(events: list[StatusEvent], locale: str) -> dict[str, Any] | None:
                 start_month=approved.details.get("start_month", ""))
     return {"outcome": "approved", "monthly_amounts": amounts, "start_month": approved.details.get("start_month"),
             **words.as_dict()}
+
+
+def _day_or_nothing(value: str | None, locale: str) -> Words | str:
+    return day_words(value, locale) if value else ""
 
 
 def _latest(events: list[StatusEvent], event_type: str) -> StatusEvent | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,6 +77,13 @@ def say(message: Message | str, locale: str = DEFAULT_LOCALE, /, **params: objec
         _fill(standard, {k: (v.text if isinstance(v, Words) else v) for k, v in params.items()}),
         _fill(easy, {k: (v.easy_read if isinstance(v, Words) else v) for k, v in params.items()}),
     )
+
+
+def day_words(day: date | str, locale: str) -> Words:
+    """A day in a sentence as the locale writes it (2026年12月10日 in Chinese): an ISO date (2026-12-10) is hard to
+    read for a person who reads little, and is a machine's form."""
+    day = date.fromisoformat(day) if isinstance(day, str) else day
+    return say("date.day", locale, year=day.year, month=day.month, day=day.day)
 
 
 def join(words: list[Words], locale: str, separator: str = "list.separator") -> Words:

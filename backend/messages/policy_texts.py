@@ -134,6 +134,8 @@ define("policy.process.handled_from_materials_complete",
        "材料齐了，3个工作日内送去审核。10个工作日内有结果。")
 define("policy.process.dibao_looked_up", "低保情况由工作人员查询，不用上传低保证明。", "不用拍低保证明。")
 define("list.separator", "、", "、")
+# A day inside a sentence (backend/messages/catalog.day_words).
+define("date.day", "{year}年{month}月{day}日", "{year}年{month}月{day}日")
 define("list.and", "和", "和")
 define("list.clause_separator", "，", "，")
 define("office.unknown", "户籍所在区县的审核部门", "户口所在地的工作人员")

@@ -64,6 +64,16 @@ def test_each_decision_moves_the_status_the_applicant_sees(as_applicant, as_revi
     assert {entry["actor_role"] for entry in status["timeline"]} >= {"township", "civil_affairs"}
 
 
+def test_the_day_a_decision_is_due_is_written_as_people_write_dates_not_as_iso(as_applicant, as_reviewer, submitted):
+    import re
+
+    decide(as_reviewer, submitted["id"], type="accepted")
+    step = as_applicant.get(f"/applications/{submitted['id']}/status").get_json()["next_step"]
+    year, month, day = (int(part) for part in step["by"].split("-"))  # the data keeps the ISO form
+    assert f"{year}年{month}月{day}日" in step["text"] and f"{year}年{month}月{day}日前" in step["easy_read"]
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", step["text"] + step["easy_read"])
+
+
 def test_an_english_reader_gets_the_items_to_correct_as_an_english_list(app, as_reviewer, submitted):
     decide(as_reviewer, submitted["id"], type="correction_requested", reason="有效期填错了",
            items=["certificate.valid_until", "certificate.number"])
