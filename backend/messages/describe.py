@@ -20,11 +20,11 @@ def field_label(path: str, locale: str) -> Words:
 
 # Where the words for a choice's code are (低保 for `dibao`, 村（居）委会 for `village_committee`): the codes of the
 # vocabularies do not overlap, so the first family that knows a code names it.
-_CHOICE_FAMILIES = ("household", "subsidy", "benefit", "role", "link.relation", "category", "grade", "field")
+_CHOICE_FAMILIES = ("household", "subsidy", "benefit", "role", "link.relation", "category", "grade", "field", "choice")
 
 
 def choice_words(code: str, locale: str) -> Words:
-    """A choice's code in words, or the code itself where no family names it (a locale code such as `en`)."""
+    """A choice's code in words, or the code itself where no family names it."""
     for family in _CHOICE_FAMILIES:
         if f"{family}.{code}" in registry():
             return say(f"{family}.{code}", locale)

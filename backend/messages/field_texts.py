@@ -251,3 +251,14 @@ ERRORS = {
 }
 for _code, (_standard, _easy) in ERRORS.items():
     define(f"field_error.{_code}", _standard, _easy)
+
+# The settings' choices in words, for an error that lists them (describe.choice_words): "只能选：slow、normal、fast"
+# and "zh_Hans_CN、en、zh_Hant_TW" were said aloud. A language is named as its own readers name it.
+CHOICES = {
+    "slow": ("慢速", "慢一点"), "normal": ("正常速度", "正常"), "fast": ("快速", "快一点"),
+    "zh_Hans_CN": ("简体中文", "简体中文"), "en": ("English", "English"), "zh_Hant_TW": ("繁體中文", "繁體中文"),
+    "in_app": ("小程序里的消息", "小程序消息"), "wechat": ("微信消息", "微信"), "sms": ("短信", "短信"),
+    "phone_call": ("电话", "打电话"),
+}
+for _code, (_standard, _easy) in CHOICES.items():
+    define(f"choice.{_code}", _standard, _easy)

@@ -30,6 +30,15 @@ def test_a_wrong_preference_is_refused_and_named(as_applicant, body, field):
     assert [error["field"] for error in response.get_json()["errors"]] == [field]
 
 
+@pytest.mark.parametrize("body, said", [({"speech_rate": "very slow"}, "慢速、正常速度、快速"),
+                                        ({"locale": "fr"}, "简体中文、English、繁體中文"),
+                                        ({"preferred_contact": "pigeon"}, "小程序里的消息、微信消息、短信、电话")])
+def test_a_wrong_choice_of_setting_is_told_with_the_choices_in_words_not_codes(as_applicant, body, said):
+    [error] = as_applicant.put("/me/preferences", json=body).get_json()["errors"]
+    assert said in error["message"]
+    assert not any(code in error["message"] + error["easy_read"] for code in ("slow", "zh_Hans_CN", "in_app"))
+
+
 def test_the_saved_language_is_used_for_every_answer(as_applicant):
     as_applicant.put("/me/preferences", json={"locale": "en"})
     response = as_applicant.get("/applications/no-such-application")
