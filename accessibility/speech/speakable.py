@@ -37,6 +37,8 @@ _TIME = re.compile(r"(?<![0-9])([0-9]{1,2}):([0-9]{2})(?![0-9])")
 _RANGE = re.compile(r"(?<![0-9])([0-9]{1,3})\s*[-~～至]\s*([0-9]{1,3})(?![0-9])")
 _GROUPED_CODE = re.compile(r"(?<![0-9])[0-9]{3,8}(?:[ -][0-9]{3,8})+[Xx]?(?![0-9])")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
+# Letters that begin a code (the application reference LB2026...): spelt, and kept apart from its digits.
+_CODE_LETTERS = re.compile(r"(?<![A-Za-z])([A-Za-z]{1,4})(?=[0-9]{5,})")
 _CODE = re.compile(r"(?<![0-9])[0-9]{5,}[Xx]?(?![0-9])|(?<![0-9])0[0-9]+(?![0-9])")
 # Masked numbers ("139****1542", "5002**********3319", "************1234"): the digits shown are a code,
 # read digit by digit, and the mask is said as how many digits are hidden.
@@ -176,6 +178,7 @@ def _english(text: str) -> str:
     text = _AMOUNT_AFTER.sub(lambda m: _english_yuan(m[1]), text)
     text = _PER.sub(lambda m: {"月": " a month", "年": " a year", "人": " a person", "天": " a day"}.get(m[1], m[0]), text)
     text = _MASKED.sub(_english_masked, text)
+    text = _CODE_LETTERS.sub(lambda m: " ".join(m[1].upper()) + " ", text)
     return _CODE.sub(lambda m: " ".join(m[0].upper()), text)
 
 

@@ -68,6 +68,8 @@ ENGLISH = [
     ("90元/月", "90 yuan a month"),
     ("ID 50015619800503123X", "ID 5 0 0 1 5 6 1 9 8 0 0 5 0 3 1 2 3 X"),
     ("Step 3 of 9", "Step 3 of 9"),
+    # A reference: its letters spelt, and its first digit not stuck to them ("LB2 0 2 6 ..." was said).
+    ("Reference LB20261126794239.", "Reference L B 2 0 2 6 1 1 2 6 7 9 4 2 3 9."),
 ]
 
 
