@@ -176,6 +176,19 @@ define("link.confirm_prompt.entrusted",
        "{name}请求作为受您委托的人办理您的申请，委托到{until}为止。如果您确实委托了这个人，请确认；"
        "如果没有委托，请拒绝。",
        "{name}说您请他帮您办申请，到{until}为止。是真的就确认。不是就拒绝。")
+# The same, asked of someone who made the application for another person (a guardian for her son): whose it is.
+define("link.confirm_prompt.guardian.made_for",
+       "{name}请求作为{applicant}的监护人（{relation}）代办{applicant}的申请。如果您认识这个人，也同意，请确认；"
+       "如果不认识或不同意，请拒绝。",
+       "{name}说是{applicant}的{relation}，想帮{applicant}办申请。认识就确认。不认识就拒绝。")
+define("link.confirm_prompt.family.made_for",
+       "{name}请求以{applicant}的家人（{relation}）身份关联{applicant}的申请，关联后可以看到办理进度。"
+       "如果您认识这个人，也同意，请确认；如果不认识或不同意，请拒绝。",
+       "{name}说是{applicant}的{relation}，想看{applicant}的申请进度。认识就确认。不认识就拒绝。")
+define("link.confirm_prompt.entrusted.made_for",
+       "{name}请求作为受{applicant}委托的人办理{applicant}的申请，委托到{until}为止。如果确实有这项委托，请确认；"
+       "如果没有，请拒绝。",
+       "{name}说{applicant}请他帮忙办申请，到{until}为止。是真的就确认。不是就拒绝。")
 define("link.unnamed", "一位没有留下姓名的人", "一个没留名字的人")
 define("link.unnamed_relation", "关系没有说明", "没说是什么关系")
 for _value, (_standard, _easy) in {

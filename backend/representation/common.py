@@ -117,15 +117,18 @@ def representation_document(uow: UnitOfWork, link: Representation, viewer: Actor
         "has_proof": link.proof_key is not None,
         "proof_url": proof_url(link), "created_at": link.created_at, "expires_at": link.expires_at,
         "confirmed_at": link.confirmed_at, "revoked_at": link.revoked_at,
-        "confirm_prompt": confirm_prompt(link, name, viewer, locale),
+        "confirm_prompt": confirm_prompt(link, name, viewer, locale, made_for=_made_for(uow, link.application_id)),
     }
 
 
 def confirm_prompt(link: Representation, name: str | None, viewer: Actor,
-                   locale: str | None) -> dict[str, str] | None:
+                   locale: str | None, made_for: str | None = None) -> dict[str, str] | None:
     """What the applicant is asked about a pending link: who asks, as what, and what to do (confirm or refuse).
-    Only the applicant is asked; the others who may confirm (an assistant, a reviewer) see the fields."""
-    from backend.messages.catalog import say
+    Only the applicant is asked; the others who may confirm (an assistant, a reviewer) see the fields. The one asked
+    holds the application; when they made it for someone else (a guardian for her son), the link is to that person's
+    application, and the prompt names him (`made_for`): "张小明说是您的其他亲戚，想看您的申请进度" was said to the
+    mother about her son's application."""
+    from backend.messages.catalog import day_words, say
     from backend.messages.locales import DEFAULT_LOCALE
 
     if link.status != "pending" or link.kind not in ("guardian", "family", "entrusted") \
@@ -134,8 +137,9 @@ def confirm_prompt(link: Representation, name: str | None, viewer: Actor,
     locale = locale or DEFAULT_LOCALE
     who = name if name else say("link.unnamed", locale)
     relation = say(f"link.relation.{link.relation}", locale) if link.relation else say("link.unnamed_relation", locale)
-    until = link.expires_at.astimezone(CHINA).date().isoformat() if link.expires_at else ""
-    return say(f"link.confirm_prompt.{link.kind}", locale, name=who, relation=relation, until=until).as_dict()
+    until = day_words(link.expires_at.astimezone(CHINA).date(), locale) if link.expires_at else ""
+    key = f"link.confirm_prompt.{link.kind}" + (".made_for" if made_for else "")
+    return say(key, locale, name=who, relation=relation, until=until, applicant=made_for or "").as_dict()
 
 
 # The name other packages use (applications.service checks an assistant's grant before creating for someone).
@@ -144,6 +148,16 @@ active_assistance_for = require_active_assistance
 
 def proof_url(link: Representation) -> str | None:
     return f"/api/v1/representations/{link.id}/proof" if link.proof_key else None
+
+
+def _made_for(uow: UnitOfWork, application_id: str | None) -> str | None:
+    """The name of the person an application was made for, when its holder made it for someone else."""
+    from backend.applications.models import Application
+
+    application = uow.session.get(Application, application_id) if application_id else None
+    if application is None or application.applying_as == "self":
+        return None
+    return (uow.applications.content(application).get("applicant") or {}).get("name") or None
 
 
 def _reference(uow: UnitOfWork, application_id: str | None) -> str | None:

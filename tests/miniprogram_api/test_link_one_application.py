@@ -64,3 +64,34 @@ def test_asking_again_for_more_is_a_new_request_the_applicant_confirms(app):
     assert owner.post(f"/links/{more['id']}/confirm").status_code == 200
     mine = {link["id"]: link["status"] for link in owner.get("/me/representations").get_json()["acting_for_me"]}
     assert mine[first["id"]] == "revoked" and mine[more["id"]] == "active"
+
+
+def test_a_guardian_asked_about_a_link_to_her_wards_application_is_told_it_is_his(app):
+    # "陈小梅说是您的子女，想看您的申请进度" was put to the guardian about her ward's application.
+    guardian = logged_in(app, "guardian-asked", name="陈监护")
+    application = ward_application(guardian, WARD_A)
+    relative = logged_in(app, "relative-asking", name="陈小梅")
+    body = {"application_reference": application["reference"], "applicant_id_number": WARD_A.id_number,
+            "kind": "family", "relation": "child", "requester_name": "陈小梅"}
+    assert relative.post("/links", json=body).status_code == 201
+    [asked] = [link for link in guardian.get("/me/representations").get_json()["acting_for_me"]
+               if link["status"] == "pending"]
+    prompt = asked["confirm_prompt"]
+    assert prompt["text"].startswith("陈小梅请求以陈甲的家人（子女）身份关联陈甲的申请")
+    assert "陈甲的儿子或女儿" in prompt["easy_read"] and "您的申请" not in prompt["easy_read"]
+    english = guardian.get("/me/representations", headers={"Accept-Language": "en"}).get_json()
+    assert "陈小梅 asks to follow 陈甲's application" in english["acting_for_me"][0]["confirm_prompt"]["text"]
+
+
+def test_an_entrusted_link_asks_until_a_day_written_as_people_write_dates(app):
+    owner = logged_in(app, "owner-asked", name="王老师")
+    who = person(name="王老师")
+    application = start(owner)
+    owner.patch(f"/applications/{application['id']}", json=complete_fields(who), version=application["version"])
+    helper = logged_in(app, "helper-asking", name="李帮忙")
+    assert helper.post("/links", json={"application_reference": application["reference"],
+                                       "applicant_id_number": who.id_number, "kind": "entrusted", "scope": ["view"],
+                                       "expires_on": "2027-06-30", "requester_name": "李帮忙"}).status_code == 201
+    [asked] = owner.get("/me/representations").get_json()["acting_for_me"]
+    assert "委托到2027年6月30日为止" in asked["confirm_prompt"]["text"]
+    assert "到2027年6月30日为止" in asked["confirm_prompt"]["easy_read"]
