@@ -21,7 +21,7 @@ from backend.accounts.models import Role, User
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import Stage
 from backend.identity.place_names import place_name
-from backend.messages.catalog import Words, join, say
+from backend.messages.catalog import Words, day_words, join, say
 from backend.messages.describe import field_label
 from backend.notifications.models import Notification
 from backend.runtime import china_date
@@ -72,7 +72,7 @@ def takeover_words(event_type: str, params: dict[str, Any], locale: str) -> Word
     if office:
         helper = say("takeover.helper_with_office", locale, office=Words(office, office), role=helper)
     subsidies = join([say(f"subsidy.{subsidy}", locale) for subsidy in params.get("subsidies", [])], locale)
-    return say(f"notification.{event_type}", locale, helper=helper, date=params["on"],
+    return say(f"notification.{event_type}", locale, helper=helper, date=day_words(params["on"], locale),
                reference=params["reference"], stage=say(f"stage.{stage.value}", locale),
                subsidies=subsidies,
                next=_next(stage, params, locale))
