@@ -45,14 +45,21 @@ def test_a_relative_of_one_ward_sees_that_wards_application_and_not_the_others(a
     assert relative.get(f"/applications/{second['id']}/status").status_code == 404
 
 
-def test_asking_again_for_more_is_a_new_request_the_applicant_confirms(app):
-    owner = logged_in(app, "owner-entrusting", name="王老师")
+def entrusting(app, owner_account: str, helper_account: str):
+    """王老师's own application and 李帮忙, who asks to be entrusted with viewing it until 2027-06-30: (the owner,
+    the helper, the request's body)."""
+    owner = logged_in(app, owner_account, name="王老师")
     who = person(name="王老师")
     application = start(owner)
     owner.patch(f"/applications/{application['id']}", json=complete_fields(who), version=application["version"])
-    helper = logged_in(app, "helper-entrusted", name="李帮忙")
+    helper = logged_in(app, helper_account, name="李帮忙")
     body = {"application_reference": application["reference"], "applicant_id_number": who.id_number,
             "kind": "entrusted", "scope": ["view"], "expires_on": "2027-06-30", "requester_name": "李帮忙"}
+    return owner, helper, body
+
+
+def test_asking_again_for_more_is_a_new_request_the_applicant_confirms(app):
+    owner, helper, body = entrusting(app, "owner-entrusting", "helper-entrusted")
     first = helper.post("/links", json=body).get_json()
     multipart(helper, f"/links/{first['id']}/proof", {"file": (io.BytesIO(photo_bytes("hukou")), "p.jpg")})
     owner.post(f"/links/{first['id']}/confirm")
@@ -84,14 +91,8 @@ def test_a_guardian_asked_about_a_link_to_her_wards_application_is_told_it_is_hi
 
 
 def test_an_entrusted_link_asks_until_a_day_written_as_people_write_dates(app):
-    owner = logged_in(app, "owner-asked", name="王老师")
-    who = person(name="王老师")
-    application = start(owner)
-    owner.patch(f"/applications/{application['id']}", json=complete_fields(who), version=application["version"])
-    helper = logged_in(app, "helper-asking", name="李帮忙")
-    assert helper.post("/links", json={"application_reference": application["reference"],
-                                       "applicant_id_number": who.id_number, "kind": "entrusted", "scope": ["view"],
-                                       "expires_on": "2027-06-30", "requester_name": "李帮忙"}).status_code == 201
+    owner, helper, body = entrusting(app, "owner-asked", "helper-asking")
+    assert helper.post("/links", json=body).status_code == 201
     [asked] = owner.get("/me/representations").get_json()["acting_for_me"]
     assert "委托到2027年6月30日为止" in asked["confirm_prompt"]["text"]
     assert "到2027年6月30日为止" in asked["confirm_prompt"]["easy_read"]
