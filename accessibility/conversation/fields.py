@@ -157,6 +157,14 @@ def _certificate_number(turn: Turn, **changed: Any) -> str | None:
         return None
 
 
+def follow_certificate_parts(turn: Turn) -> None:
+    """After a category or grade was taken from a photo: the number's last two digits follow it, as when typed."""
+    number = _certificate_number(turn)
+    step = plan.find(turn.planned, "certificate.number")
+    if number and step is not None and number != turn.situation.value("certificate.number"):
+        turn.save(step, DraftChanges(values={"certificate.number": number}))
+
+
 def compose_certificate_number(turn: Turn) -> bool:
     situation = turn.situation
     if not situation.editable or situation.value("certificate.number"):

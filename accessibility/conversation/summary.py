@@ -6,12 +6,13 @@ Its own module because it is the one prompt that says the whole application back
 asks the policy for a verdict. Rendering it numbers its items into the state, so 改第3项 finds them."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from backend.identity.regions import is_cross_province
 from accessibility.conversation.plan import AMOUNT_STEP, APPLIED_FROM, BENEFITS, Step, benefits_answered, known_fact
 from accessibility.conversation.questions import question_for
 from accessibility.conversation.words import amount_words, benefit_amount_label, benefits_words, lines, setup_words
+from accessibility.conversation.state import CONFIRM
 from backend.messages.catalog import Words, say
 from backend.messages.describe import field_label
 from backend.policy.presenter import join, yuan
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 
 def summary_words(turn: Turn) -> Words:
+    if asking_photo_difference(turn):
+        return difference_question(turn)
     locale = turn.locale
     situation = turn.situation
     numbered: list[Words] = []
@@ -36,6 +39,7 @@ def summary_words(turn: Turn) -> Words:
     photos = len(situation.held)
     parts = [say("conversation.summary.intro", locale), *numbered,
              say("conversation.summary.photos", locale, count=photos)]
+    parts += _photo_differences(turn)
     applied_from, hukou = situation.value(APPLIED_FROM), situation.value("applicant.hukou_region")
     if APPLIED_FROM in items and is_cross_province(applied_from, hukou):
         region_words = question_for(APPLIED_FROM).shown
@@ -57,6 +61,9 @@ def summary_words(turn: Turn) -> Words:
 
 
 def summary_choices(turn: Turn) -> list[tuple[str, Words]]:
+    if asking_photo_difference(turn):
+        return [(answer, say(f"conversation.photo_differs.choice.{name}", turn.locale))
+                for answer, name in DIFFERENCE_CHOICES]
     if turn.situation.missing:
         return [("继续", say("conversation.summary.choice.continue", turn.locale))]
     choices = [("提交", say("conversation.summary.choice.submit", turn.locale)),
@@ -64,6 +71,43 @@ def summary_choices(turn: Turn) -> list[tuple[str, Words]]:
     if not benefits_answered(turn.situation, turn.state):
         choices.append(("继续", say("conversation.summary.choice.continue", turn.locale)))
     return choices
+
+
+# Asked at 提交 when a photo reads a field otherwise than typed: the typed value, the photo's, or 改 (said anew).
+PHOTO_DIFFERS = "photo_differs"
+DIFFERENCE_CHOICES = (("我说的对", "typed"), ("照片对", "photo"), ("改", "change"))
+
+
+def asking_photo_difference(turn: Turn) -> bool:
+    return turn.state.mode == CONFIRM and turn.state.offer.get("asking") == PHOTO_DIFFERS
+
+
+def difference_words(turn: Turn, difference: dict[str, Any]) -> dict[str, Words]:
+    """The field, what was typed and what the photo reads (two photos that read it otherwise, both), in words."""
+    locale = turn.locale
+    shown = question_for(difference["field"]).shown
+    return {"field": field_label(difference["field"], locale), "typed": shown(difference["current"], locale),
+            "photo": join([shown(value, locale) for value in difference["photo"]], locale)}
+
+
+def difference_question(turn: Turn) -> Words:
+    """Asked before submitting while a photo reads a field otherwise than typed (agreements.py)."""
+    field = turn.state.offer.get("field")
+    difference = next((d for d in turn.situation.photo_differences() if d["field"] == field), None)
+    if difference is None:  # settled meanwhile (the form): the next answer goes on
+        return say("conversation.summary.question", turn.locale)
+    return say("conversation.photo_differs.ask", turn.locale, **difference_words(turn, difference))
+
+
+def _photo_differences(turn: Turn) -> list[Words]:
+    """Each field a photo reads otherwise than typed, both values in words; nothing typed is changed."""
+    differences = turn.situation.photo_differences()
+    if not differences:
+        return []
+    return [say("conversation.summary.photo_differs.intro", turn.locale),
+            *(say("conversation.summary.photo_differs", turn.locale, **difference_words(turn, d))
+              for d in differences),
+            say("conversation.summary.photo_differs.what_to_do", turn.locale)]
 
 
 def _label(step: Step, locale: str) -> Words:
