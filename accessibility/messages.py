@@ -232,6 +232,7 @@ define("conversation.summary.line", "{number}. {field}：{value}", "{number}. {f
 define("conversation.summary.not_filled", "还没有填", "还没填")
 define("conversation.summary.photos", "已上传照片{count}张。", "照片有{count}张。")
 define("conversation.summary.eligibility", "{subsidy}：{outcome}，每月{amount}元。", "{subsidy}：{outcome}。每月{amount}元。")
+define("conversation.summary.not_eligible_because", "主要原因：{reason}", "因为：{reason}")
 define("conversation.summary.eligibility_no_amount", "{subsidy}：{outcome}，金额以当地标准为准。", "{subsidy}：{outcome}。")
 define("conversation.summary.benefits_unanswered",
        "第{number}项“{field}”还没有填。有的补贴不能和残疾人两项补贴一起领，所以上面的结果可能会变。请说“继续”来回答这一项。",

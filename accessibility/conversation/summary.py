@@ -15,7 +15,7 @@ from accessibility.conversation.words import amount_words, benefit_amount_label,
 from accessibility.conversation.state import CONFIRM
 from backend.messages.catalog import Words, say
 from backend.messages.describe import field_label
-from backend.policy.presenter import join, yuan
+from backend.policy.presenter import join
 from backend.policy.service import application_eligibility
 
 if TYPE_CHECKING:
@@ -149,14 +149,20 @@ def _eligibility(turn: Turn) -> list[Words]:
     if turn.situation.application is None:
         return []
     result = application_eligibility(turn.actor, turn.application_id, locale=turn.locale)
+    from accessibility.status_speech import verdict_words  # it imports this package: imported when used
+
     verdicts = []
     for subsidy in turn.situation.subsidies:
         verdict = result["subsidies"][subsidy]
-        outcome = say(f"outcome.{verdict['outcome']}", turn.locale)
-        amount = yuan(verdict["monthly_amount"])
-        key = "conversation.summary.eligibility" if amount else "conversation.summary.eligibility_no_amount"
-        verdicts.append(say(key, turn.locale, subsidy=say(f"subsidy.{subsidy}", turn.locale), outcome=outcome,
-                            amount=amount or ""))
+        words = verdict_words(subsidy, verdict, turn.locale)
+        # Not qualified for (yet): no amount to say, but why, in the rule's own words (the first reason that
+        # excludes it is the main one), so the person knows what to check or change.
+        reason = next((r for r in verdict["reasons"] if r["effect"] == "excludes"), None)
+        if verdict["outcome"] == "not_eligible" and reason is not None:
+            because = say("conversation.summary.not_eligible_because", turn.locale,
+                          reason=Words(reason["text"], reason["easy_read"]))
+            words = Words(words.text + because.text, words.easy_read + because.easy_read)
+        verdicts.append(words)
     return verdicts
 
 
