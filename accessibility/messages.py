@@ -31,6 +31,12 @@ define("conversation.finished.chat",
        "申请交好了。编号是{reference}。想知道进度，就发“查进度”。")
 
 # --- who applies, and for what ---------------------------------------------------------------------
+# Started again while an application is not finished (accessibility/conversation/service.py): that one goes on.
+define("conversation.resumed_unfinished",
+       "您有一份没填完的申请，编号是{reference}。我们接着上次的地方填，填过的都还在。",
+       "您有一份申请还没填完。编号是{reference}。我们接着填。")
+define("conversation.resumed_unfinished.no_number", "您上次的申请还没填完，我们接着上次的地方填。",
+       "上次的申请还没填完。我们接着填。")
 define("conversation.greeting_again", "好的，我们一步一步来，先说第一个问题。", "好的。先答第一个问题。")
 define("conversation.ask.applying_as", "您好，我来帮您申请残疾人两项补贴。请问您是为自己申请，还是替别人申请？",
        "您好。我帮您申请补贴。您是给自己申请吗？")

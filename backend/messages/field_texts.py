@@ -119,6 +119,7 @@ LABELS = {
     "application_id": ("申请编号", "申请编号"),
     "material_id": ("材料编号", "材料编号"),
     "conversation_id": ("对话编号", "对话编号"),
+    "new": ("另外申请一份", "再申请一份"),
     "notification_id": ("消息编号", "消息编号"),
     "person_id": ("被帮助人编号", "帮的人的编号"),
     "representation_id": ("代办关系编号", "代办关系编号"),
