@@ -33,8 +33,8 @@ def summary_words(turn: Turn) -> Words:
         if step.kind not in ("setup", "field", "benefits", AMOUNT_STEP, "de_facto", "applied_from"):
             continue
         items.append(step.id)
-        numbered.append(say("conversation.summary.line", locale, number=len(items), field=_label(step, locale),
-                        value=_current_words(turn, step)))
+        numbered.append(say("conversation.summary.line", locale, number=len(items),
+                            field=_label(step, locale, situation.applying_as), value=_current_words(turn, step)))
     turn.state.summary_items = items
     photos = len(situation.held)
     parts = [say("conversation.summary.intro", locale), *numbered,
@@ -50,10 +50,10 @@ def summary_words(turn: Turn) -> Words:
     if BENEFITS in items and not benefits_answered(situation, turn.state):
         # Not answered is not "none": the verdict above may change once it is (seed 004).
         parts.append(say("conversation.summary.benefits_unanswered", locale, number=items.index(BENEFITS) + 1,
-                         field=field_label(BENEFITS, locale)))
+                         field=field_label(BENEFITS, locale, situation.applying_as)))
     missing = situation.missing
     if missing:
-        labels = join([field_label(error.path, locale) for error in missing], locale)
+        labels = join([field_label(error.path, locale, situation.applying_as) for error in missing], locale)
         parts.append(say("conversation.summary.missing", locale, items=labels))
     else:
         parts.append(say("conversation.summary.question", locale))
@@ -86,7 +86,8 @@ def difference_words(turn: Turn, difference: dict[str, Any]) -> dict[str, Words]
     """The field, what was typed and what the photo reads (two photos that read it otherwise, both), in words."""
     locale = turn.locale
     shown = question_for(difference["field"]).shown
-    return {"field": field_label(difference["field"], locale), "typed": shown(difference["current"], locale),
+    return {"field": field_label(difference["field"], locale, turn.situation.applying_as),
+            "typed": shown(difference["current"], locale),
             "photo": join([shown(value, locale) for value in difference["photo"]], locale)}
 
 
@@ -110,10 +111,10 @@ def _photo_differences(turn: Turn) -> list[Words]:
             say("conversation.summary.photo_differs.what_to_do", turn.locale)]
 
 
-def _label(step: Step, locale: str) -> Words:
+def _label(step: Step, locale: str, applying_as: str) -> Words:
     if step.kind == AMOUNT_STEP:
         return benefit_amount_label(step.item or "", locale)
-    return field_label(step.field or step.id, locale)
+    return field_label(step.field or step.id, locale, applying_as)
 
 
 def _current_words(turn: Turn, step: Step) -> Words:
