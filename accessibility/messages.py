@@ -31,6 +31,12 @@ define("conversation.finished.chat",
        "申请交好了。编号是{reference}。想知道进度，就发“查进度”。")
 
 # --- who applies, and for what ---------------------------------------------------------------------
+# Started again while an application is not finished (accessibility/conversation/service.py): that one goes on.
+define("conversation.resumed_unfinished",
+       "您有一份没填完的申请，编号是{reference}。我们接着上次的地方填，填过的都还在。",
+       "您有一份申请还没填完。编号是{reference}。我们接着填。")
+define("conversation.resumed_unfinished.no_number", "您上次的申请还没填完，我们接着上次的地方填。",
+       "上次的申请还没填完。我们接着填。")
 define("conversation.greeting_again", "好的，我们一步一步来，先说第一个问题。", "好的。先答第一个问题。")
 define("conversation.ask.applying_as", "您好，我来帮您申请残疾人两项补贴。请问您是为自己申请，还是替别人申请？",
        "您好。我帮您申请补贴。您是给自己申请吗？")
@@ -232,6 +238,7 @@ define("conversation.summary.line", "{number}. {field}：{value}", "{number}. {f
 define("conversation.summary.not_filled", "还没有填", "还没填")
 define("conversation.summary.photos", "已上传照片{count}张。", "照片有{count}张。")
 define("conversation.summary.eligibility", "{subsidy}：{outcome}，每月{amount}元。", "{subsidy}：{outcome}。每月{amount}元。")
+define("conversation.summary.not_eligible_because", "主要原因：{reason}", "因为：{reason}")
 define("conversation.summary.eligibility_no_amount", "{subsidy}：{outcome}，金额以当地标准为准。", "{subsidy}：{outcome}。")
 define("conversation.summary.benefits_unanswered",
        "第{number}项“{field}”还没有填。有的补贴不能和残疾人两项补贴一起领，所以上面的结果可能会变。请说“继续”来回答这一项。",
@@ -249,6 +256,25 @@ define("conversation.summary.missing", "还缺这些：{items}。请说“继续
 define("conversation.summary.question",
        "都对的话，请说“提交”。要改哪一项，请说“改第几项”，比如“改第3项”。",
        "都对就说“提交”。要改就说“改第几项”。")
+# A photo that reads a field otherwise than typed (seen by the pre-fill): said in the summary, and asked about
+# at 提交, one field at a time; nothing typed is changed unless the person says so (issue 5, item 4).
+define("conversation.summary.photo_differs.intro", "请注意，证件照片上看到的和您说的有不一样的地方：",
+       "请注意，照片上和您说的不一样：")
+define("conversation.summary.photo_differs", "{field}：您说的是{typed}，证件照片上像是{photo}。",
+       "{field}：您说{typed}，照片上像是{photo}。")
+define("conversation.summary.photo_differs.what_to_do",
+       "请再看一下证件，或者请家人帮您看一下。要改，请说“改第几项”；您说的没错，提交时我会再问您一次。",
+       "请再看看证件。要改就说“改第几项”。没错的话，提交时我再问您。")
+define("conversation.photo_differs.ask",
+       "提交之前，请先确认{field}：您说的是{typed}，证件照片上像是{photo}。哪个对？"
+       "说“我说的对”，就按您说的；说“照片对”，就改成照片上的；说“改”，就重新告诉我。",
+       "先确认{field}。您说{typed}。照片上像是{photo}。哪个对？请说“我说的对”，或“照片对”，或“改”。")
+define("conversation.photo_differs.choice.typed", "我说的对", "我说的对")
+define("conversation.photo_differs.choice.photo", "照片上的对", "照片对")
+define("conversation.photo_differs.choice.change", "都不对，要改", "要改")
+define("conversation.photo_differs.kept", "好的，{field}按您说的：{value}。", "好的。{field}是{value}。")
+define("conversation.photo_differs.check_again", "已经按照片改好了。请再核对一遍，都对的话说“提交”。",
+       "按照片改好了。请再看一遍。")
 define("conversation.summary.choice.submit", "提交申请", "提交")
 define("conversation.summary.choice.change", "有要改的", "要改")
 define("conversation.summary.choice.continue", "继续填写", "接着填")
@@ -447,6 +473,7 @@ NOT_UNDERSTOOD = {
     "amount_per_year": ("这里问的是每个月领多少钱。知道一年的钱数，可以除以12再说；不知道可以说“不知道”。",
                         "请说一个月领多少钱。"),
     "photo_expected": ("这里需要一张{kind}。请拍照发过来；现在拍不了，可以说“跳过”。", "请拍{kind}发过来。"),
+    "photo_differs_unclear": ("请说“我说的对”，或者“照片对”；都不对的话请说“改”。", "请说“我说的对”或“照片对”。"),
     "summary_unclear": ("都对的话请说“提交”；要改哪一项，请说“改第几项”。", "都对就说“提交”。"),
 }
 for _code, (_standard, _easy) in NOT_UNDERSTOOD.items():

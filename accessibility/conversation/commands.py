@@ -92,6 +92,9 @@ def _change(turn: Turn, command: Command, step: Step) -> None:
             return
         # "改金额" with two benefits' amounts asked: which one is said by its number (target stays None).
         target = named[0] if len(named) == 1 else None
+    elif step.kind == "summary" and turn.state.offer.get("asking") == "photo_differs":
+        # "改" to "您说的是…，照片上像是…，哪个对？": that field, said anew.
+        target = plan.find(planned, turn.state.offer.get("field") or "")
     if target is None:
         turn.said.append(Said("conversation.change_which", {"count": len(turn.state.summary_items)}))
         return

@@ -20,7 +20,7 @@ from accessibility.conversation.said import Said, not_understood
 from accessibility.conversation.state import ASK, CHOOSE, CONFIRM, READ_BACK
 from backend.applications.service import DraftChanges, get_application
 from backend.applications.vocabulary import OTHER_BENEFITS
-from backend.errors import Conflict, InvalidInput
+from backend.errors import Conflict, FieldError, InvalidInput
 from backend.identity.certificate_numbers import InvalidCertificateNumber, certificate_number_for
 from backend.prefill.service import accept_proposals
 from backend.runtime import today
@@ -118,6 +118,11 @@ def _accept_offer(turn: Turn, step: Step) -> None:
 
 
 def _save_field(turn: Turn, step: Step, value: Any) -> None:
+    if _before_issue_date(turn, step, value):
+        # A slip (a year too early), not an expired certificate: corrected, not saved, and not told to renew.
+        turn.correction = Said("conversation.refused", code="valid_until_before_issue_date",
+                               field_error=FieldError(step.field, "valid_until_before_issue_date"))
+        return
     values = {step.field: value}
     if step.field in plan.CERTIFICATE_PARTS and turn.situation.value("certificate.number"):
         # The number's last two digits are the category and grade: change them together.
@@ -128,6 +133,18 @@ def _save_field(turn: Turn, step: Step, value: Any) -> None:
         turn.state.finish(step.id)
         turn.said.append(Said("conversation.saved", {"field": step.field, "value": value}))
         _remark_on(turn, step, value)
+
+
+def _before_issue_date(turn: Turn, step: Step, value: Any) -> bool:
+    """The valid-until date answered is not later than the certificate's issue date (the same check as
+    backend/applications/completeness.py, made before saving)."""
+    issued = turn.situation.value("certificate.issue_date")
+    if step.field != "certificate.valid_until" or not isinstance(value, str) or not isinstance(issued, str):
+        return False
+    try:
+        return date.fromisoformat(value) <= date.fromisoformat(issued)
+    except ValueError:
+        return False
 
 
 def _remark_on(turn: Turn, step: Step, value: Any) -> None:
@@ -155,6 +172,14 @@ def _certificate_number(turn: Turn, **changed: Any) -> str | None:
         return certificate_number_for(id_number, category, grade, whole["certificate"]["number_suffix"])
     except InvalidCertificateNumber:
         return None
+
+
+def follow_certificate_parts(turn: Turn) -> None:
+    """After a category or grade was taken from a photo: the number's last two digits follow it, as when typed."""
+    number = _certificate_number(turn)
+    step = plan.find(turn.planned, "certificate.number")
+    if number and step is not None and number != turn.situation.value("certificate.number"):
+        turn.save(step, DraftChanges(values={"certificate.number": number}))
 
 
 def compose_certificate_number(turn: Turn) -> bool:

@@ -116,7 +116,7 @@ class Renderer:
             choices = summary_choices(self.turn)
         label = (say("conversation.label.summary", locale) if step.kind == "summary"
                  else benefit_amount_label(step.item or "", locale) if step.kind == "benefit_amount"
-                 else field_label(step.field or "", locale))
+                 else field_label(step.field or "", locale, self.turn.situation.applying_as))
         hints = [say(f"conversation.hint.{kind}", locale)] if f"conversation.hint.{kind}" in registry() else []
         if step.kind == "field" and f"conversation.hint.{step.field}" in registry():
             hints.insert(0, say(f"conversation.hint.{step.field}", locale))

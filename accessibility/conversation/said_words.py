@@ -37,7 +37,7 @@ def said_words(turn: Turn, item: Said) -> Words | None:
     words: dict[str, Any] = {}
     for name, value in params.items():
         if name == "field":
-            words[name] = field_label(value, locale)
+            words[name] = field_label(value, locale, turn.situation.applying_as)
         elif name in ("kind", "detected"):
             words[name] = field_label(value, locale)
         elif name == "value" and "field" in params:

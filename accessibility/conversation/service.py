@@ -18,24 +18,56 @@ from backend.conversations import (
     StoredConversation,
     create_conversation,
     find_open_conversation,
+    find_unfinished_conversation,
     load_conversation,
     save_conversation,
 )
-from backend.errors import StaleVersion
+from backend.applications.service import get_application
+from backend.errors import NotFound, NotPermitted, StaleVersion
 
 
 def start_conversation(actor: Actor, *, locale: str, application_id: str | None = None,
-                       channel: str = "miniprogram", preferences: Preferences | None = None) -> tuple[dict[str, Any], bool]:
+                       channel: str = "miniprogram", preferences: Preferences | None = None,
+                       new: bool = False) -> tuple[dict[str, Any], bool]:
     """A new conversation, or (for an application that already has one) that one, resumed. Returns the
     view and whether it was created. `preferences`: the person's, when the caller has read them already
-    (the API's guard has); else read here."""
+    (the API's guard has); else read here.
+
+    Started again without an application while the person has one not finished (a draft, or one sent back
+    for correction, or first questions answered), that one is resumed and they are told so, with its number:
+    someone who cannot see the screen and comes back tomorrow means "carry on", and a second empty draft
+    would leave them two half-filled applications to tell apart by ear. `new` starts another one all the same
+    (a guardian applying for a second family member), as the official account's chat does already."""
     if application_id is not None:
         existing = find_open_conversation(actor, application_id)
         if existing is not None:
             return _run(actor, existing, locale, None, preferences=preferences), False
+    elif not new:
+        unfinished = _unfinished(actor)
+        if unfinished is not None:
+            return _run(actor, unfinished, locale, _said_resumed, preferences=preferences), False
     stored = create_conversation(actor, channel=channel, state=ConversationState().as_dict(),
                                  application_id=application_id)
     return _run(actor, stored, locale, None, preferences=preferences), True
+
+
+def _unfinished(actor: Actor) -> StoredConversation | None:
+    stored = find_unfinished_conversation(actor)
+    if stored is None or stored.application_id is None:
+        return stored
+    try:
+        stage = get_application(actor, stored.application_id)["stage"]
+    except (NotFound, NotPermitted):
+        return None
+    return stored if stage in ("draft", "correction_requested") else None
+
+
+def _said_resumed(turn: Turn) -> None:
+    application = turn.situation.application
+    if application is None:
+        turn.said.append(Said("conversation.resumed_unfinished.no_number"))
+    else:
+        turn.said.append(Said("conversation.resumed_unfinished", {"reference": application["reference"]}))
 
 
 def get_conversation(actor: Actor, conversation_id: str, *, locale: str,

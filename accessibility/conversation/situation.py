@@ -70,6 +70,21 @@ class Situation:
             node = node[part]
         return None if node in ("", []) and path != "other_benefits" else node
 
+    def photo_differences(self) -> list[dict[str, Any]]:
+        """Fields where a photo reads something else than what the application holds (typed, or confirmed
+        earlier): [{"field", "current", "photo": [values read]}], in the order the photos were read. Shown in
+        the summary and asked about before submitting: a disagreement is shown, not resolved silently (
+        issue 5, item 4); a blind person cannot look at the photo."""
+        found: dict[str, dict[str, Any]] = {}
+        for proposal in self.proposals:
+            if not proposal.get("differs_from_current"):
+                continue
+            entry = found.setdefault(proposal["field"], {"field": proposal["field"],
+                                                         "current": proposal["current_value"], "photo": []})
+            if proposal["value"] not in entry["photo"]:
+                entry["photo"].append(proposal["value"])
+        return list(found.values())
+
     def proposal(self, path: str) -> dict[str, Any] | None:
         """A pending value read from a photo for this field, when it can be accepted alone."""
         for proposal in self.proposals:

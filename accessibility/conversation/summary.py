@@ -6,15 +6,16 @@ Its own module because it is the one prompt that says the whole application back
 asks the policy for a verdict. Rendering it numbers its items into the state, so 改第3项 finds them."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from backend.identity.regions import is_cross_province
 from accessibility.conversation.plan import AMOUNT_STEP, APPLIED_FROM, BENEFITS, Step, benefits_answered, known_fact
 from accessibility.conversation.questions import question_for
 from accessibility.conversation.words import amount_words, benefit_amount_label, benefits_words, lines, setup_words
+from accessibility.conversation.state import CONFIRM
 from backend.messages.catalog import Words, say
 from backend.messages.describe import field_label
-from backend.policy.presenter import join, yuan
+from backend.policy.presenter import join
 from backend.policy.service import application_eligibility
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 
 def summary_words(turn: Turn) -> Words:
+    if asking_photo_difference(turn):
+        return difference_question(turn)
     locale = turn.locale
     situation = turn.situation
     numbered: list[Words] = []
@@ -30,12 +33,13 @@ def summary_words(turn: Turn) -> Words:
         if step.kind not in ("setup", "field", "benefits", AMOUNT_STEP, "de_facto", "applied_from"):
             continue
         items.append(step.id)
-        numbered.append(say("conversation.summary.line", locale, number=len(items), field=_label(step, locale),
-                        value=_current_words(turn, step)))
+        numbered.append(say("conversation.summary.line", locale, number=len(items),
+                            field=_label(step, locale, situation.applying_as), value=_current_words(turn, step)))
     turn.state.summary_items = items
     photos = len(situation.held)
     parts = [say("conversation.summary.intro", locale), *numbered,
              say("conversation.summary.photos", locale, count=photos)]
+    parts += _photo_differences(turn)
     applied_from, hukou = situation.value(APPLIED_FROM), situation.value("applicant.hukou_region")
     if APPLIED_FROM in items and is_cross_province(applied_from, hukou):
         region_words = question_for(APPLIED_FROM).shown
@@ -46,10 +50,10 @@ def summary_words(turn: Turn) -> Words:
     if BENEFITS in items and not benefits_answered(situation, turn.state):
         # Not answered is not "none": the verdict above may change once it is (seed 004).
         parts.append(say("conversation.summary.benefits_unanswered", locale, number=items.index(BENEFITS) + 1,
-                         field=field_label(BENEFITS, locale)))
+                         field=field_label(BENEFITS, locale, situation.applying_as)))
     missing = situation.missing
     if missing:
-        labels = join([field_label(error.path, locale) for error in missing], locale)
+        labels = join([field_label(error.path, locale, situation.applying_as) for error in missing], locale)
         parts.append(say("conversation.summary.missing", locale, items=labels))
     else:
         parts.append(say("conversation.summary.question", locale))
@@ -57,6 +61,9 @@ def summary_words(turn: Turn) -> Words:
 
 
 def summary_choices(turn: Turn) -> list[tuple[str, Words]]:
+    if asking_photo_difference(turn):
+        return [(answer, say(f"conversation.photo_differs.choice.{name}", turn.locale))
+                for answer, name in DIFFERENCE_CHOICES]
     if turn.situation.missing:
         return [("继续", say("conversation.summary.choice.continue", turn.locale))]
     choices = [("提交", say("conversation.summary.choice.submit", turn.locale)),
@@ -66,10 +73,48 @@ def summary_choices(turn: Turn) -> list[tuple[str, Words]]:
     return choices
 
 
-def _label(step: Step, locale: str) -> Words:
+# Asked at 提交 when a photo reads a field otherwise than typed: the typed value, the photo's, or 改 (said anew).
+PHOTO_DIFFERS = "photo_differs"
+DIFFERENCE_CHOICES = (("我说的对", "typed"), ("照片对", "photo"), ("改", "change"))
+
+
+def asking_photo_difference(turn: Turn) -> bool:
+    return turn.state.mode == CONFIRM and turn.state.offer.get("asking") == PHOTO_DIFFERS
+
+
+def difference_words(turn: Turn, difference: dict[str, Any]) -> dict[str, Words]:
+    """The field, what was typed and what the photo reads (two photos that read it otherwise, both), in words."""
+    locale = turn.locale
+    shown = question_for(difference["field"]).shown
+    return {"field": field_label(difference["field"], locale, turn.situation.applying_as),
+            "typed": shown(difference["current"], locale),
+            "photo": join([shown(value, locale) for value in difference["photo"]], locale)}
+
+
+def difference_question(turn: Turn) -> Words:
+    """Asked before submitting while a photo reads a field otherwise than typed (agreements.py)."""
+    field = turn.state.offer.get("field")
+    difference = next((d for d in turn.situation.photo_differences() if d["field"] == field), None)
+    if difference is None:  # settled meanwhile (the form): the next answer goes on
+        return say("conversation.summary.question", turn.locale)
+    return say("conversation.photo_differs.ask", turn.locale, **difference_words(turn, difference))
+
+
+def _photo_differences(turn: Turn) -> list[Words]:
+    """Each field a photo reads otherwise than typed, both values in words; nothing typed is changed."""
+    differences = turn.situation.photo_differences()
+    if not differences:
+        return []
+    return [say("conversation.summary.photo_differs.intro", turn.locale),
+            *(say("conversation.summary.photo_differs", turn.locale, **difference_words(turn, d))
+              for d in differences),
+            say("conversation.summary.photo_differs.what_to_do", turn.locale)]
+
+
+def _label(step: Step, locale: str, applying_as: str) -> Words:
     if step.kind == AMOUNT_STEP:
         return benefit_amount_label(step.item or "", locale)
-    return field_label(step.field or step.id, locale)
+    return field_label(step.field or step.id, locale, applying_as)
 
 
 def _current_words(turn: Turn, step: Step) -> Words:
@@ -105,14 +150,20 @@ def _eligibility(turn: Turn) -> list[Words]:
     if turn.situation.application is None:
         return []
     result = application_eligibility(turn.actor, turn.application_id, locale=turn.locale)
+    from accessibility.status_speech import verdict_words  # it imports this package: imported when used
+
     verdicts = []
     for subsidy in turn.situation.subsidies:
         verdict = result["subsidies"][subsidy]
-        outcome = say(f"outcome.{verdict['outcome']}", turn.locale)
-        amount = yuan(verdict["monthly_amount"])
-        key = "conversation.summary.eligibility" if amount else "conversation.summary.eligibility_no_amount"
-        verdicts.append(say(key, turn.locale, subsidy=say(f"subsidy.{subsidy}", turn.locale), outcome=outcome,
-                            amount=amount or ""))
+        words = verdict_words(subsidy, verdict, turn.locale)
+        # Not qualified for (yet): no amount to say, but why, in the rule's own words (the first reason that
+        # excludes it is the main one), so the person knows what to check or change.
+        reason = next((r for r in verdict["reasons"] if r["effect"] == "excludes"), None)
+        if verdict["outcome"] == "not_eligible" and reason is not None:
+            because = say("conversation.summary.not_eligible_because", turn.locale,
+                          reason=Words(reason["text"], reason["easy_read"]))
+            words = Words(words.text + because.text, words.easy_read + because.easy_read)
+        verdicts.append(words)
     return verdicts
 
 

@@ -25,6 +25,7 @@ ACTION_VERBS: dict[str, str | None] = {
     "access.withdraw": "withdraw", "access.review": "review",
     # What the use cases record.
     "application.created": "change", "draft.saved": "change", "prefill.accepted": "change",
+    "prefill.kept_current": "change",  # the applicant chose what they typed over a photo's reading
     "application.taken_over_as_own": "change",
     "material.added": "change", "material.replaced": "change", "material.deleted": "change",
     "material.withdrawn": "change", "material.viewed": "view", "proof.viewed": "view",

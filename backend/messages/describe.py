@@ -9,7 +9,11 @@ from backend.errors import FieldError
 from backend.messages.catalog import Words, join, registry, say
 
 
-def field_label(path: str, locale: str) -> Words:
+def field_label(path: str, locale: str, applying_as: str | None = None) -> Words:
+    """A field's name in words. `applying_as` other than "self": said to the one applying for someone else, who
+    is "您" while the applicant is "申请人" (field_texts.PROXY_LABELS), where the label differs."""
+    if applying_as not in (None, "self") and f"field_for_proxy.{path}" in registry():
+        return say(f"field_for_proxy.{path}", locale)
     candidate = path
     while candidate:
         if f"field.{candidate}" in registry():

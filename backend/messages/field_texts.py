@@ -119,6 +119,7 @@ LABELS = {
     "application_id": ("申请编号", "申请编号"),
     "material_id": ("材料编号", "材料编号"),
     "conversation_id": ("对话编号", "对话编号"),
+    "new": ("另外申请一份", "再申请一份"),
     "notification_id": ("消息编号", "消息编号"),
     "person_id": ("被帮助人编号", "帮的人的编号"),
     "representation_id": ("代办关系编号", "代办关系编号"),
@@ -130,6 +131,30 @@ LABELS = {
 }
 for _path, (_standard, _easy) in LABELS.items():
     define(f"field.{_path}", _standard, _easy)
+
+# The same fields said to someone applying for another person (a guardian, a family member, a village committee):
+# "您" is the one filling in, the applicant is "申请人" (describe.field_label with applying_as other than self). The
+# easy-read labels above speak to the applicant ("帮您办的人", "和您的关系"), which said to the helper is wrong.
+PROXY_LABELS = {
+    "subsidies": ("申请的补贴", "给申请人申请的补贴"),
+    "consents": ("个人信息授权", "同意使用申请人的信息"),
+    "applicant": ("申请人信息", "申请人的信息"),
+    "applicant.name": ("申请人姓名", "申请人的名字"),
+    "applicant.id_number": ("申请人身份证号码", "申请人的身份证号"),
+    "applicant.hukou_region": ("申请人户籍所在区县", "申请人户口所在的区县"),
+    "applicant.address": ("申请人居住地址", "申请人的住址"),
+    "applicant.phone": ("申请人联系电话", "申请人的电话号码"),
+    "household": ("申请人家庭情况", "申请人家里的情况"),
+    "household.status": ("申请人家庭的低保情况", "申请人家里的低保情况"),
+    "other_benefits": ("申请人正在享受的其他补贴", "申请人还在领哪些补贴"),
+    "proxy": ("代办人（您）的信息", "您的信息"),
+    "proxy.name": ("代办人（您）的姓名", "您的名字"),
+    "proxy.id_number": ("代办人（您）的身份证号码", "您的身份证号"),
+    "proxy.phone": ("代办人（您）的联系电话", "您的电话"),
+    "proxy.relation": ("您与申请人的关系", "您和申请人的关系"),
+}
+for _path, (_standard, _easy) in PROXY_LABELS.items():
+    define(f"field_for_proxy.{_path}", _standard, _easy)
 
 # What is wrong with a value. {field} is the field's label; other placeholders come with the error.
 ERRORS = {

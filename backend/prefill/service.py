@@ -99,6 +99,20 @@ def accept_proposals(actor: Actor, application_id: str, fields: list[str] | None
     return document
 
 
+def keep_current_values(actor: Actor, application_id: str, fields: list[str]) -> None:
+    """The applicant says what the application holds is right where a photo read something else: the
+    pending proposals for those fields are dismissed (recorded, so the reviewer can see it was the person's
+    choice), and the value stays as typed."""
+    with unit_of_work() as uow:
+        application = uow.applications.get_for(actor, application_id, Purpose.EDIT)
+        for proposal in uow.session.scalars(select(PrefillProposal).where(
+                PrefillProposal.application_id == application.id, PrefillProposal.status == "pending",
+                PrefillProposal.field.in_(fields))):
+            proposal.status, proposal.decided_at = "dismissed", uow.now
+        uow.audit.record(actor, "prefill.kept_current", application_id=application.id, fields=list(fields))
+        uow.commit()
+
+
 def _decide(uow: UnitOfWork, proposal_id: str, status: str) -> None:
     proposal = uow.session.get(PrefillProposal, proposal_id)
     proposal.status, proposal.decided_at = status, uow.now

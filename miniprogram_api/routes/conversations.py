@@ -36,7 +36,8 @@ class Photo(BaseModel):
                     responses={201: ConversationOut, 200: ConversationOut, **PROBLEM_RESPONSES})
 def start(body: StartConversation):
     view, created = conversation.start_conversation(current_actor(), application_id=body.application_id,
-                                                    locale=request_locale(), preferences=current_preferences())
+                                                    locale=request_locale(), preferences=current_preferences(),
+                                                    new=body.new)
     response = render(view, 201 if created else 200)
     response.headers["Location"] = f"/api/v1/conversations/{view['conversation']['id']}"
     return response

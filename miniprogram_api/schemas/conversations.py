@@ -18,7 +18,11 @@ class StartConversation(Strict):
     application_id: str | None = Field(
         None, max_length=64,
         description="Continue the conversation of this application (resumed where it stood), or start one for "
-                    "it. Without it, a new application is started by the conversation's first questions.")
+                    "it. Without it, the person's unfinished application (a draft, or one sent back for "
+                    "correction) is continued, and the first words say so with its number; when there is none, a "
+                    "new application is started by the conversation's first questions.")
+    new: bool = Field(False, description="Start another application even though one is unfinished (a guardian "
+                                         "applying for a second family member). Ignored with `application_id`.")
 
     model_config = with_examples(new_application={}, existing_application={"application_id": "3f2a9c0d..."})
 

@@ -78,6 +78,33 @@ def test_leaving_and_coming_back_on_another_device_resumes_at_the_same_question(
     assert again.get_json()["prompt"]["step"] == "applicant.phone"
 
 
+def test_starting_again_with_an_unfinished_draft_carries_on_with_it_and_says_its_number(app, as_applicant,
+                                                                                     speech_off):
+    who = person()
+    chat = Chat.start(as_applicant)
+    chat.until("applicant.phone", answers_for(who))
+    reference = as_applicant.get(f"/applications/{chat.application_id}").get_json()["reference"]
+    again = as_applicant.post("/conversations", json={})
+    assert again.status_code == 200
+    view = again.get_json()
+    assert view["conversation"]["id"] == chat.id and view["conversation"]["application_id"] == chat.application_id
+    assert view["prompt"]["step"] == "applicant.phone"
+    assert f"您有一份没填完的申请，编号是{reference}。我们接着上次的地方填" in view["said"]["text"]
+    drafts = [a for a in as_applicant.get("/applications").get_json()["applications"] if a["stage"] == "draft"]
+    assert len(drafts) == 1
+
+    another = as_applicant.post("/conversations", json={"new": True})  # a second family member, say
+    assert another.status_code == 201 and another.get_json()["conversation"]["id"] != chat.id
+
+
+def test_starting_again_after_submitting_starts_a_new_application(as_applicant, speech_off):
+    chat = Chat.start(as_applicant)
+    complete(chat, answers_for(person()))
+    again = as_applicant.post("/conversations", json={})
+    assert again.status_code == 201 and again.get_json()["conversation"]["id"] != chat.id
+    assert again.get_json()["prompt"]["step"] == "applying_as"
+
+
 def test_the_question_answered_on_one_phone_is_not_answered_again_on_the_other(app, as_applicant, speech_off):
     who = person()
     chat = Chat.start(as_applicant)

@@ -25,3 +25,14 @@ def test_a_certificate_still_valid_gets_no_remark(applicant):
     chat = chat_at(applicant, "certificate.valid_until", person())
     chat.say("2029年6月10日")
     assert "到期" not in chat.said and "过期" not in chat.view["said"]["easy_read"]
+
+
+def test_a_valid_until_date_before_the_issue_date_is_corrected_and_never_told_as_expired(applicant):
+    chat = chat_at(applicant, "certificate.valid_until", person())  # issued 2019年6月10日
+    chat.say("2018年1月1日")
+    assert chat.step == "certificate.valid_until"
+    assert chat.correction is not None and "有效期应当晚于发证日期" in chat.correction["text"]
+    assert "到期" not in chat.said and "记下" not in chat.said and "换领" not in chat.said
+    assert saved(applicant, chat, "certificate.valid_until") in (None, "")
+    chat.say("2029年6月10日")
+    assert chat.correction is None and chat.step != "certificate.valid_until"

@@ -35,6 +35,16 @@ def test_no_low_income_photo_when_the_household_has_no_dibao(applicant):
     assert "困难残疾人生活补贴：暂不符合条件" in summary  # the evaluator's word, before submitting
 
 
+def test_a_subsidy_not_qualified_for_is_said_with_its_main_reason_and_no_amount(applicant):
+    chat = Chat.start(applicant)
+    complete(chat, answers_for(person(), **{"household.status": "都不是"}))
+    summary = next(v for v in chat.views if v["prompt"]["step"] == "summary")["prompt"]
+    assert "困难残疾人生活补贴：暂不符合条件。主要原因：生活补贴发给纳入低保的家庭中的残疾人。" in summary["text"]
+    assert "生活补贴只给有低保的家庭" in summary["easy_read"]
+    living = next(line for line in summary["text"].splitlines() if line.startswith("困难残疾人生活补贴"))
+    assert "金额" not in living and "元" not in living
+
+
 def test_no_proxy_questions_for_someone_applying_for_themselves(applicant):
     chat = Chat.start(applicant)
     complete(chat, answers_for(person()))

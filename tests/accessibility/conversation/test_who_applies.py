@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.accessibility.conversation.chat import Chat
+from tests.accessibility.conversation.chat import Chat, answers_for
+from tests.support.factories import person
 
 
 @pytest.mark.parametrize("answer", ["帮我妈申请", "给孩子办", "我替家人申请", "为我老伴申请"])
@@ -87,3 +88,21 @@ def test_an_answer_to_the_relation_question_that_is_no_relation_is_told_the_word
     assert "比如“女儿”" in chat.correction["text"]
     chat.say("女儿")
     assert chat.step == "proxy.name"
+
+
+def test_the_summary_said_to_a_family_member_applying_names_the_fields_from_their_side(applicant):
+    who, helper = person(), person()
+    chat = Chat.start(applicant)
+    chat.until("summary", answers_for(who, applying_as="我替我妈妈申请", **{
+        "proxy.name": "王秀英", "proxy.id_number": helper.id_number, "proxy.phone": helper.phone}))
+    easy, text = chat.prompt["easy_read"], chat.prompt["text"]
+    assert "您和申请人的关系：" in easy and "您的名字：王秀英" in easy
+    assert "和您的关系" not in easy and "帮您办的人" not in easy
+    assert "申请人户口所在的区县：" in easy and "申请人家里的低保情况：" in easy
+    assert "代办人（您）的姓名：王秀英" in text
+
+
+def test_the_summary_said_to_the_applicant_keeps_their_own_labels(applicant):
+    chat = Chat.start(applicant)
+    chat.until("summary", answers_for(person()))
+    assert "户口所在的区县：" in chat.prompt["easy_read"] and "申请人" not in chat.prompt["easy_read"]
