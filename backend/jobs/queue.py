@@ -60,23 +60,16 @@ class JobQueue:
         return self._tasks[name]
 
 
-def send_again(jobs: JobQueue | None, name: str, ids: list[str], what: str) -> int:
-    """A periodic sweep's sending: task `name` again for each id whose message was lost (the work is leased, so a
-    duplicate does nothing). The queue away: stop, the next sweep tries again. Without a queue the task runs here,
-    and records its own outcome. Returns how many were sent."""
-    from backend.jobs.tasks import TASKS
-
+def send_again(jobs: JobQueue, name: str, ids: list[str], what: str) -> int:
+    """A periodic sweep's sending: task `name` again for each id whose message was lost or whose retry is due (the
+    work is leased, so a duplicate does nothing). The queue away: stop, the next sweep tries again. Returns how
+    many were sent."""
     sent = 0
     for id_ in ids:
         try:
-            if jobs is None:
-                TASKS[name](id_)
-            else:
-                jobs.enqueue(name, id_)
+            jobs.enqueue(name, id_)
         except Exception:  # noqa: BLE001
-            if jobs is not None:
-                log.exception("%s could not be sent again", what)
-                break
-            log.exception("%s failed", what)
+            log.exception("%s could not be sent again", what)
+            break
         sent += 1
     return sent

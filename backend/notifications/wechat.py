@@ -6,8 +6,11 @@ settings (LIANGBU_WECHAT_SUBSCRIBE_TEMPLATES = {"status_update": TEMPLATE_ID}):
   thing2             办理进度   the new stage (≤ 20 characters)
   thing3             温馨提示   what to do (≤ 20 characters)
   time4              更新时间   when
-A send that fails is retried by the job queue; it never blocks the status change, which is already
-committed and visible in the app."""
+A send never blocks the status change, which is already committed and visible in the app. Each message is leased to
+the worker that sends it; the periodic sweep (`sweep_deliveries`) sends a message whose job was lost and retries one
+that failed on a passing fault, a minute later, up to MAX_ATTEMPTS; only the worker holding the latest attempt
+records the outcome. A message a day old, or older than one already sent for the same application, is not sent: news
+out of date or out of order misleads more than silence (the status is in the app)."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ import logging
 from datetime import timedelta
 
 import requests
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_, select, update
 from wechatpy.exceptions import WeChatClientException
 
 from backend.accounts.models import User
@@ -33,13 +36,14 @@ MAX_ATTEMPTS = 5
 # A message is leased to the worker that sends it for SEND_LEASE_SECONDS (a send takes well under a second; WeChat's
 # API is given seconds to answer): meanwhile a duplicate job, or the sweep, does not send it again. A message still
 # pending that no worker started SEND_SWEEP_AFTER_SECONDS after its status change lost its enqueue, and the sweep
-# sends it (before, it stayed pending, unsent: a correction's deadline announced only inside the app).
+# sends it (before, it stayed pending, unsent: a correction's deadline announced only inside the app). A send that
+# failed on a passing fault holds its lease RETRY_AFTER_SECONDS, then the sweep sends it again.
 SEND_LEASE_SECONDS = 120
 SEND_SWEEP_AFTER_SECONDS = 120
-
-
-class SendFailed(Exception):
-    """Raised so the job queue retries the send later."""
+RETRY_AFTER_SECONDS = 60
+SEND_WITHIN = timedelta(hours=24)
+# WeChat's answers that no retry can change: the person withdrew the subscription, or we are misconfigured.
+_FINAL_ERRORS = (43101, 40003, 40037)
 
 
 def queue_wechat(uow: UnitOfWork, notification: Notification) -> None:
@@ -64,61 +68,107 @@ def queue_wechat(uow: UnitOfWork, notification: Notification) -> None:
 
 
 def send_wechat_notification(notification_id: str) -> str:
-    """The job. Safe to run twice, at once or late (the sweep sends a message whose enqueue was lost): a message
-    sent, failed, or leased to a worker sending it is left alone, so a duplicate is never a second message."""
+    """The job. Safe to run twice, at once or late: a message sent, failed, skipped or leased to another worker is
+    left alone, and a worker whose lease ran out and was taken over records nothing. (A worker killed after WeChat
+    accepted the message and before it was recorded leaves it to be sent again when its lease runs out: rare, and
+    one message too many is better than a decision never told.)"""
     from backend.wechat.client import mini_program_client
 
+    claimed = _claim(notification_id)
+    if isinstance(claimed, str):
+        return claimed
+    attempt, notification, openid, template_id, user_id = claimed
+    # Outside a transaction: SQLite gives one writer at a time, and a second session opened while the first holds
+    # its transaction would wait for it (backend/db/engine.py).
+    data = template_data(notification, locale=_locale_of(user_id))
+    try:
+        mini_program_client().wxa.send_subscribe_message(openid, template_id, data, page="pages/status/index")
+    except (WeChatClientException, requests.RequestException) as error:
+        final = attempt >= MAX_ATTEMPTS or getattr(error, "errcode", None) in _FINAL_ERRORS
+        return _record(notification_id, attempt, "failed" if final else "retry",
+                       f"{type(error).__name__}: {getattr(error, 'errcode', '')}")
+    return _record(notification_id, attempt, "sent", None)
+
+
+def _claim(notification_id: str) -> tuple[int, Notification, str, str, str] | str:
+    """Leases the message to this worker and counts the attempt; says why not when it may not be sent."""
     with unit_of_work() as uow:
         delivery = _locked(uow, notification_id)
         if delivery is None or delivery.status != "pending":
             return "nothing to do"
         if delivery.leased_until is not None and delivery.leased_until > uow.now:
             return "being sent"
+        notification = uow.session.get(Notification, notification_id)
         if delivery.attempts >= MAX_ATTEMPTS:
             delivery.status, delivery.leased_until = "failed", None
+        elif notification.created_at < uow.now - SEND_WITHIN or _newer_news_sent(uow, notification):
+            delivery.status, delivery.leased_until = "skipped", None
+        if delivery.status != "pending":
             uow.commit()
-            return "failed"
-        notification = uow.session.get(Notification, notification_id)
+            return delivery.status
         user = uow.session.get(User, notification.user_id)
         template_id = uow.runtime.settings.wechat_subscribe_templates[TEMPLATE_KEY]
-        openid, user_id = user.wechat_openid, user.id
         delivery.attempts += 1
         delivery.leased_until = uow.now + timedelta(seconds=SEND_LEASE_SECONDS)
+        claimed = (delivery.attempts, notification, user.wechat_openid, template_id, user.id)
         uow.commit()
-    # Outside the transaction above: SQLite gives one writer at a time, and a second session opened while the
-    # first holds its transaction would wait for it (backend/db/engine.py).
-    data = template_data(notification, locale=_locale_of(user_id))
-    try:
-        mini_program_client().wxa.send_subscribe_message(openid, template_id, data, page="pages/status/index")
-    except (WeChatClientException, requests.RequestException) as error:
-        _record(notification_id, "pending", f"{type(error).__name__}: {getattr(error, 'errcode', '')}")
-        with unit_of_work() as uow:
-            delivery = uow.session.scalars(select(NotificationDelivery).where(
-                NotificationDelivery.notification_id == notification_id)).one()
-            if delivery.attempts >= MAX_ATTEMPTS or getattr(error, "errcode", None) in (43101, 40003, 40037):
-                # The person withdrew the subscription, or we are misconfigured: trying again cannot help.
-                delivery.status = "failed"
-                uow.commit()
-                return "failed"
-        raise SendFailed(str(error)) from None
-    _record(notification_id, "sent", None)
-    return "sent"
+        return claimed
+
+
+def _newer_news_sent(uow: UnitOfWork, notification: Notification) -> bool:
+    """Whether a later message about the same application already reached the person ("已批准" sent, then a lost
+    "需要补正" would arrive as the latest news)."""
+    later = (select(NotificationDelivery.id)
+             .join(Notification, Notification.id == NotificationDelivery.notification_id)
+             .where(Notification.user_id == notification.user_id,
+                    Notification.application_id == notification.application_id,
+                    Notification.created_at > notification.created_at,
+                    NotificationDelivery.status == "sent"))
+    return uow.session.scalars(later.limit(1)).first() is not None
+
+
+def _record(notification_id: str, attempt: int, outcome: str, error: str | None) -> str:
+    """The outcome of this worker's attempt, when it is still the one that counts ("retry": the sweep sends it again
+    once RETRY_AFTER_SECONDS have passed). Another worker's later attempt is left alone."""
+    with unit_of_work() as uow:
+        delivery = _locked(uow, notification_id)
+        if delivery is None or delivery.status != "pending" or delivery.attempts != attempt:
+            return "nothing to do"
+        delivery.last_error = error
+        if outcome == "retry":
+            delivery.leased_until = uow.now + timedelta(seconds=RETRY_AFTER_SECONDS)
+        else:
+            delivery.status, delivery.leased_until = outcome, None
+            if outcome == "sent":
+                delivery.sent_at = uow.now
+        uow.commit()
+        return outcome
 
 
 def sweep_deliveries(limit: int = 200) -> int:
     """The periodic sweep: sends again each WeChat message still pending that no worker ever started
-    SEND_SWEEP_AFTER_SECONDS after its status change (its enqueue was lost: the queue down or hung) or whose
-    worker died mid-send (its lease ran out). Returns how many it sent; the job itself decides whether to send."""
+    SEND_SWEEP_AFTER_SECONDS after its status change (its enqueue was lost: the queue down or hung), or whose lease
+    ran out (its worker died mid-send, or its last attempt failed on a passing fault). Messages older than
+    SEND_WITHIN are skipped, not sent (the first sweep after an upgrade finds every enqueue ever lost). Returns how
+    many it sent; the job itself decides whether to send."""
     with unit_of_work() as uow:
-        lost = uow.now - timedelta(seconds=SEND_SWEEP_AFTER_SECONDS)
+        lost, too_old = uow.now - timedelta(seconds=SEND_SWEEP_AFTER_SECONDS), uow.now - SEND_WITHIN
+        pending = (select(NotificationDelivery.id)
+                   .join(Notification, Notification.id == NotificationDelivery.notification_id)
+                   .where(NotificationDelivery.status == "pending"))
+        uow.session.execute(update(NotificationDelivery).where(
+            NotificationDelivery.id.in_(pending.where(Notification.created_at < too_old)),
+            or_(NotificationDelivery.leased_until.is_(None), NotificationDelivery.leased_until <= uow.now))
+            .values(status="skipped", leased_until=None).execution_options(synchronize_session=False))
         notification_ids = list(uow.session.scalars(
             select(NotificationDelivery.notification_id)
             .join(Notification, Notification.id == NotificationDelivery.notification_id)
-            .where(NotificationDelivery.status == "pending",
+            .where(NotificationDelivery.status == "pending", Notification.created_at >= too_old,
                    or_(and_(NotificationDelivery.leased_until.is_(None), NotificationDelivery.attempts == 0,
                             Notification.created_at <= lost),
                        NotificationDelivery.leased_until <= uow.now))
             .order_by(Notification.created_at).limit(limit)))
+        uow.commit()
         jobs = uow.runtime.jobs
     return send_again(jobs, SEND_TASK, notification_ids, "a pending WeChat message")
 
@@ -141,16 +191,6 @@ def template_data(notification: Notification, *, locale: str) -> dict[str, dict[
         "thing3": {"value": note[:THING_LIMIT]},
         "time4": {"value": notification.created_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")},
     }
-
-
-def _record(notification_id: str, status: str, error: str | None) -> None:
-    with unit_of_work() as uow:
-        delivery = uow.session.scalars(select(NotificationDelivery).where(
-            NotificationDelivery.notification_id == notification_id)).one()
-        delivery.status, delivery.last_error, delivery.leased_until = status, error, None
-        if status == "sent":
-            delivery.sent_at = uow.now
-        uow.commit()
 
 
 def _locale_of(user_id: str) -> str:

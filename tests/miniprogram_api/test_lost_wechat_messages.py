@@ -12,7 +12,8 @@ import pytest
 
 from backend.jobs.tasks import PERIODIC
 from backend.notifications.models import Notification, NotificationDelivery
-from backend.notifications.wechat import SEND_LEASE_SECONDS, SEND_SWEEP_AFTER_SECONDS, SEND_TASK, send_wechat_notification
+from backend.notifications.wechat import (SEND_LEASE_SECONDS, SEND_SWEEP_AFTER_SECONDS, SEND_TASK, SEND_WITHIN,
+                                         send_wechat_notification)
 from tests.miniprogram_api.test_notifications import subscribed  # noqa: F401  (the fixture)
 from tests.support import flows
 
@@ -149,3 +150,80 @@ def _raise(error: BaseException):
     def raising(*args, **kwargs):
         raise error
     return raising
+
+
+def test_a_message_lost_more_than_a_day_ago_is_not_sent_late(application, as_reviewer, queue, fake_wechat, clock,
+                                                             runtime):
+    # The first sweep after an upgrade finds every enqueue ever lost: old news is not sent as if it were new.
+    queue.down = True
+    accepted(as_reviewer, application)
+    queue.down = False
+    clock.current += SEND_WITHIN + timedelta(minutes=1)
+    assert sweep() == 0
+    assert latest_delivery(runtime)[1] == "skipped"
+    assert stages_sent(fake_wechat) == ["已送达审核"]
+
+
+def test_a_lost_message_is_not_sent_after_later_news_about_the_same_application(application, as_reviewer, queue,
+                                                                               fake_wechat, clock, runtime):
+    queue.down = True
+    accepted(as_reviewer, application)  # "已受理": its enqueue lost
+    lost_id = latest_delivery(runtime)[0]
+    queue.down = False
+    passed = as_reviewer.post(f"/review/applications/{application['id']}/decisions",
+                              json={"type": "township_review_passed"})
+    assert passed.status_code == 200
+    assert queue.run() == ["sent"]  # the later news reached the person
+    clock.current += timedelta(seconds=SEND_SWEEP_AFTER_SECONDS + 1)
+    sweep()
+    assert queue.run() == ["skipped"]  # "已受理" would now arrive as the latest news: not sent
+    assert send_wechat_notification(lost_id) == "nothing to do"
+    assert stages_sent(fake_wechat)[-1] != "已受理" and stages_sent(fake_wechat).count("已受理") == 0
+
+
+def test_a_worker_whose_lease_was_taken_over_records_nothing(application, as_reviewer, queue, fake_wechat, clock,
+                                                           runtime, monkeypatch):
+    # Worker A is so slow that its lease runs out; worker B sends the message; A's late failure must not set it back
+    # to pending, which would send it a second time.
+    accepted(as_reviewer, application)
+    notification_id = queue.messages.pop(0)
+    import backend.wechat.client as wechat_client
+
+    real = wechat_client.mini_program_client()
+    outcome = []
+
+    def slow_then_failing(*args, **kwargs):
+        clock.current += timedelta(seconds=SEND_LEASE_SECONDS + 1)
+        sweep()
+        outcome.extend(queue.run())  # worker B
+        raise real_error()
+
+    sends_of_b = []
+
+    def b_sends(*args, **kwargs):
+        sends_of_b.append(args)
+        return real.wxa.send_subscribe_message(*args, **kwargs)
+
+    monkeypatch.setattr(wechat_client, "mini_program_client", _first_then(
+        types.SimpleNamespace(wxa=types.SimpleNamespace(send_subscribe_message=slow_then_failing)),
+        types.SimpleNamespace(wxa=types.SimpleNamespace(send_subscribe_message=b_sends))))
+    assert send_wechat_notification(notification_id) == "nothing to do"  # worker A, late
+    assert outcome == ["sent"] and len(sends_of_b) == 1
+    assert latest_delivery(runtime)[1] == "sent"
+    clock.current += timedelta(minutes=5)
+    assert sweep() == 0
+    assert stages_sent(fake_wechat) == ["已送达审核", "已受理"]
+
+
+def real_error():
+    import requests
+    return requests.ConnectionError("WeChat did not answer")
+
+
+def _first_then(first, then):
+    calls = []
+
+    def client():
+        calls.append(1)
+        return first if len(calls) == 1 else then
+    return client

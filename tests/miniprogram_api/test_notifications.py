@@ -3,11 +3,14 @@ subscribe message where they subscribed (recorded by the local fake of WeChat's 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from backend.messages.catalog import registry, say
 from backend.messages.locales import SUPPORTED_LOCALES
-from backend.notifications.wechat import THING_LIMIT
+from backend.jobs.tasks import PERIODIC
+from backend.notifications.wechat import RETRY_AFTER_SECONDS, THING_LIMIT
 from tests.support import flows
 from tests.support.api import ApiClient
 
@@ -49,7 +52,8 @@ def test_a_one_time_subscription_is_used_up(client, fake_wechat, settings, as_re
     assert len(person.get("/notifications").get_json()["notifications"]) == 2
 
 
-def test_a_failed_send_is_retried_and_never_blocks_the_status_change(subscribed, as_reviewer, fake_wechat, runtime):
+def test_a_failed_send_is_retried_and_never_blocks_the_status_change(subscribed, as_reviewer, fake_wechat, runtime,
+                                                                     clock):
     from backend.notifications.models import Notification
     from backend.notifications.wechat import send_wechat_notification
 
@@ -63,7 +67,10 @@ def test_a_failed_send_is_retried_and_never_blocks_the_status_change(subscribed,
         latest = session.query(Notification).order_by(Notification.created_at.desc()).first().id
         delivery = session.query(NotificationDelivery).filter_by(notification_id=latest).one()
         assert (delivery.status, delivery.attempts) == ("pending", 1) and "system" not in (delivery.last_error or "x")
-    assert send_wechat_notification(latest) == "sent"  # the queue's retry, once WeChat answers again
+    assert send_wechat_notification(latest) == "being sent"  # not at once: the retry waits a minute ...
+    clock.current += timedelta(seconds=RETRY_AFTER_SECONDS + 1)
+    function, _ = PERIODIC["sweep_wechat_deliveries"]
+    assert function() == 1  # ... and is the sweep's, once WeChat answers again
     assert [m.data["thing2"]["value"] for m in fake_wechat.subscribe_messages][-1] == "已受理"
 
 
