@@ -117,7 +117,7 @@ def representation_document(uow: UnitOfWork, link: Representation, viewer: Actor
         "has_proof": link.proof_key is not None,
         "proof_url": proof_url(link), "created_at": link.created_at, "expires_at": link.expires_at,
         "confirmed_at": link.confirmed_at, "revoked_at": link.revoked_at,
-        "confirm_prompt": confirm_prompt(link, name, viewer, locale, made_for=_made_for(uow, link.application_id)),
+        "confirm_prompt": confirm_prompt(link, name, viewer, locale, made_for=_made_for(uow, link, viewer)),
     }
 
 
@@ -150,14 +150,20 @@ def proof_url(link: Representation) -> str | None:
     return f"/api/v1/representations/{link.id}/proof" if link.proof_key else None
 
 
-def _made_for(uow: UnitOfWork, application_id: str | None) -> str | None:
-    """The name of the person an application was made for, when its holder made it for someone else."""
+def _made_for(uow: UnitOfWork, link: Representation, viewer: Actor) -> str | None:
+    """Whom the application was made for, when the one asked about the link made it for someone else (a guardian
+    for her son): his name, or the application's number while the draft has none. Only for the one asked (nobody
+    else is shown the prompt, so nobody else's view opens the application's content). A village committee's
+    application is its person's own once taken over (backend/representation/assistance.py): no one else's."""
     from backend.applications.models import Application
 
-    application = uow.session.get(Application, application_id) if application_id else None
-    if application is None or application.applying_as == "self":
+    if link.status != "pending" or viewer.user_id != link.applicant_user_id or not link.application_id:
         return None
-    return (uow.applications.content(application).get("applicant") or {}).get("name") or None
+    application = uow.session.get(Application, link.application_id)
+    if application is None or application.applying_as in ("self", "village_committee"):
+        return None
+    name = (uow.applications.content(application).get("applicant") or {}).get("name")
+    return name or application.reference
 
 
 def _reference(uow: UnitOfWork, application_id: str | None) -> str | None:

@@ -96,3 +96,18 @@ def test_an_entrusted_link_asks_until_a_day_written_as_people_write_dates(app):
     [asked] = owner.get("/me/representations").get_json()["acting_for_me"]
     assert "委托到2027年6月30日为止" in asked["confirm_prompt"]["text"]
     assert "到2027年6月30日为止" in asked["confirm_prompt"]["easy_read"]
+
+
+def test_a_guardian_whose_draft_has_no_name_yet_is_told_which_application_by_its_number(app):
+    guardian = logged_in(app, "guardian-no-name-yet", name="陈监护")
+    draft = start(guardian, applying_as="guardian")
+    saved = guardian.patch(f"/applications/{draft['id']}", json={"applicant": {"id_number": WARD_B.id_number}},
+                           version=draft["version"])
+    assert saved.status_code == 200, saved.get_json()
+    relative = logged_in(app, "relative-early", name="陈小梅")
+    assert relative.post("/links", json={"application_reference": draft["reference"],
+                                         "applicant_id_number": WARD_B.id_number, "kind": "family",
+                                         "relation": "child", "requester_name": "陈小梅"}).status_code == 201
+    [asked] = guardian.get("/me/representations").get_json()["acting_for_me"]
+    assert f"关联{draft['reference']}的申请" in asked["confirm_prompt"]["text"]
+    assert "您的申请" not in asked["confirm_prompt"]["text"]
