@@ -87,7 +87,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     register_guarded(app, prefill, signed_in())
     register_guarded(app, access, signed_in())
     register_guarded(app, assistance, signed_in(Role.ASSISTANT))
-    register_guarded(app, me, signed_in(Role.PUBLIC, refusal="persons_own_step"))
+    register_guarded(app, me, signed_in(Role.PUBLIC, refusals=dict.fromkeys(
+        ("me.give_consent", "me.claim", "me.decline"), "persons_own_step")))
     register_guarded(app, links, signed_in(Role.PUBLIC, Role.ASSISTANT, Role.REVIEWER))
     register_guarded(app, proofs, signed_in())
     register_guarded(app, consent_page, public)

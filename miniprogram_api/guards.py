@@ -4,7 +4,7 @@ application a person may touch is decided in backend (the one access rule), not 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from flask import current_app, g, request
 from flask_openapi3 import APIBlueprint, OpenAPI
@@ -64,13 +64,14 @@ def public_with_preferences() -> None:
     g.preferred_locale = g.preferences.locale
 
 
-def signed_in(*roles: Role, refusal: str = "wrong_role") -> Guard:
-    """Any signed-in account, or only these roles; others are refused with `refusal`, a problem code that can
-    say what the blueprint is for and who can do it (the generic one only says the account cannot)."""
+def signed_in(*roles: Role, refusals: Mapping[str, str] | None = None) -> Guard:
+    """Any signed-in account, or only these roles; others are refused with `wrong_role`, or with the problem code
+    `refusals` gives for the route (its endpoint name), which can say who can do it and how (an assistant typing a
+    person's hand-over code was told only "您的账号没有这个功能")."""
     def guard() -> None:
         actor = _authenticate()
         if roles and actor.role not in roles:
-            raise ApiProblem(403, refusal)
+            raise ApiProblem(403, (refusals or {}).get(request.endpoint or "", "wrong_role"))
         g.actor = actor
         # Read once a request: the routes that speak take them from here (current_preferences), and the
         # person's saved language wins over Accept-Language (miniprogram_api/locale.py).

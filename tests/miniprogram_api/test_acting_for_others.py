@@ -128,6 +128,10 @@ def test_an_assistant_typing_the_hand_over_code_is_told_the_person_must_do_it_on
     problem = refused.get_json()
     assert problem["code"] == "persons_own_step"
     assert "申请人本人用自己的微信" in problem["detail"] and "没有这个功能" not in problem["detail"]
+    # Only the person's own steps say so; the rest of /me keeps the plain refusal.
+    assert as_assistant.post("/me/declines", json={"subsidies": ["living"]}).get_json()["code"] == "persons_own_step"
+    assert as_assistant.get("/me/declines").get_json()["code"] == "wrong_role"
+    assert as_assistant.post("/me/subscriptions", json={"accepted": []}).get_json()["code"] == "wrong_role"
 
 
 def test_the_man_takes_over_on_his_own_wechat_and_sees_who_touched_his_file(app, story, as_assistant, as_reviewer):
