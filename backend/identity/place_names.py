@@ -43,25 +43,26 @@ def place_name(code: str | None, locale: str) -> str | None:
 
 
 # The offices the regional policy files list as contacts (武隆区民政局, 武隆区残疾人联合会), by what their names
-# end in, longest first; what comes before is the place they serve.
-_OFFICES = (("残疾人联合会", "Disabled Persons' Federation"), ("残联", "Disabled Persons' Federation"),
-            ("街道办事处", "Subdistrict Office"), ("人民政府", "People's Government"),
-            ("民政局", "Civil Affairs Bureau"), ("民政厅", "Department of Civil Affairs"))
+# end in, longest first, and the message naming that kind (backend/messages/policy_texts.py); what comes before the
+# ending is the place they serve.
+_OFFICES = (("残疾人联合会", "office.disabled_persons_federation"), ("残联", "office.disabled_persons_federation"),
+            ("街道办事处", "office.subdistrict_office"), ("人民政府", "office.peoples_government"),
+            ("民政局", "office.civil_affairs_bureau"), ("民政厅", "office.civil_affairs_department"))
 
 
 def office_name(office: str, region_code: str | None, locale: str) -> str:
     """An office the policy data names (in Chinese), for a sentence in `locale`: in English "Civil Affairs Bureau of
     Wulong District, Chongqing" for 武隆区民政局 of region 500156, so that the English voice does not read it as
-    "Chinese letter" (an office of a kind not listed stays as the data gives it)."""
+    "Chinese letter". Only an office of a kind known, named by the region it serves; any other stays as the data
+    gives it (a guess such as "People's Government of Xiannvshanzhen" for 仙女山镇人民政府 would be worse)."""
+    from backend.messages.catalog import say
+
     if locale.startswith("zh"):
         return office
+    served = region(region_code) if region_code else None
     for ending, kind in _OFFICES:
-        if office.endswith(ending) and len(office) > len(ending):
-            place = office[:-len(ending)]
-            served = region(region_code) if region_code else None
-            if served is not None and place in (served.name, served.full_name):
-                return f"{kind} of {place_name(region_code, locale)}"
-            return f"{kind} of {_with_kind(place)}"
+        if served is not None and office.endswith(ending) and office[:-len(ending)] in (served.name, served.full_name):
+            return say("office.of_place", locale, kind=say(kind, locale), place=place_name(region_code, locale)).text
     return office
 
 

@@ -134,6 +134,14 @@ define("policy.process.handled_from_materials_complete",
        "材料齐了，3个工作日内送去审核。10个工作日内有结果。")
 define("policy.process.dibao_looked_up", "低保情况由工作人员查询，不用上传低保证明。", "不用拍低保证明。")
 define("list.separator", "、", "、")
+# The kinds of office the regional policy files list as contacts, and an office named by kind and place
+# (backend/identity/place_names.office_name: used only outside Chinese, where the data's own name is kept).
+define("office.civil_affairs_bureau", "民政局", "民政局")
+define("office.civil_affairs_department", "民政厅", "民政厅")
+define("office.disabled_persons_federation", "残疾人联合会", "残联")
+define("office.subdistrict_office", "街道办事处", "街道办")
+define("office.peoples_government", "人民政府", "政府")
+define("office.of_place", "{place}{kind}", "{place}{kind}")
 # A day inside a sentence (backend/messages/catalog.day_words).
 define("date.day", "{year}年{month}月{day}日", "{year}年{month}月{day}日")
 define("list.and", "和", "和")

@@ -29,8 +29,9 @@ def test_in_chinese_a_region_keeps_its_full_name_and_an_unknown_code_names_nothi
     ("武隆区民政局", "500156", "Civil Affairs Bureau of Wulong District, Chongqing"),     # seed 004's contacts
     ("武隆区残疾人联合会", "500156", "Disabled Persons' Federation of Wulong District, Chongqing"),
     ("河南省民政厅", "410000", "Department of Civil Affairs of Henan Province"),
-    ("黎平县残联", None, "Disabled Persons' Federation of Liping County"),                 # no region given
-    ("武隆区便民服务中心", "500156", "武隆区便民服务中心"),                                  # a kind not known
+    ("黎平县残联", None, "黎平县残联"),                                  # no region given: the place is not known
+    ("仙女山镇人民政府", "500156", "仙女山镇人民政府"),                    # a town no region list names
+    ("武隆区便民服务中心", "500156", "武隆区便民服务中心"),                # a kind not known
 ])
 def test_an_office_of_the_policy_data_is_named_in_english_by_its_kind_and_the_place_it_serves(office, code, english):
     assert office_name(office, code, "en") == english
