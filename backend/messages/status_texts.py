@@ -65,12 +65,12 @@ for _role, (_standard, _easy) in ROLES.items():
 
 # What happens next, by stage.
 define("next.draft", "申请还没有提交。填完所有必填项后，请检查并提交。", "还没交。填好后请交上来。")
-define("next.submitted", "我们会在 {by} 前把申请送到{office}审核。", "{by}前，申请会送到{office}。")
-define("next.handed_off", "{office}会在 {by} 前作出是否符合补贴条件的决定。", "{by}前会告诉您结果。")
-define("next.accepted", "乡镇（街道）正在初审，{by} 前会作出决定。", "乡镇正在看。{by}前有结果。")
-define("next.township_review", "乡镇（街道）正在初审，{by} 前会作出决定。", "乡镇正在看。{by}前有结果。")
-define("next.federation_review", "区县残联正在核对残疾人证和残疾等级，{by} 前会作出决定。", "残联正在看。{by}前有结果。")
-define("next.civil_affairs_approval", "区县民政部门正在审定，{by} 前会作出决定。", "民政局正在定。{by}前有结果。")
+define("next.submitted", "我们会在{by}前把申请送到{office}审核。", "{by}前，申请会送到{office}。")
+define("next.handed_off", "{office}会在{by}前作出是否符合补贴条件的决定。", "{by}前会告诉您结果。")
+define("next.accepted", "乡镇（街道）正在初审，{by}前会作出决定。", "乡镇正在看。{by}前有结果。")
+define("next.township_review", "乡镇（街道）正在初审，{by}前会作出决定。", "乡镇正在看。{by}前有结果。")
+define("next.federation_review", "区县残联正在核对残疾人证和残疾等级，{by}前会作出决定。", "残联正在看。{by}前有结果。")
+define("next.civil_affairs_approval", "区县民政部门正在审定，{by}前会作出决定。", "民政局正在定。{by}前有结果。")
 define("next.correction_requested", "请按要求补正后重新提交，审核会接着进行。", "请改好后再交。")
 define("next.approved", "审定通过后会公示，公示没有异议就开始发放补贴。", "先公示。没问题就发钱。")
 define("next.public_notice", "公示期到 {notice_to}。公示没有异议就开始发放补贴。", "公示到{notice_to}。没问题就发钱。")
@@ -86,8 +86,8 @@ define("subsidy.living", "困难残疾人生活补贴", "生活补贴")
 define("subsidy.nursing", "重度残疾人护理补贴", "护理补贴")
 define("amount.yuan", "{subsidy}{amount}元", "{subsidy}{amount}元")
 
-define("deadline.late_handoff", "送审已超过期限（应在 {by} 前送达），我们正在处理。", "送晚了。我们正在处理。")
-define("deadline.late_decision", "审核已超过期限（应在 {by} 前作出决定），我们已提醒审核部门。", "审核晚了。我们已经催了。")
+define("deadline.late_handoff", "送审已超过期限（应在{by}前送达），我们正在处理。", "送晚了。我们正在处理。")
+define("deadline.late_decision", "审核已超过期限（应在{by}前作出决定），我们已提醒审核部门。", "审核晚了。我们已经催了。")
 define("deadline.estimated", "期限按工作日计算。{year}年的节假日安排尚未公布，日期是按法定节假日估算的，可能会有变动。",
        "日子是估算的。放假安排还没公布。")
 
@@ -248,10 +248,10 @@ for _event, _text in WECHAT_NOTE.items():
 # told what was done for them; seed 003 item 4 and seed 001 item 8: the applicant must know the duty to report
 # changes, and here someone else acknowledged the policy notice for them.
 define("notification.taken_over_submitted",
-       "{helper}在 {date} 替您提交了申请 {reference}（{subsidies}）。现在的进度：{stage}。{next}",
+       "{helper}在{date}替您提交了申请 {reference}（{subsidies}）。现在的进度：{stage}。{next}",
        "{date}，{helper}帮您交了申请（{subsidies}）。现在：{stage}。{next}")
 define("notification.taken_over_draft",
-       "{helper}在 {date} 开始替您填写申请 {reference}（{subsidies}），还没有提交。"
+       "{helper}在{date}开始替您填写申请 {reference}（{subsidies}），还没有提交。"
        "您可以打开这份申请接着填写，填好后提交。",
        "{date}，{helper}开始帮您填申请（{subsidies}）。还没有交。您可以接着填，填好再交。")
 define("takeover.helper_with_office", "{office}的{role}", "{role}")

@@ -52,7 +52,7 @@ def test_the_man_who_takes_over_is_told_of_the_application_submitted_for_him_wit
     assert "已受理" in text and "乡镇收下了" not in text  # the stage now, in the standard form
     assert "重庆市武隆区的村（居）协办员" in text  # by role and office ...
     assert "演示协办员" not in text and "演示协办员" not in note["easy_read"]  # ... never by the assistant's name
-    assert "在 2026年11月25日 替您提交" in text  # when (the test clock's day in China), as people write dates
+    assert "在2026年11月25日替您提交" in text  # when (the test clock's day in China), as people write dates
     assert "困难残疾人生活补贴、重度残疾人护理补贴" in text
     assert "不用做什么" in text and "政策告知书" in text  # what now, and the duty to report changes
     assert "已经收下了" in note["easy_read"] and "帮办的人" in note["easy_read"]
