@@ -15,7 +15,8 @@ from accessibility.conversation.questions import question_for
 from accessibility.conversation.said import Said, not_understood
 from accessibility.conversation.state import ASK, CHOOSE
 from backend.applications.service import DraftChanges
-from backend.identity.regions import is_cross_province, region
+from backend.identity.place_names import place_name
+from backend.identity.regions import is_cross_province
 
 if TYPE_CHECKING:
     from accessibility.conversation.turns import Turn
@@ -103,7 +104,7 @@ def _save_applied_from(turn: Turn, step: Step, code: str) -> None:
     hukou = turn.situation.value("applicant.hukou_region")
     if is_cross_province(saved, hukou):
         turn.said.append(Said("conversation.applied_from.cross_province",
-                              {"here": _region_name(saved), "hukou": _region_name(hukou)}))
+                              {"here": _region_name(saved, turn.locale), "hukou": _region_name(hukou, turn.locale)}))
 
 
 def back_within_applied_from(turn: Turn, step: Step) -> bool:
@@ -114,6 +115,7 @@ def back_within_applied_from(turn: Turn, step: Step) -> bool:
     return True
 
 
-def _region_name(code: str) -> str:
-    found = region(code)
-    return found.full_name if found else code
+def _region_name(code: str, locale: str = "zh_Hans_CN") -> str:
+    """The county's full name (重庆市武隆区: what a place said in Chinese is looked for in), or in `locale`'s words
+    for a sentence ("Wulong District, Chongqing")."""
+    return place_name(code, locale) or code
