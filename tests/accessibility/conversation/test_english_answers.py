@@ -104,3 +104,15 @@ def test_region_names_are_said_in_english_to_a_person_reading_in_english(applica
 def test_region_names_stay_in_chinese_for_a_person_reading_in_chinese(applicant):
     chat = chat_at(applicant, "applicant.hukou_region", person())
     assert "重庆市武隆区" in chat.prompt["text"]
+
+
+def test_a_person_reading_in_english_changes_an_answer_at_the_summary_as_the_summary_says(applicant):
+    chat = english_chat_at(applicant, "summary")
+    assert "“change” and the item number" in chat.prompt["text"] and not CHINESE.search(chat.prompt["text"].splitlines()[-1])
+    number = next(line.split(".")[0] for line in chat.prompt["text"].splitlines() if "phone number" in line)
+    chat.say(f"change {number}")
+    assert (chat.step, chat.mode) == ("applicant.phone", "ask")
+    chat.say("13900008888")
+    assert chat.step == "summary"
+    chat.say("change phone")
+    assert chat.step == "applicant.phone"
