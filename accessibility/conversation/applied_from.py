@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from accessibility.answers import Ambiguous, NotUnderstood, Understood
 from accessibility.answers.applied_from import parse_lives_in_hukou_place, place_said
+from accessibility.answers.english_regions import words_of
 from accessibility.conversation.fields import pick_option
 from accessibility.conversation.plan import Step
 from accessibility.conversation.questions import question_for
@@ -68,6 +69,8 @@ def _choose_applied_from(turn: Turn, step: Step, text: str) -> None:
     # "沧州的", "河南那个": the province or city of one of them.
     place = place_said(text)
     named = [option for option in options if len(place) >= 2 and place in _region_name(option)]
+    if not named:
+        named = _places_named_in_english(text, options)
     if len(named) == 1:
         _save_applied_from(turn, step, named[0])
         return
@@ -113,6 +116,17 @@ def back_within_applied_from(turn: Turn, step: Step) -> bool:
         return False
     turn.state.ask(step.id, ASK)
     return True
+
+
+def _places_named_in_english(text: str, options: list[str]) -> list[str]:
+    """The options whose province or city is named in English ("the Yangquan one": Cheng District, Yangquan, Shanxi)."""
+    said = set(words_of(text).split())
+    named = []
+    for option in options:
+        above = (place_name(option, "en") or "").split(",")[1:]
+        if said & {word for place in above for word in words_of(place).split()}:
+            named.append(option)
+    return named
 
 
 def _region_name(code: str, locale: str = "zh_Hans_CN") -> str:

@@ -116,3 +116,13 @@ def test_a_person_reading_in_english_changes_an_answer_at_the_summary_as_the_sum
     assert chat.step == "summary"
     chat.say("change phone")
     assert chat.step == "applicant.phone"
+
+
+def test_a_person_reading_in_english_picks_one_of_several_counties_by_its_city_in_english(applicant):
+    chat = english_chat_at(applicant, "applied_from_region")
+    chat.say("no")
+    chat.say("Cheng District")
+    assert chat.mode == "choose" and "1. Cheng District, Yangquan, Shanxi" in chat.prompt["text"]
+    chat.say("the Yangquan one")
+    assert chat.correction is None, chat.correction
+    assert applicant.get(f"/applications/{chat.application_id}").get_json()["applied_from_region"] == "140302"
