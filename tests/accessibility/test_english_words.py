@@ -11,11 +11,10 @@ from datetime import date
 import pytest
 from babel.messages.pofile import read_po
 
-from accessibility.answers import CommandKind, Understood, parse_amount, parse_yes_no, recognise_command
+from accessibility.answers import CommandKind, Understood, parse_amount, parse_choice, parse_yes_no, recognise_command
 from accessibility.answers.chat_words import asks_for_status, link_code
 from accessibility.chat.official_account import _NEW
 from accessibility.conversation.choices import SUBSIDY_CHOICES, parse_applying_as, parse_benefits
-from accessibility.answers import parse_choice
 from accessibility.conversation.questions import Asking, question_for
 from backend.messages.catalog import LOCALE_DIR
 
