@@ -22,12 +22,13 @@ _NUMERAL = "0-9零〇○一二两三四五六七八九十百千万壹贰叁肆�
 _DIGIT = "0-9零〇一二两三四五六七八九"
 _AMOUNT = re.compile(
     rf"(?P<yuan>[{_NUMERAL}]+)(?:[.点](?P<decimals>[{_DIGIT}]{{1,2}}))?"
-    rf"(?:(?P<unit>元|圆|块钱|块)(?:(?P<jiao>[{_DIGIT}])(?:角|毛)?)?(?:(?P<fen>[{_DIGIT}])分)?)?(?:钱|人民币)?")
+    rf"(?:(?P<unit>元|圆|块钱|块|yuan|rmb|kuai)(?:(?P<jiao>[{_DIGIT}])(?:角|毛)?)?(?:(?P<fen>[{_DIGIT}])分)?)?(?:钱|人民币)?")
 # Words around the amount that say nothing about it ("每个月领", "大概", "左右", "吧").
 _BEFORE = re.compile(r"^(?:我|他|她|俺|孩子|申请人)?(?:现在)?(?:每个月|每月|一个月|一月|月)?(?:能|可以|大概|大约|差不多|约)?"
                      r"(?:领|拿|发|给|有|是|领到|拿到|发了|给了)?(?:大概|大约|差不多|约)?")
-_AFTER = re.compile(r"(?:一个月|每个月|每月|一月)?(?:左右|上下|出头|多|的样子)?(?:吧|呢|啊|呀|的)?$")
+_AFTER = re.compile(r"(?:一个月|每个月|每月|一月|amonth|permonth|eachmonth|everymonth)?(?:左右|上下|出头|多|的样子)?(?:吧|呢|啊|呀|的)?$")
 _PER_YEAR = re.compile(r"一年|每年|年")
+_PER_YEAR_IN_ENGLISH = re.compile(r"ayear|peryear|eachyear|everyyear|yearly|annual")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _SPACES_AND_STOPS = re.compile(r"[\s。！!，,？?~～、]+")
 
@@ -39,7 +40,7 @@ def parse_amount(text: str) -> Understood[Decimal] | NotUnderstood:
     answer = _SPACES_AND_STOPS.sub("", folded).lstrip("¥")
     if not answer:
         return NotUnderstood("empty")
-    if _PER_YEAR.search(answer):
+    if _PER_YEAR.search(answer) or _PER_YEAR_IN_ENGLISH.search(answer):
         return NotUnderstood("amount_per_year")
     answer = _AFTER.sub("", _BEFORE.sub("", answer, count=1), count=1)
     match = _AMOUNT.fullmatch(answer)

@@ -42,7 +42,7 @@ _SUBJECTS = ("补贴申请", "申请", "补贴", "两项补贴", "审核", "审�
 _TRAILING = ("吗", "呢", "啊", "呀", "吧", "啦", "哦", "谢谢", "谢谢你", "谢谢您")
 
 _CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、]+")
-_LINK = re.compile(r"(?:绑定|綁定|帮定|bind)(?:码|碼|code)?(.*)")
+_LINK = re.compile(r"(?:绑定|綁定|帮定|bind|link)(?:码|碼|code)?(.*)")
 
 
 @dataclass(frozen=True)

@@ -35,23 +35,38 @@ class Choice:
 
 
 # Household status (shared/DESIGN.md: `household.status` is `dibao`, `dibao_marginal` or `none`).
+# English too, as compact() leaves it, for a person reading the prompts in English (the English prompt's names:
+# "dibao household", "marginal dibao household", "neither").
 HOUSEHOLD_STATUS_CHOICES: tuple[Choice, ...] = (
-    Choice("dibao", ("低保", "低保户", "低保家庭", "最低生活保障", "吃低保", "享受低保")),
-    Choice("dibao_marginal", ("低保边缘", "低保边缘家庭", "低保边缘户", "边缘户", "低边", "低保边缘户家庭")),
-    Choice("none", ("都不是", "都没有", "普通家庭", "一般家庭"), means_none=True),
+    Choice("dibao", ("低保", "低保户", "低保家庭", "最低生活保障", "吃低保", "享受低保", "dibao", "dibaohousehold",
+                     "dibaofamily", "minimumlivingguarantee", "minimumlivingallowance")),
+    Choice("dibao_marginal", ("低保边缘", "低保边缘家庭", "低保边缘户", "边缘户", "低边", "低保边缘户家庭",
+                              "marginaldibaohousehold", "marginaldibao", "marginaldibaofamily", "neardibaofamily",
+                              "neardibao", "marginal", "marginalhousehold", "lowincomemarginal")),
+    Choice("none", ("都不是", "都没有", "普通家庭", "一般家庭", "neither", "neitherofthem", "neitherapplies",
+                    "nodibao", "ordinaryhousehold", "ordinaryfamily"), means_none=True),
 )
 
-_DENIALS = ("不是", "没有", "没得", "不算", "不属于", "没", "不", "非", "无")
+_DENIALS = ("不是", "没有", "没得", "不算", "不属于", "没", "不", "非", "无",
+            "not", "nota", "no", "neither", "nor", "isnt", "arent", "dontget", "donthave", "doesntget", "doesnthave")
 _NONE_WORDS = (
     "没有", "都没有", "都不是", "不是", "没", "没得", "无", "都不", "都没", "啥都没有", "什么都没有", "哪个都不是",
     "啥都不是", "什么都不是", "两个都不是", "都不算", "没有的", "不是的",
+    "none", "no", "neither", "nothing", "noneofthem", "noneofthese", "neitherofthem", "notany",
 )
 _FILLER = re.compile(r"^(?:我选|选|我是|是|我家是|我们家是|我家|我们家|就|要)|(?:吧|啊|呀|的|了|呢|哦|那个|这个)$")
 # A position in the list, only where it is clearly one: "第二个", "第2项", "2", "二", "2号". A number
 # with a measure word and no 第 counts things ("两项" is "both", "两个" is "two of them"), so it is no
 # position, nor is a number inside a longer answer.
 _ORDINAL = re.compile(r"第([0-9一二两三四五六七八九十]{1,3})(?:个|项|种|条|号|类)?|([0-9一二两三四五六七八九十]{1,3})号?")
-_LAST = ("最后一个", "最后那个", "最后一项", "最后")
+_LAST = ("最后一个", "最后那个", "最后一项", "最后", "last", "thelastone", "thelast", "lastone")
+# A position in English: "2", "number 2", "option two", "the second one", "2nd".
+_ENGLISH_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                    "ten": 10, "eleven": 11, "twelve": 12, "first": 1, "second": 2, "third": 3, "fourth": 4,
+                    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+                    "twelfth": 12}
+_ENGLISH_ORDINAL = re.compile(r"(?:the|number|no|option|choice|item)*(\d{1,2}|" + "|".join(
+    sorted(_ENGLISH_NUMBERS, key=len, reverse=True)) + r")(?:st|nd|rd|th)?(?:one|option|choice)?")
 
 
 def parse_choice(text: str, choices: Sequence[Choice]) -> Understood[str] | Ambiguous[str] | NotUnderstood:
@@ -87,9 +102,14 @@ def _by_number(answer: str, choices: Sequence[Choice]) -> Understood[str] | NotU
     if answer in _LAST:
         return Understood(choices[-1].value)
     match = _ORDINAL.fullmatch(answer)
-    if not match:
+    english = None if match else _ENGLISH_ORDINAL.fullmatch(answer)
+    if not match and not english:
         return None
-    number = small_number(match.group(1) or match.group(2))
+    if english:
+        said = english.group(1)
+        number = int(said) if said.isdigit() else _ENGLISH_NUMBERS[said]
+    else:
+        number = small_number(match.group(1) or match.group(2))
     if number is None:
         return None
     if not 1 <= number <= len(choices):

@@ -128,6 +128,31 @@ _FIELD_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 _CHANGE_VERB = r"(?:我)?(?:要|想|需要)?(?:修改|更改|更正|改正|改|重新填|重填|换)(?:一下|下)?"
+# In English, as compact() leaves it: "change item 3", "change 3", "I want to change the phone number".
+_ENGLISH_CHANGE_VERB = r"(?:i|id|iwould|please)?(?:want|wanna|like|need|would like)?(?:to)?(?:change|edit|correct|fix|update)"
+_ENGLISH_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+_ENGLISH_CHANGE_ITEM = re.compile(rf"{_ENGLISH_CHANGE_VERB}(?:item|number|no|line)?(\d{{1,2}}|"
+                                  + "|".join(sorted(_ENGLISH_NUMBERS, key=len, reverse=True)) + ")")
+_ENGLISH_CHANGE_FIELD = re.compile(rf"{_ENGLISH_CHANGE_VERB}(?:my|his|her|their|the)?(.*)")
+_ENGLISH_FIELD_WORDS: dict[str, str] = {
+    **dict.fromkeys(("phone", "phonenumber", "mobile", "mobilenumber", "telephone", "telephonenumber"),
+                    "applicant.phone"),
+    **dict.fromkeys(("name", "applicantsname"), "applicant.name"),
+    **dict.fromkeys(("id", "idnumber", "idcard", "idcardnumber"), "applicant.id_number"),
+    **dict.fromkeys(("address", "homeaddress"), "applicant.address"),
+    **dict.fromkeys(("hukou", "countyofhukou", "hukoucounty", "householdregistration"), "applicant.hukou_region"),
+    **dict.fromkeys(("regionappliedfrom", "countyappliedfrom", "whereiapplyfrom"), "applied_from_region"),
+    **dict.fromkeys(("category", "disabilitycategory"), "certificate.category"),
+    **dict.fromkeys(("grade", "disabilitygrade"), "certificate.grade"),
+    **dict.fromkeys(("certificatenumber", "disabilitycertificatenumber"), "certificate.number"),
+    **dict.fromkeys(("issuedate", "dateofissue"), "certificate.issue_date"),
+    **dict.fromkeys(("validitydate", "expirydate", "expiry", "validity", "validuntil"), "certificate.valid_until"),
+    **dict.fromkeys(("dibao", "dibaostatus", "householdstatus"), "household.status"),
+    **dict.fromkeys(("otherbenefits", "othersubsidies", "benefits"), "other_benefits"),
+    **dict.fromkeys(("amount", "monthlyamount"), "other_benefit_amounts"),
+}
 _CHANGE_ITEM = re.compile(rf"{_CHANGE_VERB}第?([0-9一二两三四五六七八九十]+)(?:项|个|步|题|条|行)?")
 _CHANGE_FIELD = re.compile(rf"{_CHANGE_VERB}(?:我的|他的|她的|那个)?(.*)")
 _WRONG_FIELD = re.compile(r"(?:我的|他的|她的|那个)?(.*?)(?:填|写|说|输|打)?错了")
@@ -170,6 +195,9 @@ def _variants(text: str) -> list[str]:
 
 
 def _change_request(text: str) -> Command | None:
+    english = _english_change_request(text) if re.search(r"[a-z]", text) else None
+    if english is not None:
+        return english
     item = _CHANGE_ITEM.fullmatch(text)
     if item:
         number = small_number(item.group(1))
@@ -190,6 +218,22 @@ def _change_request(text: str) -> Command | None:
             # "我填错了" asks to change; a bare "错了" stays an answer (a no to "对吗？").
             return Command(CommandKind.CHANGE) if text != "错了" else None
         field = _field_named(words)
+        return Command(CommandKind.CHANGE, field=field) if field else None
+    return None
+
+
+def _english_change_request(text: str) -> Command | None:
+    item = _ENGLISH_CHANGE_ITEM.fullmatch(text)
+    if item:
+        said = item.group(1)
+        number = int(said) if said.isdigit() else _ENGLISH_NUMBERS[said]
+        return Command(CommandKind.CHANGE, item=number) if number else None
+    named = _ENGLISH_CHANGE_FIELD.fullmatch(text)
+    if named:
+        words = named.group(1)
+        if words in ("", "it", "something", "that", "anitem", "item", "details"):
+            return Command(CommandKind.CHANGE)
+        field = _ENGLISH_FIELD_WORDS.get(words)
         return Command(CommandKind.CHANGE, field=field) if field else None
     return None
 

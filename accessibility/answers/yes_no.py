@@ -18,12 +18,14 @@ _YES = (
     "是", "是的", "是啊", "是呀", "是滴", "是嘞", "对", "对的", "对啊", "对呀", "对头", "对着", "嗯", "嗯嗯", "恩", "有",
     "有的", "有啊", "好", "好的", "好啊", "可以", "可以的", "行", "行的", "没错", "没有错", "没问题", "同意", "确定",
     "正确", "当然", "当然是", "需要", "要", "要的", "要得", "申请", "yes", "yeah", "yep", "y", "ok", "okay", "1",
+    "agree", "iagree", "yesiagree", "sure", "right", "correct", "thatsright",
     # Said to a notice read out ("您知道了吗？"): 不知道/不明白 stay unclear (a hedge, or a no with a yes).
     "知道", "知道了", "晓得", "晓得了", "明白", "明白了", "清楚了", "懂了", "了解", "了解了",
 )
 _NO = (
     "不是", "不是的", "不", "没有", "没", "没得", "莫得", "没有的", "不对", "不对的", "否", "不用", "不用了",
     "不要", "不需要", "不行", "不可以", "不同意", "不申请", "错", "错的", "错了", "无", "不得", "no", "n", "nope", "0",
+    "disagree", "idisagree", "idonotagree", "idontagree", "wrong", "notright",
 )
 # Words that leave the answer open, whatever else is said with them.
 _HEDGES = (

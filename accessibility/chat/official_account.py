@@ -49,7 +49,7 @@ from backend.wechat import official_account
 
 log = logging.getLogger(__name__)
 
-_NEW = ("新申请", "新的申请", "重新申请", "再申请一份")
+_NEW = ("新申请", "新的申请", "重新申请", "再申请一份", "new application", "New application", "New Application")
 # WeChat cuts text messages at 2048 bytes; stay under it with room for the XML around a passive reply.
 MAX_REPLY_BYTES = 2000
 

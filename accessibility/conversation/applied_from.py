@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 from accessibility.answers import Ambiguous, NotUnderstood, Understood
 from accessibility.answers.applied_from import parse_lives_in_hukou_place, place_said
+from accessibility.answers.english_regions import words_of
 from accessibility.conversation.fields import pick_option
 from accessibility.conversation.plan import Step
 from accessibility.conversation.questions import question_for
 from accessibility.conversation.said import Said, not_understood
 from accessibility.conversation.state import ASK, CHOOSE
 from backend.applications.service import DraftChanges
-from backend.identity.regions import is_cross_province, region
+from backend.identity.place_names import place_name
+from backend.identity.regions import is_cross_province
 
 if TYPE_CHECKING:
     from accessibility.conversation.turns import Turn
@@ -67,6 +69,8 @@ def _choose_applied_from(turn: Turn, step: Step, text: str) -> None:
     # "沧州的", "河南那个": the province or city of one of them.
     place = place_said(text)
     named = [option for option in options if len(place) >= 2 and place in _region_name(option)]
+    if not named:
+        named = _places_named_in_english(text, options)
     if len(named) == 1:
         _save_applied_from(turn, step, named[0])
         return
@@ -103,7 +107,7 @@ def _save_applied_from(turn: Turn, step: Step, code: str) -> None:
     hukou = turn.situation.value("applicant.hukou_region")
     if is_cross_province(saved, hukou):
         turn.said.append(Said("conversation.applied_from.cross_province",
-                              {"here": _region_name(saved), "hukou": _region_name(hukou)}))
+                              {"here": _region_name(saved, turn.locale), "hukou": _region_name(hukou, turn.locale)}))
 
 
 def back_within_applied_from(turn: Turn, step: Step) -> bool:
@@ -114,6 +118,18 @@ def back_within_applied_from(turn: Turn, step: Step) -> bool:
     return True
 
 
-def _region_name(code: str) -> str:
-    found = region(code)
-    return found.full_name if found else code
+def _places_named_in_english(text: str, options: list[str]) -> list[str]:
+    """The options whose province or city is named in English ("the Yangquan one": Cheng District, Yangquan, Shanxi)."""
+    said = set(words_of(text).split())
+    named = []
+    for option in options:
+        above = (place_name(option, "en") or "").split(",")[1:]
+        if said & {word for place in above for word in words_of(place).split()}:
+            named.append(option)
+    return named
+
+
+def _region_name(code: str, locale: str = "zh_Hans_CN") -> str:
+    """The county's full name (重庆市武隆区: what a place said in Chinese is looked for in), or in `locale`'s words
+    for a sentence ("Wulong District, Chongqing")."""
+    return place_name(code, locale) or code

@@ -20,7 +20,7 @@ SUBSIDY_CHOICES: tuple[Choice, ...] = (
     Choice("living", ("生活补贴", "困难残疾人生活补贴", "生活", "困难补贴", "livingsubsidy", "living")),
     Choice("nursing", ("护理补贴", "重度残疾人护理补贴", "护理", "重度补贴", "nursingsubsidy", "nursing")),
     Choice("both", ("两项都申请", "两项", "两个", "两样", "都申请", "都要", "两个都要", "两项都要", "全部", "都", "both",
-                    "bothofthem")),
+                    "bothofthem", "applyforboth", "bothsubsidies")),
 )
 APPLYING_AS_CHOICES: tuple[Choice, ...] = (
     Choice("self", ("为自己申请", "给自己申请", "我自己", "自己", "本人", "为自己", "给自己", "替自己", "myself",
@@ -28,7 +28,7 @@ APPLYING_AS_CHOICES: tuple[Choice, ...] = (
     Choice("guardian", ("监护人", "我是监护人", "家人", "家属", "替家人申请", "帮家人申请", "代家人申请", "family",
                         "formyfamily", "guardian", "asguardian")),
     Choice("entrusted", ("受委托", "受人委托", "委托", "别人委托我", "帮别人申请", "替别人申请", "代别人申请", "entrusted",
-                         "onbehalfofsomeone")),
+                         "onbehalfofsomeone", "authorised", "authorized", "authorisedperson", "authorizedperson")),
 )
 # Family words in an answer to "为自己申请，还是替别人申请？" ("帮我妈申请", "给孩子办"): a family member
 # applies as the guardian-or-family choice; a friend or neighbour is entrusted (seed 004: who may apply).

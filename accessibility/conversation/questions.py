@@ -9,6 +9,7 @@ with `generic_question`: free text, checked by the backend like any other. The q
 field (who applies, for which subsidies, other benefits) are in `choices.py`."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -32,11 +33,13 @@ from accessibility.answers import (
 from accessibility.answers.addresses import parse_address
 from accessibility.answers.applied_from import FormerCounty, parse_county_applied_from
 from accessibility.answers.choices import Choice
+from accessibility.answers.english_regions import EnglishCounties
 from accessibility.answers.names import parse_name
 from accessibility.answers.regions import parse_county
 from accessibility.answers.results import Answer
 from backend.applications.vocabulary import RELATIONS_FOR
-from backend.identity.regions import abolished_counties, counties, current_county, region
+from backend.identity.place_names import place_name
+from backend.identity.regions import abolished_counties, counties, current_county
 from backend.messages.catalog import Words, say
 from backend.privacy.masking import mask_certificate_number, mask_id_number, mask_phone
 
@@ -58,6 +61,7 @@ class Asking:
 
     today: date
     applying_as: str = "self"
+    locale: str = "zh_Hans_CN"   # the choices' names as the prompt read them are understood too
 
 
 @dataclass(frozen=True)
@@ -88,8 +92,8 @@ def shown_date(value: Any, locale: str) -> Words:
 
 
 def _shown_region(value: Any, locale: str) -> Words:
-    found = region(str(value))
-    name = found.full_name if found else str(value)
+    # In English romanised ("Wulong District, Chongqing"): the English voice reads 重庆市武隆区 as "Chinese letter".
+    name = place_name(str(value), locale) or str(value)
     return Words(name, name)
 
 
@@ -116,7 +120,28 @@ def _parse_with_choices(choices: Callable[[Asking], Sequence[Choice]]) -> Callab
 
 
 def _household_choices(asking: Asking) -> Sequence[Choice]:
-    return HOUSEHOLD_STATUS_CHOICES
+    return tuple(_with_labels(choice, "household", asking.locale) for choice in HOUSEHOLD_STATUS_CHOICES)
+
+
+def _with_labels(choice: Choice, prefix: str, locale: str) -> Choice:
+    """The choice, also picked by its name as the prompt read it in the person's locale ("dibao household")."""
+    label = say(f"{prefix}.{choice.value}", locale)
+    return Choice(choice.value, tuple(dict.fromkeys((label.text, label.easy_read, *choice.names))), choice.means_none)
+
+
+def _by_label(parse: Callable[[str], Answer], prefix: str, values: Sequence[Any]) -> Callable[[str, Asking], Answer]:
+    """`parse`, and where it understands nothing, the offered values by their names as the prompt read them in the
+    person's locale ("visual disability", "grade 1") or their numbers in the list."""
+    def parsed(text: str, asking: Asking) -> Answer:
+        understood = parse(text)
+        if not isinstance(understood, NotUnderstood) or understood.code == "empty":
+            return understood
+        choices = [_with_labels(Choice(str(value), ()), prefix, asking.locale) for value in values]
+        by_label = parse_choice(text, choices)
+        if isinstance(by_label, Understood):
+            return Understood(int(by_label.value))
+        return understood
+    return parsed
 
 
 # The proxy's relation to the applicant, as the person acting says it ("我是他儿子" -> child).
@@ -135,6 +160,48 @@ RELATION_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
+# The same relations in English, for a person reading the prompts in English (compact() form: "legalguardian").
+# Apart from RELATION_NAMES, which `choices.py` looks for inside Chinese answers ("son" is in "person").
+ENGLISH_RELATION_NAMES: dict[str, tuple[str, ...]] = {
+    "parent": ("parent", "father", "mother", "dad", "mum", "mom", "daddy", "mummy", "mommy", "imtheirparent"),
+    "spouse": ("spouse", "husband", "wife", "partner", "hiswife", "herhusband"),
+    "child": ("child", "son", "daughter", "sonordaughter", "hisson", "herson", "hisdaughter", "herdaughter"),
+    "sibling": ("sibling", "brother", "sister", "brotherorsister"),
+    "grandparent": ("grandparent", "grandfather", "grandmother", "grandpa", "grandma", "grandfatherorgrandmother"),
+    "grandchild": ("grandchild", "grandson", "granddaughter", "grandsonorgranddaughter"),
+    "other_relative": ("otherrelative", "relative", "otherfamilymember", "familymember", "aunt", "uncle", "niece",
+                       "nephew", "cousin"),
+    "legal_guardian": ("legalguardian", "guardian"),
+    "entrusted_person": ("authorisedperson", "authorizedperson", "entrusted", "entrustedperson", "friend",
+                         "neighbour", "neighbor", "someoneaskedtohelp"),
+    "village_committee": ("villagecommittee", "residentscommittee", "villageresidentscommittee", "committee"),
+    "institution": ("childrenswelfareinstitution", "childrenshome", "welfareinstitution", "institution", "orphanage"),
+}
+
+
+@cache
+def english_counties() -> EnglishCounties:
+    """Today's counties by their English names as the product writes them ("Wulong District, Chongqing"), built
+    once, when an English answer is first looked up."""
+    return EnglishCounties((county.code, place_name(county.code, "en") or "") for county in counties())
+
+
+def _in_english_too(parse: Callable[[str, Asking], Answer]) -> Callable[[str, Asking], Answer]:
+    """`parse` (Chinese names and codes), and where it finds no county in an answer with Latin letters, the counties'
+    English names ("Xiaodian District, Taiyuan")."""
+    def parsed(text: str, asking: Asking) -> Answer:
+        understood = parse(text, asking)
+        if isinstance(understood, NotUnderstood) and understood.code == "county_unclear" and _LATIN.search(text):
+            english = english_counties().parse(text)
+            if not isinstance(english, NotUnderstood):
+                return english
+        return understood
+    return parsed
+
+
+_LATIN = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
+
+
 @cache
 def former_counties() -> tuple[FormerCounty, ...]:
     """Counties abolished since, by their old names and codes, each with the county it is part of today
@@ -147,12 +214,20 @@ def former_counties() -> tuple[FormerCounty, ...]:
     return tuple(found)
 
 
+@_in_english_too
 def _parse_applied_from(text: str, asking: Asking) -> Answer:
     return parse_county_applied_from(text, counties(), former_counties())
 
 
+@_in_english_too
+def _parse_hukou_region(text: str, asking: Asking) -> Answer:
+    return parse_county(text, counties())
+
+
 def relation_choices(asking: Asking) -> Sequence[Choice]:
-    return tuple(Choice(value, RELATION_NAMES[value]) for value in RELATIONS_FOR.get(asking.applying_as, ()))
+    return tuple(_with_labels(Choice(value, RELATION_NAMES[value] + ENGLISH_RELATION_NAMES[value]),
+                              "conversation.relation", asking.locale)
+                 for value in RELATIONS_FOR.get(asking.applying_as, ()))
 
 
 def _parse_relation(text: str, asking: Asking) -> Answer:
@@ -168,7 +243,7 @@ FIELD_QUESTIONS: dict[str, FieldQuestion] = {q.path: q for q in [
     FieldQuestion("applicant.name", lambda text, asking: parse_name(text), _plain, InputSpec("text", "text", "name")),
     FieldQuestion("applicant.id_number", lambda text, asking: normalise_id_number(text), _masked(mask_id_number),
                   InputSpec("text", "text", "off"), read_back_notes=frozenset({"homophones_read_as_digits"})),
-    FieldQuestion("applicant.hukou_region", lambda text, asking: parse_county(text, counties()), _shown_region,
+    FieldQuestion("applicant.hukou_region", _parse_hukou_region, _shown_region,
                   InputSpec("text", "text", "address-level2")),
     # Not a field of the application's content but its own column, saved as PATCH saves it (plan.APPLIED_FROM).
     FieldQuestion("applied_from_region", _parse_applied_from, _shown_region, InputSpec("text", "text", "address-level2")),
@@ -176,9 +251,9 @@ FIELD_QUESTIONS: dict[str, FieldQuestion] = {q.path: q for q in [
                   InputSpec("text", "text", "street-address")),
     FieldQuestion("applicant.phone", lambda text, asking: normalise_phone_number(text), _masked(mask_phone),
                   InputSpec("text", "tel", "tel"), read_back_notes=frozenset({"homophones_read_as_digits"})),
-    FieldQuestion("certificate.category", lambda text, asking: parse_category(text), _keyed("category"),
+    FieldQuestion("certificate.category", _by_label(parse_category, "category", range(1, 8)), _keyed("category"),
                   InputSpec("choice", "text", "off"), options=lambda asking: tuple(range(1, 8))),
-    FieldQuestion("certificate.grade", lambda text, asking: parse_grade(text), _keyed("grade"),
+    FieldQuestion("certificate.grade", _by_label(parse_grade, "grade", range(1, 5)), _keyed("grade"),
                   InputSpec("choice", "numeric", "off"), options=lambda asking: tuple(range(1, 5))),
     FieldQuestion("certificate.number", lambda text, asking: normalise_certificate_number(text),
                   _masked(mask_certificate_number), InputSpec("text", "text", "off"),

@@ -70,7 +70,7 @@ class Turn:
         return plan.next_step(self.planned, self.situation, self.state)
 
     def asking(self) -> Asking:
-        return Asking(today=today(), applying_as=self.situation.applying_as)
+        return Asking(today=today(), applying_as=self.situation.applying_as, locale=self.locale)
 
     # --- an answer --------------------------------------------------------------------------------
 

@@ -40,3 +40,9 @@ def test_words_that_are_no_amount_are_not_understood(text):
 
 def test_zero_is_understood_and_left_to_the_field_check():
     assert parse_amount("0") == Understood(Decimal(0))
+
+
+def test_an_amount_is_understood_in_english_yuan_a_month_but_not_a_year():
+    assert parse_amount("300 yuan") == Understood(Decimal("300"))
+    assert parse_amount("300 yuan a month") == Understood(Decimal("300"))
+    assert parse_amount("3600 yuan a year") == NotUnderstood("amount_per_year")

@@ -35,3 +35,20 @@ def test_a_number_outside_one_to_seven_is_named_in_the_correction(answer, number
 @pytest.mark.parametrize("answer", ["不知道", "是的", "残疾证", "张三", "很多年了"])
 def test_answers_that_name_no_category_are_not_understood(answer):
     assert parse_category(answer) == NotUnderstood("category_unclear")
+
+
+@pytest.mark.parametrize("text, category", [("visual disability", 1), ("Visual", 1), ("blind", 1), ("deaf", 2),
+                                            ("hard of hearing", 2), ("speech disability", 3), ("physical", 4),
+                                            ("I use a wheelchair", 4), ("intellectual disability", 5),
+                                            ("mental disability", 6), ("multiple disabilities", 7),
+                                            ("category 4", 4), ("the fourth one", 4)])
+def test_a_category_is_understood_by_its_english_name_or_common_english_words(text, category):
+    assert parse_category(text) == Understood(category)
+
+
+def test_english_words_count_only_as_whole_words():
+    assert parse_category("year") == NotUnderstood("category_unclear")   # "ear" is in it
+
+
+def test_an_english_grade_said_to_the_category_question_is_told_it_is_a_grade():
+    assert parse_category("grade 2") == NotUnderstood("looks_like_grade", {"grade": 2})

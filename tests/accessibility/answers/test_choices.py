@@ -76,3 +76,15 @@ def test_a_number_counting_things_is_no_position_in_the_list(answer):
                                            ("2号", "dibao_marginal"), ("选第三个吧", "none")])
 def test_a_clear_ordinal_picks_its_position(answer, value):
     assert parse_choice(answer, HOUSEHOLD_STATUS_CHOICES) == Understood(value)
+
+
+@pytest.mark.parametrize("text, value", [("dibao household", "dibao"), ("marginal dibao household", "dibao_marginal"),
+                                         ("near-dibao family", "dibao_marginal"), ("neither", "none"),
+                                         ("no dibao", "none"), ("option 2", "dibao_marginal"),
+                                         ("the second one", "dibao_marginal"), ("last", "none")])
+def test_the_household_status_is_understood_as_said_in_english(text, value):
+    assert parse_choice(text, HOUSEHOLD_STATUS_CHOICES).value == value
+
+
+def test_an_english_denial_picks_none_as_a_chinese_one_does():
+    assert parse_choice("we are not a dibao household", HOUSEHOLD_STATUS_CHOICES) == Understood("none", note="by_denial")

@@ -130,3 +130,20 @@ def test_commands_are_recognised_inside_short_sentences(answer, kind):
 def test_a_command_that_is_also_a_real_answer_says_so():
     assert recognise_command("听不清").also_an_answer
     assert not recognise_command("再说一遍").also_an_answer
+
+
+@pytest.mark.parametrize("text, command", [
+    ("change item 3", Command(CommandKind.CHANGE, item=3)), ("change 3", Command(CommandKind.CHANGE, item=3)),
+    ("Change item twelve", Command(CommandKind.CHANGE, item=12)),
+    ("change phone", Command(CommandKind.CHANGE, field="applicant.phone")),
+    ("I want to change the address", Command(CommandKind.CHANGE, field="applicant.address")),
+    ("change the validity date", Command(CommandKind.CHANGE, field="certificate.valid_until")),
+    ("change", Command(CommandKind.CHANGE)),
+])
+def test_a_change_is_asked_for_in_english_as_the_english_sentences_say(text, command):
+    assert recognise_command(text) == command
+
+
+def test_english_words_after_change_that_name_no_field_are_an_answer():
+    assert recognise_command("changed my mind") is None
+    assert recognise_command("change of address soon") is None

@@ -45,3 +45,16 @@ def test_answers_without_a_grade_are_not_understood(answer):
 
 def test_an_empty_answer_is_reported_as_empty():
     assert parse_grade(" 。") == NotUnderstood("empty")
+
+
+@pytest.mark.parametrize("text, grade", [("grade 1", 1), ("grade one", 1), ("first grade", 1), ("Grade II", 2),
+                                         ("level 3", 3), ("2nd", 2), ("the second one", 2), ("four", 4)])
+def test_a_grade_is_understood_as_said_in_english(text, grade):
+    assert parse_grade(text) == Understood(grade)
+
+
+def test_english_severity_words_follow_the_chinese_ones():
+    assert parse_grade("extremely severe") == Understood(1, note="severity_word")
+    assert parse_grade("severe") == Ambiguous((1, 2), code="severity_word")
+    assert parse_grade("grade 1 or grade 2") == Ambiguous((1, 2), code="several_grades")
+    assert parse_grade("grade 5") == NotUnderstood("grade_out_of_range", {"grade": 5})

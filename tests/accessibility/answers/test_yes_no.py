@@ -55,3 +55,9 @@ def test_an_answer_that_takes_itself_back_is_unclear(answer):
 def test_a_number_other_than_a_lone_1_or_0_is_no_yes_or_no(answer):
     # "11" said at the summary (the option number of another question) was taken for 提交.
     assert parse_yes_no(answer) == NotUnderstood("yes_no_unclear")
+
+
+@pytest.mark.parametrize("text, value", [("agree", True), ("I agree", True), ("I disagree", False),
+                                         ("I don't agree", False)])
+def test_agreeing_in_english_is_a_yes(text, value):
+    assert parse_yes_no(text) == Understood(value)
