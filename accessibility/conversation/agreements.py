@@ -24,16 +24,19 @@ if TYPE_CHECKING:
     from accessibility.conversation.turns import Turn
 
 SUBMIT_CHOICES = (
-    Choice("submit", ("提交", "确认提交", "提交吧", "交", "交上去", "可以提交", "提交申请", "申请", "确认")),
-    Choice("continue", ("继续", "接着填", "补上", "继续填", "填完")),
+    Choice("submit", ("提交", "确认提交", "提交吧", "交", "交上去", "可以提交", "提交申请", "申请", "确认",
+                      "submit", "submit it", "send it", "submit the application")),
+    Choice("continue", ("继续", "接着填", "补上", "继续填", "填完", "continue", "carry on", "go on", "fill in the rest")),
 )
 
 # The answers to "哪个对？" (summary.DIFFERENCE_CHOICES); "改" is the change command (commands.py).
 DIFFERENCE_ANSWERS = (
     Choice("typed", (DIFFERENCE_CHOICES[0][0], "我说的", "我说得对", "按我说的", "我的对", "对", "对的", "是", "没错",
-                     "我填的对", "按我填的")),
-    Choice("change", ("都不对要改", "都不对", "要重新说", "重新填")),
-    Choice("photo", (DIFFERENCE_CHOICES[1][0], "照片上的对", "照片上的", "照片", "按照片", "按照片上的", "照片对的")),
+                     "我填的对", "按我填的", "what I said", "what I said is right", "I am right", "I'm right", "mine",
+                     "my answer", "keep my answer")),
+    Choice("change", ("都不对要改", "都不对", "要重新说", "重新填", "neither")),
+    Choice("photo", (DIFFERENCE_CHOICES[1][0], "照片上的对", "照片上的", "照片", "按照片", "按照片上的", "照片对的",
+                     "the photo", "photo", "the photo is right", "use the photo")),
 )
 
 

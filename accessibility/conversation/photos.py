@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # Words that name a photo the person would rather send than the one asked ("户口本" for the ID card).
 MATERIAL_WORDS: dict[str, tuple[str, ...]] = {
-    "household_register": ("户口本", "户口簿", "户口"),
+    "household_register": ("户口本", "户口簿", "户口", "hukou booklet", "household register"),
     "id_card_front": ("身份证",),
 }
 # What a reading may find that makes a photo no photo of the document asked for (ocr/reading.py).
@@ -119,7 +119,7 @@ def answer_material_words(turn: Turn, step: Step, text: str) -> None:
     if item is not None:
         current = plan.chosen_alternative(item.item, item.alternatives, turn.situation, turn.state)
         for index, group in enumerate(item.alternatives):
-            if index != current and any(word in answer for kind in group for word in MATERIAL_WORDS.get(kind, ())):
+            if index != current and any(compact(word) in answer for kind in group for word in MATERIAL_WORDS.get(kind, ())):
                 turn.state.alternatives[item.item] = index
                 turn.state.current = None
                 turn.said.append(Said("conversation.photo_instead", {"kind": group[0]}))
