@@ -86,7 +86,29 @@ def _without_peoples(stem: str) -> str:
     return stem
 
 
-def _romanised(chinese: str) -> str:
-    from pypinyin import lazy_pinyin  # pypinyin knows the readings of place names (重庆 chóngqìng, not zhòng)
+# Readings of place names that pypinyin's everyday readings get wrong (朝阳 is Chaoyang, not "Zhaoyang"; 长治 is
+# Changzhi): 长 is read chang in place names, save 长子 (Zhangzi); a few names with their own reading.
+_PLACE_READINGS = {"朝阳": "chaoyang", "长子": "zhangzi", "蚌山": "bengshan", "阿图什": "atushi"}
+_CHARACTER_READINGS = {"长": "chang"}
 
-    return "".join(lazy_pinyin(chinese)).capitalize()
+
+def _romanised(chinese: str) -> str:
+    from pypinyin import lazy_pinyin  # pypinyin knows the readings of most place names (重庆 chóngqìng, not zhòng)
+
+    syllables, rest = [], chinese
+    while rest:
+        phrase = next((p for p in _PLACE_READINGS if rest.startswith(p)), None)
+        if phrase is not None:
+            syllables.append(_PLACE_READINGS[phrase])
+            rest = rest[len(phrase):]
+            continue
+        # Up to the next phrase with a reading of its own, read as one (pypinyin reads by words).
+        end = min((i for i in range(1, len(rest)) if any(rest.startswith(p, i) for p in _PLACE_READINGS)),
+                  default=len(rest))
+        piece = rest[:end]
+        read = lazy_pinyin(piece)
+        if len(read) == len(piece):
+            read = [_CHARACTER_READINGS.get(character, syllable) for character, syllable in zip(piece, read)]
+        syllables.extend(read)
+        rest = rest[end:]
+    return "".join(syllables).capitalize()

@@ -14,6 +14,9 @@ from backend.identity.place_names import office_name, place_name
     ("450103", "Qingxiu District, Nanning, Guangxi"),
     ("500240", "Shizhu Autonomous County, Chongqing"),
     ("150102", "Xincheng District, Huhehaote, Neimenggu"),    # 内蒙古 is not cut to 内
+    ("110105", "Chaoyang District, Beijing"),                 # place names' own readings, not everyday ones
+    ("140428", "Zhangzi County, Changzhi, Shanxi"),           # 长 is chang in place names, save 长子
+    ("653001", "Atushi City, Kezileisu, Xinjiang"),
 ])
 def test_a_region_is_named_in_english_as_english_addresses_name_it(code, english):
     assert place_name(code, "en") == english
