@@ -77,13 +77,9 @@ def parse_category(text: str) -> Understood[int] | Ambiguous[int] | NotUnderstoo
         english = _english_category(text)
         if english is not None:
             return english
-    named = _named_categories(answer)
-    if len(named) == 1:
-        return Understood(named.pop())
-    if len(named) > 1:
-        if MULTIPLE in named:
-            return Understood(MULTIPLE)
-        return Ambiguous(tuple(sorted(named)) + (MULTIPLE,), code="several_categories")
+    named = _one_of(_named_categories(answer))
+    if named is not None:
+        return named
     bare = _NOISE.sub("", answer)
     numbered = _NUMBERED.fullmatch(bare)
     if not numbered:
@@ -96,6 +92,17 @@ def parse_category(text: str) -> Understood[int] | Ambiguous[int] | NotUnderstoo
     if not 1 <= number <= 7:
         return NotUnderstood("category_out_of_range", {"category": number})
     return Understood(number)
+
+
+def _one_of(named: set[int]) -> Understood[int] | Ambiguous[int] | None:
+    """The category the words named; several named: 多重 when it is among them, else which one is asked."""
+    if len(named) == 1:
+        return Understood(named.pop())
+    if len(named) > 1:
+        if MULTIPLE in named:
+            return Understood(MULTIPLE)
+        return Ambiguous(tuple(sorted(named)) + (MULTIPLE,), code="several_categories")
+    return None
 
 
 def _named_categories(answer: str) -> set[int]:
@@ -112,13 +119,9 @@ def _named_categories(answer: str) -> set[int]:
 def _english_category(text: str) -> Understood[int] | Ambiguous[int] | NotUnderstood | None:
     """The category in an English answer, None when it names none (the Chinese words may yet)."""
     words = " ".join(re.findall(r"[a-z0-9]+", fold_width(text).lower().replace("'", "")))
-    named = {_ENGLISH_WORDS[found] for found in _ENGLISH_PATTERN.findall(words)}
-    if len(named) == 1:
-        return Understood(named.pop())
-    if len(named) > 1:
-        if MULTIPLE in named:
-            return Understood(MULTIPLE)
-        return Ambiguous(tuple(sorted(named)) + (MULTIPLE,), code="several_categories")
+    named = _one_of({_ENGLISH_WORDS[found] for found in _ENGLISH_PATTERN.findall(words)})
+    if named is not None:
+        return named
     numbered = _ENGLISH_NUMBERED.fullmatch(words)
     if not numbered:
         return None
