@@ -174,12 +174,9 @@ def sweep_deliveries(limit: int = 200) -> int:
 
 
 def _locked(uow: UnitOfWork, notification_id: str) -> NotificationDelivery | None:
-    # On PostgreSQL the row is locked until commit, so two workers cannot both lease it; SQLite's BEGIN IMMEDIATE
-    # already lets one writer at a time.
-    query = select(NotificationDelivery).where(NotificationDelivery.notification_id == notification_id)
-    if not uow.runtime.database.is_sqlite:
-        query = query.with_for_update()
-    return uow.session.scalars(query).first()
+    # On PostgreSQL the row is locked until commit, so two workers cannot both lease it; SQLite renders no FOR
+    # UPDATE, and its BEGIN IMMEDIATE already lets one writer at a time.
+    return uow.session.scalars(select(NotificationDelivery).where(NotificationDelivery.notification_id == notification_id).with_for_update()).first()
 
 
 def template_data(notification: Notification, *, locale: str) -> dict[str, dict[str, str]]:

@@ -130,12 +130,9 @@ def _claim(material_id: str) -> tuple[int, str, str, str, date] | str:
 
 
 def _locked(uow: UnitOfWork, material_id: str) -> DocumentRead | None:
-    # On PostgreSQL the row is locked until commit, so two workers cannot both lease it; SQLite's BEGIN IMMEDIATE
-    # already lets one writer at a time.
-    query = select(DocumentRead).where(DocumentRead.material_id == material_id)
-    if not uow.runtime.database.is_sqlite:
-        query = query.with_for_update()
-    return uow.session.scalars(query).first()
+    # On PostgreSQL the row is locked until commit, so two workers cannot both lease it; SQLite renders no FOR
+    # UPDATE, and its BEGIN IMMEDIATE already lets one writer at a time.
+    return uow.session.scalars(select(DocumentRead).where(DocumentRead.material_id == material_id).with_for_update()).first()
 
 
 def _own(uow: UnitOfWork, material_id: str, attempt: int) -> DocumentRead | None:

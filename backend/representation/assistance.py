@@ -186,7 +186,7 @@ def claim_account(actor: Actor, code: str, *, locale: str = "zh_Hans_CN") -> dic
             raise NotFound("code_not_valid")
         # Locked before the check: two claims at once into one account (PostgreSQL, read committed) would each
         # find it empty and both move their person's files in. SQLite already lets one writer at a time.
-        user = uow.session.get(User, actor.user_id, with_for_update=not uow.runtime.database.is_sqlite)
+        user = uow.session.get(User, actor.user_id, with_for_update=True)
         if not holds_nothing(uow, user):
             # The code is the person's: the account that takes it over becomes theirs. One that already holds
             # its own applications or links would mix two people's files, and the assistant's grant would reach

@@ -89,9 +89,8 @@ def _claim_one() -> tuple[str, dict, str] | str | None:
     with unit_of_work() as uow:
         query = (select(OutboxMessage)
                  .where(OutboxMessage.delivered_at.is_(None), OutboxMessage.dead_at.is_(None))
-                 .order_by(OutboxMessage.created_at, OutboxMessage.submission_number).limit(200))
-        if not uow.runtime.database.is_sqlite:
-            query = query.with_for_update()
+                 .order_by(OutboxMessage.created_at, OutboxMessage.submission_number).limit(200)
+                 .with_for_update())  # SQLite renders no FOR UPDATE: its BEGIN IMMEDIATE is one writer at a time
         message = None
         stepped_aside: set[str] = set()
         for candidate in uow.session.scalars(query):
