@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from accessibility.answers.results import Ambiguous, NotUnderstood, Understood
-from accessibility.answers.text import compact, fold_width, small_number
+from accessibility.answers.text import compact, small_number, words_of
 
 MULTIPLE = 7
 
@@ -118,7 +118,7 @@ def _named_categories(answer: str) -> set[int]:
 
 def _english_category(text: str) -> Understood[int] | Ambiguous[int] | NotUnderstood | None:
     """The category in an English answer, None when it names none (the Chinese words may yet)."""
-    words = " ".join(re.findall(r"[a-z0-9]+", fold_width(text).lower().replace("'", "")))
+    words = words_of(text)
     named = _one_of({_ENGLISH_WORDS[found] for found in _ENGLISH_PATTERN.findall(words)})
     if named is not None:
         return named

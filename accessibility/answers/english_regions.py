@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from accessibility.answers.regions import MAX_OPTIONS
 from accessibility.answers.results import Ambiguous, NotUnderstood, Understood
-from accessibility.answers.text import fold_width
+from accessibility.answers.text import words_of
 
 
 # Names of counties that are English words too (龙 Long, 宋 Song, 杭 Hang): counted only with their kind word.
@@ -42,11 +42,6 @@ class _Named:
     stem: str                 # "xiaodian"
     kind: str                 # "district" ("" for a name without a kind word)
     above: tuple[str, ...]    # ("taiyuan", "shanxi")
-
-
-def words_of(text: str) -> str:
-    """Lower-case words and digits, one space between ("Xiaodian District, Taiyuan" -> "xiaodian district taiyuan")."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold_width(text).lower().replace("'", "")))
 
 
 class EnglishCounties:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from accessibility.answers.results import Ambiguous, NotUnderstood, Understood
-from accessibility.answers.text import compact, fold_width, small_number
+from accessibility.answers.text import compact, small_number, words_of
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 _NUMERAL = r"[0-9一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3}|iv|v|i{1,3}"
@@ -96,7 +96,7 @@ def _in_range(grade: int) -> Understood[int] | NotUnderstood:
 
 def _english_grade(text: str) -> Understood[int] | Ambiguous[int] | NotUnderstood | None:
     """The grade in an English answer, None when it names none (the Chinese words may yet)."""
-    words = " ".join(re.findall(r"[a-z0-9]+", fold_width(text).lower().replace("'", "")))
+    words = words_of(text)
     said = {_english_number(a or b) for a, b in _ENGLISH_GRADE.findall(words)}
     if len(said) > 1:
         return Ambiguous(tuple(sorted(said)), code="several_grades")

@@ -46,6 +46,12 @@ def is_punctuation_or_space(character: str) -> bool:
     return character in _PUNCTUATION or character.isspace()
 
 
+def words_of(text: str) -> str:
+    """An English answer's lower-case words and digits, one space between ("Xiaodian District, Taiyuan" ->
+    "xiaodian district taiyuan"; "I can't see" -> "i cant see")."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold_width(text).lower().replace("'", "")))
+
+
 def compact(text: str) -> str:
     """Width-folded, lower-cased, without whitespace or punctuation: the form answers are matched in."""
     return "".join(c for c in fold_width(text).lower() if not is_punctuation_or_space(c))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from accessibility.answers import Ambiguous, NotUnderstood, Understood
 from accessibility.answers.applied_from import parse_lives_in_hukou_place, place_said
-from accessibility.answers.english_regions import words_of
+from accessibility.answers.text import words_of
 from accessibility.conversation.fields import pick_option
 from accessibility.conversation.plan import Step
 from accessibility.conversation.questions import question_for
