@@ -1,7 +1,7 @@
 """The ID card's front prints its rows in a fixed order: name, sex and ethnicity, birth date, the address (one to
 three lines), then the number. When glare or darkness wipes out the labels (姓名, 住址) their values are
 usually still legible, and the order finds them: anchored on the birth-date row, whose year must be the one the
-checked ID number encodes, the row two above is the name, the row just above sex and ethnicity, and the rows
+checked ID number encodes (or, its year misread, the row beside the 出生 label), the row two above is the name, the row just above sex and ethnicity, and the rows
 below, down to the number, the address. A label misread beyond recognition (姓名 as n6, 住址 as 住觉) is still a piece
 of its row: the pieces standing in the label column, as the birth row shows it, are left out of the name and the
 address."""
@@ -37,6 +37,13 @@ def rows_by_order(layout: Layout, birth_year: int, number_line: Value, right_lim
             rows.append([piece])
     year = str(birth_year)
     births = [i for i, row in enumerate(rows) if any(year in v.text.replace(" ", "") for v in row)]
+    label = layout.label("birth")
+    if not births and label is not None:
+        # The year misread (195年1月27日) but its label read: the row beside the label (benchmark photo 3700087,
+        # whose address label 住址 came out as 任世).
+        height = label.value.box[3] - label.value.box[1]
+        births = [i for i, row in enumerate(rows)
+                  if any(abs(_centre(v) - _centre(label.value)) < 0.6 * height for v in row)]
     if not births:
         return None
     birth = births[0]
@@ -52,7 +59,8 @@ def rows_by_order(layout: Layout, birth_year: int, number_line: Value, right_lim
 def _value_column(layout: Layout, birth_row: list[Value], year: str) -> float:
     """Where the label column ends and the value column begins: halfway between the birth row's label (出生, read
     as a label or not) and its date. Without a separate label piece, nothing is taken for a label (-inf)."""
-    date = next(v for v in birth_row if year in v.text.replace(" ", ""))
+    date = next((v for v in birth_row if year in v.text.replace(" ", "")), None) or \
+        min(birth_row, key=lambda v: v.box[0])
     height = date.box[3] - date.box[1]
     labels = [s.value for s in layout.segments
               if s.value is not date and abs(_centre(s.value) - _centre(date)) < 0.6 * height

@@ -30,15 +30,18 @@ class ScriptedEngine:
     name = "scripted"
     character_confidences = True
 
-    def __init__(self, lines: list[TextLine], rereads: dict[str, str] | None = None):
+    def __init__(self, lines: list[TextLine], rereads: dict[str, str] | None = None,
+                 unseen: list[TextLine] = ()):
+        """`unseen`: text on the page that the first read (the detector) missed, found only by a look at it."""
         self.lines = lines
         self.rereads = rereads or {}
+        self.unseen = list(unseen)
 
     def read(self, image):
         return self.lines
 
     def reread(self, image, box, alphabet=None):
-        for line_ in self.lines:
+        for line_ in [*self.lines, *self.unseen]:
             if line_.box[0] <= (box[0] + box[2]) / 2 <= line_.box[2] and line_.box[1] <= (box[1] + box[3]) / 2 <= line_.box[3]:
                 text = self.rereads.get(line_.text, line_.text)
                 if alphabet is not None:

@@ -22,8 +22,8 @@ def front_lines(number: str = ID, sex: str = "男", birth: str = "1944年11月20
     ]
 
 
-def parse_front(lines, rereads=None):
-    engine = ScriptedEngine(lines, rereads)
+def parse_front(lines, rereads=None, unseen=()):
+    engine = ScriptedEngine(lines, rereads, unseen)
     return id_card.parse(lines, SecondLook(engine, page()), TODAY)
 
 
@@ -120,6 +120,35 @@ def test_certificate_with_formal_grade_and_ten_year_validity():
         "birth_date": "1944-11-20", "disability_category": 4, "disability_grade": 1,
         "address": "重庆市武隆县巷口镇芙蓉路18号", "issue_date": "2016-07-16", "valid_until": "2026-07-16",
     }
+
+
+def _certificate_with_name_line(*name_lines, sex="性别：女", rereads=None):
+    lines = certificate_lines(ID + "41")
+    # The scripted engine answers a look with the line under the look's centre: the 性别 label stands close.
+    lines[1:4] = [*name_lines, *([line(sex, (380, 140, 512, 176))] if sex else [])]
+    engine = ScriptedEngine(lines, rereads)
+    return disability_certificate.parse(lines, SecondLook(engine, page(1120, 790)), TODAY)
+
+
+def test_a_certificate_name_whose_label_was_not_read_is_found_on_the_sex_labels_row():
+    # Benchmark photo 4900011 (a dim card): the grey 姓名 read as "88", the name beside it legible.
+    out = _certificate_with_name_line(line("88", (60, 140, 150, 176), 0.39), line("欧阳喆", (223, 136, 330, 176)))
+    assert out.fields["name"].value == "欧阳喆"
+    assert out.fields["name"].confidence <= 0.85      # found by where it stands, not by its label
+    assert ("field_missing", "name") not in codes(out)
+
+
+def test_a_certificate_name_run_together_with_its_unread_label_is_read_from_the_values_column():
+    # Benchmark photo 4900170: "26赵花", one line; the look from the column the other values begin at reads the
+    # name alone.
+    out = _certificate_with_name_line(line("26欧阳喆", (60, 136, 330, 176), 0.26), rereads={"26欧阳喆": "欧阳喆"})
+    assert out.fields["name"].value == "欧阳喆" and out.fields["name"].confidence <= 0.85
+
+
+def test_a_certificate_name_without_its_label_or_the_sex_label_is_not_guessed():
+    out = _certificate_with_name_line(line("88", (60, 140, 150, 176), 0.39), line("欧阳喆", (223, 136, 330, 176)),
+                                      sex=None)
+    assert "name" not in out.fields and ("field_missing", "name") in codes(out)
 
 
 def test_certificate_category_that_disagrees_with_the_number_follows_the_number():
@@ -319,6 +348,16 @@ def _with_sex_row(text: str, box=(53, 125, 400, 172)):
     return [l if not l.text.startswith("性别") else line(text, box) for l in front_lines(sex="女")]
 
 
+def test_a_sex_and_ethnicity_row_the_detector_missed_is_read_where_the_card_puts_it():
+    # Benchmark photo 4900039: the sparse 性别 女 民族 汉 row, legible, came out of the detector as no text at all.
+    lines = [l for l in front_lines(sex="女") if not l.text.startswith("性别")]
+    out = parse_front(lines, unseen=[line("性别女民族汉", (53, 125, 400, 172))])
+    assert out.fields["ethnicity"].value == "汉"
+    assert out.fields["ethnicity"].confidence <= 0.85     # found by where it stands
+    assert out.fields["sex"].value == "female" and out.fields["sex"].confidence == 0.99
+    assert parse_front(lines).fields.get("ethnicity") is None     # nothing there: nothing made up
+
+
 def test_an_ethnicity_whose_two_labels_were_misread_is_found_by_the_rows_order():
     # 性别 read as 性制 and 民 lost: neither label anchors; the row between the name and the birth date is the
     # sex-and-ethnicity row, and 汉 follows its 族.
@@ -356,6 +395,15 @@ def test_labels_misread_beyond_recognition_are_left_out_of_the_name_and_address_
     assert [row.text for row in ordered.address] == ["重庆市武隆县巷口镇芙蓉", "路18号附2号"]
     out = parse_front(lines)
     assert out.fields["name"].value == "王堃" and out.fields["name"].confidence <= 0.85
+    assert out.fields["address"].value == "重庆市武隆县巷口镇芙蓉路18号附2号"
+    assert out.fields["address"].confidence <= 0.85
+
+
+def test_an_address_whose_label_and_birth_year_were_both_misread_is_found_from_the_birth_label():
+    # Benchmark photo 3700087: 住址 read as 任世 and the year 1945 as 195; the 出生 label anchors the order.
+    lines = front_lines(birth="194年11月20日")
+    lines[5] = line("任世", (50, 267, 116, 316), 0.34)
+    out = parse_front(lines)
     assert out.fields["address"].value == "重庆市武隆县巷口镇芙蓉路18号附2号"
     assert out.fields["address"].confidence <= 0.85
 

@@ -62,6 +62,15 @@ def test_a_misread_that_two_counties_fit_equally_is_left_as_read_and_doubtful():
     assert settled.confidences[4] == 0.3
 
 
+def test_a_misread_that_several_counties_fit_is_set_right_when_the_recogniser_saw_only_one_of_them():
+    # Benchmark photo 4900169: 黎平县公安局 read 警平县 (0.63) with 黎 as its runner-up; 富平县, 西平县, 镇平县 ...
+    # are one character away too, but the recogniser saw none of theirs.
+    assert settle_authority(read("警平县公安局", doubtful=(0,))).text == "警平县公安局"
+    assert settle_authority(read("警平县公安局", doubtful=(0,), runner_up={0: "黎"})).text == "黎平县公安局"
+    settled = settle_address(read("重庆市万洲区新华街道", doubtful=(4,), runner_up={4: "州"}))
+    assert settled.text == "重庆市万州区新华街道"
+
+
 def test_towns_villages_and_streets_are_never_changed():
     settled = settle_address(read("上海市浦东新区大炉镇龙象村2组27号", doubtful=(7, 11)))
     assert settled.text == "上海市浦东新区大炉镇龙象村2组27号"
