@@ -1,6 +1,13 @@
-"""One-time codes a person reads off another's screen (or scans as a QR link). Eight digits, because an
-elderly person types digits more easily than letters; short-lived and single-use, stored as keyed hashes,
-and a person who keeps trying wrong codes is stopped for a while.
+"""One-time codes a person reads off another's screen (or scans as a QR link). Digits, because an elderly
+person types digits more easily than letters; short-lived and single-use, stored as keyed hashes, and a person
+who keeps trying wrong codes is stopped for a while.
+
+A consent code has eight digits; a hand-over code and a staff activation code, which live 7 days and whose
+find would give the finder a helpless person's account or an assistant's powers, have twelve (typed once, in
+three groups of four). The limit on wrong tries is per account, and accounts cost a guesser little: with 1,000
+accounts trying 10 codes an hour for a week (1.7 million tries), eight digits would give about 1.7 % odds per
+live code, twelve about one in 600,000. A limit for everyone together would stop that too, but would let the
+same guesser lock every person out of taking over their own account: the length does not.
 
 Eight digits are 10^8 codes, about 26.6 bits: enough against a guesser who is held back, far too few against one
 who is not. So every way of trying a code is limited, counted from the audit log (attempts.py):
@@ -31,6 +38,7 @@ from backend.unit_of_work import UnitOfWork
 
 LIFETIMES = {"assistance_consent": timedelta(minutes=15), "handover": timedelta(days=7),
              "staff_activation": timedelta(days=7)}
+DIGITS = {"assistance_consent": 8, "handover": 12, "staff_activation": 12}
 MAX_FAILURES_PER_HOUR = 10          # wrong codes one account may try in an hour (redeem)
 MAX_PEEK_FAILURES_PER_SOURCE = 10   # wrong codes one client address may look up in an hour (peek)
 MAX_PEEK_FAILURES_PER_HOUR = 100    # wrong codes everyone together may look up in an hour (peek)
@@ -44,7 +52,8 @@ def _hash(uow: UnitOfWork, code: str) -> str:
 
 def issue(uow: UnitOfWork, actor: Actor, purpose: str, *, subject_user_id: str | None = None,
           details: dict | None = None) -> tuple[str, OneTimeCode]:
-    code = f"{secrets.randbelow(10**8):08d}"
+    digits = DIGITS[purpose]
+    code = f"{secrets.randbelow(10**digits):0{digits}d}"
     row = OneTimeCode(code_hash=_hash(uow, code), purpose=purpose, created_by_user_id=actor.user_id,
                       subject_user_id=subject_user_id, details=details or {}, created_at=uow.now,
                       expires_at=uow.now + LIFETIMES[purpose])
@@ -85,4 +94,5 @@ def peek(uow: UnitOfWork, purpose: str, code: str, *, source: str) -> OneTimeCod
 
 
 def formatted(code: str) -> str:
-    return f"{code[:4]} {code[4:]}"
+    """In groups of four (1234 5678 9012): easier to read off a screen and to type."""
+    return " ".join(code[i:i + 4] for i in range(0, len(code), 4))

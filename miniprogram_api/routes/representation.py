@@ -42,7 +42,7 @@ access = APIBlueprint("access_log", __name__, url_prefix="/api/v1",
 
 
 class Code(Strict):
-    code: str = Field(min_length=6, max_length=20, description="The 8-digit code (spaces allowed; full-width digits "
+    code: str = Field(min_length=6, max_length=20, description="The code: 8 digits for consent, 12 for a hand-over or an activation (spaces allowed; full-width digits "
                                                                 "and digits read out in Chinese, as voice input "
                                                                 "writes them, too).")
 

@@ -95,3 +95,18 @@ def test_codes_are_eight_digits_as_the_limits_are_sized_for(runtime):
         issued = [codes.issue(uow, assistant, "assistance_consent")[0] for _ in range(50)]
     assert all(len(code) == 8 and code.isdigit() for code in issued)
     assert len(set(issued)) == 50
+
+
+@pytest.mark.parametrize("purpose", ["handover", "staff_activation"])
+def test_codes_that_live_a_week_and_give_an_account_are_twelve_digits(runtime, purpose):
+    # Per-account limits do not stop a guesser with many accounts: 10^12 codes do (codes.py), without a limit
+    # for everyone that the same guesser could use to lock people out of taking over their own account.
+    assistant = Actor(user_id=make_account("assistant", "assistant", region="500156"), role=Role.ASSISTANT)
+    with unit_of_work() as uow:
+        code, _ = codes.issue(uow, assistant, purpose)
+        uow.commit()
+    assert len(code) == 12 and code.isdigit()
+    assert codes.formatted(code) == f"{code[:4]} {code[4:8]} {code[8:]}"
+    person = Actor(user_id=make_account("person"), role=Role.PUBLIC)
+    with unit_of_work() as uow:
+        assert codes.redeem(uow, person, purpose, codes.formatted(code)).purpose == purpose
