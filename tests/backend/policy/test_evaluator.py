@@ -155,6 +155,52 @@ def test_seed_003_four_a_child_in_institution_care_who_is_neither_orphan_nor_uns
     assert verdict.paid_to == "applicant" and "paid_to_unknown" not in codes(verdict)
 
 
+@pytest.mark.parametrize("facts", [
+    dict(other_benefits={"institution_care", "orphan"}),
+    dict(other_benefits={"institution_care", "de_facto_orphan_fully_supported"}),
+    dict(other_benefits={"institution_care"}, de_facto_unsupported_child=True),
+], ids=["orphan", "fully supported de-facto orphan", "de-facto unsupported child"])
+def test_seed_003_four_an_adult_ticked_as_an_orphan_in_institution_care_is_paid_in_person(facts):
+    # Seed 003 item 四 pays the institution for 残疾孤儿 and 事实无人抚养儿童: children. The birth date says who
+    # is one, whatever is ticked.
+    verdict = judge(region=SHANXI_COUNTY, grade=1, birth_date=date(1990, 3, 1), **facts).verdicts["nursing"]
+    assert verdict.paid_to == "applicant"
+    assert not {"paid_to_institution", "paid_to_unknown"} & set(codes(verdict))
+
+
+SHANXI_ORPHAN_CHILD = dict(region="140421", on=date(2024, 3, 10), category=5, grade=3, birth_date=date(2015, 6, 1))
+
+
+@pytest.mark.parametrize("facts", [
+    dict(other_benefits={"institution_care", "orphan"}),
+    dict(other_benefits={"institution_care", "de_facto_orphan_fully_supported"}),
+    dict(other_benefits={"institution_care"}, de_facto_unsupported_child=True),
+], ids=["orphan", "fully supported de-facto orphan", "de-facto unsupported child"])
+def test_seed_003_four_an_institution_raised_orphan_child_in_shanxi_receives_the_nursing_subsidy_through_the_institution(
+        facts):
+    # Seed 003 item 四: 机构集中养育的符合条件的残疾孤儿、事实无人抚养儿童的护理补贴，统一发放至相应的儿童福利机构:
+    # they receive it, so neither being an orphan nor living in the institution puts it in doubt.
+    verdict = judge(**SHANXI_ORPHAN_CHILD, **facts).verdicts["nursing"]
+    assert (verdict.outcome, verdict.paid_to) == ("eligible", "institution")
+    assert "benefit_needs_review" not in codes(verdict) and "paid_to_institution" in codes(verdict)
+
+
+def test_seed_003_is_silent_on_an_institution_raised_orphans_living_subsidy_so_a_reviewer_checks_it_in_shanxi():
+    verdict = judge(**SHANXI_ORPHAN_CHILD, household="dibao",
+                    other_benefits={"institution_care", "orphan"}).verdicts["living"]
+    assert verdict.outcome == "needs_review"
+    assert {r.rule for r in verdict.reasons if r.code == "benefit_needs_review"} == {
+        "coordination.institution_care.living", "coordination.orphan.living"}
+
+
+def test_seed_003_four_an_adult_in_institution_care_in_shanxi_still_needs_a_reviewer_for_the_nursing_subsidy():
+    verdict = judge(region=SHANXI_COUNTY, grade=1, birth_date=date(1950, 3, 1),
+                    other_benefits={"institution_care"}).verdicts["nursing"]
+    assert (verdict.outcome, verdict.paid_to) == ("needs_review", "applicant")
+    assert [r.rule for r in verdict.reasons if r.code == "benefit_needs_review"] == [
+        "coordination.institution_care.nursing"]
+
+
 @pytest.mark.parametrize("birth_date", [date(2015, 6, 1), None], ids=["a child", "age not known"])
 def test_seed_003_four_institution_care_without_orphan_status_needs_a_reviewer_to_say_who_is_paid(birth_date):
     verdict = judge(region=SHANXI_COUNTY, grade=1, birth_date=birth_date,
