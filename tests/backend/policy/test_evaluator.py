@@ -314,7 +314,7 @@ def with_other(benefit, amount=None, **facts):
 @pytest.mark.parametrize("other_amount, expected, code", [
     ("85", "eligible", "choose_higher_together_ours"),       # 80 + 90 = 170 > 85: both subsidies paid
     ("120", "eligible", "choose_higher_together_ours"),      # above either subsidy alone, below the two together
-    ("170", "not_eligible", "choose_higher_together_theirs"),  # equal: the other benefit is kept
+    ("170", "not_eligible", "choose_higher_together_tie"),   # equal: the other benefit is kept, said as equal
     ("200", "not_eligible", "choose_higher_together_theirs"),
 ])
 def test_seed_004_zhu_choose_the_higher_of_the_two_subsidies_weighs_the_other_benefit_against_their_sum(
@@ -378,6 +378,26 @@ def test_seed_004_zhu_choose_the_higher_of_the_nursing_subsidy_alone_leaves_the_
     assert outcomes(evaluation) == {"living": "eligible", "nursing": "eligible"}  # 90 > 85
     assert outcomes(with_other(benefit, "95", grade=1, household="dibao")) == {
         "living": "eligible", "nursing": "not_eligible"}  # 85 < 90 < 95 < 170: only nursing is weighed
+
+
+def test_seed_004_zhu_a_benefit_as_high_as_the_nursing_subsidy_is_kept_and_said_to_be_as_high_not_higher():
+    # Wulong: 经济困难高龄、失能老年人养老服务补贴 80 a month against grade-2 nursing, 80 (seed 004 一.2 and 注:
+    # 可择高享受重度残疾人护理补贴). Seed 004 does not say which one a tie keeps; the other benefit is kept.
+    evaluation = with_other("elderly_care_subsidy", "80", grade=2)
+    assert evaluation.verdicts["nursing"].outcome == "not_eligible"
+    assert "choose_higher_tie" in codes(evaluation.verdicts["nursing"])
+    reason = next(r for r in evaluation_document(evaluation, "zh_Hans_CN")["subsidies"]["nursing"]["reasons"]
+                  if r["code"] == "choose_higher_tie")
+    assert "一样多" in reason["text"] and "保留" in reason["text"] and "比" not in reason["text"]
+    assert "一样多" in reason["easy_read"]
+
+
+def test_seed_004_zhu_a_benefit_as_high_as_both_subsidies_together_is_kept_and_said_to_be_as_high():
+    # 伤残抚恤 170 a month against grade-1 nursing 90 and living 80 (seed 004 注: 可择高享受残疾人两项补贴).
+    document = evaluation_document(with_other("disability_pension", "170", grade=1, household="dibao"), "zh_Hans_CN")
+    texts = [next(r["text"] for r in verdict["reasons"] if r["code"] == "choose_higher_together_tie")
+             for verdict in document["subsidies"].values()]
+    assert texts[0] == texts[1] and "一样多" in texts[0] and "保留" in texts[0] and "不低于" not in texts[0]
 
 
 def test_seed_004_zhu_the_reasons_of_both_subsidies_explain_the_one_choice():
