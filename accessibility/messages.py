@@ -223,10 +223,14 @@ for _value, (_standard, _easy) in {
     define(f"conversation.relation.{_value}", _standard, _easy)
 
 # --- the policy notice (seed 003 item 4, seed 004 附件2 and its 四, seed 001 item 11) -------------------
+# The changes to report: seed 003 item 四's list, the certificate frozen or cancelled (seed 004 附件1 四: 残疾人证
+# 冻结、注销 → 次月停发) and entering 特困供养 (seed 004 政策告知书 注: 纳入特困供养保障的不享受两项补贴).
 define("conversation.ask.policy_notice",
-       "请您了解：领补贴期间，如果申请人去世、户口迁走、被判刑服刑、残疾等级变了、退出低保或低保边缘，或者开始领工伤保险生活护理费，"
-       "要主动告诉村（居）委会或乡镇（街道），不再符合条件的从下个月起停发。申请时要如实填写。您在这里确认，就等于签字。您知道了吗？",
-       "领补贴时，情况变了要马上说。比如搬走了、退出低保了、等级变了。不符合了就停发。要说真话。您知道了吗？")
+       "请您了解：领补贴期间，如果申请人去世、户口迁走、被判刑服刑、残疾等级变了、残疾人证被冻结或注销、退出低保或低保边缘、"
+       "开始领工伤保险生活护理费，或者纳入特困人员救助供养，要主动告诉村（居）委会或乡镇（街道），不再符合条件的从下个月起停发。"
+       "申请时要如实填写。您在这里确认，就等于签字。您知道了吗？",
+       "领补贴时，情况变了要马上说。比如搬走了、退出低保了、等级变了。残疾人证被冻结、注销了，也要说。领了特困供养，也要说。"
+       "不符合了就停发。要说真话。您知道了吗？")
 define("conversation.notice_acknowledged", "好的，已经确认。", "好的。")
 define("conversation.notice_not_acknowledged",
        "这些是领补贴的人要做到的事，确认后才能提交申请。有不明白的地方，可以说“帮助”，也可以说“人工”找工作人员问。",

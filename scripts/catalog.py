@@ -102,6 +102,8 @@ TAIWAN_USAGE: tuple[tuple[str, str], ...] = (
     ("時間戳", "時間戳記"),
     # Telephone area code.
     ("區號", "區碼"),
+    # s2twp's IT phrase table turns 注销 into 登出 ("log out"); a cancelled certificate is 註銷.
+    ("登出", "註銷"),
     # Taiwan quotes with corner brackets.
     ("“", "「"), ("”", "」"), ("‘", "『"), ("’", "』"),
 )

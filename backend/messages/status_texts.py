@@ -269,10 +269,12 @@ define("takeover.next.decided", "补贴的金额和发放情况，可以在“�
 define("takeover.next.rejected", "请打开这份申请查看没有通过的原因。如果情况有变化，您可以重新申请。",
        "请打开申请看原因。情况变了，可以再申请。")
 define("takeover.next.withdrawn", "这份申请已经撤回。您想申请时，可以重新申请。", "申请撤回了。想要时，可以再申请。")
+# The changes named are those of the notice (accessibility/messages.py conversation.ask.policy_notice): seed 003
+# item 四, the certificate frozen or cancelled (seed 004 附件1 四) and entering 特困供养 (seed 004 政策告知书 注).
 define("takeover.pledge",
-       "提交时已替您确认了政策告知书：家里情况有变化（比如残疾等级变了、不再是低保户、户口迁走）时，"
-       "请及时告诉户籍所在地的乡镇（街道）。",
-       "政策说明已经替您确认了。家里情况变了，请告诉乡镇。")
+       "提交时已替您确认了政策告知书：家里情况有变化（比如残疾等级变了、残疾人证被冻结或注销、不再是低保户、"
+       "纳入特困供养、户口迁走）时，请及时告诉户籍所在地的乡镇（街道）。",
+       "政策说明已经替您确认了。家里情况变了，请告诉乡镇。残疾人证冻结、注销了，或者领了特困供养，也要说。")
 define("claim.taken_over", "您已接手为您建立的账号。账号里有 {count} 份申请，每一份的情况都已发到“消息”里。",
        "账号现在是您的了。里面有{count}份申请。每一份的情况，都在“消息”里。")
 define("claim.taken_over_nothing_yet", "您已接手为您建立的账号。账号里还没有申请。",

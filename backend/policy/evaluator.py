@@ -127,7 +127,10 @@ def _choose_higher_each(draft: _Draft) -> None:
             draft.reasons.append(Reason("choose_higher_ours", "qualifies", reason.rule, reason.source,
                                         {**reason.params, "amount": str(draft.amount)}))
         else:
-            draft.reasons.append(Reason("choose_higher_theirs", "excludes", reason.rule, reason.source,
+            # Seed 004 注 says "择高" and not who wins a tie: an equal amount keeps the other benefit (nothing
+            # is gained by changing), and the answer says the two are equal rather than that it is higher.
+            code = "choose_higher_tie" if draft.amount == Decimal(other) else "choose_higher_theirs"
+            draft.reasons.append(Reason(code, "excludes", reason.rule, reason.source,
                                         {**reason.params, "amount": str(draft.amount)}))
 
 
@@ -162,8 +165,11 @@ def _choose_higher_together(drafts: dict[str, _Draft], facts: Facts, policy: Eff
             reason = Reason("choose_higher_together_ours", "qualifies", rule, found.source,
                             {**params, "subsidies": sure_ones, "total": str(sure)})
         elif possible is not None and possible <= other_amount:
-            reason = Reason("choose_higher_together_theirs", "excludes", rule, found.source,
-                            {**params, "total": str(possible)})
+            # A tie keeps the other benefit, as for one subsidy (_choose_higher_each; seed 004 does not say who
+            # wins a tie). Said as a tie only when the sum is sure; otherwise the other benefit is "不低于" it.
+            code = ("choose_higher_together_tie" if sure == possible == other_amount
+                    else "choose_higher_together_theirs")
+            reason = Reason(code, "excludes", rule, found.source, {**params, "total": str(possible)})
         else:
             reason = Reason("choose_higher_together_pending", "uncertain", rule, found.source, params)
         for draft in in_play:  # one choice, so one answer for both subsidies

@@ -130,6 +130,11 @@ def coordination_reasons(subsidy: str, benefit: str, facts: Facts, policy: Effec
             return []
         return [Reason("benefit_combines", "note", rule, found.source, params)]
     if effect == "review":
+        if subsidy == "nursing" and benefit == "institution_care" and institution_payee(facts, policy) == "institution":
+            # Seed 003 item 四: the nursing subsidy of an institution-raised orphan or 事实无人抚养儿童 is paid
+            # ("统一发放至相应的儿童福利机构"), so living in the institution puts it in no doubt; the payment rule
+            # says so (payment_reasons: paid_to_institution).
+            return []
         return [Reason("benefit_needs_review", "uncertain", rule, found.source, params)]
     if coordination.compare == "together":
         return []  # weighed against both subsidies at once: evaluator._choose_higher_together
@@ -138,20 +143,37 @@ def coordination_reasons(subsidy: str, benefit: str, facts: Facts, policy: Effec
                    {**params, "other_amount": str(other) if other is not None else None})]
 
 
-def payment_reasons(facts: Facts, policy: EffectivePolicy) -> list[Reason]:
-    """Seed 003 item 四: the nursing subsidy of a disabled orphan or 事实无人抚养儿童 raised by an institution
-    (机构集中养育) goes to that children's welfare institution. Being in an institution is not enough: the
-    child must be an orphan or a 事实无人抚养儿童; an adult is neither."""
+def institution_payee(facts: Facts, policy: EffectivePolicy) -> str | None:
+    """Who the region's rule for institution-raised children (seed 003 item 四: 机构集中养育的符合条件的残疾孤儿、
+    事实无人抚养儿童的护理补贴，统一发放至相应的儿童福利机构) pays this person's nursing subsidy to: "institution",
+    "applicant", or "unknown" (a reviewer says); None where the rule does not apply (the region has none, or
+    the person is not in institution care).
+
+    The age comes first: 孤儿 and 事实无人抚养儿童 are children, so a known adult is paid in person whatever
+    benefits are ticked. A child (or a person of unknown age) is paid through the institution when an orphan
+    or a 事实无人抚养儿童; in person when known to be neither."""
     payment = policy.payment.get("institution_children_nursing")
     if payment is None or payment.value != "institution" or "institution_care" not in facts.other_benefits:
-        return []
-    rule = "payment.institution_children_nursing"
+        return None
+    age = age_in_years(facts)
+    if age is not None and age >= ADULT_AGE:
+        return "applicant"
     if ({"orphan", "de_facto_orphan_fully_supported"} & facts.other_benefits
             or facts.de_facto_unsupported_child is True):
-        return [Reason("paid_to_institution", "note", rule, payment.source)]
-    age = age_in_years(facts)
-    if (age is not None and age >= ADULT_AGE) or facts.de_facto_unsupported_child is False:
+        return "institution"
+    return "applicant" if facts.de_facto_unsupported_child is False else "unknown"
+
+
+def payment_reasons(facts: Facts, policy: EffectivePolicy) -> list[Reason]:
+    """Seed 003 item 四: the nursing subsidy of a disabled orphan or 事实无人抚养儿童 raised by an institution
+    (机构集中养育) goes to that children's welfare institution (`institution_payee`)."""
+    payee = institution_payee(facts, policy)
+    if payee is None or payee == "applicant":
         return []
+    payment = policy.payment["institution_children_nursing"]
+    rule = "payment.institution_children_nursing"
+    if payee == "institution":
+        return [Reason("paid_to_institution", "note", rule, payment.source)]
     return [Reason("paid_to_unknown", "uncertain", rule, payment.source, changeable=True)]
 
 

@@ -21,8 +21,9 @@ from backend.applications.fields import FIELDS
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import DECIDED, EVENT_ROLE, ReviewEventType, Stage, stage_after
 from backend.applications.vocabulary import MATERIAL_KINDS, SUBSIDIES
-from backend.calendar.months import months_before, parse_month
+from backend.calendar.months import month_index, month_text, months_before, parse_month
 from backend.errors import Conflict, FieldError, InvalidInput, NotFound
+from backend.policy.reasons import MAX_BACK_PAY_MONTHS, SEED_RENEWAL
 from backend.runtime import CHINA
 from backend.unit_of_work import UnitOfWork
 
@@ -117,11 +118,14 @@ def validate_for_application(event: ReviewEvent, application: Application, conte
     Refused: an event dated before the application was first submitted; a public notice that ended before
     the application was first submitted (seed 004, 政策告知书 三: 区民政局审定 → 公示 → 发放: the notice follows
     the decision on this application); amounts for a subsidy the person
-    did not apply for; a start month before the month of application (seed 001 item 9: 自残疾人递交申请当月
-    计发补贴), or, on a certificate renewal, more than the back-pay the evaluator allows (seed 001 item 13: 最多
-    不超过3个月). Accepted but flagged: an amount that differs from the region's amount in our policy data.
-    The review system is the authority on the amount (a county may have raised it before our data knows),
-    so the decision stands and the flag shows on the desk and in the statistics (docs/review-system.md)."""
+    did not apply for; a start month earlier than any reading of the seeds allows (`_earliest_lawful_start`:
+    the month of application, seed 001 item 9: 自残疾人递交申请当月计发补贴; or, where the certificate is older
+    than that month, 3 months before its month, seed 001 item 13). Accepted but flagged: an amount that
+    differs from the region's amount in our policy data, and a start month earlier than our evaluator's (a
+    renewal it was not told of, or back-pay it reads more narrowly). The review system is the authority on both
+    (a county may have raised its amount before our data knows; the office knows the application is a
+    renewal), so the decision stands and the flag shows on the desk and in the statistics
+    (docs/review-system.md)."""
     errors: list[FieldError] = []
     flags: list[dict] = []
     first_submitted = application.first_submitted_at or application.submitted_at
@@ -147,9 +151,14 @@ def validate_for_application(event: ReviewEvent, application: Application, conte
 
         evaluation = evaluate_application(application, content)
         earliest = _earliest_start(evaluation, application)
-        if earliest is not None and event.start_month < earliest:
-            errors.append(FieldError("start_month", "start_month_too_early", {"month": earliest}))
+        lawful = _earliest_lawful_start(evaluation, earliest)
+        if lawful is not None and event.start_month < lawful:
+            errors.append(FieldError("start_month", "start_month_too_early", {"month": lawful}))
         if not errors:
+            if earliest is not None and event.start_month < earliest:
+                flags.append({"code": "start_month_differs_from_policy",
+                              "start_month": {"approved": event.start_month, "policy": earliest},
+                              "source": SEED_RENEWAL})
             differs = {}
             for subsidy, amount in event.monthly_amounts.items():
                 verdict = evaluation.verdicts.get(subsidy)
@@ -173,6 +182,22 @@ def _earliest_start(evaluation: Any, application: Application) -> str | None:
         if verdict is not None and verdict.starts:
             months.append(months_before(verdict.starts, verdict.back_pay_months or 0))
     return min(months) if months else None
+
+
+def _earliest_lawful_start(evaluation: Any, earliest: str | None) -> str | None:
+    """The earliest month any reading of the seeds lets payment start. Seed 001 item 13: on a renewal,
+    "应于新残疾人证发证当月计发补贴，同时可视情...补发最多不超过3个月的补贴": from the new certificate's month, and
+    up to 3 months before it. Our evaluator knows an application is a renewal only when the old certificate's
+    end was entered (the conversation never asks it), and it caps every month paid before the month of
+    application at 3 (a reading left to steering: docs/policy.md, `starts`); the review office knows what it
+    decides. So where the certificate was issued before the month of application, a start from 3 months before
+    its month is lawful on the seed's words; otherwise nothing earlier than the evaluator's month is."""
+    if earliest is None:
+        return None
+    facts = evaluation.facts
+    if facts.issue_date is None or month_index(facts.issue_date) >= month_index(facts.on):
+        return earliest
+    return min(earliest, month_text(month_index(facts.issue_date) - MAX_BACK_PAY_MONTHS))
 
 
 def parse_day(value: str | None) -> date | None:

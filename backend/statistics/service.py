@@ -97,10 +97,13 @@ def monthly_statistics(actor: Actor, month: str) -> dict[str, Any]:
                 if any(flag.get("code") == "amount_differs_from_policy" for flag in flags):
                     # Accepted (the review system is the authority) but not the amount our policy data gives.
                     count(app, "approved_amount_differs")
+                if any(flag.get("code") == "start_month_differs_from_policy" for flag in flags):
+                    # Accepted, but from a month earlier than our evaluator's (seed 001 item 13, a renewal).
+                    count(app, "approved_start_month_differs")
         keys = ("received", "received_miniprogram", "received_official_account", "received_assistant",
                 "received_cross_province", "handed_off", "handed_off_late", "decided", "decided_in_time",
-                "decided_late", "open_and_late", "approved", "approved_amount_differs", "rejected",
-                "corrections_requested")
+                "decided_late", "open_and_late", "approved", "approved_amount_differs", "approved_start_month_differs",
+                "rejected", "corrections_requested")
         return {
             "month": month,
             "as_of": today.isoformat(),

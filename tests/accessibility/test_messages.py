@@ -7,8 +7,10 @@ import re
 import string
 from pathlib import Path
 
+import pytest
+
 import accessibility.messages  # noqa: F401
-from backend.messages.catalog import registry
+from backend.messages.catalog import registry, say
 
 ROOT = Path(__file__).resolve().parents[2]
 PARSERS = [*sorted((ROOT / "accessibility" / "answers").glob("*.py")),
@@ -60,3 +62,17 @@ def test_both_forms_use_only_placeholders_the_code_fills():
             names = {n for _, n, _, _ in string.Formatter().parse(message.easy_read) if n}
             standard = {n for _, n, _, _ in string.Formatter().parse(message.standard) if n}
             assert names <= standard, key
+
+
+@pytest.mark.parametrize("locale, words", [
+    ("zh_Hans_CN", ("冻结", "注销", "特困")),
+    ("zh_Hant_TW", ("凍結", "註銷", "特困")),
+    ("en", ("frozen", "cancelled", "destitute")),
+])
+def test_the_policy_notice_confirmed_before_submitting_names_a_frozen_or_cancelled_certificate_and_destitute_support(
+        locale, words):
+    # Seed 004 附件1 四: 残疾人证冻结、残疾人证注销 ... 应于次月停止发放补贴; seed 004 政策告知书 注: 纳入特困供养保障
+    # 的残疾人不享受两项补贴. Changes the person promises to report (seed 003 item 四: 应主动告知), in both forms.
+    notice = say("conversation.ask.policy_notice", locale)
+    for form in (notice.text, notice.easy_read):
+        assert all(word in form.lower() for word in words), form

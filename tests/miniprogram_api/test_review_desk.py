@@ -191,13 +191,29 @@ def test_desk_refuses_an_amount_that_is_not_positive(as_reviewer, nursing_only, 
     assert set(_errors(response).values()) <= {"amount_not_positive", "amount_invalid"}
 
 
-def test_desk_refuses_payment_from_before_the_month_of_application(as_reviewer, nursing_only):
-    # Seed 001 item 9: 自残疾人递交申请当月计发补贴; submitted in November 2026.
-    response = _approve(as_reviewer, nursing_only["id"], {"nursing": "80.00"}, start_month="2019-01")
+def test_desk_refuses_payment_from_before_the_month_of_application_when_the_certificate_is_no_older(
+        as_applicant, as_reviewer):
+    # Seed 001 item 9: 自残疾人递交申请当月计发补贴; submitted in November 2026 with a certificate of that month,
+    # so no reading of seed 001 item 13 (payment from an earlier new certificate's month) applies.
+    fields = complete_fields(issue_date="2026-11-02", valid_until="2036-11-02")
+    application = flows.submitted(as_applicant, subsidies=["nursing"], fields=fields,
+                                  photos=("id_card_front", "id_card_back", "disability_certificate"))
+    response = _approve(as_reviewer, application["id"], {"nursing": "80.00"}, start_month="2026-10")
 
     assert response.status_code == 422
     assert _errors(response) == {"start_month": "start_month_too_early"}
     assert "2026-11" in response.get_json()["errors"][0]["message"]
+
+
+def test_desk_refuses_payment_from_before_the_certificates_month_less_the_three_months_of_back_pay(
+        as_reviewer, nursing_only):
+    # The certificate was issued in June 2019: had the application been a renewal, seed 001 item 13 would count
+    # payment from that month and pay back at most 3 months before it (March 2019). Nothing reads earlier.
+    response = _approve(as_reviewer, nursing_only["id"], {"nursing": "80.00"}, start_month="2019-02")
+
+    assert response.status_code == 422
+    assert _errors(response) == {"start_month": "start_month_too_early"}
+    assert "2019-03" in response.get_json()["errors"][0]["message"]
 
 
 def test_the_reviewers_example_of_approving_anything_is_refused(as_reviewer, nursing_only):
@@ -209,20 +225,59 @@ def test_the_reviewers_example_of_approving_anything_is_refused(as_reviewer, nur
                                  "start_month": "start_month_too_early"}
 
 
-def test_on_a_certificate_renewal_up_to_three_months_may_be_paid_back(as_applicant, as_reviewer):
-    # Seed 001 item 13: the old certificate ran out in June, the new one came in October, the application in
-    # November. At most 3 months are paid before the month of application, the new certificate's own month
-    # counted among them (docs/policy.md, `starts`): August to October, no earlier.
-    fields = complete_fields(issue_date="2026-10-10", valid_until="2031-10-10")
-    fields["certificate"]["previous_valid_until"] = "2026-06-30"
-    renewal = flows.submitted(as_applicant, subsidies=["nursing"], fields=fields,
-                              photos=("id_card_front", "id_card_back", "disability_certificate"))
+def renewal(as_applicant, *, issue_date: str, previous_valid_until: str | None = None) -> dict:
+    fields = complete_fields(issue_date=issue_date, valid_until="2031-10-10")
+    if previous_valid_until:
+        fields["certificate"]["previous_valid_until"] = previous_valid_until
+    return flows.submitted(as_applicant, subsidies=["nursing"], fields=fields,
+                           photos=("id_card_front", "id_card_back", "disability_certificate"))
 
-    too_early = _approve(as_reviewer, renewal["id"], {"nursing": "80.00"}, start_month="2026-07")
+
+def test_a_renewal_approved_from_the_new_certificates_month_is_accepted_and_flagged_though_it_was_not_entered_as_one(
+        as_applicant, as_reviewer, as_admin):
+    # Seed 001 item 13: 重新办理残疾人证并提出补贴申请的，应于新残疾人证发证当月计发. The conversation never asks
+    # for the old certificate's end, so our evaluator counts from the month of application (2026-11); the review
+    # desk, which knows it is a renewal, approves from the new certificate's month (2026-09). That is lawful on
+    # the seed's words: the applicant gets the approval, and the desk sees that it differs from our answer.
+    application = renewal(as_applicant, issue_date="2026-09-10")
+
+    response = _approve(as_reviewer, application["id"], {"nursing": "80.00"}, start_month="2026-09")
+
+    assert response.status_code == 200, response.get_json()
+    assert as_applicant.get(f"/applications/{application['id']}/status").get_json()["stage"] == "approved"
+    listed = as_reviewer.get("/review/applications").get_json()["applications"][0]
+    assert listed["review_flags"] == [{"code": "start_month_differs_from_policy",
+                                       "start_month": {"approved": "2026-09", "policy": "2026-11"},
+                                       "source": listed["review_flags"][0]["source"]}]
+    assert "seed 001 item 13" in listed["review_flags"][0]["source"]
+    figures = as_admin.get("/admin/statistics", query_string={"month": "2026-11"}).get_json()
+    assert figures["totals"]["approved_start_month_differs"] == 1
+
+
+def test_on_a_certificate_renewal_up_to_three_months_before_the_new_certificates_month_may_be_paid_back(
+        as_applicant, as_reviewer):
+    # Seed 001 item 13: the old certificate ran out in June, the new one came in October, the application in
+    # November. Our evaluator pays at most 3 months before the month of application (August to October:
+    # docs/policy.md, `starts`); the seed's words count from October and pay back up to 3 months (July). July is
+    # accepted with a flag; June is earlier than any reading allows.
+    application = renewal(as_applicant, issue_date="2026-10-10", previous_valid_until="2026-06-30")
+
+    too_early = _approve(as_reviewer, application["id"], {"nursing": "80.00"}, start_month="2026-06")
     assert too_early.status_code == 422 and _errors(too_early) == {"start_month": "start_month_too_early"}
-    allowed = decide(as_reviewer, renewal["id"], type="approved", monthly_amounts={"nursing": "80.00"},
-                     start_month="2026-08")
-    assert allowed.status_code == 200, allowed.get_json()
+    assert "2026-07" in too_early.get_json()["errors"][0]["message"]
+    flagged = decide(as_reviewer, application["id"], type="approved", monthly_amounts={"nursing": "80.00"},
+                     start_month="2026-07")
+    assert flagged.status_code == 200, flagged.get_json()
+    [flag] = as_reviewer.get("/review/applications").get_json()["applications"][0]["review_flags"]
+    assert flag["start_month"] == {"approved": "2026-07", "policy": "2026-08"}
+
+
+def test_a_start_month_our_evaluator_allows_carries_no_flag(as_applicant, as_reviewer):
+    application = renewal(as_applicant, issue_date="2026-10-10", previous_valid_until="2026-06-30")
+
+    assert _approve(as_reviewer, application["id"], {"nursing": "80.00"}, start_month="2026-08").status_code == 200
+
+    assert as_reviewer.get("/review/applications").get_json()["applications"][0]["review_flags"] == []
 
 
 def test_an_amount_other_than_the_regions_is_accepted_and_flagged(as_applicant, as_reviewer, as_admin,

@@ -11,6 +11,7 @@ import pytest
 from backend.review.signing import sign
 from tests.conftest import TEST_REVIEW_SECRET, DEFAULT_NOW, login
 from tests.support import flows
+from tests.support.factories import complete_fields
 
 
 @pytest.fixture
@@ -215,6 +216,27 @@ def test_an_approval_over_http_is_checked_like_one_from_the_desk(client, submitt
     assert response.status_code == 422
     assert _errors(response) == {"monthly_amounts.living": "subsidy_not_applied_for",
                                  "start_month": "start_month_too_early"}
+
+
+def test_a_review_systems_approval_from_a_renewed_certificates_month_reaches_the_applicant_flagged(
+        client, as_applicant, as_reviewer):
+    # Seed 001 item 13: 应于新残疾人证发证当月计发. The provincial system knows the application is a renewal; our
+    # evaluator, never told when the old certificate ran out, counts from the month of application (2026-11).
+    fields = complete_fields(issue_date="2026-09-10", valid_until="2031-09-10")
+    renewal = flows.submitted(as_applicant, subsidies=["nursing"], fields=fields,
+                              photos=("id_card_front", "id_card_back", "disability_certificate"))
+    post_event(client, event(renewal, "e1", "accepted"))
+
+    response = post_event(client, event(renewal, "e2", "approved", monthly_amounts={"nursing": "80.00"},
+                                        start_month="2026-09"))
+
+    assert response.status_code == 200, response.get_json()
+    status = as_applicant.get(f"/applications/{renewal['id']}/status").get_json()
+    assert status["stage"] == "approved"
+    assert next(entry for entry in status["timeline"] if entry["event"] == "approved")["start_month"] == "2026-09"
+    [flag] = as_reviewer.get("/review/applications").get_json()["applications"][0]["review_flags"]
+    assert (flag["code"], flag["start_month"]) == ("start_month_differs_from_policy",
+                                                   {"approved": "2026-09", "policy": "2026-11"})
 
 
 def test_an_unsigned_body_is_refused_for_its_signature_before_its_content_is_looked_at(client):

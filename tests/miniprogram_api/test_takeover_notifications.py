@@ -63,6 +63,16 @@ def test_the_man_who_takes_over_is_told_of_the_application_submitted_for_him_wit
     assert "1 份申请" in claimed["message"]["text"]
 
 
+def test_the_pledge_made_for_him_names_a_frozen_or_cancelled_certificate_and_destitute_support(
+        app, man, submitted_for_him, as_assistant):
+    # Seed 004 附件1 四 (残疾人证冻结、注销 → 次月停发) and 政策告知书 注 (纳入特困供养保障的不享受两项补贴): changes
+    # he must report, as the notice acknowledged for him says (seed 003 item 四: 应主动告知).
+    himself, _, _ = take_over(app, as_assistant, man)
+    [note] = takeover_notes(himself)
+    for form in (note["text"], note["easy_read"]):
+        assert "冻结" in form and "注销" in form and "特困供养" in form, form
+
+
 def test_a_draft_the_assistant_left_is_mentioned_and_can_be_continued(app, man, submitted_for_him, as_assistant):
     draft = as_assistant.post("/applications", json={"subsidies": ["nursing"], "applying_as": "village_committee",
                                                      "applicant_id": man, "consents": ALL_CONSENTS}).get_json()

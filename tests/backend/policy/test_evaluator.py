@@ -155,6 +155,52 @@ def test_seed_003_four_a_child_in_institution_care_who_is_neither_orphan_nor_uns
     assert verdict.paid_to == "applicant" and "paid_to_unknown" not in codes(verdict)
 
 
+@pytest.mark.parametrize("facts", [
+    dict(other_benefits={"institution_care", "orphan"}),
+    dict(other_benefits={"institution_care", "de_facto_orphan_fully_supported"}),
+    dict(other_benefits={"institution_care"}, de_facto_unsupported_child=True),
+], ids=["orphan", "fully supported de-facto orphan", "de-facto unsupported child"])
+def test_seed_003_four_an_adult_ticked_as_an_orphan_in_institution_care_is_paid_in_person(facts):
+    # Seed 003 item 四 pays the institution for 残疾孤儿 and 事实无人抚养儿童: children. The birth date says who
+    # is one, whatever is ticked.
+    verdict = judge(region=SHANXI_COUNTY, grade=1, birth_date=date(1990, 3, 1), **facts).verdicts["nursing"]
+    assert verdict.paid_to == "applicant"
+    assert not {"paid_to_institution", "paid_to_unknown"} & set(codes(verdict))
+
+
+SHANXI_ORPHAN_CHILD = dict(region="140421", on=date(2024, 3, 10), category=5, grade=3, birth_date=date(2015, 6, 1))
+
+
+@pytest.mark.parametrize("facts", [
+    dict(other_benefits={"institution_care", "orphan"}),
+    dict(other_benefits={"institution_care", "de_facto_orphan_fully_supported"}),
+    dict(other_benefits={"institution_care"}, de_facto_unsupported_child=True),
+], ids=["orphan", "fully supported de-facto orphan", "de-facto unsupported child"])
+def test_seed_003_four_an_institution_raised_orphan_child_in_shanxi_receives_the_nursing_subsidy_through_the_institution(
+        facts):
+    # Seed 003 item 四: 机构集中养育的符合条件的残疾孤儿、事实无人抚养儿童的护理补贴，统一发放至相应的儿童福利机构:
+    # they receive it, so neither being an orphan nor living in the institution puts it in doubt.
+    verdict = judge(**SHANXI_ORPHAN_CHILD, **facts).verdicts["nursing"]
+    assert (verdict.outcome, verdict.paid_to) == ("eligible", "institution")
+    assert "benefit_needs_review" not in codes(verdict) and "paid_to_institution" in codes(verdict)
+
+
+def test_seed_003_is_silent_on_an_institution_raised_orphans_living_subsidy_so_a_reviewer_checks_it_in_shanxi():
+    verdict = judge(**SHANXI_ORPHAN_CHILD, household="dibao",
+                    other_benefits={"institution_care", "orphan"}).verdicts["living"]
+    assert verdict.outcome == "needs_review"
+    assert {r.rule for r in verdict.reasons if r.code == "benefit_needs_review"} == {
+        "coordination.institution_care.living", "coordination.orphan.living"}
+
+
+def test_seed_003_four_an_adult_in_institution_care_in_shanxi_still_needs_a_reviewer_for_the_nursing_subsidy():
+    verdict = judge(region=SHANXI_COUNTY, grade=1, birth_date=date(1950, 3, 1),
+                    other_benefits={"institution_care"}).verdicts["nursing"]
+    assert (verdict.outcome, verdict.paid_to) == ("needs_review", "applicant")
+    assert [r.rule for r in verdict.reasons if r.code == "benefit_needs_review"] == [
+        "coordination.institution_care.nursing"]
+
+
 @pytest.mark.parametrize("birth_date", [date(2015, 6, 1), None], ids=["a child", "age not known"])
 def test_seed_003_four_institution_care_without_orphan_status_needs_a_reviewer_to_say_who_is_paid(birth_date):
     verdict = judge(region=SHANXI_COUNTY, grade=1, birth_date=birth_date,
@@ -268,7 +314,7 @@ def with_other(benefit, amount=None, **facts):
 @pytest.mark.parametrize("other_amount, expected, code", [
     ("85", "eligible", "choose_higher_together_ours"),       # 80 + 90 = 170 > 85: both subsidies paid
     ("120", "eligible", "choose_higher_together_ours"),      # above either subsidy alone, below the two together
-    ("170", "not_eligible", "choose_higher_together_theirs"),  # equal: the other benefit is kept
+    ("170", "not_eligible", "choose_higher_together_tie"),   # equal: the other benefit is kept, said as equal
     ("200", "not_eligible", "choose_higher_together_theirs"),
 ])
 def test_seed_004_zhu_choose_the_higher_of_the_two_subsidies_weighs_the_other_benefit_against_their_sum(
@@ -332,6 +378,26 @@ def test_seed_004_zhu_choose_the_higher_of_the_nursing_subsidy_alone_leaves_the_
     assert outcomes(evaluation) == {"living": "eligible", "nursing": "eligible"}  # 90 > 85
     assert outcomes(with_other(benefit, "95", grade=1, household="dibao")) == {
         "living": "eligible", "nursing": "not_eligible"}  # 85 < 90 < 95 < 170: only nursing is weighed
+
+
+def test_seed_004_zhu_a_benefit_as_high_as_the_nursing_subsidy_is_kept_and_said_to_be_as_high_not_higher():
+    # Wulong: 经济困难高龄、失能老年人养老服务补贴 80 a month against grade-2 nursing, 80 (seed 004 一.2 and 注:
+    # 可择高享受重度残疾人护理补贴). Seed 004 does not say which one a tie keeps; the other benefit is kept.
+    evaluation = with_other("elderly_care_subsidy", "80", grade=2)
+    assert evaluation.verdicts["nursing"].outcome == "not_eligible"
+    assert "choose_higher_tie" in codes(evaluation.verdicts["nursing"])
+    reason = next(r for r in evaluation_document(evaluation, "zh_Hans_CN")["subsidies"]["nursing"]["reasons"]
+                  if r["code"] == "choose_higher_tie")
+    assert "一样多" in reason["text"] and "保留" in reason["text"] and "比" not in reason["text"]
+    assert "一样多" in reason["easy_read"]
+
+
+def test_seed_004_zhu_a_benefit_as_high_as_both_subsidies_together_is_kept_and_said_to_be_as_high():
+    # 伤残抚恤 170 a month against grade-1 nursing 90 and living 80 (seed 004 注: 可择高享受残疾人两项补贴).
+    document = evaluation_document(with_other("disability_pension", "170", grade=1, household="dibao"), "zh_Hans_CN")
+    texts = [next(r["text"] for r in verdict["reasons"] if r["code"] == "choose_higher_together_tie")
+             for verdict in document["subsidies"].values()]
+    assert texts[0] == texts[1] and "一样多" in texts[0] and "保留" in texts[0] and "不低于" not in texts[0]
 
 
 def test_seed_004_zhu_the_reasons_of_both_subsidies_explain_the_one_choice():
