@@ -49,8 +49,10 @@ class DeskItem(ApplicationOut):
     deadlines: dict[str, Any] | None = Field(description="As the applicant's status shows them: hand_off_by and "
                                                          "decision_by on the working-day calendar, and which is late.")
     late: bool = Field(description="Past the hand-off or the decision deadline and not yet decided.")
-    review_flags: list[dict[str, Any]] = Field(description="Recorded for the reviewer's attention, e.g. "
-                                                           "amount_differs_from_policy.")
+    review_flags: list[dict[str, Any]] = Field(description="For the reviewer's attention, e.g. "
+                                                           "amount_differs_from_policy; same_person_elsewhere "
+                                                           "(another live application with this ID or certificate "
+                                                           "number: its reference, stage and office_region).")
 
 
 class DeskList(BaseModel):
