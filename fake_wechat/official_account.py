@@ -91,6 +91,7 @@ class UrlVerification:
     echostr: str
     status: int
     body: str
+    headers: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -126,7 +127,7 @@ class OfficialAccountSender:
         params = {"signature": signature(self.token, timestamp, nonce), "timestamp": timestamp,
                   "nonce": nonce, "echostr": echostr}
         response = self._send("GET", params)
-        return UrlVerification(echostr, response.status_code, response.text)
+        return UrlVerification(echostr, response.status_code, response.text, dict(response.headers))
 
     # -- messages WeChat pushes ---------------------------------------------------------------------
 

@@ -1,5 +1,12 @@
 """The application as the outside sees it: identifying numbers masked unless revealed, facts derived
-from the ID number shown, the hukou suggested from the ID number's region code."""
+from the ID number shown, the hukou suggested from the ID number's region code.
+
+What is derived from the ID number goes only to whoever may read it whole (`may_reveal`: the applicant, a
+guardian, the assistant, the reviewer). A masked number hides digits 5-14: the rest of the county code and the
+birth date. Given the birth date (digits 7-14) and the county the number was issued in (the suggestion's
+`renamed_from`), a family member or an entrusted person would rebuild the whole number from its masked form, and
+the certificate number with it (the ID number, the category, the grade). So to them the birth date and the
+suggestion are not given; the sex is (digit 17 is among the four the mask shows)."""
 
 from __future__ import annotations
 
@@ -14,13 +21,14 @@ from backend.privacy.masking import mask_account, mask_certificate_number, mask_
 
 
 def application_document(application: Application, content: dict[str, Any], consents: list[str], *,
-                         reveal: bool, missing: list[FieldError]) -> dict[str, Any]:
+                         reveal: bool, may_reveal: bool, missing: list[FieldError]) -> dict[str, Any]:
     def shown(path: str, mask) -> Any:
         value = get_path(content, path)
         return value if reveal else mask(value)
 
     id_number = get_path(content, "applicant.id_number")
     identity = _parse(id_number)
+    derived = identity if may_reveal else None   # what restores the masked digits: see the module's doc
     hukou = get_path(content, "applicant.hukou_region")
     return {
         "id": application.id,
@@ -34,10 +42,10 @@ def application_document(application: Application, content: dict[str, Any], cons
             "name": get_path(content, "applicant.name"),
             "id_number": shown("applicant.id_number", mask_id_number),
             "sex": identity.sex if identity else None,
-            "birth_date": identity.birth_date.isoformat() if identity else None,
+            "birth_date": derived.birth_date.isoformat() if derived else None,
             "hukou_region": hukou,
             "hukou_region_name": _region_name(hukou),
-            "hukou_region_suggestion": _suggestion(identity.region_code) if identity else None,
+            "hukou_region_suggestion": _suggestion(derived.region_code) if derived else None,
             "address": get_path(content, "applicant.address"),
             "phone": shown("applicant.phone", mask_phone),
         },

@@ -259,6 +259,7 @@ def _present(uow: UnitOfWork, actor: Actor, application: Application, *, reveal:
     editable = application.stage in (Stage.DRAFT.value, Stage.CORRECTION_REQUESTED.value)
     return presenter.application_document(
         application, content, consented(uow, application), reveal=reveal,
+        may_reveal=reveal or Purpose.REVEAL in uow.applications.purposes_of(actor, application),
         missing=_missing(uow, application, content) if editable else [],
     )
 

@@ -129,6 +129,11 @@ for _event, (_standard, _easy) in {
         "payment_started": ("开始发放", "开始发钱")}.items():
     define(f"decision.{_event}", _standard, _easy)
 
+# Flags on the review desk, for the reviewer only (backend/review/same_person.py).
+define("review_flag.same_person_elsewhere",
+       "另一份申请 {reference}（{stage}，{office}）的{numbers}与本申请相同：请核实是否同一人重复申请，或有人冒用他人证件申请。",
+       "另一份申请 {reference} 用了同样的{numbers}。请查一查：是同一个人申请了两次，还是有人用了别人的证件。")
+
 # Why each checklist item is needed.
 CHECKLIST = {
     "identity": ("证明身份：身份证正反面，或户口簿。", "拍身份证两面。或者拍户口本。"),

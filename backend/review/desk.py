@@ -18,6 +18,7 @@ from backend.messages.locales import DEFAULT_LOCALE
 from backend.review.events import EventOutcome, ReviewEvent, apply_review_event
 from backend.representation.proofs import desk_proofs
 from backend.review.packet import assistance_facts
+from backend.review.same_person import same_person_flags
 from backend.review.system import BuiltInDesk
 from backend.unit_of_work import unit_of_work
 
@@ -48,7 +49,8 @@ def list_for_review(actor: Actor, *, stages: list[str] | None = None, late: bool
             document["proofs"] = desk_proofs(uow, application)  # the photos, at GET .../representations/{id}/proof
             document["deadlines"] = deadlines
             document["late"] = is_late
-            document["review_flags"] = _flags(uow.applications.timeline(application))
+            document["review_flags"] = (_flags(uow.applications.timeline(application))
+                                        + same_person_flags(uow.session, application, locale))
             documents.append(document)
         uow.commit()
     if late_first:

@@ -40,6 +40,8 @@ MAX_CLOCK_SKEW_SECONDS = 300
 # WeChat's nonces are a few digits; anything long or strange is not WeChat's (and would not fit the key).
 _NONCE = re.compile(r"^[0-9A-Za-z]{1,32}$")
 _OPENID_MAX = 64
+# WeChat's echostr is a long number; what is echoed back is held to digits and letters.
+_ECHOSTR = re.compile(r"[0-9A-Za-z]{1,64}")
 
 official_account = APIBlueprint("official_account", __name__, url_prefix="/wechat",
                                 abp_tags=[Tag(name="wechat", description="WeChat official account")])
@@ -72,7 +74,14 @@ def signed_by_wechat() -> None:
 
 @official_account.get("/official-account", summary="URL verification: answers WeChat's echostr")
 def verify():
-    return Response(request.args.get("echostr", ""), mimetype="text/plain")
+    # Our answer repeats what the query says: only WeChat's kind of echostr (digits and letters) is repeated, and
+    # never as something a browser would sniff into HTML (`?echostr=<script>` under a signature seen in a log).
+    echostr = request.args.get("echostr", "")
+    if not _ECHOSTR.fullmatch(echostr):
+        raise ApiProblem(400, "invalid_request")
+    response = Response(echostr, mimetype="text/plain")
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @official_account.post("/official-account", summary="Messages from followers (plain or safe mode)")

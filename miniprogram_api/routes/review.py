@@ -49,10 +49,13 @@ class DeskItem(ApplicationOut):
     deadlines: dict[str, Any] | None = Field(description="As the applicant's status shows them: hand_off_by and "
                                                          "decision_by on the working-day calendar, and which is late.")
     late: bool = Field(description="Past the hand-off or the decision deadline and not yet decided.")
-    review_flags: list[dict[str, Any]] = Field(description="Recorded for the reviewer's attention: "
+    review_flags: list[dict[str, Any]] = Field(description="For the reviewer's attention: "
                                                            "amount_differs_from_policy (amounts: {subsidy: "
-                                                           "{approved, policy}}), start_month_differs_from_policy "
-                                                           "(start_month: {approved, policy}); each with its source.")
+                                                           "{approved, policy}}) and start_month_differs_from_policy "
+                                                           "(start_month: {approved, policy}), recorded with their "
+                                                           "source; same_person_elsewhere (another live application "
+                                                           "with this ID or certificate number: its reference, stage "
+                                                           "and office_region).")
 
 
 class DeskList(BaseModel):

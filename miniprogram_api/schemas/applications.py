@@ -159,10 +159,13 @@ class ApplicantOut(BaseModel):
     name: str | None
     id_number: str | None = Field(description="Masked (1101**********1234) unless revealed.")
     sex: Literal["male", "female"] | None
-    birth_date: str | None
+    birth_date: str | None = Field(description="From the ID number; null to whoever may not reveal it (a family "
+                                               "member, an entrusted person): with the county it rebuilds the masked "
+                                               "digits.")
     hukou_region: str | None
     hukou_region_name: str | None
-    hukou_region_suggestion: Suggestion | None
+    hukou_region_suggestion: Suggestion | None = Field(description="From the ID number's region code; null to "
+                                                                   "whoever may not reveal it, as `birth_date`.")
     address: str | None
     phone: str | None
 

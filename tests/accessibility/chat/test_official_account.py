@@ -56,6 +56,21 @@ def test_the_url_is_verified_and_plain_mode_works_too(official_account, settings
     assert not reply.encrypted and "第1步" in reply.content and "为自己申请" in reply.content
 
 
+def test_the_url_verification_answer_tells_browsers_not_to_sniff_it(official_account):
+    verified = official_account.safe.verify_url()
+    assert verified.ok
+    assert verified.headers["X-Content-Type-Options"] == "nosniff"
+    assert verified.headers["Content-Type"].startswith("text/plain")
+
+
+@pytest.mark.parametrize("echostr", ["<script>alert(1)</script>", "1" * 65, "123\n", "12 34", "１２３"])
+def test_an_echostr_other_than_digits_and_letters_is_refused_not_echoed(official_account, echostr):
+    verified = official_account.safe.verify_url(echostr)
+    assert verified.status == 400
+    assert verified.headers["Content-Type"].startswith("application/problem+json")
+    assert echostr not in verified.body
+
+
 def test_a_message_without_a_valid_signature_is_refused(official_account):
     import requests
     response = requests.post(official_account.url, params={"signature": "0" * 40, "timestamp": "1", "nonce": "2"},
