@@ -73,9 +73,18 @@ def apply_changes(uow: UnitOfWork, actor: Actor, application: Application, chang
             errors.append(FieldError(path, problem.code, problem.params))
     if "certificate.number" in checked and checked["certificate.number"] is not None:
         number = checked.pop("certificate.number")
+        stored = uow.applications.content(application)
         for path in ("certificate.category", "certificate.grade"):
-            given = checked.get(path)
             derived = number[path.split(".")[1]]
+            if path in checked:
+                given = checked[path]
+            elif not _follows_stored_number(stored, path):
+                # Not sent with the number, and typed on its own (no number on record it was read from): what
+                # the person typed stays, and a number that says otherwise is refused, never silently taken
+                # over it (grade 1 or 2 is 90 or 80 yuan a month, seed 004).
+                given = get_path(stored, path)
+            else:
+                given = None  # read from the number on record: a new number brings its own
             if given is not None and given != derived:
                 errors.append(FieldError(path, "disagrees_with_certificate_number"))
             checked[path] = derived
@@ -189,6 +198,19 @@ def _deep_copy(value: Any) -> Any:
     if isinstance(value, list):
         return [_deep_copy(item) for item in value]
     return value
+
+
+def _follows_stored_number(stored: Mapping[str, Any], path: str) -> bool:
+    """Whether the stored category or grade is the one the stored certificate number carries (its 19th and 20th
+    digits), so it was read from that number rather than typed on its own."""
+    number = get_path(stored, "certificate.number")
+    if not number:
+        return False
+    try:
+        parsed = check_field("certificate.number", number)
+    except FieldProblem:
+        return False
+    return get_path(stored, path) == parsed[path.split(".")[1]]
 
 
 def _same(stored: Any, given: Any) -> bool:

@@ -24,6 +24,7 @@ from backend.applications.changes import (
     ordered,
 )
 from backend.applications.completeness import missing_items
+from backend.applications.fields import DERIVED_FIELDS, FIELDS, get_path
 from backend.applications.models import Application, StatusEvent, Submission
 from backend.applications.roles import role_word
 from backend.applications.stages import TERMINAL, Stage, review_started, why_locked
@@ -243,6 +244,9 @@ def _missing(uow: UnitOfWork, application: Application, content: dict[str, Any])
             problems.append(FieldError(item.item, "material_missing"))
     if application.stage == Stage.CORRECTION_REQUESTED.value:
         problems.extend(_photos_asked_for_again(uow, application))
+        already = {problem.path for problem in problems}
+        problems.extend(problem for problem in _fields_asked_for_still_empty(uow, application, content)
+                        if problem.path not in already)
     return problems
 
 
@@ -252,6 +256,21 @@ def _photos_asked_for_again(uow: UnitOfWork, application: Application) -> list[F
     asked = [item for item in uow.applications.correction_items(application) if item in MATERIAL_KINDS]
     new = uow.applications.kinds_not_yet_submitted(application)
     return [FieldError(kind, "correction_photo_needed") for kind in asked if kind not in new]
+
+
+def _fields_asked_for_still_empty(uow: UnitOfWork, application: Application,
+                                  content: dict[str, Any]) -> list[FieldError]:
+    """A field the reviewer asked for in a correction that is still empty: the correction cannot be sent without
+    it, even where a first submission may leave it out (an assistant's application needs no phone of the person,
+    but the reviewer asked for one because they could not reach them). An answer given, even "none" (an empty
+    list of other benefits), is an answer: the reviewer may have asked to check it."""
+    problems = []
+    for item in uow.applications.correction_items(application):
+        paths = [item] if item in FIELDS else [path for path in FIELDS if path.startswith(item + ".")]
+        paths = [path for path in paths if path not in DERIVED_FIELDS]
+        if paths and all(get_path(content, path) in (None, "", {}) for path in paths):
+            problems.append(FieldError(item, "correction_field_empty"))
+    return problems
 
 
 def _present(uow: UnitOfWork, actor: Actor, application: Application, *, reveal: bool = False) -> dict[str, Any]:

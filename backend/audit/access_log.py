@@ -44,6 +44,11 @@ ACTION_FAMILIES: dict[str, str | None] = {
 }
 # Strongest first: a request that changed something shows as a change, not as a read.
 VERBS = ["submit", "withdraw", "review", "change", "reveal", "view", "link"]
+# The access rule records each load of an application for a doing ("access.edit" ...), before the use case does
+# anything: the first step of a photo's upload, a save refused as invalid, the pre-fill list read with the right to
+# edit. Alone it changed nothing, so it is no line of its own ("修改了申请" with no field, fifteen times over for one
+# visit); with what the use case recorded it adds nothing either. A look ("access.view", "access.reveal") is a look.
+OPENED_FOR_A_DOING = {"access.edit", "access.submit", "access.withdraw", "access.review"}
 
 
 def access_log(actor: Actor, application_id: str, *, locale: str) -> list[dict[str, Any]]:
@@ -59,11 +64,14 @@ def access_log(actor: Actor, application_id: str, *, locale: str) -> list[dict[s
             key = (entry.actor_user_id, entry.at)
             group = groups.setdefault(key, {"at": entry.at, "role": entry.actor_role, "user": entry.actor_user_id,
                                             "verbs": set(), "fields": set(), "source": entry.source})
-            group["verbs"].add(verb)
+            if entry.action not in OPENED_FOR_A_DOING:
+                group["verbs"].add(verb)
             group["fields"].update(entry.fields or [])
         given = _names_given(uow, application.owner_user_id)
         lines = []
         for group in sorted(groups.values(), key=lambda item: item["at"]):
+            if not group["verbs"]:
+                continue  # opened to change it, nothing changed
             role = group["role"]
             named = role in NAMED_ROLES
             user = uow.session.get(User, group["user"]) if named else None

@@ -7,6 +7,7 @@ still be translated differently. Placeholders use Python's brace syntax ({length
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -43,6 +44,13 @@ class Words:
         return {"text": self.text, "easy_read": self.easy_read}
 
 
+@dataclass(frozen=True)
+class Label(Words):
+    """A thing's name as shown on its own, a heading on the screen ("Home address", "Your note"). Put into a sentence
+    of a language that writes articles and capitals, `say` fits it to its place there (`_in_sentence`): "Please fill
+    in the home address.", "You have not filled in your note yet.", "The bank account number must be ..."."""
+
+
 _REGISTRY: dict[str, Message] = {}
 
 
@@ -73,9 +81,11 @@ def say(message: Message | str, locale: str = DEFAULT_LOCALE, /, **params: objec
     table = _translations(locale)
     standard = table.get((message.key, message.standard), message.standard)
     easy = table.get((message.key + EASY_SUFFIX, message.easy_read), message.easy_read)
+    labels = {name for name, value in params.items() if isinstance(value, Label)}
+    fill = _fill_fitting_labels if labels and locale.split("_")[0] in _LABELS_FIT_THE_SENTENCE else _fill
     return Words(
-        _fill(standard, {k: (v.text if isinstance(v, Words) else v) for k, v in params.items()}),
-        _fill(easy, {k: (v.easy_read if isinstance(v, Words) else v) for k, v in params.items()}),
+        fill(standard, {k: (v.text if isinstance(v, Words) else v) for k, v in params.items()}, labels),
+        fill(easy, {k: (v.easy_read if isinstance(v, Words) else v) for k, v in params.items()}, labels),
     )
 
 
@@ -92,13 +102,82 @@ def join(words: list[Words], locale: str, separator: str = "list.separator") -> 
     return Words(sep.text.join(w.text for w in words), sep.easy_read.join(w.easy_read for w in words))
 
 
-def _fill(template: str, params: Mapping[str, object]) -> str:
+def _fill(template: str, params: Mapping[str, object], labels: set[str] | frozenset[str] = frozenset()) -> str:
     try:
         return template.format_map(_Strict(params))
     except (KeyError, IndexError, ValueError):
         # A translation with a broken placeholder must not break the response; the catalog test
         # catches it before release. Fall back to the raw template rather than fail.
         return template
+
+
+# Languages whose labels change in a sentence: a heading's capital goes mid-sentence, and a noun takes an article.
+# Chinese writes a label in a sentence as it is shown.
+_LABELS_FIT_THE_SENTENCE = {"en"}
+_DETERMINERS = {"the", "a", "an", "your", "my", "our", "their", "his", "her", "its", "this", "that", "these",
+                "those", "each", "every", "any", "no", "which", "whose", "what", "another"}
+_SENTENCE_ENDS = (".", "!", "?")
+_QUOTES = ("“", "‘", '"', "'", "«")
+
+
+def _fill_fitting_labels(template: str, params: Mapping[str, object], labels: set[str]) -> str:
+    """`_fill`, with each label among `params` fitted to its place in the sentence (`_in_sentence`)."""
+    formatter = string.Formatter()
+    try:
+        parts = list(formatter.parse(template))
+        written = ""
+        after_placeholder = False
+        for index, (literal, name, spec, conversion) in enumerate(parts):
+            written += literal
+            if name is None:
+                continue
+            if name not in params:
+                raise KeyError(name)
+            if name in labels:
+                following = parts[index + 1][0] if index + 1 < len(parts) else ""
+                written, text = _in_sentence(str(params[name]), written, following,
+                                             after_placeholder=after_placeholder and not literal.strip())
+                written += text
+            else:
+                value = formatter.convert_field(params[name], conversion) if conversion else params[name]
+                written += formatter.format_field(value, spec or "")
+            after_placeholder = True
+        return written
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def _in_sentence(label: str, before: str, after: str, *, after_placeholder: bool) -> tuple[str, str]:
+    """A label as a sentence says it, from the words around it: capitalised where the sentence starts and in lower
+    case inside it (an acronym such as "ID" keeps its capitals), with "the" where a noun needs an article and the
+    sentence gives none ("Please fill in the photo of the consent"), none before a label that has its own ("your
+    note", also where the sentence wrote "the {field}"), none where it is used as a heading or listed after a colon
+    ("Home address: ...", "Please upload: photo of ..."), and quoted as printed. Returns the text before it (an
+    article the label replaces is taken out) and the label."""
+    if not label or before.rstrip().endswith(_QUOTES):
+        return before, label
+    first = label.split(" ", 1)[0]
+    own_determiner = first.lower() in _DETERMINERS
+    article = re.search(r"(?:^|(?<=\s))(the|a|an)\s+$", before, flags=re.IGNORECASE)
+    starts = False
+    if own_determiner and article:  # "the {field}" with "Your note": "your note"
+        starts = article.group(1)[0].isupper()
+        before = before[:article.start()]
+    previous = re.search(r"([A-Za-z']+)\s*$", before)
+    if not starts:
+        starts = not before.strip() or before.rstrip().endswith(_SENTENCE_ENDS)
+    determined = bool(previous) and (previous.group(1).lower() in _DETERMINERS or previous.group(1).endswith("'s"))
+    # Used as a heading ("Home address: ..."), or named after a colon as an item of a list ("Please upload: photo of
+    # the disability certificate").
+    heading = after.lstrip().startswith(":") or before.rstrip().endswith(":")
+    text = label
+    if not (len(first) > 1 and first[1:] != first[1:].lower()):  # "ID card number" keeps its capitals
+        text = text[0].lower() + text[1:]
+    if not (own_determiner or determined or heading or after_placeholder):
+        text = "the " + text
+    if starts:
+        text = text[0].upper() + text[1:]
+    return before, text
 
 
 class _Strict(dict):

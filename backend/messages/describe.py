@@ -6,20 +6,25 @@ from __future__ import annotations
 from typing import Any
 
 from backend.errors import FieldError
-from backend.messages.catalog import Words, join, registry, say
+from backend.messages.catalog import Label, Words, join, registry, say
 
 
 def field_label(path: str, locale: str, applying_as: str | None = None) -> Words:
     """A field's name in words. `applying_as` other than "self": said to the one applying for someone else, who
-    is "您" while the applicant is "申请人" (field_texts.PROXY_LABELS), where the label differs."""
+    is "您" while the applicant is "申请人" (field_texts.PROXY_LABELS), where the label differs. A `Label`: shown
+    on its own as a heading, and fitted to its place when put into a sentence ("Please fill in the home address")."""
     if applying_as not in (None, "self") and f"field_for_proxy.{path}" in registry():
-        return say(f"field_for_proxy.{path}", locale)
+        return _label(say(f"field_for_proxy.{path}", locale))
     candidate = path
     while candidate:
         if f"field.{candidate}" in registry():
-            return say(f"field.{candidate}", locale)
+            return _label(say(f"field.{candidate}", locale))
         candidate = candidate.rpartition(".")[0]
     return Words(path, path)
+
+
+def _label(words: Words) -> Label:
+    return Label(words.text, words.easy_read)
 
 
 # Where the words for a choice's code are (低保 for `dibao`, 村（居）委会 for `village_committee`): the codes of the

@@ -212,6 +212,7 @@ ERRORS = {
     "consent_required": ("保存{field}之前，需要您单独同意我们处理敏感个人信息。",
                          "要先同意，才能保存{field}。"),
     "correction_photo_needed": ("审核人员请您重新上传{field}，请拍一张新的照片发上来。", "请重新拍{field}发上来。"),
+    "correction_field_empty": ("审核人员请您补填{field}，现在还没有填，请填好后再提交。", "请先填上{field}，再提交。"),
     "not_asked_for_in_correction": ("审核人员没有要求修改{field}，现在只能修改需要补正的项目。",
                                     "这次只能改要求改的地方。{field}不用改。"),
     "unknown_items": ("这些补正项目不认识：{items}。", "有的补正项目不认识。"),

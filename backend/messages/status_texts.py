@@ -120,6 +120,23 @@ NOTIFICATIONS_FOR = {
 }
 for _event, (_standard, _easy) in NOTIFICATIONS_FOR.items():
     define(f"notification.for.{_event}", _standard, _easy)
+# The same news to someone who followed the application and may no longer (a relative whose link was revoked, an
+# assistant the person stopped): neither "您的申请", which is not theirs, nor the person's name, which is no longer
+# theirs to see; the reference alone says which.
+NOTIFICATIONS_BY_REFERENCE = {
+    "submitted": ("申请 {reference} 已提交。", "申请 {reference} 已经交了。"),
+    "handed_off": ("申请 {reference} 已送达审核。", "申请 {reference} 已经送去审核了。"),
+    "accepted": ("申请 {reference} 已受理。", "申请 {reference} 已经收下了。"),
+    "correction_requested": ("申请 {reference} 需要补正材料。", "申请 {reference} 要补材料。"),
+    "township_review_passed": ("申请 {reference} 乡镇初审通过。", "申请 {reference} 乡镇看过了，通过了。"),
+    "federation_review_passed": ("申请 {reference} 残联审核通过。", "申请 {reference} 残联看过了，通过了。"),
+    "approved": ("申请 {reference} 审定通过。", "申请 {reference} 通过了。"),
+    "rejected": ("申请 {reference} 未通过。", "申请 {reference} 没有通过。"),
+    "public_notice": ("申请 {reference} 正在公示。", "申请 {reference} 正在公示。"),
+    "payment_started": ("申请 {reference} 的补贴已开始发放。", "申请 {reference} 开始发钱了。"),
+}
+for _event, (_standard, _easy) in NOTIFICATIONS_BY_REFERENCE.items():
+    define(f"notification.ref.{_event}", _standard, _easy)
 
 # Review decisions by name (for the desk's messages).
 for _event, (_standard, _easy) in {

@@ -64,22 +64,30 @@ def mark_read(actor: Actor, notification_id: str, *, locale: str) -> dict[str, A
         return _present(row, locale, _whose(uow, actor, row, {}))
 
 
-def notification_words(event_type: str, params: dict[str, Any], locale: str, *, for_name: str | None = None) -> Words:
+# `_whose` of a reader who followed someone else's application and may no longer see it.
+NO_LONGER_FOLLOWED = object()
+
+
+def notification_words(event_type: str, params: dict[str, Any], locale: str, *, for_name: str | None = None,
+                       by_reference: bool = False) -> Words:
     """`for_name`: the applicant's name when the reader follows someone else's application (an assistant, a
     relative, an entrusted person): "刘建国的申请…已受理", not "您的申请", which told an assistant helping many
-    people neither whose it was nor the truth."""
+    people neither whose it was nor the truth. `by_reference`: the reader followed it and may no longer, so the
+    news names the application by its reference alone ("申请 LB… 审定通过"): neither theirs nor named."""
     from backend.notifications.takeover import TAKEOVER_EVENTS, takeover_words
 
     if event_type in TAKEOVER_EVENTS:  # its params are codes (stage, role, office) said in the reader's language
         return takeover_words(event_type, params, locale)
     if for_name is not None and f"notification.for.{event_type}" in registry():
         return say(f"notification.for.{event_type}", locale, **params, name=Words(for_name, for_name))
+    if by_reference and f"notification.ref.{event_type}" in registry():
+        return say(f"notification.ref.{event_type}", locale, **params)
     return say(f"notification.{event_type}", locale, **params)
 
 
-def _whose(uow: UnitOfWork, actor: Actor, row: Notification, names: dict[str, str | None]) -> str | None:
-    """The applicant's name when `actor` follows someone else's application and still may (None when they hold
-    it themselves, or may no longer see it)."""
+def _whose(uow: UnitOfWork, actor: Actor, row: Notification, names: dict[str, Any]) -> Any:
+    """The applicant's name when `actor` follows someone else's application and still may; None when they hold it
+    themselves; NO_LONGER_FOLLOWED when they followed it and may no longer see it."""
     if row.application_id is None:
         return None
     if row.application_id not in names:
@@ -88,16 +96,17 @@ def _whose(uow: UnitOfWork, actor: Actor, row: Notification, names: dict[str, st
             names[row.application_id] = None
         elif Purpose.VIEW_STATUS not in uow.applications.purposes_of(actor, application):
             # A follower whose link was revoked or ran out keeps the news, not the name: the application is no
-            # longer theirs to see (the reference alone, as before names were given).
-            names[row.application_id] = None
+            # longer theirs to see (the reference alone), nor ever was it theirs ("您的申请").
+            names[row.application_id] = NO_LONGER_FOLLOWED
         else:
             applicant = uow.applications.content(application).get("applicant") or {}
             names[row.application_id] = applicant.get("name") or say("role.applicant", DEFAULT_LOCALE).text
     return names[row.application_id]
 
 
-def _present(row: Notification, locale: str, for_name: str | None = None) -> dict[str, Any]:
-    words = notification_words(row.event_type, row.params, locale, for_name=for_name)
+def _present(row: Notification, locale: str, whose: Any = None) -> dict[str, Any]:
+    words = notification_words(row.event_type, row.params, locale, by_reference=whose is NO_LONGER_FOLLOWED,
+                               for_name=None if whose is NO_LONGER_FOLLOWED else whose)
     return {"id": row.id, "application_id": row.application_id, "event": row.event_type,
             "text": words.text, "easy_read": words.easy_read, "created_at": row.created_at,
             "read": row.read_at is not None}

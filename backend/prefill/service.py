@@ -135,7 +135,28 @@ def _pending(uow: UnitOfWork, application: Application) -> list[dict[str, Any]]:
                       "document_field": proposal.document_field, "current_value": current,
                       "differs_from_current": current is not None and current != value, "disagreement": None})
     _compare_photos(items)
+    _against_typed_digits(items, content)
     return items
+
+
+def _against_typed_digits(items: list[dict[str, Any]], content: dict[str, Any]) -> None:
+    """A certificate number carries the category and grade in its last two digits, so accepting it sets both. Where
+    the person typed a category or grade the number's digits contradict, the number differs from what is there
+    as much as a typed field does: "all" leaves it (and the typed values) alone, and the list shows it as
+    differing; named with the category and grade, the three are taken together (seed 004: grade 1 or 2 is 90 or
+    80 yuan a month)."""
+    from backend.identity.certificate_numbers import InvalidCertificateNumber, parse_certificate_number
+
+    for item in items:
+        if item["field"] != "certificate.number" or item["differs_from_current"]:
+            continue
+        try:
+            parsed = parse_certificate_number(str(item["value"]))
+        except InvalidCertificateNumber:
+            continue
+        typed = {"category": get_path(content, "certificate.category"), "grade": get_path(content, "certificate.grade")}
+        if any(value is not None and value != getattr(parsed, name) for name, value in typed.items()):
+            item["differs_from_current"] = True
 
 
 def _compare_photos(items: list[dict[str, Any]]) -> None:
