@@ -7,7 +7,6 @@ The applicant, a guardian and the reviewer, who may reveal it anyway, still see 
 
 from __future__ import annotations
 
-import io
 import json
 import re
 
@@ -16,24 +15,11 @@ import pytest
 from tests.support import flows
 from tests.support.accounts import logged_in
 from tests.support.factories import complete_fields, person
-from tests.support.flows import photo_bytes
 
 # The ID number keeps the county it was issued in, 500232 (武隆县), renamed since to 500156 (武隆区), where the
 # hukou is now: the application's own hukou field does not carry the number's code, only the ID number does.
 OWNER = person(region="500232", born="1950-04-12", sex="male", name="刘建国")
 BIRTH_FORMS = ("19500412", "1950-04-12", "1950年4月12日", "1950年04月12日", "1950/04/12")
-
-
-def _linked(owner, client, application, kind, requester_name, **extra) -> None:
-    asked = client.post("/links", json={"application_reference": application["reference"],
-                                        "applicant_id_number": OWNER.id_number, "kind": kind,
-                                        "requester_name": requester_name, **extra})
-    assert asked.status_code == 201, asked.get_json()
-    link_id = asked.get_json()["id"]
-    proof = client.client.post(f"/api/v1/links/{link_id}/proof", content_type="multipart/form-data",
-                               data={"file": (io.BytesIO(photo_bytes("hukou")), "p.jpg")}, headers=client._headers(None))
-    assert proof.status_code == 200, proof.get_json()
-    assert owner.post(f"/links/{link_id}/confirm").status_code == 200
 
 
 @pytest.fixture
@@ -49,7 +35,7 @@ def followers(app, demo_accounts):
             ("neighbour", "王邻居", "entrusted", {"scope": ["view"], "expires_on": "2027-06-30"}),
             ("helper", "王帮手", "entrusted", {"scope": ["view", "edit", "submit"], "expires_on": "2027-06-30"})]:
         people[name] = logged_in(app, name, name=given)
-        _linked(owner, people[name], application, kind, given, **extra)
+        flows.confirmed_link(owner, people[name], application, OWNER.id_number, kind, given, **extra)
     return application, people
 
 

@@ -4,29 +4,19 @@ And a look reads as a look in the applicant's access log, never as a change."""
 
 from __future__ import annotations
 
-import io
 
 import pytest
 
 from tests.support import flows
 from tests.support.accounts import logged_in
 from tests.support.factories import complete_fields, person
-from tests.support.flows import photo_bytes
 
 OWNER = person(region="500156", born="1948-03-02", sex="female", name="陈桂英")
 
 
 def linked(owner, client, application, kind, **extra) -> str:
-    asked = client.post("/links", json={"application_reference": application["reference"],
-                                        "applicant_id_number": OWNER.id_number, "kind": kind,
-                                        "requester_name": extra.pop("requester_name", "王秀兰"), **extra})
-    assert asked.status_code == 201, asked.get_json()
-    link_id = asked.get_json()["id"]
-    proof = client.client.post(f"/api/v1/links/{link_id}/proof", content_type="multipart/form-data",
-                               data={"file": (io.BytesIO(photo_bytes("hukou")), "p.jpg")}, headers=client._headers(None))
-    assert proof.status_code == 200, proof.get_json()
-    assert owner.post(f"/links/{link_id}/confirm").status_code == 200
-    return link_id
+    return flows.confirmed_link(owner, client, application, OWNER.id_number, kind,
+                                extra.pop("requester_name", "王秀兰"), **extra)
 
 
 @pytest.fixture

@@ -57,3 +57,19 @@ def submitted(client, **kwargs: Any) -> dict:
     response = client.post(f"/applications/{draft['id']}/submit")
     assert response.status_code == 200, response.get_json()
     return response.get_json()
+
+
+def confirmed_link(owner, client, application: dict, applicant_id_number: str, kind: str, requester_name: str,
+                   **extra: Any) -> str:
+    """`client` asks to follow or act for `owner`'s application, shows a household-register photo as proof, and
+    the owner confirms: the link's id."""
+    asked = client.post("/links", json={"application_reference": application["reference"],
+                                        "applicant_id_number": applicant_id_number, "kind": kind,
+                                        "requester_name": requester_name, **extra})
+    assert asked.status_code == 201, asked.get_json()
+    link_id = asked.get_json()["id"]
+    proof = client.client.post(f"/api/v1/links/{link_id}/proof", content_type="multipart/form-data",
+                               data={"file": (io.BytesIO(photo_bytes("hukou")), "p.jpg")}, headers=client._headers(None))
+    assert proof.status_code == 200, proof.get_json()
+    assert owner.post(f"/links/{link_id}/confirm").status_code == 200
+    return link_id
