@@ -293,6 +293,16 @@ def test_henan_has_process_rules_and_no_amounts():
     assert evaluation.policy.process["monthly_online_statistics"].value is True
 
 
+def test_outside_wulong_how_a_retired_cadres_nursing_fee_combines_with_the_living_subsidy_is_for_a_reviewer():
+    # Only seed 004 (武隆区) says the fee and the living subsidy may be held together; the national baseline
+    # lets a reviewer decide where a region's file says nothing (000000.toml), rather than spread Wulong's rule.
+    verdict = judge(region=HENAN_COUNTY, grade=1, household="dibao",
+                    other_benefits={"retired_cadre_nursing_fee"}).verdicts["living"]
+    assert verdict.outcome == "needs_review" and "benefit_needs_review" in codes(verdict)
+    assert judge(grade=1, household="dibao", other_benefits={"retired_cadre_nursing_fee"}).verdicts[
+        "living"].outcome == "eligible"                                           # Wulong: seed 004 注
+
+
 def test_choose_the_higher_compares_when_the_other_amount_is_known():
     higher = judge(grade=1, other_benefits={"retired_cadre_nursing_fee"},
                    other_benefit_amounts={"retired_cadre_nursing_fee": Decimal("60")}).verdicts["nursing"]
