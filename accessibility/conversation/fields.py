@@ -18,7 +18,7 @@ from accessibility.conversation.plan import Step
 from accessibility.conversation.questions import option_words, question_for
 from accessibility.conversation.said import Said, not_understood
 from accessibility.conversation.state import ASK, CHOOSE, CONFIRM, READ_BACK
-from backend.applications.service import DraftChanges, get_application
+from backend.applications.service import DraftChanges, get_application, may_reveal_numbers
 from backend.applications.vocabulary import OTHER_BENEFITS
 from backend.errors import Conflict, FieldError, InvalidInput
 from backend.identity.certificate_numbers import InvalidCertificateNumber, certificate_number_for
@@ -126,9 +126,7 @@ def _save_field(turn: Turn, step: Step, value: Any) -> None:
     values = {step.field: value}
     if step.field in plan.CERTIFICATE_PARTS and turn.situation.value("certificate.number"):
         # The number's last two digits are the category and grade: change them together.
-        number = _certificate_number(turn, **{step.field.split(".")[1]: value})
-        if number:
-            values["certificate.number"] = number
+        values.update(_number_following(turn, **{step.field.split(".")[1]: value}))
     if turn.save(step, DraftChanges(values=values)):
         turn.state.finish(step.id)
         turn.said.append(Said("conversation.saved", {"field": step.field, "value": value}))
@@ -162,6 +160,16 @@ def _remark_on(turn: Turn, step: Step, value: Any) -> None:
 
 
 def _certificate_number(turn: Turn, **changed: Any) -> str | None:
+    """The certificate number composed of the stored ID number, the category and the grade; None when a part is
+    not known, or when the person talking may not read the whole ID number (a family member, an entrusted person
+    of any scope: README, "entrusted persons never see whole numbers"). They are asked for the number instead and
+    read it off the certificate, rather than failing on a reveal they may not make."""
+    if not may_reveal_numbers(turn.actor, turn.application_id):
+        return None
+    return _composed(turn, **changed)
+
+
+def _composed(turn: Turn, **changed: Any) -> str | None:
     whole = get_application(turn.actor, turn.application_id, reveal=True)
     id_number = (whole["certificate"]["number"] or "")[:18] or whole["applicant"]["id_number"]
     category = changed.get("category", whole["certificate"]["category"])
@@ -174,12 +182,31 @@ def _certificate_number(turn: Turn, **changed: Any) -> str | None:
         return None
 
 
+def _number_following(turn: Turn, **changed: Any) -> dict[str, Any]:
+    """What becomes of the stored certificate number when its category or grade changes (`changed`: before it is
+    saved; none: after, as a photo's was): it follows, its last two digits being the category and grade. Whoever
+    may not compose it (`_certificate_number`) has a number that no longer agrees cleared instead, so it is asked
+    for and read off the certificate, rather than left to contradict the answer (refused again and again as
+    disagreeing with it)."""
+    if may_reveal_numbers(turn.actor, turn.application_id):
+        number = _composed(turn, **changed)
+        return {"certificate.number": number} if number else {}
+    situation = turn.situation
+    if changed:
+        disagrees = any(situation.value(f"certificate.{part}") != value for part, value in changed.items())
+    else:
+        disagrees = any(problem.code == "disagrees_with_certificate_number" for problem in situation.missing)
+    return {"certificate.number": None} if disagrees else {}
+
+
 def follow_certificate_parts(turn: Turn) -> None:
     """After a category or grade was taken from a photo: the number's last two digits follow it, as when typed."""
-    number = _certificate_number(turn)
     step = plan.find(turn.planned, "certificate.number")
-    if number and step is not None and number != turn.situation.value("certificate.number"):
-        turn.save(step, DraftChanges(values={"certificate.number": number}))
+    if step is None:
+        return
+    changes = _number_following(turn)
+    if changes and changes["certificate.number"] != turn.situation.value("certificate.number"):
+        turn.save(step, DraftChanges(values=changes))
 
 
 def compose_certificate_number(turn: Turn) -> bool:

@@ -39,7 +39,7 @@ from backend.runtime import china_date, runtime, today
 from backend.unit_of_work import UnitOfWork, unit_of_work
 
 __all__ = [
-    "DraftChanges", "create_application", "get_application", "list_applications", "save_draft",
+    "DraftChanges", "create_application", "get_application", "list_applications", "may_reveal_numbers", "save_draft",
     "submit_application", "withdraw_application",
 ]
 
@@ -105,6 +105,17 @@ def get_application(actor: Actor, application_id: str, *, reveal: bool = False) 
                              role=role_word(uow, actor, application))
         uow.commit()
         return _present(uow, actor, application, reveal=reveal)
+
+
+def may_reveal_numbers(actor: Actor, application_id: str) -> bool:
+    """Whether `actor` may read this application's whole ID and certificate numbers (`reveal=True`): the applicant,
+    a guardian, the assistant, the reviewer; never a family member or an entrusted person of any scope (README).
+    Asked before using a whole number for someone, so that whoever may not read it is asked it instead of failing."""
+    with unit_of_work() as uow:
+        application = uow.applications.get_for(actor, application_id, Purpose.VIEW)
+        allowed = Purpose.REVEAL in uow.applications.purposes_of(actor, application)
+        uow.commit()  # the read is recorded like any other (issue 8)
+        return allowed
 
 
 def list_applications(actor: Actor) -> list[dict[str, Any]]:
