@@ -97,9 +97,24 @@ def day_words(day: date | str, locale: str) -> Words:
 
 
 def join(words: list[Words], locale: str, separator: str = "list.separator") -> Words:
-    """Several words as one list, separated as `locale` separates lists (、 in Chinese, ", " in English)."""
+    """Several words as one list, separated as `locale` separates lists (、 in Chinese, ", " in English). A list of
+    labels is a label, fitted into its sentence as one; the items after the first are already inside it ("ID card
+    number, disability certificate number")."""
     sep = say(separator, locale)
+    if words and all(isinstance(w, Label) for w in words):
+        rest = [Label(_inside(w.text), _inside(w.easy_read)) for w in words[1:]]
+        return Label(sep.text.join(w.text for w in [words[0], *rest]),
+                     sep.easy_read.join(w.easy_read for w in [words[0], *rest]))
     return Words(sep.text.join(w.text for w in words), sep.easy_read.join(w.easy_read for w in words))
+
+
+def _inside(label: str) -> str:
+    """A label as written inside a sentence: lower case, but an acronym such as "ID" keeps its capitals (Chinese,
+    which has no case, is unchanged)."""
+    first = label.split(" ", 1)[0]
+    if not label or (len(first) > 1 and first[1:] != first[1:].lower()):
+        return label
+    return label[0].lower() + label[1:]
 
 
 def _fill(template: str, params: Mapping[str, object], labels: set[str] | frozenset[str] = frozenset()) -> str:
@@ -166,13 +181,13 @@ def _in_sentence(label: str, before: str, after: str, *, after_placeholder: bool
     previous = re.search(r"([A-Za-z']+)\s*$", before)
     if not starts:
         starts = not before.strip() or before.rstrip().endswith(_SENTENCE_ENDS)
-    determined = bool(previous) and (previous.group(1).lower() in _DETERMINERS or previous.group(1).endswith("'s"))
+    # "the same {field}": "same" follows an article of its own.
+    determined = bool(previous) and (previous.group(1).lower() in _DETERMINERS | {"same"}
+                                     or previous.group(1).endswith("'s"))
     # Used as a heading ("Home address: ..."), or named after a colon as an item of a list ("Please upload: photo of
     # the disability certificate").
     heading = after.lstrip().startswith(":") or before.rstrip().endswith(":")
-    text = label
-    if not (len(first) > 1 and first[1:] != first[1:].lower()):  # "ID card number" keeps its capitals
-        text = text[0].lower() + text[1:]
+    text = _inside(label)
     if not (own_determiner or determined or heading or after_placeholder):
         text = "the " + text
     if starts:

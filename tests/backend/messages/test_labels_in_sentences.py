@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from backend.errors import FieldError
-from backend.messages.catalog import Label, Message, Words, say
+from backend.messages.catalog import Label, Message, Words, join, say
 from backend.messages.describe import describe_field_error
 from tests.conftest import login
 from tests.miniprogram_api.test_acting_for_others import multipart
@@ -62,6 +62,17 @@ def test_an_acronym_keeps_its_capitals_and_other_words_are_left_as_they_are():
     message = Message("test.label_place", "Please check {field} and {other}.", "x")
     said = say(message, "en", field=Label("ID card number", "ID number"), other=Words("Home", "Home")).text
     assert said == "Please check the ID card number and Home."
+
+
+def test_a_list_of_labels_is_fitted_into_its_sentence_as_one(messages):
+    # The review desk's same_person_elsewhere flag: "Disability certificate number" mid-sentence, and "the same the".
+    message = Message("test.label_place", "It has the same {numbers} as this one.", "x")
+    numbers = join([Label("ID card number", "ID number"), Label("Disability certificate number", "Certificate number")],
+                   "en")
+    assert say(message, "en", numbers=numbers).text == \
+        "It has the same ID card number, disability certificate number as this one."
+    chinese = join([Label("身份证号码", "身份证号"), Label("残疾人证号", "证号")], "zh_Hans_CN")
+    assert chinese.text == "身份证号码、残疾人证号"
 
 
 def test_an_assistant_registering_a_person_in_english_is_told_what_is_missing_in_plain_english(app, as_assistant):
