@@ -82,10 +82,14 @@ def say(message: Message | str, locale: str = DEFAULT_LOCALE, /, **params: objec
     standard = table.get((message.key, message.standard), message.standard)
     easy = table.get((message.key + EASY_SUFFIX, message.easy_read), message.easy_read)
     labels = {name for name, value in params.items() if isinstance(value, Label)}
-    fill = _fill_fitting_labels if labels and locale.split("_")[0] in _LABELS_FIT_THE_SENTENCE else _fill
+    fitting = bool(labels) and locale.split("_")[0] in _LABELS_FIT_THE_SENTENCE
+
+    def fill(template: str, values: Mapping[str, object]) -> str:
+        return _fill_fitting_labels(template, values, labels) if fitting else _fill(template, values)
+
     return Words(
-        fill(standard, {k: (v.text if isinstance(v, Words) else v) for k, v in params.items()}, labels),
-        fill(easy, {k: (v.easy_read if isinstance(v, Words) else v) for k, v in params.items()}, labels),
+        fill(standard, {k: (v.text if isinstance(v, Words) else v) for k, v in params.items()}),
+        fill(easy, {k: (v.easy_read if isinstance(v, Words) else v) for k, v in params.items()}),
     )
 
 
@@ -117,7 +121,7 @@ def _inside(label: str) -> str:
     return label[0].lower() + label[1:]
 
 
-def _fill(template: str, params: Mapping[str, object], labels: set[str] | frozenset[str] = frozenset()) -> str:
+def _fill(template: str, params: Mapping[str, object]) -> str:
     try:
         return template.format_map(_Strict(params))
     except (KeyError, IndexError, ValueError):

@@ -17,6 +17,7 @@ from backend.applications.access import Purpose
 from backend.applications.fields import FIELDS, get_path
 from backend.applications.models import Application
 from backend.errors import Conflict, FieldError, InvalidInput
+from backend.identity.certificate_numbers import InvalidCertificateNumber, parse_certificate_number
 from backend.materials.models import Material
 from backend.messages.describe import field_label
 from backend.prefill.models import DocumentRead, PrefillProposal
@@ -145,8 +146,6 @@ def _against_typed_digits(items: list[dict[str, Any]], content: dict[str, Any]) 
     as much as a typed field does: "all" leaves it (and the typed values) alone, and the list shows it as
     differing; named with the category and grade, the three are taken together (seed 004: grade 1 or 2 is 90 or
     80 yuan a month)."""
-    from backend.identity.certificate_numbers import InvalidCertificateNumber, parse_certificate_number
-
     for item in items:
         if item["field"] != "certificate.number" or item["differs_from_current"]:
             continue
