@@ -66,15 +66,17 @@ def deadlines_document(application: Application, locale: str) -> dict[str, Any] 
 
 
 def _deadline_view(application: Application, deadlines: dict[str, Any], locale: str) -> dict[str, Any] | None:
-    if not deadlines:
-        return None
+    stage = Stage(application.stage)
+    if not deadlines or stage in TERMINAL:
+        return None  # a withdrawn or rejected application is closed: no deadline runs for it any more
+    if stage is Stage.CORRECTION_REQUESTED:
+        return _paused_view(deadlines, locale)
     today = china_date(runtime().clock())
     hand_off_by: WorkingDayAnswer = deadlines["hand_off_by"]
     decision_by: WorkingDayAnswer = deadlines["decision_by"]
-    stage = Stage(application.stage)
     open_case = stage not in TERMINAL and stage not in DECIDED
     hand_off_late = open_case and deadlines["handed_off_on"] is None and today > hand_off_by.day
-    decision_late = (open_case and stage is not Stage.CORRECTION_REQUESTED and today > decision_by.day)
+    decision_late = open_case and today > decision_by.day
     estimated = hand_off_by.estimated or decision_by.estimated
     notes = []
     if hand_off_late:
@@ -92,7 +94,27 @@ def _deadline_view(application: Application, deadlines: dict[str, Any], locale: 
         "hand_off_late": hand_off_late,
         "decision_late": decision_late,
         "estimated": estimated,
+        "paused": False,
         "notes": notes,
+    }
+
+
+def _paused_view(deadlines: dict[str, Any], locale: str) -> dict[str, Any]:
+    """While the office waits for the applicant's correction no deadline runs: on resubmission the materials are
+    complete again and both deadlines start afresh from that day (seed 001 item 7; seed 002 一, 自申请材料齐备后),
+    so the old dates would only mislead. The note says what will happen once she resubmits."""
+    words = say("deadline.paused_for_correction", locale, hand_off_days=HANDOFF_WORKING_DAYS,
+                decision_days=DECISION_WORKING_DAYS)
+    return {
+        "materials_complete_on": deadlines["materials_complete_on"].isoformat(),
+        "hand_off_by": None,
+        "handed_off_on": deadlines["handed_off_on"].isoformat() if deadlines["handed_off_on"] else None,
+        "decision_by": None,
+        "hand_off_late": False,
+        "decision_late": False,
+        "estimated": False,
+        "paused": True,
+        "notes": [words.as_dict()],
     }
 
 
@@ -132,6 +154,8 @@ def _next_step(application: Application, events: list[StatusEvent], deadlines: d
     elif stage in (Stage.HANDED_OFF, Stage.ACCEPTED, Stage.TOWNSHIP_REVIEW, Stage.FEDERATION_REVIEW,
                    Stage.CIVIL_AFFAIRS_APPROVAL) and deadlines:
         by = deadlines["decision_by"].day
+    if stage is Stage.CORRECTION_REQUESTED:
+        params.update(hand_off_days=HANDOFF_WORKING_DAYS, decision_days=DECISION_WORKING_DAYS)
     if stage is Stage.PUBLIC_NOTICE:
         notice = _latest(events, "public_notice")
         params["notice_to"] = _day_or_nothing((notice.details or {}).get("notice_to") if notice else None, locale)

@@ -71,7 +71,12 @@ define("next.accepted", "乡镇（街道）正在初审，{by}前会作出决定
 define("next.township_review", "乡镇（街道）正在初审，{by}前会作出决定。", "乡镇正在看。{by}前有结果。")
 define("next.federation_review", "区县残联正在核对残疾人证和残疾等级，{by}前会作出决定。", "残联正在看。{by}前有结果。")
 define("next.civil_affairs_approval", "区县民政部门正在审定，{by}前会作出决定。", "民政局正在定。{by}前有结果。")
-define("next.correction_requested", "请按要求补正后重新提交，审核会接着进行。", "请改好后再交。")
+# Seed 001 item 7, seed 002 一: the deadlines count from the day the materials are complete, so from the resubmission.
+define("next.correction_requested",
+       "请按要求补正后重新提交。重新提交后，我们会在{hand_off_days}个工作日内把申请送到{office}，"
+       "{office}在送达后{decision_days}个工作日内作出决定，期限从重新提交那天重新计算。",
+       "请改好后再交。再交以后，{hand_off_days}个工作日内送去审核。"
+       "送到以后，{decision_days}个工作日内有结果。从再交那天算。")
 define("next.approved", "审定通过后会公示，公示没有异议就开始发放补贴。", "先公示。没问题就发钱。")
 define("next.public_notice", "公示期到 {notice_to}。公示没有异议就开始发放补贴。", "公示到{notice_to}。没问题就发钱。")
 define("next.paying", "补贴按月发放。家里情况有变化时，请及时告诉我们。", "每月发钱。情况变了请告诉我们。")
@@ -88,6 +93,9 @@ define("amount.yuan", "{subsidy}{amount}元", "{subsidy}{amount}元")
 
 define("deadline.late_handoff", "送审已超过期限（应在{by}前送达），我们正在处理。", "送晚了。我们正在处理。")
 define("deadline.late_decision", "审核已超过期限（应在{by}前作出决定），我们已提醒审核部门。", "审核晚了。我们已经催了。")
+define("deadline.paused_for_correction",
+       "等您补正期间，审核期限暂停。重新提交后重新计算：{hand_off_days}个工作日内送审，送达后{decision_days}个工作日内作出决定。",
+       "等您改材料时，不算日子。再交以后重新算。")
 define("deadline.estimated", "期限按工作日计算。{year}年的节假日安排尚未公布，日期是按法定节假日估算的，可能会有变动。",
        "日子是估算的。放假安排还没公布。")
 
@@ -247,21 +255,24 @@ define("consent_page.broken.detail",
        "号码不完整。请再扫一次。")
 define("consent_page.problem_note", "您什么都没有同意。", "您没有同意什么。")
 # WeChat subscribe messages: a `thing` keyword holds at most 20 characters (checked by a test for every locale).
+# The easy-read form goes to a person who asked for easy-read text first (backend/notifications/wechat.py).
 WECHAT_STAGE = {
-    "submitted": "已提交", "handed_off": "已送达审核", "accepted": "已受理", "correction_requested": "需要补正材料",
-    "township_review_passed": "乡镇初审通过", "federation_review_passed": "残联审核通过", "approved": "审定通过",
-    "rejected": "未通过", "public_notice": "公示中", "payment_started": "补贴已开始发放",
+    "submitted": ("已提交", "已经交了"), "handed_off": ("已送达审核", "已经送去审核"), "accepted": ("已受理", "已经收下了"),
+    "correction_requested": ("需要补正材料", "要补材料"), "township_review_passed": ("乡镇初审通过", "乡镇看过了"),
+    "federation_review_passed": ("残联审核通过", "残联看过了"), "approved": ("审定通过", "通过了"),
+    "rejected": ("未通过", "没有通过"), "public_notice": ("公示中", "正在公示"), "payment_started": ("补贴已开始发放", "开始发钱了"),
 }
 WECHAT_NOTE = {
-    "submitted": "我们会尽快送审", "handed_off": "请耐心等待审核结果", "accepted": "乡镇正在初审",
-    "correction_requested": "请打开小程序补正材料", "township_review_passed": "残联正在审核",
-    "federation_review_passed": "民政部门正在审定", "approved": "公示后开始发放", "rejected": "请打开小程序查看原因",
-    "public_notice": "公示无异议后发放", "payment_started": "补贴按月发放",
+    "submitted": ("我们会尽快送审", "很快送去审核"), "handed_off": ("请耐心等待审核结果", "请等结果"),
+    "accepted": ("乡镇正在初审", "乡镇正在看"), "correction_requested": ("请打开小程序补正材料", "请打开小程序改材料"),
+    "township_review_passed": ("残联正在审核", "现在残联看"), "federation_review_passed": ("民政部门正在审定", "现在民政局定"),
+    "approved": ("公示后开始发放", "公示后发钱"), "rejected": ("请打开小程序查看原因", "打开小程序看原因"),
+    "public_notice": ("公示无异议后发放", "没问题就发钱"), "payment_started": ("补贴按月发放", "每月发钱"),
 }
-for _event, _text in WECHAT_STAGE.items():
-    define(f"wechat.stage.{_event}", _text, _text)
-for _event, _text in WECHAT_NOTE.items():
-    define(f"wechat.note.{_event}", _text, _text)
+for _event, (_standard, _easy) in WECHAT_STAGE.items():
+    define(f"wechat.stage.{_event}", _standard, _easy)
+for _event, (_standard, _easy) in WECHAT_NOTE.items():
+    define(f"wechat.note.{_event}", _standard, _easy)
 
 # What a person is told when they take over the account a village assistant made for them (POST /me/claim): each
 # application already in it, who started or submitted it (by role and office, never by name, as the timeline), when,

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 import requests
 from sqlalchemy import and_, or_, select, update
@@ -23,14 +25,19 @@ from wechatpy.exceptions import WeChatClientException
 
 from backend.accounts.models import User
 from backend.jobs.queue import send_again
-from backend.messages.catalog import say
+from backend.messages.catalog import Words, say
+from backend.messages.locales import normalise_locale
 from backend.notifications.models import Notification, NotificationDelivery, WechatSubscription
 from backend.runtime import CHINA, runtime
 from backend.unit_of_work import UnitOfWork, unit_of_work
 
+if TYPE_CHECKING:
+    from backend.accounts.preferences import Preferences
+
 log = logging.getLogger(__name__)
 SEND_TASK = "send_wechat_notification"
 TEMPLATE_KEY = "status_update"
+STATUS_PAGE = "pages/status/index"  # opened with ?id=APPLICATION_ID (status_page)
 THING_LIMIT = 20  # WeChat: a `thing` value is at most 20 characters
 MAX_ATTEMPTS = 5
 # A message is leased to the worker that sends it for SEND_LEASE_SECONDS (a send takes well under a second; WeChat's
@@ -80,9 +87,10 @@ def send_wechat_notification(notification_id: str) -> str:
     attempt, notification, openid, template_id, user_id = claimed
     # Outside a transaction: SQLite gives one writer at a time, and a second session opened while the first holds
     # its transaction would wait for it (backend/db/engine.py).
-    data = template_data(notification, locale=_locale_of(user_id))
+    preferences = _preferences_of(user_id)
+    data = template_data(notification, locale=normalise_locale(preferences.locale), easy_read=preferences.easy_read)
     try:
-        mini_program_client().wxa.send_subscribe_message(openid, template_id, data, page="pages/status/index")
+        mini_program_client().wxa.send_subscribe_message(openid, template_id, data, page=status_page(notification))
     except (WeChatClientException, requests.RequestException) as error:
         final = attempt >= MAX_ATTEMPTS or getattr(error, "errcode", None) in _FINAL_ERRORS
         return _record(notification_id, attempt, "failed" if final else "retry",
@@ -179,9 +187,16 @@ def _locked(uow: UnitOfWork, notification_id: str) -> NotificationDelivery | Non
     return uow.session.scalars(select(NotificationDelivery).where(NotificationDelivery.notification_id == notification_id).with_for_update()).first()
 
 
-def template_data(notification: Notification, *, locale: str) -> dict[str, dict[str, str]]:
-    stage = say(f"wechat.stage.{notification.event_type}", locale).text
-    note = say(f"wechat.note.{notification.event_type}", locale).text
+def status_page(notification: Notification) -> str:
+    """The mini program page the message opens: the status of the application it is about, so a person with
+    several applications lands on this one, not on a list to search."""
+    return f"{STATUS_PAGE}?{urlencode({'id': notification.application_id})}"
+
+
+def template_data(notification: Notification, *, locale: str, easy_read: bool = False) -> dict[str, dict[str, str]]:
+    """The keywords, in the easy-read words when the person asked for easy-read text first (their preferences)."""
+    stage = _words(say(f"wechat.stage.{notification.event_type}", locale), easy_read)
+    note = _words(say(f"wechat.note.{notification.event_type}", locale), easy_read)
     return {
         "character_string1": {"value": notification.params.get("reference", "")[:32]},
         "thing2": {"value": stage[:THING_LIMIT]},
@@ -190,10 +205,13 @@ def template_data(notification: Notification, *, locale: str) -> dict[str, dict[
     }
 
 
-def _locale_of(user_id: str) -> str:
-    from backend.accounts.preferences import preferred_locale
-    from backend.messages.locales import normalise_locale
-    return normalise_locale(preferred_locale(user_id))
+def _words(words: Words, easy_read: bool) -> str:
+    return words.easy_read if easy_read else words.text
+
+
+def _preferences_of(user_id: str) -> Preferences:
+    from backend.accounts.preferences import preferences_for
+    return preferences_for(user_id)
 
 
 def record_subscription(user_id: str, *, accepted: list[str], rejected: list[str]) -> dict:

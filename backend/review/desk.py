@@ -14,6 +14,7 @@ from backend.applications.access import Purpose
 from backend.applications.stages import ReviewEventType, Stage, stage_after
 from backend.applications.status import deadlines_document
 from backend.errors import Conflict
+from backend.messages.catalog import say
 from backend.messages.locales import DEFAULT_LOCALE
 from backend.review.events import EventOutcome, ReviewEvent, apply_review_event
 from backend.representation.proofs import desk_proofs
@@ -49,14 +50,26 @@ def list_for_review(actor: Actor, *, stages: list[str] | None = None, late: bool
             document["proofs"] = desk_proofs(uow, application)  # the photos, at GET .../representations/{id}/proof
             document["deadlines"] = deadlines
             document["late"] = is_late
+            document["preferred_contact"] = _preferred_contact(uow, application, locale)
             document["review_flags"] = (_flags(uow.applications.timeline(application))
                                         + same_person_flags(uow.session, application, locale))
             documents.append(document)
         uow.commit()
     if late_first:
         # Stable sort: late ones first, the most overdue decision first among them; the rest keep their order.
-        documents.sort(key=lambda d: (not d["late"], d["deadlines"]["decision_by"] if d["late"] else ""))
+        documents.sort(key=lambda d: (not d["late"], (d["deadlines"]["decision_by"] or "") if d["late"] else ""))
     return documents
+
+
+def _preferred_contact(uow, application, locale: str) -> dict[str, Any] | None:
+    """How the applicant (the application's owner, not whoever acts for them) asked to be reached, in the
+    reviewer's words: a deaf applicant who chose WeChat messages should not get a phone call."""
+    from backend.accounts.preferences import UserPreferences
+
+    row = uow.session.get(UserPreferences, application.owner_user_id)
+    if row is None or row.preferred_contact is None:
+        return None
+    return {"choice": row.preferred_contact, **say(f"choice.{row.preferred_contact}", locale).as_dict()}
 
 
 def _flags(events: list[Any]) -> list[dict[str, Any]]:

@@ -48,6 +48,10 @@ class DeskItem(ApplicationOut):
     representation: dict[str, Any] | None
     deadlines: dict[str, Any] | None = Field(description="As the applicant's status shows them: hand_off_by and "
                                                          "decision_by on the working-day calendar, and which is late.")
+    preferred_contact: dict[str, Any] | None = Field(
+        description="How the applicant asked to be reached (their preferences): choice (in_app, wechat, sms, "
+                    "phone_call) with text and easy_read in the reviewer's language; null when they chose none. "
+                    "Reach them this way: a deaf applicant may have asked for no phone call.")
     late: bool = Field(description="Past the hand-off or the decision deadline and not yet decided.")
     review_flags: list[dict[str, Any]] = Field(description="For the reviewer's attention: "
                                                            "amount_differs_from_policy (amounts: {subsidy: "

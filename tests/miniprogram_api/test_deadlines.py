@@ -68,3 +68,35 @@ def test_late_hand_off_is_flagged(app, demo_accounts, clock, runtime):
     found = deadlines(applicant_at(app, clock, "2026-12-01 10:00"), application)
     assert found["hand_off_late"] is True
     assert found["notes"][0]["text"].startswith("送审已超过期限")
+
+
+def test_while_a_correction_is_awaited_no_deadline_runs_and_she_is_told_they_start_again_on_resubmission(
+        app, demo_accounts, clock):
+    # Seed 001 item 7, seed 002 一 (自申请材料齐备后): on resubmission the materials are complete again, so the
+    # 3 + 10 working days count afresh from then; the old decision_by would only mislead while she corrects.
+    as_applicant = applicant_at(app, clock, "2026-11-25 10:00")
+    application = submit(as_applicant)
+    reviewer = login(app, "demo-reviewer")
+    reviewer.post(f"/review/applications/{application['id']}/decisions",
+                  json={"type": "correction_requested", "reason": "照片看不清", "items": ["disability_certificate"]})
+    status = as_applicant.get(f"/applications/{application['id']}/status").get_json()
+    assert status["deadlines"]["paused"] is True
+    assert status["deadlines"]["decision_by"] is None and status["deadlines"]["hand_off_by"] is None
+    assert status["next_step"]["by"] is None
+    assert "接着进行" not in status["next_step"]["text"]
+    for form in ("text", "easy_read"):
+        assert "3个工作日" in status["next_step"][form] and "10个工作日" in status["next_step"][form]
+    assert "暂停" in status["deadlines"]["notes"][0]["text"]
+    english = login(app, "demo-applicant", locale="en")
+    told = english.get(f"/applications/{application['id']}/status").get_json()["next_step"]
+    assert "3 working days" in told["text"] and "10 working days" in told["easy_read"]
+
+
+def test_a_rejected_or_withdrawn_application_shows_no_deadlines(app, demo_accounts, clock):
+    as_applicant = applicant_at(app, clock, "2026-11-25 10:00")
+    rejected, withdrawn = submit(as_applicant), submit(as_applicant)
+    login(app, "demo-reviewer").post(f"/review/applications/{rejected['id']}/decisions",
+                                     json={"type": "rejected", "reason": "未纳入低保"})
+    assert as_applicant.post(f"/applications/{withdrawn['id']}/withdraw").status_code == 200
+    assert deadlines(as_applicant, rejected) is None
+    assert deadlines(as_applicant, withdrawn) is None

@@ -106,3 +106,21 @@ def test_wechat_texts_fit_the_template_limits_in_every_language(locale):
         if key.startswith("wechat."):
             words = say(key, locale)
             assert len(words.text) <= THING_LIMIT, (key, locale, words.text)
+
+
+def test_a_wechat_message_opens_the_status_of_the_application_it_is_about(subscribed, as_reviewer, fake_wechat):
+    first, second = flows.submitted(subscribed), flows.submitted(subscribed)
+    as_reviewer.post(f"/review/applications/{second['id']}/decisions", json={"type": "accepted"})
+    sent = fake_wechat.subscribe_messages
+    assert sent[-1].page == f"pages/status/index?id={second['id']}"
+    assert sent[0].page == f"pages/status/index?id={first['id']}"
+
+
+def test_a_person_who_asked_for_easy_read_text_gets_the_wechat_message_in_easy_read_words(
+        subscribed, as_reviewer, fake_wechat):
+    assert subscribed.put("/me/preferences", json={"easy_read": True}).status_code == 200
+    application = flows.submitted(subscribed)
+    as_reviewer.post(f"/review/applications/{application['id']}/decisions",
+                     json={"type": "correction_requested", "reason": "照片看不清", "items": ["disability_certificate"]})
+    latest = fake_wechat.subscribe_messages[-1].data
+    assert (latest["thing2"]["value"], latest["thing3"]["value"]) == ("要补材料", "请打开小程序改材料")

@@ -359,3 +359,18 @@ def test_a_misspelt_stage_filter_is_refused_not_answered_with_an_empty_list(as_r
     listed = as_reviewer.get("/review/applications?stage=handed_off&stage=accepted").get_json()["applications"]
     assert [item["id"] for item in listed] == [submitted["id"]]
 
+
+
+def test_the_desk_shows_how_the_applicant_asked_to_be_contacted_in_the_reviewers_words(app, as_applicant,
+                                                                                     as_reviewer, submitted):
+    # A deaf applicant asked for WeChat messages: the reviewer, who sees her phone number, must see this too.
+    assert as_applicant.put("/me/preferences", json={"preferred_contact": "wechat"}).status_code == 200
+    item = as_reviewer.get("/review/applications").get_json()["applications"][0]
+    assert item["preferred_contact"] == {"choice": "wechat", "text": "微信消息", "easy_read": "微信"}
+    english = login(app, "demo-reviewer", locale="en")
+    in_english = english.get("/review/applications").get_json()["applications"][0]["preferred_contact"]
+    assert in_english["choice"] == "wechat" and in_english["text"] != "微信消息"
+
+
+def test_an_applicant_who_chose_no_way_to_be_contacted_shows_none_on_the_desk(as_reviewer, submitted):
+    assert as_reviewer.get("/review/applications").get_json()["applications"][0]["preferred_contact"] is None
