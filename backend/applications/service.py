@@ -190,7 +190,13 @@ def submit_application(actor: Actor, application_id: str, *, locale: str = "zh_H
         return document
 
 
-def withdraw_application(actor: Actor, application_id: str) -> dict[str, Any]:
+def withdraw_application(actor: Actor, application_id: str, *, locale: str = DEFAULT_LOCALE) -> dict[str, Any]:
+    """Answers with the application and a `message` saying it is withdrawn and how to apply again (a new application,
+    paid from its own month: seed 001 item 9); the applicant and whoever follows it are notified, as of any stage
+    change, so a relative or an assistant learns it too, and someone who reads only text is told in words."""
+    from backend.messages.catalog import say
+    from backend.notifications.service import notify_status_change
+
     with unit_of_work() as uow:
         application = uow.applications.get_for(actor, application_id, Purpose.WITHDRAW, for_update=True)
         stage = Stage(application.stage)
@@ -213,10 +219,14 @@ def withdraw_application(actor: Actor, application_id: str) -> dict[str, Any]:
         uow.applications.add(StatusEvent(
             application_id=application.id, type="withdrawn", stage_after=Stage.WITHDRAWN.value,
             actor_role=role_word(uow, actor, application), occurred_at=uow.now, recorded_at=uow.now))
+        notify_status_change(uow, application, "withdrawn")
         uow.audit.record(actor, "application.withdrawn", application_id=application.id,
                          role=role_word(uow, actor, application))
         uow.commit()
-        return _present(uow, actor, application)
+        document = _present(uow, actor, application)
+        document["message"] = say("withdraw.done", locale, reference=application.reference,
+                                  next=say("next.withdrawn", locale)).as_dict()
+        return document
 
 
 def _office_contact(application: Application) -> dict[str, str]:

@@ -81,7 +81,15 @@ define("next.approved", "审定通过后会公示，公示没有异议就开始�
 define("next.public_notice", "公示期到 {notice_to}。公示没有异议就开始发放补贴。", "公示到{notice_to}。没问题就发钱。")
 define("next.paying", "补贴按月发放。家里情况有变化时，请及时告诉我们。", "每月发钱。情况变了请告诉我们。")
 define("next.rejected", "如果情况有变化，您可以重新申请。有疑问，可以咨询下面列出的办事部门。", "情况变了，可以再申请。有问题，可以打下面的电话。")
-define("next.withdrawn", "您可以随时重新申请。", "您想申请时，可以再申请。")
+# How to apply again, and from when a new application is paid: seed 001 item 9 (经资格审定合格后，自残疾人递交申请
+# 当月计发补贴), so the withdrawn one's month no longer counts.
+define("next.withdrawn",
+       "这份申请不会再办理了。想再申请时，请在小程序里新建一份申请，证件照片要重新上传。"
+       "新申请审定合格的，补贴从递交新申请的当月起计发。",
+       "这份申请不会再办了。想再申请，请在小程序里新建一份申请。照片要重新拍、重新传。"
+       "新申请通过了，从交新申请的那个月开始算钱。")
+# The answer to the one who withdraws (POST /applications/{id}/withdraw): what happened, and `next` (next.withdrawn).
+define("withdraw.done", "申请 {reference} 已经撤回。{next}", "申请撤回了。{next}")
 
 define("action.finish_draft", "还需要填写：{items}。", "还要填：{items}。")
 define("action.correct_items", "请补正：{items}。原因：{reason}", "请改：{items}。原因：{reason}")
@@ -110,6 +118,8 @@ NOTIFICATIONS = {
     "rejected": ("您的申请 {reference} 未通过，请查看原因。", "申请没有通过。请看原因。"),
     "public_notice": ("您的申请 {reference} 正在公示。", "申请正在公示。"),
     "payment_started": ("您的补贴已开始发放。", "开始发钱了。"),
+    "withdrawn": ("您的申请 {reference} 已撤回，不会再办理。想再申请时，请在小程序里新建一份申请。",
+                  "申请撤回了，不会再办了。想再申请，请新建一份。"),
 }
 for _event, (_standard, _easy) in NOTIFICATIONS.items():
     define(f"notification.{_event}", _standard, _easy)
@@ -125,6 +135,7 @@ NOTIFICATIONS_FOR = {
     "rejected": ("{name}的申请 {reference} 未通过，请查看原因。", "{name}的申请没有通过。请看原因。"),
     "public_notice": ("{name}的申请 {reference} 正在公示。", "{name}的申请正在公示。"),
     "payment_started": ("{name}的补贴已开始发放（申请 {reference}）。", "{name}开始领钱了。"),
+    "withdrawn": ("{name}的申请 {reference} 已撤回，不会再办理。", "{name}的申请撤回了，不会再办了。"),
 }
 for _event, (_standard, _easy) in NOTIFICATIONS_FOR.items():
     define(f"notification.for.{_event}", _standard, _easy)
@@ -142,6 +153,7 @@ NOTIFICATIONS_BY_REFERENCE = {
     "rejected": ("申请 {reference} 未通过。", "申请 {reference} 没有通过。"),
     "public_notice": ("申请 {reference} 正在公示。", "申请 {reference} 正在公示。"),
     "payment_started": ("申请 {reference} 的补贴已开始发放。", "申请 {reference} 开始发钱了。"),
+    "withdrawn": ("申请 {reference} 已撤回。", "申请 {reference} 撤回了。"),
 }
 for _event, (_standard, _easy) in NOTIFICATIONS_BY_REFERENCE.items():
     define(f"notification.ref.{_event}", _standard, _easy)
@@ -261,6 +273,7 @@ WECHAT_STAGE = {
     "correction_requested": ("需要补正材料", "要补材料"), "township_review_passed": ("乡镇初审通过", "乡镇看过了"),
     "federation_review_passed": ("残联审核通过", "残联看过了"), "approved": ("审定通过", "通过了"),
     "rejected": ("未通过", "没有通过"), "public_notice": ("公示中", "正在公示"), "payment_started": ("补贴已开始发放", "开始发钱了"),
+    "withdrawn": ("已撤回", "撤回了"),
 }
 WECHAT_NOTE = {
     "submitted": ("我们会尽快送审", "很快送去审核"), "handed_off": ("请耐心等待审核结果", "请等结果"),
@@ -268,6 +281,7 @@ WECHAT_NOTE = {
     "township_review_passed": ("残联正在审核", "现在残联看"), "federation_review_passed": ("民政部门正在审定", "现在民政局定"),
     "approved": ("公示后开始发放", "公示后发钱"), "rejected": ("请打开小程序查看原因", "打开小程序看原因"),
     "public_notice": ("公示无异议后发放", "没问题就发钱"), "payment_started": ("补贴按月发放", "每月发钱"),
+    "withdrawn": ("再申请请新建一份申请", "再申请要新建一份"),
 }
 for _event, (_standard, _easy) in WECHAT_STAGE.items():
     define(f"wechat.stage.{_event}", _standard, _easy)

@@ -8,7 +8,7 @@ from flask import request
 from flask_openapi3 import APIBlueprint, Tag
 
 from accessibility.status_speech import (
-    speak_checklist, speak_evaluation, speak_status_messages, spoken_status,
+    speak_checklist, speak_evaluation, speak_status_messages, spoken_status, spoken_words,
 )
 from backend.applications import service, status
 from backend.applications.service import DraftChanges
@@ -19,7 +19,7 @@ from miniprogram_api.locale import request_locale
 from miniprogram_api.problems import ApiProblem
 from miniprogram_api.render import render, render_application
 from miniprogram_api.schemas.applications import (
-    ApplicationList, ApplicationOut, CreateApplication, RevealQuery, SaveDraft, StatusOut,
+    ApplicationList, ApplicationOut, CreateApplication, RevealQuery, SaveDraft, StatusOut, WithdrawnOut,
 )
 from miniprogram_api.schemas.common import PROBLEM_RESPONSES, ApplicationPath
 from miniprogram_api.schemas.eligibility import ApplicationEligibilityAnswer, ChecklistOut
@@ -106,9 +106,16 @@ def submit_application(path: ApplicationPath):
 
 
 @applications.post("/applications/<application_id>/withdraw", summary="Withdraw before review starts",
-                   responses={200: ApplicationOut, **PROBLEM_RESPONSES})
+                   description="Answers with the application and a `message`: that it is withdrawn, that nothing "
+                               "more happens with it, and how to apply again. The applicant and whoever follows the "
+                               "application are notified.",
+                   responses={200: WithdrawnOut, **PROBLEM_RESPONSES})
 def withdraw_application(path: ApplicationPath):
-    return render_application(service.withdraw_application(current_actor(), path.application_id))
+    locale = request_locale()
+    document = service.withdraw_application(current_actor(), path.application_id, locale=locale)
+    document["message"]["audio_url"] = spoken_words(document["message"], locale=locale,
+                                                    preferences=current_preferences())
+    return render_application(document)
 
 
 @applications.get("/applications/<application_id>/eligibility",

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from miniprogram_api.schemas.common import DateText, FieldErrorOut, Strict, Words, with_examples
+from miniprogram_api.schemas.common import DateText, FieldErrorOut, SpokenWords, Strict, Words, with_examples
 
 Subsidy = Literal["living", "nursing"]
 ApplyingAs = Literal["self", "guardian", "entrusted", "village_committee", "institution"]
@@ -197,6 +197,12 @@ class ApplicationOut(BaseModel):
     created_at: datetime
     updated_at: datetime
     submitted_at: datetime | None
+
+
+class WithdrawnOut(ApplicationOut):
+    message: SpokenWords = Field(description="That it is withdrawn, that nothing more happens with it, and how to "
+                                             "apply again (a new application, photos sent again, paid from the month "
+                                             "of the new application).")
 
 
 class ApplicationList(BaseModel):

@@ -39,6 +39,16 @@ def test_each_decision_sends_a_wechat_message_the_fake_records(subscribed, as_re
     assert sent[0].data["character_string1"]["value"] == application["reference"]
 
 
+def test_a_withdrawal_sends_a_wechat_message_too(subscribed, fake_wechat):
+    application = flows.submitted(subscribed)
+
+    assert subscribed.post(f"/applications/{application['id']}/withdraw").status_code == 200
+
+    last = fake_wechat.subscribe_messages[-1]
+    assert (last.data["thing2"]["value"], last.data["thing3"]["value"]) == ("已撤回", "再申请请新建一份申请")
+    assert last.data["character_string1"]["value"] == application["reference"]
+
+
 def test_a_one_time_subscription_is_used_up(client, fake_wechat, settings, as_reviewer):
     settings.wechat_subscribe_templates = {"status_update": TEMPLATE}
     fake_wechat.add_template(TEMPLATE, ["character_string1", "thing2", "thing3", "time4"])
