@@ -23,6 +23,11 @@ LONG_TERM = "长期"
 
 _DATE = re.compile(r"(\d{4})\s*[年.\-/]?\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})")
 _COMPACT_DATE = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
+# One separator lost (2012.0301: benchmark photo 5700181, a dark ID card back): two digits each for month and
+# day still say where they part.
+_HALF_COMPACT_DATES = (re.compile(r"(?<!\d)(\d{4})\s*[年.\-/]\s*(\d{2})(\d{2})(?!\d)"),
+                       re.compile(r"(?<!\d)(\d{4})(\d{2})\s*[月.\-/]\s*(\d{2})(?!\d)"))
+LOST_SEPARATOR = 0.85      # such a date is never sure by itself: a second look or a check must confirm it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,18 +38,33 @@ class Parsed:
 
 def dates_in(value: Value) -> list[tuple[Parsed, int, int]]:
     """Every date in the text, with where it starts and ends; dates that do not exist are skipped."""
-    out = []
-    for pattern in (_DATE, _COMPACT_DATE):
+    out = _dates_matching(value, (_DATE,)) or _dates_matching(value, (_COMPACT_DATE,))
+    if out:
+        # A date that lost one separator beside one that did not (2012.03.01-2032.0301).
+        out += _dates_matching(value, _HALF_COMPACT_DATES, taken=[(start, end) for _, start, end in out],
+                               most=LOST_SEPARATOR)
+    else:
+        out = _dates_matching(value, _HALF_COMPACT_DATES, most=LOST_SEPARATOR)
+    return sorted(out, key=lambda p: p[1])
+
+
+def _dates_matching(value: Value, patterns, taken=(), *, most: float = 1.0) -> list[tuple[Parsed, int, int]]:
+    """Dates matching `patterns` outside the spans `taken`, each no surer than `most`."""
+    out: list[tuple[Parsed, int, int]] = []
+    taken = list(taken)
+    for pattern in patterns:
         for m in pattern.finditer(value.text):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
             try:
                 day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 continue
             digits = [i for i in range(m.start(), m.end()) if value.text[i].isdigit()]
-            out.append((Parsed(day, min((value.confidences[i] for i in digits), default=0.0)), m.start(), m.end()))
-        if out:
-            break
-    return sorted(out, key=lambda p: p[1])
+            least = min((value.confidences[i] for i in digits), default=0.0)
+            out.append((Parsed(day, min(least, most)), m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    return out
 
 
 def sex_in(value: Value) -> Parsed | None:

@@ -26,6 +26,8 @@ TRUSTED_CONTRAST = 8.0      # grey levels across the outline's weakest side (see
 # Outlines a little above that, or far from a document's proportions, are doubtful: the reader reads the
 # document both ways and keeps the read with more legible characters (ocr/api.py).
 DOUBTFUL_CONTRAST = 16.0
+# Every corner of an outline between 35 and 145 degrees (true outlines on the benchmark: docs/ocr.md).
+MAX_CORNER_COSINE = float(np.cos(np.radians(35)))
 DOUBTFUL_ASPECT = 0.3       # width/height this far from both 1.586 and 1.418 (a few right outlines reach 0.32)
 
 
@@ -105,7 +107,7 @@ def _find_quad(small: np.ndarray) -> tuple[np.ndarray, float] | None:
             long, short = (sides[0] + sides[2]) / 2, (sides[1] + sides[3]) / 2
             ratio = max(long, short) / max(min(long, short), 1.0)
             aspect_fit = max(0.0, 1 - min(abs(ratio - a) for a in ASPECTS) / 0.6)
-            if fill < 0.85 or aspect_fit < 0.3:
+            if fill < 0.85 or aspect_fit < 0.3 or not _corners_square_enough(quad):
                 continue
             # A real outline has contrast all round: paper on one side, desk on the other. A blob of glare or
             # the photo's own frame has at least one side without it.
@@ -114,6 +116,20 @@ def _find_quad(small: np.ndarray) -> tuple[np.ndarray, float] | None:
             if score > best_score:
                 best, best_score, best_contrast = quad, score, contrast
     return (best, best_contrast) if best_score > 0 else None
+
+
+def _corners_square_enough(quad: np.ndarray) -> bool:
+    """A flat rectangle seen in perspective keeps its corners near right angles. The edge of a shadow across a
+    card, with the card's bright part on one side, can make a four-sided outline whose sides and proportions
+    look like a document's but whose corner is almost flat (173 degrees: benchmark photo 5700194, where it hid
+    a legible certificate)."""
+    for i in range(4):
+        before, corner, after = quad[i - 1], quad[i], quad[(i + 1) % 4]
+        u, v = before - corner, after - corner
+        cosine = float(np.dot(u, v) / max(np.linalg.norm(u) * np.linalg.norm(v), 1e-6))
+        if abs(cosine) > MAX_CORNER_COSINE:
+            return False
+    return True
 
 
 def _weakest_side_contrast(gray: np.ndarray, quad: np.ndarray, offset: float = 5.0) -> float:

@@ -144,3 +144,30 @@ def test_a_doubtful_outline_is_checked_against_the_text_lines(reader):
     sample = make_sample(2500008, "disability_certificate")
     reading = reader.read(sample.jpeg, today=TODAY)
     assert {name: field.value for name, field in reading.fields.items()} == sample.truth
+
+
+def test_a_shadow_edge_across_a_card_is_not_taken_for_its_outline(reader):
+    # Benchmark photo 5700194: a legible certificate, cut by the photo's lower edge, with a shadow across it; the
+    # bright part's four-sided outline (one corner at 173 degrees) was warped flat and nothing was read.
+    sample = make_sample(5700194, "disability_certificate")
+    reading = reader.read(sample.jpeg, today=TODAY)
+    assert {name: field.value for name, field in reading.fields.items()} == sample.truth
+
+
+def test_a_validity_date_that_does_not_exist_is_taken_from_its_twin_and_said_to_be_repaired(reader):
+    # Benchmark photo 5700019, a dark ID card back: 2020.09.12-2030.00.12 in one look, 2020.00.12-2030.09.12
+    # in the other. The end is the start plus 10 years, one digit from what was read.
+    sample = make_sample(5700019, "id_card_back")
+    reading = reader.read(sample.jpeg, today=TODAY)
+    assert reading.fields["valid_from"].value == sample.truth["valid_from"] == "2020-09-12"
+    assert reading.fields["valid_until"].value == sample.truth["valid_until"] == "2030-09-12"
+    assert reading.fields["valid_until"].confidence < 0.9
+    assert any(w.code == "field_repaired" and w.field == "valid_until" for w in reading.warnings)
+
+
+def test_a_validity_whose_date_lost_a_dot_is_still_read(reader):
+    # Benchmark photo 5700181: 有效期限 2012.0301-长期.
+    sample = make_sample(5700181, "id_card_back")
+    reading = reader.read(sample.jpeg, today=TODAY)
+    assert reading.fields["valid_from"].value == "2012-03-01"
+    assert reading.fields["valid_until"].value == "long_term"

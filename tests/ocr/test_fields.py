@@ -96,6 +96,33 @@ def test_back_validity_that_is_not_5_10_or_20_years_is_not_confident():
     assert ("field_invalid", "valid_until") in codes(out)
 
 
+def _back_with_validity(validity: str):
+    lines = [line("签发机关", (217, 443, 339, 479)), line("武隆县公安局", (368, 442, 675, 479)),
+             line("有效期限", (219, 521, 340, 557)), line(validity, (365, 519, 620, 554))]
+    return id_card_back.parse(lines, SecondLook(ScriptedEngine(lines), page()), TODAY)
+
+
+def test_back_validity_end_that_does_not_exist_is_the_start_plus_the_one_length_a_digit_away():
+    out = _back_with_validity("2020.09.12-2030.00.12")
+    assert values(out)["valid_until"] == "2030-09-12" and out.fields["valid_until"].confidence < 0.9
+    assert ("field_repaired", "valid_until") in codes(out)
+    out = _back_with_validity("2020.00.12-2030.09.12")
+    assert values(out)["valid_from"] == "2020-09-12" and ("field_repaired", "valid_from") in codes(out)
+
+
+def test_back_validity_date_two_digits_from_any_length_is_withheld():
+    out = _back_with_validity("2020.09.12-2031.00.12")
+    assert "valid_from" not in out.fields and "valid_until" not in out.fields
+    assert ("field_invalid", "valid_until") in codes(out)
+
+
+def test_back_validity_date_that_lost_a_dot_is_read_but_not_sure_by_itself():
+    from ocr.fields.values import dates_in
+    found = dates_in(line("2012.0301-2032.03.01", (0, 0, 10, 10)))
+    assert [(p.value.isoformat(), p.confidence < 0.9) for p, _, _ in found] == [("2012-03-01", True),
+                                                                               ("2032-03-01", False)]
+
+
 def certificate_lines(number: str, grade: str = "壹级", validity: str = "有效期十年", category: str = "肢体"):
     return [
         line("中华人民共和国残疾人证", (300, 40, 850, 90)),

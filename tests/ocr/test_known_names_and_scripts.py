@@ -169,6 +169,26 @@ def test_one_confident_misreading_in_a_long_place_name_is_set_right():
     assert settled.text == "贵州省黔东南苗族侗族自治州黎平县鸭江镇光明路172号"
 
 
+def test_two_misreadings_in_a_long_place_name_are_set_right_when_its_own_county_follows_and_stay_doubtful():
+    # Benchmark photo 5700150: 黔 read 野 and 侗 read 属, both surely; the county after it, 黎平县, is one of
+    # 黔东南苗族侗族自治州's own counties, and no other prefecture of Guizhou is two characters from what was read.
+    settled = settle_address(read("贵州省野东南苗族属族自治州黎平县新华街道石坝村7组179号"))
+    assert settled.text == "贵州省黔东南苗族侗族自治州黎平县新华街道石坝村7组179号"
+    assert settled.confidences[3] < 0.9 and settled.confidences[8] < 0.9
+
+
+def test_two_misreadings_in_a_long_place_name_stay_as_read_when_no_county_of_its_own_follows():
+    # 鸭江镇 is a town, not a county: nothing vouches for the prefecture, and two characters are too many to guess.
+    settled = settle_address(read("贵州省野东南苗族属族自治州鸭江镇光明路172号"))
+    assert settled.text == "贵州省野东南苗族属族自治州鸭江镇光明路172号"
+
+
+def test_two_misreadings_in_a_short_place_name_are_never_set_right():
+    # 黎平县's prefecture spelt right, the county misread twice (警米县): three characters are too few.
+    settled = settle_address(read("贵州省黔东南苗族侗族自治州警米县鸭江镇光明路172号", doubtful=(13, 14)))
+    assert settled.text.startswith("贵州省黔东南苗族侗族自治州警米县")
+
+
 def test_a_misread_sex_label_with_its_colon_is_cut_from_the_name():
     from ocr.fields.common import cut_at_labels
     assert cut_at_labels(read("东方华云性制：女"), {"sex": ("性别",)}).text == "东方华云"

@@ -97,3 +97,13 @@ def test_an_outline_that_stops_short_of_the_document_is_doubtful():
     # part (width/height 1.02, no document's shape), and the address ran off its right edge.
     flat = straighten(decode_photo(make_sample(2500008, "disability_certificate").jpeg))
     assert flat.trusted and flat.doubtful
+
+
+def test_an_outline_with_a_nearly_flat_corner_is_not_a_document():
+    from ocr.preprocess.document import _corners_square_enough
+    # The bright part of a card cut by a shadow's edge (benchmark photo 5700194): one corner at 173 degrees.
+    shadow_cut = np.array([[277.5, 540.0], [786.0, 844.5], [1078.5, 1069.5], [255.0, 1071.0]], np.float32)
+    assert not _corners_square_enough(shadow_cut)
+    # A card seen at a slant keeps its corners within 35 degrees of square.
+    slanted = np.array([[100.0, 100.0], [900.0, 160.0], [860.0, 640.0], [140.0, 600.0]], np.float32)
+    assert _corners_square_enough(slanted)
