@@ -127,7 +127,8 @@ def test_the_asker_sees_their_proof_while_the_link_waits_for_confirmation(app, a
 
 def test_a_relative_who_gave_up_the_link_cannot_fetch_the_household_register_photo(proofs):
     daughter, family = proofs["daughter"], proofs["family"]
-    assert daughter.post(f"/representations/{family['id']}/revoke").status_code == 200
+    revoked = daughter.post(f"/representations/{family['id']}/revoke")
+    assert revoked.status_code == 200 and revoked.get_json()["proof_url"] is None   # no link that answers 404
     refused = daughter.get(f"/representations/{family['id']}/proof")
     assert refused.status_code == 404 and refused.get_json()["code"] == "link_not_found"
 
