@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import jsonify
+from flask import jsonify, request
 from flask_openapi3 import Info, OpenAPI
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -76,6 +76,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
 
     init_locale(app)
     init_problems(app)
+    init_no_store(app)
 
     # Each blueprint with its guard: who may reach it at all. Which application a person may touch is
     # decided in backend by the one access rule, which answers 404 to anyone signed in who may not see it
@@ -128,6 +129,24 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         return jsonify(status="ok")
 
     return app
+
+
+# Answers the same for everyone and free of personal data, which a cache may keep.
+CACHEABLE_ENDPOINTS = frozenset({"openapi_json", "static"})
+
+
+def init_no_store(app: OpenAPI) -> None:
+    """Every answer says `Cache-Control: no-store` unless its route chose otherwise (a photo's `private, no-store`,
+    the speech link's `private, max-age`): an application, its status, a conversation, the notifications, the desk
+    carry names, masked numbers, disability and household, and a refusal says what exists. Without it a shared or
+    browser cache (a phone's WebView, a proxy, the village office's PC) could keep and replay them to the next
+    user (RFC 9111 5.2.2.5)."""
+
+    @app.after_request
+    def _no_store(response):
+        if "Cache-Control" not in response.headers and request.endpoint not in CACHEABLE_ENDPOINTS:
+            response.headers["Cache-Control"] = "no-store"
+        return response
 
 
 def warn_about_settings(settings: Settings) -> None:

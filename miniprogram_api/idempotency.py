@@ -17,9 +17,14 @@ import json
 import math
 import time
 from collections.abc import Callable
+from typing import Any
 
 from flask import Response, make_response, request
 
+from backend.accounts.actor import Actor
+from backend.applications.access import Purpose
+from backend.applications.service import check_access
+from backend.conversations.store import load_conversation
 from backend.idempotency import Claimed, InProgress, claim, holder, release, settle
 from miniprogram_api.guards import current_actor
 from miniprogram_api.locale import content_language
@@ -38,7 +43,14 @@ POLL_SECONDS = 0.05
 KEPT_HEADERS = ("Content-Type", "Content-Language", "ETag", "Location")
 
 
-def idempotent(view: Callable) -> Callable:
+def idempotent(view: Callable | None = None, *,
+               replay_if: Callable[[Actor, dict[str, Any]], None] | None = None) -> Callable:
+    """`replay_if(actor, url arguments)` raises (NotFound) when the kept answer may no longer be shown to this
+    actor: a guardian the applicant stopped, an assistant whose grant ended, sending the same key again within the
+    two days, got the application as it was submitted (names, disability, household) replayed without asking."""
+    if view is None:
+        return functools.partial(idempotent, replay_if=replay_if)
+
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
         key = request.headers.get(HEADER)
@@ -66,6 +78,8 @@ def idempotent(view: Callable) -> Callable:
             # retry_after is the same number, as clients read it before.
             wait = retry_after_seconds(held)
             raise ApiProblem(409, "request_in_progress", params={"retry_after_seconds": wait, "retry_after": wait})
+        if replay_if is not None:
+            replay_if(current_actor(), dict(request.view_args or {}))
         replay = Response(held.body, status=held.status_code, content_type="application/json; charset=utf-8")
         for name, value in held.headers.items():
             replay.headers[name] = value
@@ -73,6 +87,18 @@ def idempotent(view: Callable) -> Callable:
         replay.headers[HEADER] = key
         return replay
     return wrapper
+
+
+def still_may(purpose: Purpose) -> Callable[[Actor, dict[str, Any]], None]:
+    """`replay_if` of a route on an application: the access rule asked again, for the same purpose."""
+    def check(actor: Actor, arguments: dict[str, Any]) -> None:
+        check_access(actor, arguments["application_id"], purpose)
+    return check
+
+
+def still_in_conversation(actor: Actor, arguments: dict[str, Any]) -> None:
+    """`replay_if` of a conversation's route: the conversation can still be loaded by this actor."""
+    load_conversation(actor, arguments["conversation_id"])
 
 
 def retry_after_seconds(held: InProgress) -> int:

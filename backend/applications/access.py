@@ -64,6 +64,7 @@ class ApplicationFacts(Protocol):
     owner_user_id: str
     stage: str
     office_region: str | None
+    submission_count: int
 
 
 _ALL_ACTING = {Purpose.VIEW, Purpose.REVEAL, Purpose.EDIT, Purpose.SUBMIT, Purpose.WITHDRAW, Purpose.VIEW_STATUS,
@@ -107,7 +108,7 @@ def relation(actor: Actor | None, application: ApplicationFacts, grants: Iterabl
         return None
     if actor.role is Role.PUBLIC and application.owner_user_id == actor.user_id:
         return Relation.APPLICANT
-    if (actor.role is Role.REVIEWER and application.stage != Stage.DRAFT.value and actor.region_code
+    if (actor.role is Role.REVIEWER and was_submitted(application) and actor.region_code
             and application.office_region and is_within(actor.region_code, application.office_region)):
         return Relation.REVIEWER
     if now is not None:
@@ -115,6 +116,13 @@ def relation(actor: Actor | None, application: ApplicationFacts, grants: Iterabl
             if live_grant(actor, application, grant, now):
                 return _KIND_RELATION.get(grant.kind)
     return None
+
+
+def was_submitted(application: ApplicationFacts) -> bool:
+    """Whether the application ever reached the office: a reviewer sees only those. A draft withdrawn before it
+    was submitted is no longer a draft (stage `withdrawn`) and was never the office's: the county's reviewer read it
+    whole, numbers and photos included, and the desk listed it under `withdrawn`."""
+    return application.stage != Stage.DRAFT.value and application.submission_count > 0
 
 
 def allowed_purposes(actor: Actor | None, application: ApplicationFacts, grants: Iterable[Grant] = (),

@@ -107,6 +107,13 @@ def get_application(actor: Actor, application_id: str, *, reveal: bool = False) 
         return _present(uow, actor, application, reveal=reveal)
 
 
+def check_access(actor: Actor, application_id: str, purpose: Purpose) -> None:
+    """NotFound unless `actor` may still do `purpose` to the application, as the use case itself would ask: an
+    answer kept for a retried request (Idempotency-Key) is replayed only to whoever may still reach what it shows."""
+    with unit_of_work() as uow:
+        uow.applications.get_for(actor, application_id, purpose)
+
+
 def may_reveal_numbers(actor: Actor, application_id: str) -> bool:
     """Whether `actor` may read this application's whole ID and certificate numbers (`reveal=True`): the applicant,
     a guardian, the assistant, the reviewer; never a family member or an entrusted person of any scope (README).

@@ -87,7 +87,8 @@ def remove_material(actor: Actor, application_id: str, material_id: str) -> None
         application = uow.applications.get_for(actor, application_id, Purpose.EDIT, for_update=True)
         material = _current(uow, application, material_id)
         _check_may_change(uow, application, material.kind)
-        versions = list(uow.session.scalars(select(Material).where(Material.slot == material.slot)))
+        versions = list(uow.session.scalars(select(Material).where(
+            Material.application_id == application.id, Material.slot == material.slot)))
         if application.submission_count == 0:
             # Never submitted: nobody else has seen it, so a removed photo is really deleted (its intent
             # makes sure the files go even if the process dies right after the commit).

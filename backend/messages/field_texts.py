@@ -177,6 +177,8 @@ ERRORS = {
     "region_not_a_code": ("{field}应当是6位数字的区县代码。", "{field}要写6位数字。"),
     "region_unknown": ("没有找到这个区县代码，请检查{field}。", "这个区县号码查不到。请再看看。"),
     "region_not_a_county": ("{field}请选到区县一级。", "请选到区县。"),
+    "region_outside_your_area": ("{field}不在您管理的地区内，只能为您管理的地区开设协办员账号。",
+                                 "这个地区不归您管。请选您管的地区。"),
     "region_abolished": ("这个区县已经撤销了，请在{field}里选现在的区县。", "这个区县已经没有了。请选现在的区县。"),
     "id_number_empty": ("请填写{field}。", "还没有填{field}。"),
     "id_number_wrong_length": ("您输入了{length}位，身份证号码是18位，请再核对一下。",

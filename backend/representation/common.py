@@ -115,7 +115,10 @@ def representation_document(uow: UnitOfWork, link: Representation, viewer: Actor
         "representative": {"id": representative.id, "name": name, "role": representative.role},
         "consent_method": link.consent_method, "flagged_for_review": link.flagged_for_review,
         "has_proof": link.proof_key is not None,
-        "proof_url": proof_url(link), "created_at": link.created_at, "expires_at": link.expires_at,
+        # The one who asked sees their proof while the link is asked for or lasts (representation/proofs.py).
+        "proof_url": proof_url(link) if link.status == "pending" or live
+        or viewer.user_id != link.representative_user_id else None,
+        "created_at": link.created_at, "expires_at": link.expires_at,
         "confirmed_at": link.confirmed_at, "revoked_at": link.revoked_at,
         "confirm_prompt": confirm_prompt(link, name, viewer, locale, made_for=_made_for(uow, link, viewer)),
     }

@@ -24,6 +24,7 @@ from backend.unit_of_work import UnitOfWork, unit_of_work
 from datetime import date, datetime, time, timedelta
 
 from backend.applications.fields import FieldProblem, tidy_name
+from backend.applications.access import was_submitted
 from backend.applications.models import Application
 from backend.applications.vocabulary import FAMILY_RELATIONS
 from backend.errors import Conflict, FieldError, InvalidInput, NotFound
@@ -240,7 +241,7 @@ def _confirmer_role(uow: UnitOfWork, actor: Actor, link: Representation) -> str 
         except NotFound:
             return None
     if actor.role is Role.REVIEWER and actor.region_code and any(
-            app.office_region and app.stage != "draft" and is_within(actor.region_code, app.office_region)
+            app.office_region and was_submitted(app) and is_within(actor.region_code, app.office_region)
             for app in applications):
         return "reviewer"
     return None

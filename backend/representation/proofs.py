@@ -1,6 +1,7 @@
 """The proof photos of representations: the relation proof of a guardian or family member, an entrusted
 person's signed authorisation letter, the signed consent an assistant photographed for someone without a phone.
-Stored with the representation (`proof_key`); seen by the applicant, by the person who uploaded it, and by a
+Stored with the representation (`proof_key`); seen by the applicant, by the person who uploaded it while the link
+is asked for or lasts (not once it is revoked or ran out), and by a
 reviewer of a county where the applicant has an application under review; by nobody else (404), administrators
 included: they see statistics, not applications (backend/applications/access.py), and a proof photo (a household
 register page, a signed letter) is part of the applicant's file. Every look by someone other than the applicant
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -43,7 +45,7 @@ def proof_file(actor: Actor, representation_id: str, *, thumbnail: bool) -> File
             raise NotFound("link_not_found")
         applications = list(uow.session.scalars(select(Application).where(
             Application.owner_user_id == link.applicant_user_id).order_by(Application.created_at)))
-        role, concerned = _viewer(actor, link, applications)
+        role, concerned = _viewer(actor, link, applications, uow.now)
         if role is None:
             raise NotFound("link_not_found")
         if role != "applicant":
@@ -56,19 +58,28 @@ def proof_file(actor: Actor, representation_id: str, *, thumbnail: bool) -> File
     return FileContent(runtime().storage.get(key), "image/jpeg", filename)
 
 
-def _viewer(actor: Actor, link: Representation,
-            applications: list[Application]) -> tuple[str | None, list[Application]]:
+def _viewer(actor: Actor, link: Representation, applications: list[Application],
+            now: datetime) -> tuple[str | None, list[Application]]:
     """Who the actor is to this proof (the role written to the audit log), and the applications the look
     concerns (where it is recorded)."""
     if actor.role is Role.PUBLIC and actor.user_id == link.applicant_user_id:
         return "applicant", applications
     if actor.user_id == link.representative_user_id:
-        return link.kind, applications
+        # Their own upload, while the link is asked for or lasts: a household register page or a signed letter
+        # shows the applicant's whole ID number and hukou, which a relative the applicant stopped, an entrusted
+        # person whose authorisation ran out or an assistant whose grant ended may no longer see.
+        return (link.kind, applications) if _pending_or_live(link, now) else (None, [])
     if actor.role is Role.REVIEWER:
         # The access rule's own answer: a reviewer of the county of one of the person's submitted applications.
         mine = [application for application in applications if relation(actor, application) is Relation.REVIEWER]
         return ("reviewer", mine) if mine else (None, [])
     return None, []  # an administrator too: statistics, not applications
+
+
+def _pending_or_live(link: Representation, now: datetime) -> bool:
+    if link.status == "pending":
+        return True
+    return link.status == "active" and (link.expires_at is None or link.expires_at > now)
 
 
 def acting_proofs(uow: UnitOfWork, application: Application) -> list[Representation]:

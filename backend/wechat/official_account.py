@@ -57,6 +57,7 @@ MAX_WRONG_CODES_PER_HOUR_ALL = 20
 KEEP_RECEIVED = timedelta(days=1)
 
 _WRONG_CODE = "wrong-code:"  # wrong-code:{openid}:{id}, one row per wrong code
+_FORGIVEN_CODE = _WRONG_CODE + ":forgiven:"  # a wrong code of a follower since linked: counts for everyone only
 _REQUEST = "request:"  # request:{timestamp}:{nonce} and request:{timestamp}:{nonce}:{body digest}
 
 
@@ -209,8 +210,13 @@ def bind_follower(openid: str, code: str, *, source: str = "official_account") -
                 uow.session.execute(update(Conversation).where(Conversation.user_id == previous_user.id)
                                     .values(user_id=link.user_id))
             row.user_id, row.linked_by, row.updated_at = link.user_id, "code", uow.now
-        uow.session.execute(delete(ReceivedMessage).where(
-            ReceivedMessage.key.startswith(f"{_WRONG_CODE}{openid}:", autoescape=True)))
+        # The follower's wrong codes are forgiven (a person who mistyped is not stopped later), but they still count
+        # for everyone: deleted, they also left the all-followers count, so a guesser who sent four wrong codes
+        # and then one made on their own account, again and again, was never stopped (the limit that makes a
+        # six-digit code safe, MAX_WRONG_CODES_PER_HOUR_ALL, and with it someone else's account by their code).
+        for forgiven in uow.session.scalars(select(ReceivedMessage).where(
+                ReceivedMessage.key.startswith(f"{_WRONG_CODE}{openid}:", autoescape=True))):
+            forgiven.key = f"{_FORGIVEN_CODE}{new_id()}"
         uow.audit.record(_actor(linked_user, source), "official_account.linked_by_code")
         uow.commit()
     found = _load(openid, source)

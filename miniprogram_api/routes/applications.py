@@ -11,10 +11,11 @@ from accessibility.status_speech import (
     speak_checklist, speak_evaluation, speak_status_messages, spoken_status, spoken_words,
 )
 from backend.applications import service, status
+from backend.applications.access import Purpose
 from backend.applications.service import DraftChanges
 from backend.policy import service as policy_service
 from miniprogram_api.guards import current_actor, current_preferences
-from miniprogram_api.idempotency import idempotent
+from miniprogram_api.idempotency import idempotent, still_may
 from miniprogram_api.locale import request_locale
 from miniprogram_api.problems import ApiProblem
 from miniprogram_api.render import render, render_application
@@ -99,7 +100,7 @@ def save_draft(path: ApplicationPath, body: SaveDraft):
                    summary="Submit (send an Idempotency-Key: a retried submit is answered once)",
                    description="Validates everything and answers with every missing or invalid item at once.",
                    responses={200: ApplicationOut, **PROBLEM_RESPONSES})
-@idempotent
+@idempotent(replay_if=still_may(Purpose.SUBMIT))
 def submit_application(path: ApplicationPath):
     return render_application(service.submit_application(current_actor(), path.application_id,
                                                          locale=request_locale()))

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from accessibility import conversation
 from miniprogram_api.guards import current_actor, current_preferences
-from miniprogram_api.idempotency import idempotent
+from miniprogram_api.idempotency import idempotent, still_in_conversation
 from miniprogram_api.locale import request_locale
 from miniprogram_api.render import render
 from miniprogram_api.schemas.common import PROBLEM_RESPONSES, Problem
@@ -60,7 +60,7 @@ def answer(path: ConversationPath, body: Answer):
 @conversations.post("/conversations/<conversation_id>/photos",
                     summary="Answer a photo question (send an Idempotency-Key: a retried upload stores one photo)",
                     responses={200: ConversationOut, 413: Problem, **PROBLEM_RESPONSES})
-@idempotent
+@idempotent(replay_if=still_in_conversation)
 def photo(path: ConversationPath, form: Photo):
     return render(conversation.send_photo(current_actor(), path.conversation_id, form.file.read(),
                                           locale=request_locale(), answering=form.step,

@@ -7,9 +7,10 @@ from flask import Response
 from flask_openapi3 import APIBlueprint, FileStorage, Tag
 from pydantic import BaseModel, Field
 
+from backend.applications.access import Purpose
 from backend.materials import service
 from miniprogram_api.guards import current_actor
-from miniprogram_api.idempotency import idempotent
+from miniprogram_api.idempotency import idempotent, still_may
 from miniprogram_api.render import render
 from miniprogram_api.schemas.applications import MaterialKind
 from miniprogram_api.schemas.common import PROBLEM_RESPONSES, Problem, Strict
@@ -57,7 +58,7 @@ class FileQuery(Strict):
 @materials.post("/applications/<application_id>/materials", summary="Upload a photo of a material",
                 description="Send an Idempotency-Key: a retried upload on a dropped connection stores one file.",
                 responses={201: {"description": "The stored material"}, **RESPONSES})
-@idempotent
+@idempotent(replay_if=still_may(Purpose.EDIT))
 def upload(path: ApplicationPathOnly, form: Upload):
     document = service.add_material(current_actor(), path.application_id, form.kind, form.file.read())
     return render(document, 201, {"Location": document["url"].rsplit("/file", 1)[0]})
@@ -72,7 +73,7 @@ def list_materials(path: ApplicationPathOnly, query: ListQuery):
 
 @materials.put("/applications/<application_id>/materials/<material_id>",
                summary="Replace a material (the old version is kept as superseded)", responses=RESPONSES)
-@idempotent
+@idempotent(replay_if=still_may(Purpose.EDIT))
 def replace(path: MaterialPath, form: Replacement):
     return render(service.replace_material(current_actor(), path.application_id, path.material_id,
                                            form.file.read()))

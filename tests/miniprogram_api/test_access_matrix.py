@@ -1,6 +1,6 @@
 """The one access rule, exercised through every endpoint of an application by every kind of actor:
 applicant; guardian (confirmed, pending, revoked); family; entrusted person (in scope, expired);
-assistant (with a grant, without, expired, other region); reviewer (own region, other region);
+assistant (with a grant, without, expired, ended by the person, other region); reviewer (own region, other region);
 administrator; anonymous. What one may not see answers 404, never 403. Also the endpoints of a link, a person
 and a proof, and a check that no route naming something of a person is left out."""
 
@@ -89,6 +89,7 @@ ALLOWED = {
                              "confirm_link", "help_person"},
     "assistant_without_grant": set(),
     "assistant_expired": set(),
+    "assistant_revoked": set(),   # the person ended the grant
     "assistant_other_region": set(),
     "reviewer_own_region": {"view", "reveal", "view_files", "view_status", "review", "confirm_link", "view_proof"},
     "reviewer_other_region": set(),
@@ -147,6 +148,8 @@ def world(app, demo_accounts, runtime):
     actors["assistant_with_grant"], _ = _assistant_grant(app, owner, "assistant-a", "500156")
     actors["assistant_expired"], expired_grant = _assistant_grant(app, owner, "assistant-b", "500156")
     actors["assistant_other_region"], _ = _assistant_grant(app, owner, "assistant-c", "140105")
+    actors["assistant_revoked"], ended_grant = _assistant_grant(app, owner, "assistant-e", "500156")
+    assert owner.post(f"/representations/{ended_grant}/revoke").status_code == 200
     actors["assistant_without_grant"] = logged_in(app, "assistant-d", "assistant", region="500156")
     with unit_of_work() as uow:
         past = uow.now - timedelta(days=1)

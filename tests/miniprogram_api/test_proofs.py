@@ -115,3 +115,44 @@ def test_an_administrator_sees_neither_the_application_nor_its_proofs(proofs, as
         for variant in ("", "?variant=thumbnail"):
             answer = as_admin.get(f"/representations/{proofs[key]['id']}/proof{variant}")
             assert answer.status_code == 404 and answer.get_json()["code"] == "link_not_found"
+
+
+def test_the_asker_sees_their_proof_while_the_link_waits_for_confirmation(app, as_assistant):
+    registered = register_man(as_assistant)
+    application = apply_for_him(as_assistant, registered["person"]["id"])
+    niece = logged_in(app, "niece", name="刘小芳")
+    pending = link(niece, application, "family", relation="other_relative")
+    assert niece.get(f"/representations/{pending['id']}/proof").status_code == 200
+
+
+def test_a_relative_who_gave_up_the_link_cannot_fetch_the_household_register_photo(proofs):
+    daughter, family = proofs["daughter"], proofs["family"]
+    revoked = daughter.post(f"/representations/{family['id']}/revoke")
+    assert revoked.status_code == 200 and revoked.get_json()["proof_url"] is None   # no link that answers 404
+    refused = daughter.get(f"/representations/{family['id']}/proof")
+    assert refused.status_code == 404 and refused.get_json()["code"] == "link_not_found"
+
+
+def test_a_revoked_follower_cannot_fetch_the_proof_photo(app, demo_accounts):
+    from tests.support import flows
+    from tests.support.factories import complete_fields, person
+
+    owner_person = person(region="500156", born="1950-04-12")
+    owner = logged_in(app, "owner-who-stopped-her-cousin")
+    application = flows.submitted(owner, fields=complete_fields(owner_person))
+    cousin = logged_in(app, "cousin-stopped")
+    link_id = flows.confirmed_link(owner, cousin, application, owner_person.id_number, "family", "王小明",
+                                   relation="other_relative")
+    assert cousin.get(f"/representations/{link_id}/proof").status_code == 200
+    assert owner.post(f"/representations/{link_id}/revoke").status_code == 200
+    assert cousin.get(f"/representations/{link_id}/proof").status_code == 404
+    assert owner.get(f"/representations/{link_id}/proof").status_code == 200   # still in the applicant's file
+
+
+def test_an_assistant_whose_grant_ran_out_cannot_fetch_the_consent_photo(app, proofs, clock):
+    from tests.conftest import login
+
+    clock.advance(days=181)   # an assistance grant lasts 180 days (representation/common.py, ASSISTANCE_DAYS)
+    url = f"/representations/{proofs['consent']['id']}/proof"
+    assert login(app, "demo-assistant").get(url).status_code == 404
+    assert login(app, "demo-reviewer").get(url).status_code == 200

@@ -182,3 +182,26 @@ def test_the_sweep_of_what_was_received_is_a_periodic_task():
     from backend.jobs.tasks import PERIODIC
 
     assert "sweep_official_account_messages" in PERIODIC
+
+
+def test_a_guesser_who_links_with_their_own_code_between_wrong_ones_is_still_stopped(person, runtime):
+    """Forgiving a follower's wrong codes once they link must not take them out of the count for everyone: a
+    guesser sending four wrong codes, then one made on their own account, over and over, was never stopped."""
+    with unit_of_work() as uow:
+        uow.session.add(User(id="g" * 32, role="public", account="guesser", created_at=uow.now))
+        uow.commit()
+    guesser = Actor("g" * 32, Role.PUBLIC)
+    victims_code = new_link_code(person)["code"]
+    wrong = _wrong(victims_code)
+    tries = 0
+    with pytest.raises(Conflict) as paused:
+        while tries < 10 * MAX_WRONG_CODES_PER_HOUR_ALL:
+            for _ in range(MAX_WRONG_CODES_PER_HOUR - 1):
+                with pytest.raises(InvalidInput):
+                    bind_follower("oGuesser", wrong)
+                tries += 1
+            bind_follower("oGuesser", new_link_code(guesser)["code"])
+    assert paused.value.code == "link_code_busy" and tries == MAX_WRONG_CODES_PER_HOUR_ALL
+    # The right code is refused too while linking is paused: the guesser's next lucky try would not count.
+    with pytest.raises(Conflict):
+        bind_follower("oSomeoneElse", victims_code)
