@@ -223,6 +223,15 @@ def apply_review_event(uow: UnitOfWork, event: ReviewEvent, *, application: Appl
             # earlier pass, say): the review system must learn that it was not recorded.
             raise Conflict("event_id_reused", params={"event_id": event.event_id, "decision": already.type})
         return EventOutcome(application.id, application.stage, duplicate=True, moved=False)
+    if application.stage == Stage.WITHDRAWN.value:
+        # Withdrawn online while it waited for the office (WITHDRAWABLE: before the office acted on it). A review
+        # system that received the packet was never told; recording its decision quietly (200, "moved": false)
+        # left the office thinking it had decided, and paying, an application the person took back, and showed
+        # the person an approval after "撤回了申请". So the review system is told now, and nothing is recorded.
+        withdrawn_at = application.closed_at or uow.now
+        raise Conflict("application_withdrawn", params={
+            "reference": application.reference,
+            "withdrawn_on": withdrawn_at.astimezone(CHINA).date().isoformat()})
     flags = validate_for_application(event, application, uow.applications.content(application))
 
     current = Stage(application.stage)

@@ -133,7 +133,8 @@ def desk_decision(path: ApplicationPath, body: Decision):
 @review_events.post("/events", summary="An event from the review system (signed; replay-protected)",
                     description="Headers X-Liangbu-Timestamp and X-Liangbu-Signature: sha256=HMAC(secret, "
                                 "timestamp + '.' + body). A duplicate event id changes nothing (200, duplicate: "
-                                "true); the same event id for a different event is refused (409 event_id_reused). "
+                                "true); the same event id for a different event is refused (409 event_id_reused), and so is an "
+                                "event for an application the applicant withdrew (409 application_withdrawn). "
                                 "occurred_at may not be later than now plus 5 minutes (occurred_in_future).",
                     responses={200: Outcome, 401: Problem, 404: Problem, 409: Problem, 422: Problem})
 def receive_event(body: ReviewEventIn):

@@ -1,0 +1,63 @@
+"""The review office's side, end to end over loopback: our API served on a real port, the fake review system
+receiving the hand-offs over HTTP and posting its signed events back to that port, as the provincial or
+national system would. What the office is told, and what the applicant and their followers are told."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from backend.review.http_system import HttpReviewSystem
+from fake_review_system.server import running_review_system
+from tests.conftest import TEST_REVIEW_SECRET
+from tests.fake_wechat.wsgi_thread import serving
+from tests.support import flows
+
+
+@pytest.fixture
+def office(app, runtime, clock):
+    """The review system: it receives our packets and posts its events to our API over HTTP."""
+    with running_review_system(TEST_REVIEW_SECRET) as system, serving(app) as base:
+        runtime.review_system = HttpReviewSystem(system.url, TEST_REVIEW_SECRET.encode(), timeout=0.5)
+        yield Office(system, f"{base}/api/v1", clock)
+
+
+class Office:
+    def __init__(self, system, api: str, clock) -> None:
+        self.system, self.api, self.clock = system, api, clock
+        self._count = 0
+
+    def decides(self, reference: str, kind: str, *, minutes: int = 1, event_id: str | None = None, **fields):
+        """Posts a signed event, dated `minutes` after our clock's now, as the office's system would."""
+        self._count += 1
+        at = self.clock() + timedelta(minutes=minutes)
+        event = {"event_id": event_id or f"office-{self._count}", "type": kind, "application_reference": reference,
+                 "occurred_at": at.isoformat(), **fields}
+        return self.system.post_event(self.api, event, timestamp=int(self.clock().timestamp()))
+
+
+@pytest.fixture
+def delivered(as_applicant, office):
+    application = flows.submitted(as_applicant, subsidies=["nursing"],
+                                  photos=("id_card_front", "id_card_back", "disability_certificate"))
+    assert office.system.state.references == [application["reference"]]
+    return application
+
+
+def test_a_decision_on_an_application_withdrawn_after_delivery_tells_the_office_and_is_not_shown(
+        as_applicant, office, delivered):
+    assert as_applicant.post(f"/applications/{delivered['id']}/withdraw").status_code == 200
+
+    accepted = office.decides(delivered["reference"], "accepted")
+    approved = office.decides(delivered["reference"], "approved", minutes=2, monthly_amounts={"nursing": "80.00"},
+                              start_month="2026-11")
+
+    for answer in (accepted, approved):
+        assert answer.status_code == 409
+        problem = answer.json()
+        assert problem["code"] == "application_withdrawn"
+        assert delivered["reference"] in problem["detail"] and "2026-11-25" in problem["detail"]
+    status = as_applicant.get(f"/applications/{delivered['id']}/status").get_json()
+    assert status["stage"] == "withdrawn" and status["decision"] is None
+    assert [entry["event"] for entry in status["timeline"]][-1] == "withdrawn"  # no approval after the withdrawal
