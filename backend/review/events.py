@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from backend.applications.fields import FIELDS
 from backend.applications.models import Application, StatusEvent
-from backend.applications.stages import DECIDED, EVENT_ROLE, ReviewEventType, Stage, stage_after
+from backend.applications.stages import DECIDED, EVENT_ROLE, EVENT_TARGET, ReviewEventType, Stage, stage_after
 from backend.applications.vocabulary import MATERIAL_KINDS, SUBSIDIES
 from backend.calendar.months import month_index, month_text, months_before, parse_month
 from backend.errors import Conflict, FieldError, InvalidInput, NotFound
@@ -55,6 +55,11 @@ class EventOutcome:
 # signature's time window (backend.review.signing: 300 s); anything later is a wrong date (a year typed wrong,
 # a test event), which would show a decision months ahead on the timeline and count in a future month.
 OCCURRED_AT_CLOCK_SKEW = timedelta(minutes=5)
+
+# Decisions that end the wait for a correction when the office made them after asking for it (a rejection
+# always does: stage_after).
+DECIDED_AFTER_A_CORRECTION_REQUEST = frozenset({ReviewEventType.APPROVED, ReviewEventType.PUBLIC_NOTICE,
+                                                ReviewEventType.PAYMENT_STARTED})
 
 # What an event decides, beside its type: a reused event id with other values is another event.
 DECISION_FIELDS = ("reason", "items", "monthly_amounts", "start_month", "notice_from", "notice_to")
@@ -240,6 +245,14 @@ def apply_review_event(uow: UnitOfWork, event: ReviewEvent, *, application: Appl
                         and event.occurred_at < application.submitted_at)
     if stale_correction:
         target = current
+    if current is Stage.CORRECTION_REQUESTED and event.type in DECIDED_AFTER_A_CORRECTION_REQUEST:
+        # stage_after keeps an application waiting for its correction against events from before the request.
+        # A decision the office made after asking is not late: it decided without the correction (an approval
+        # left at "需要补正材料" told the person to correct what the office no longer needed, and paid nothing).
+        asked = [entry.occurred_at for entry in uow.applications.timeline(application)
+                 if entry.type == ReviewEventType.CORRECTION_REQUESTED.value and entry.moved_the_stage]
+        if asked and event.occurred_at > max(asked):
+            target = EVENT_TARGET[event.type]
     moved = target is not current
     details: dict[str, Any] = _decision_details(event)
     if flags:

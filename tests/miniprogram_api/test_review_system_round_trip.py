@@ -61,3 +61,31 @@ def test_a_decision_on_an_application_withdrawn_after_delivery_tells_the_office_
     status = as_applicant.get(f"/applications/{delivered['id']}/status").get_json()
     assert status["stage"] == "withdrawn" and status["decision"] is None
     assert [entry["event"] for entry in status["timeline"]][-1] == "withdrawn"  # no approval after the withdrawal
+
+
+def test_an_approval_the_office_made_after_asking_for_a_correction_ends_the_wait_for_it(as_applicant, office,
+                                                                                      delivered):
+    asked = office.decides(delivered["reference"], "correction_requested", minutes=1, reason="残疾人证照片看不清",
+                           items=["disability_certificate"])
+    office.clock.advance(minutes=10)
+    approved = office.decides(delivered["reference"], "approved", monthly_amounts={"nursing": "80.00"},
+                              start_month="2026-11")
+
+    assert asked.status_code == 200 and approved.status_code == 200
+    assert approved.json()["moved"] is True and approved.json()["stage"] == "approved"
+    status = as_applicant.get(f"/applications/{delivered['id']}/status").get_json()
+    assert status["stage"] == "approved" and status["action_required"] is None
+    assert status["decision"]["outcome"] == "approved"
+
+
+def test_an_approval_made_before_the_correction_request_still_waits_for_the_correction(as_applicant, office,
+                                                                                       delivered):
+    office.clock.advance(minutes=10)
+    office.decides(delivered["reference"], "correction_requested", reason="残疾人证照片看不清",
+                   items=["disability_certificate"])
+    late = office.decides(delivered["reference"], "approved", minutes=-5, monthly_amounts={"nursing": "80.00"},
+                          start_month="2026-11")  # made before the request, arriving after it
+
+    assert late.status_code == 200 and late.json()["moved"] is False
+    status = as_applicant.get(f"/applications/{delivered['id']}/status").get_json()
+    assert status["stage"] == "correction_requested" and status["decision"] is None
