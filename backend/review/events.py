@@ -23,7 +23,7 @@ from backend.applications.stages import DECIDED, EVENT_ROLE, EVENT_TARGET, Revie
 from backend.applications.vocabulary import MATERIAL_KINDS, SUBSIDIES
 from backend.calendar.months import month_index, month_text, months_before, parse_month
 from backend.errors import Conflict, FieldError, InvalidInput, NotFound
-from backend.policy.reasons import MAX_BACK_PAY_MONTHS, SEED_RENEWAL
+from backend.policy.reasons import MAX_BACK_PAY_MONTHS, SEED_RENEWAL, SEED_START_MONTH
 from backend.runtime import CHINA
 from backend.unit_of_work import UnitOfWork
 
@@ -164,6 +164,23 @@ def validate_for_application(event: ReviewEvent, application: Application, conte
                 flags.append({"code": "start_month_differs_from_policy",
                               "start_month": {"approved": event.start_month, "policy": earliest},
                               "source": SEED_RENEWAL})
+            latest = _latest_start(evaluation, application)
+            if latest is not None and event.start_month > latest:
+                # Seed 001 item 9 pays from the month of application (a renewal from the new certificate's month,
+                # which is no later): a later start costs the person months of money. The office may know why (it
+                # is the authority, as on amounts), so the approval stands, flagged for someone to check.
+                flags.append({"code": "start_month_differs_from_policy",
+                              "start_month": {"approved": event.start_month, "policy": latest},
+                              "source": SEED_START_MONTH})
+            not_due = {subsidy: [reason.code for reason in evaluation.verdicts[subsidy].reasons
+                                 if reason.effect == "excludes"]
+                       for subsidy in event.monthly_amounts
+                       if subsidy in evaluation.verdicts and evaluation.verdicts[subsidy].outcome == "not_eligible"}
+            if not_due:
+                # Approved where our policy data says the person does not qualify: the office may know more (a
+                # rule newer than our data), so it stands; but either the decision or our data is wrong.
+                flags.append({"code": "not_eligible_by_policy", "subsidies": not_due,
+                              "source": next(evaluation.verdicts[s].source for s in not_due)})
             differs = {}
             for subsidy, amount in event.monthly_amounts.items():
                 verdict = evaluation.verdicts.get(subsidy)
@@ -187,6 +204,14 @@ def _earliest_start(evaluation: Any, application: Application) -> str | None:
         if verdict is not None and verdict.starts:
             months.append(months_before(verdict.starts, verdict.back_pay_months or 0))
     return min(months) if months else None
+
+
+def _latest_start(evaluation: Any, application: Application) -> str | None:
+    """The latest month our evaluator starts payment of a subsidy applied for (the month of application, or on
+    renewal the new certificate's month): an approval starting after it starts later than the seeds say."""
+    months = [verdict.starts for subsidy in application.subsidies
+              if (verdict := evaluation.verdicts.get(subsidy)) is not None and verdict.starts]
+    return max(months) if months else None
 
 
 def _earliest_lawful_start(evaluation: Any, earliest: str | None) -> str | None:

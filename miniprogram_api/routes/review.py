@@ -55,8 +55,10 @@ class DeskItem(ApplicationOut):
     late: bool = Field(description="Past the hand-off or the decision deadline and not yet decided.")
     review_flags: list[dict[str, Any]] = Field(description="For the reviewer's attention: "
                                                            "amount_differs_from_policy (amounts: {subsidy: "
-                                                           "{approved, policy}}) and start_month_differs_from_policy "
-                                                           "(start_month: {approved, policy}), recorded with their "
+                                                           "{approved, policy}}), start_month_differs_from_policy "
+                                                           "(start_month: {approved, policy}, earlier or later) and "
+                                                           "not_eligible_by_policy (subsidies: {subsidy: [the "
+                                                           "excluding reasons' codes]}), recorded with their "
                                                            "source; same_person_elsewhere (another live application "
                                                            "with this ID or certificate number: its reference, stage "
                                                            "and office_region).")

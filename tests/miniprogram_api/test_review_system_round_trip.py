@@ -10,9 +10,10 @@ import pytest
 
 from backend.review.http_system import HttpReviewSystem
 from fake_review_system.server import running_review_system
-from tests.conftest import TEST_REVIEW_SECRET
+from tests.conftest import TEST_REVIEW_SECRET, login
 from tests.fake_wechat.wsgi_thread import serving
 from tests.support import flows
+from tests.support.factories import complete_fields
 
 
 @pytest.fixture
@@ -89,3 +90,50 @@ def test_an_approval_made_before_the_correction_request_still_waits_for_the_corr
     assert late.status_code == 200 and late.json()["moved"] is False
     status = as_applicant.get(f"/applications/{delivered['id']}/status").get_json()
     assert status["stage"] == "correction_requested" and status["decision"] is None
+
+
+def _office_approves(app, office, reference: str, **decision):
+    answer = office.decides(reference, "approved", **decision)
+    assert answer.status_code == 200, answer.json()
+    reviewer = login(app, "demo-reviewer")
+    listed = [item for item in reviewer.get("/review/applications").get_json()["applications"]
+              if item["reference"] == reference][0]
+    return listed["review_flags"], login(app, "demo-admin").get(
+        "/admin/statistics", query_string={"month": "2026-11"}).get_json()["totals"]
+
+
+def test_an_approval_from_a_month_later_than_the_month_of_application_is_accepted_and_flagged(
+        app, as_applicant, office, delivered):
+    # Seed 001 item 9: 自残疾人递交申请当月计发补贴. Applied in November 2026; the office starts payment in
+    # February 2027, three months of subsidy fewer. The office is the authority, so the approval stands, but a
+    # later start than the seed's went unflagged while an earlier one was flagged.
+    flags, totals = _office_approves(app, office, delivered["reference"], monthly_amounts={"nursing": "80.00"},
+                                     start_month="2027-02")
+
+    assert flags == [{"code": "start_month_differs_from_policy",
+                      "start_month": {"approved": "2027-02", "policy": "2026-11"}, "source": flags[0]["source"]}]
+    assert "seed 001 item 9" in flags[0]["source"]
+    assert totals["approved_start_month_differs"] == 1
+
+
+def test_an_approval_of_a_subsidy_our_policy_data_says_is_not_due_is_accepted_and_flagged(app, as_applicant, office):
+    # Seed 004 (政策告知书 一.2): the nursing subsidy is for grades 1 and 2; a grade 3 physical disability (category
+    # 4) does not qualify in Wulong. The office approves it anyway: it stands, and someone checks which is wrong.
+    application = flows.submitted(as_applicant, subsidies=["nursing"], fields=complete_fields(grade=3),
+                                  photos=("id_card_front", "id_card_back", "disability_certificate"))
+
+    flags, totals = _office_approves(app, office, application["reference"], monthly_amounts={"nursing": "80.00"},
+                                     start_month="2026-11")
+
+    assert [flag["code"] for flag in flags] == ["not_eligible_by_policy"]
+    assert list(flags[0]["subsidies"]) == ["nursing"] and flags[0]["subsidies"]["nursing"]
+    assert "seed 004" in flags[0]["source"]
+    assert totals["approved_not_eligible_by_policy"] == 1 and totals["approved"] == 1
+
+
+def test_an_approval_as_our_policy_data_gives_it_carries_no_flag(app, as_applicant, office, delivered):
+    flags, totals = _office_approves(app, office, delivered["reference"], monthly_amounts={"nursing": "80.00"},
+                                     start_month="2026-11")
+
+    assert flags == []
+    assert totals["approved_start_month_differs"] == 0 and totals["approved_not_eligible_by_policy"] == 0
