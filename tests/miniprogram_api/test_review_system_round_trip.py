@@ -137,3 +137,14 @@ def test_an_approval_as_our_policy_data_gives_it_carries_no_flag(app, as_applica
 
     assert flags == []
     assert totals["approved_start_month_differs"] == 0 and totals["approved_not_eligible_by_policy"] == 0
+
+
+def test_the_approval_names_its_start_month_in_words_in_every_form(app, as_applicant, office, delivered):
+    office.decides(delivered["reference"], "approved", monthly_amounts={"nursing": "80.00"}, start_month="2026-11")
+
+    decision = as_applicant.get(f"/applications/{delivered['id']}/status").get_json()["decision"]
+    assert decision["start_month"] == "2026-11"  # the value, for programs
+    assert decision["text"] == "每月重度残疾人护理补贴80元，从2026年11月起计发。"
+    assert decision["easy_read"] == "每月护理补贴80元。从2026年11月开始。"
+    english = as_applicant.get(f"/applications/{delivered['id']}/status", headers={"Accept-Language": "en"})
+    assert "2026-11" in english.get_json()["decision"]["text"]
