@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 
+from backend.review.handoff import dispatch_handoffs
 from backend.review.http_system import HttpReviewSystem
 from fake_review_system.server import running_review_system
 from tests.conftest import TEST_REVIEW_SECRET, login
@@ -148,3 +149,34 @@ def test_the_approval_names_its_start_month_in_words_in_every_form(app, as_appli
     assert decision["easy_read"] == "每月护理补贴80元。从2026年11月开始。"
     english = as_applicant.get(f"/applications/{delivered['id']}/status", headers={"Accept-Language": "en"})
     assert "2026-11" in english.get_json()["decision"]["text"]
+
+
+@pytest.mark.parametrize("outage", ["refused", "http_503"])
+def test_a_night_when_the_review_system_is_down_parks_nothing_and_every_application_arrives_in_order(
+        app, as_applicant, office, runtime, clock, outage):
+    # Eight attempts (the default) used to be spent in about ten minutes of sweeps: the oldest hand-off was parked
+    # as dead, then the next, all night, each waiting for an administrator while its applicant read "已提交".
+    if outage == "refused":
+        office.system.stop()
+    else:
+        office.system.state.fail_next(10_000, mode=outage)
+    submitted = [flows.submitted(login(app, "demo-applicant"))["reference"] for _ in range(3)]
+    for _ in range(12 * 6):  # twelve hours of the periodic sweep, every ten minutes
+        clock.advance(minutes=10)
+        dispatch_handoffs()
+    admin = login(app, "demo-admin")
+    assert admin.get("/admin/handoffs?status=dead").get_json()["handoffs"] == []
+    waiting = admin.get("/admin/handoffs?status=waiting").get_json()["handoffs"]
+    assert [item["reference"] for item in waiting] == submitted
+    attempts_made = office.system.state.attempts
+    assert attempts_made <= 12 + 20  # thinned out to about one an hour, not one every sweep
+
+    if outage == "refused":
+        office.system.start()
+    office.system.state._faults.clear()
+    clock.advance(minutes=61)
+    dispatch_handoffs()
+
+    assert office.system.state.references == submitted  # each once, in the order submitted
+    mine = login(app, "demo-applicant").get("/applications").get_json()["applications"]
+    assert {item["stage"] for item in mine if item["reference"] in submitted} == {"handed_off"}
