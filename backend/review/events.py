@@ -100,7 +100,9 @@ def validate_event(event: ReviewEvent, *, now: datetime) -> None:
                 errors.append(FieldError(f"monthly_amounts.{subsidy}", "amount_invalid"))
             elif Decimal(str(amount)) <= 0:
                 errors.append(FieldError(f"monthly_amounts.{subsidy}", "amount_not_positive"))
-        if parse_month(event.start_month) is None:
+        if not (event.start_month or "").strip():
+            errors.append(FieldError("start_month", "required"))  # missing, as a missing amount is: not a wrong month
+        elif parse_month(event.start_month) is None:
             errors.append(FieldError("start_month", "month_invalid"))
     if kind is ReviewEventType.PUBLIC_NOTICE:
         days = {}
