@@ -100,6 +100,15 @@ def day_words(day: date | str, locale: str) -> Words:
     return say("date.day", locale, year=day.year, month=day.month, day=day.day)
 
 
+def month_words(month: str, locale: str) -> Words | str:
+    """A month in a sentence as the locale writes it (2026年11月 in Chinese), from YYYY-MM: "从 2026-11 起计发" is a
+    machine's form, and an easy-read reader may not know it names a month. Anything else is left as it is."""
+    found = re.fullmatch(r"(\d{4})-(\d{2})", month or "")
+    if found is None:
+        return month
+    return say("date.month", locale, year=int(found[1]), month=int(found[2]))
+
+
 def join(words: list[Words], locale: str, separator: str = "list.separator") -> Words:
     """Several words as one list, separated as `locale` separates lists (、 in Chinese, ", " in English). A list of
     labels is a label, fitted into its sentence as one; the items after the first are already inside it ("ID card

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from backend.identity.regions import region
-from backend.messages.catalog import Words, join, registry, say  # noqa: F401  (join: presenters import it from here too)
+from backend.messages.catalog import Words, join, month_words, registry, say  # noqa: F401  (join: presenters import it from here too)
 from backend.policy.book import EffectivePolicy
 from backend.policy.evaluator import Evaluation, Reason, Verdict
 from backend.policy.model import AmountRule
@@ -32,6 +32,9 @@ def reason_document(reason: Reason, subsidy: str | None, locale: str) -> dict[st
         params["benefit_label"] = say(f"benefit.{params['benefit']}", locale)
     if subsidy:
         params["subsidy_label"] = say(f"subsidy.{subsidy}", locale)
+    for key in ("month", "issue_month", "application_month"):
+        if isinstance(params.get(key), str):
+            params[key] = month_words(params[key], locale)  # 2026年11月, not 2026-11
     for key in ("amount", "other_amount", "total"):
         if key in params:
             params[key] = yuan(params[key])

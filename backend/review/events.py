@@ -19,11 +19,11 @@ from sqlalchemy import select
 
 from backend.applications.fields import FIELDS
 from backend.applications.models import Application, StatusEvent
-from backend.applications.stages import DECIDED, EVENT_ROLE, ReviewEventType, Stage, stage_after
+from backend.applications.stages import DECIDED, EVENT_ROLE, EVENT_TARGET, ReviewEventType, Stage, stage_after
 from backend.applications.vocabulary import MATERIAL_KINDS, SUBSIDIES
 from backend.calendar.months import month_index, month_text, months_before, parse_month
 from backend.errors import Conflict, FieldError, InvalidInput, NotFound
-from backend.policy.reasons import MAX_BACK_PAY_MONTHS, SEED_RENEWAL
+from backend.policy.reasons import MAX_BACK_PAY_MONTHS, SEED_RENEWAL, SEED_START_MONTH
 from backend.runtime import CHINA
 from backend.unit_of_work import UnitOfWork
 
@@ -55,6 +55,11 @@ class EventOutcome:
 # signature's time window (backend.review.signing: 300 s); anything later is a wrong date (a year typed wrong,
 # a test event), which would show a decision months ahead on the timeline and count in a future month.
 OCCURRED_AT_CLOCK_SKEW = timedelta(minutes=5)
+
+# Decisions that end the wait for a correction when the office made them after asking for it (a rejection
+# always does: stage_after).
+DECIDED_AFTER_A_CORRECTION_REQUEST = frozenset({ReviewEventType.APPROVED, ReviewEventType.PUBLIC_NOTICE,
+                                                ReviewEventType.PAYMENT_STARTED})
 
 # What an event decides, beside its type: a reused event id with other values is another event.
 DECISION_FIELDS = ("reason", "items", "monthly_amounts", "start_month", "notice_from", "notice_to")
@@ -95,7 +100,9 @@ def validate_event(event: ReviewEvent, *, now: datetime) -> None:
                 errors.append(FieldError(f"monthly_amounts.{subsidy}", "amount_invalid"))
             elif Decimal(str(amount)) <= 0:
                 errors.append(FieldError(f"monthly_amounts.{subsidy}", "amount_not_positive"))
-        if parse_month(event.start_month) is None:
+        if not (event.start_month or "").strip():
+            errors.append(FieldError("start_month", "required"))  # missing, as a missing amount is: not a wrong month
+        elif parse_month(event.start_month) is None:
             errors.append(FieldError("start_month", "month_invalid"))
     if kind is ReviewEventType.PUBLIC_NOTICE:
         days = {}
@@ -159,6 +166,23 @@ def validate_for_application(event: ReviewEvent, application: Application, conte
                 flags.append({"code": "start_month_differs_from_policy",
                               "start_month": {"approved": event.start_month, "policy": earliest},
                               "source": SEED_RENEWAL})
+            latest = _latest_start(evaluation, application)
+            if latest is not None and event.start_month > latest:
+                # Seed 001 item 9 pays from the month of application (a renewal from the new certificate's month,
+                # which is no later): a later start costs the person months of money. The office may know why (it
+                # is the authority, as on amounts), so the approval stands, flagged for someone to check.
+                flags.append({"code": "start_month_differs_from_policy",
+                              "start_month": {"approved": event.start_month, "policy": latest},
+                              "source": SEED_START_MONTH})
+            not_due = {subsidy: [reason.code for reason in evaluation.verdicts[subsidy].reasons
+                                 if reason.effect == "excludes"]
+                       for subsidy in event.monthly_amounts
+                       if subsidy in evaluation.verdicts and evaluation.verdicts[subsidy].outcome == "not_eligible"}
+            if not_due:
+                # Approved where our policy data says the person does not qualify: the office may know more (a
+                # rule newer than our data), so it stands; but either the decision or our data is wrong.
+                flags.append({"code": "not_eligible_by_policy", "subsidies": not_due,
+                              "source": next(evaluation.verdicts[s].source for s in not_due)})
             differs = {}
             for subsidy, amount in event.monthly_amounts.items():
                 verdict = evaluation.verdicts.get(subsidy)
@@ -182,6 +206,14 @@ def _earliest_start(evaluation: Any, application: Application) -> str | None:
         if verdict is not None and verdict.starts:
             months.append(months_before(verdict.starts, verdict.back_pay_months or 0))
     return min(months) if months else None
+
+
+def _latest_start(evaluation: Any, application: Application) -> str | None:
+    """The latest month our evaluator starts payment of a subsidy applied for (the month of application, or on
+    renewal the new certificate's month): an approval starting after it starts later than the seeds say."""
+    months = [verdict.starts for subsidy in application.subsidies
+              if (verdict := evaluation.verdicts.get(subsidy)) is not None and verdict.starts]
+    return max(months) if months else None
 
 
 def _earliest_lawful_start(evaluation: Any, earliest: str | None) -> str | None:
@@ -223,6 +255,15 @@ def apply_review_event(uow: UnitOfWork, event: ReviewEvent, *, application: Appl
             # earlier pass, say): the review system must learn that it was not recorded.
             raise Conflict("event_id_reused", params={"event_id": event.event_id, "decision": already.type})
         return EventOutcome(application.id, application.stage, duplicate=True, moved=False)
+    if application.stage == Stage.WITHDRAWN.value:
+        # Withdrawn online while it waited for the office (WITHDRAWABLE: before the office acted on it). A review
+        # system that received the packet was never told; recording its decision quietly (200, "moved": false)
+        # left the office thinking it had decided, and paying, an application the person took back, and showed
+        # the person an approval after "撤回了申请". So the review system is told now, and nothing is recorded.
+        withdrawn_at = application.closed_at or uow.now
+        raise Conflict("application_withdrawn", params={
+            "reference": application.reference,
+            "withdrawn_on": withdrawn_at.astimezone(CHINA).date().isoformat()})
     flags = validate_for_application(event, application, uow.applications.content(application))
 
     current = Stage(application.stage)
@@ -231,6 +272,14 @@ def apply_review_event(uow: UnitOfWork, event: ReviewEvent, *, application: Appl
                         and event.occurred_at < application.submitted_at)
     if stale_correction:
         target = current
+    if current is Stage.CORRECTION_REQUESTED and event.type in DECIDED_AFTER_A_CORRECTION_REQUEST:
+        # stage_after keeps an application waiting for its correction against events from before the request.
+        # A decision the office made after asking is not late: it decided without the correction (an approval
+        # left at "需要补正材料" told the person to correct what the office no longer needed, and paid nothing).
+        asked = [entry.occurred_at for entry in uow.applications.timeline(application)
+                 if entry.type == ReviewEventType.CORRECTION_REQUESTED.value and entry.moved_the_stage]
+        if asked and event.occurred_at > max(asked):
+            target = EVENT_TARGET[event.type]
     moved = target is not current
     details: dict[str, Any] = _decision_details(event)
     if flags:

@@ -140,7 +140,8 @@ def _deliver(message_id: str, packet: dict, idempotency_key: str) -> bool:
         receipt = system.deliver(packet, idempotency_key=idempotency_key)
     except DeliveryFailed as failure:
         with unit_of_work() as uow:
-            _record_failure(uow, message_id, str(failure), retryable=failure.retryable)
+            _record_failure(uow, message_id, str(failure), retryable=failure.retryable,
+                            unavailable=failure.unavailable)
         return False
     except Exception as error:  # a bug must not lose the message either
         log.exception("hand-off raised unexpectedly")
@@ -178,13 +179,23 @@ def _mark_handed_off(uow: UnitOfWork, application: Application, submission_numbe
 
 
 def _record_failure(uow: UnitOfWork, message_id: str, error: str, *, retryable: bool = True,
-                    counts_attempt: bool = False) -> None:
+                    counts_attempt: bool = False, unavailable: bool = False) -> None:
     """A failed attempt: the error kept for the administrators, then a retry after a backoff, or the message
-    parked as dead when the error is final or the attempts are used up."""
+    parked as dead when the error is final or the attempts are used up.
+
+    When the review system as a whole was unavailable (`unavailable`: no connection, 429, 502-504), the packet is
+    not what failed and the attempt is not counted: counted, an outage of ten minutes parked the oldest hand-off as
+    dead, then the next, one after another all night, each left for an administrator to replay while its applicant
+    read "已提交". It waits instead, tried again less and less often (at most an hour apart) as it waits longer."""
     message = uow.session.get(OutboxMessage, message_id)
     if counts_attempt:
         message.attempts += 1
     message.last_error = error[:500]
+    if unavailable and retryable:
+        message.attempts = max(0, message.attempts - 1)  # claiming counted it
+        message.next_attempt_at = uow.now + waiting_backoff(uow.now - message.created_at)
+        uow.commit()
+        return
     if not retryable or message.attempts >= uow.runtime.settings.review_handoff_max_attempts:
         message.dead_at = uow.now
         log.warning("hand-off parked as dead after %s attempts: %s", message.attempts, error)
@@ -197,6 +208,14 @@ def backoff(attempts: int, *, base: float = 5.0, cap: float = 3600.0, rng: rando
     """Exponential backoff with full jitter (AWS architecture blog): spreads retries out so a recovering
     review system is not hit by every waiting message at the same second."""
     ceiling = min(cap, base * (2 ** max(0, attempts - 1)))
+    return timedelta(seconds=(rng or random).uniform(base / 2, ceiling))
+
+
+def waiting_backoff(waited: timedelta, *, base: float = 5.0, cap: float = 3600.0,
+                    rng: random.Random | None = None) -> timedelta:
+    """The wait before trying an unavailable review system again: about as long as the hand-off has waited so far
+    (so the tries thin out as an outage goes on), with full jitter, at least `base` and at most `cap` (an hour)."""
+    ceiling = min(cap, max(base, waited.total_seconds()))
     return timedelta(seconds=(rng or random).uniform(base / 2, ceiling))
 
 

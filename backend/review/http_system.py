@@ -13,6 +13,12 @@ from backend.review.system import DeliveryFailed, DeliveryReceipt
 from backend.settings import Settings, SettingsError, check_review_handoff_url
 
 
+# Answers that say the review system as a whole cannot take anything now (too many requests, a gateway with
+# nothing behind it, down for maintenance): not this packet's fault. A 500 or a timeout may be the packet's (one the
+# receiver chokes on), so those count towards parking it.
+UNAVAILABLE = frozenset({429, 502, 503, 504})
+
+
 class HttpReviewSystem:
     name = "http"
     carries_files = True
@@ -41,10 +47,11 @@ class HttpReviewSystem:
         except requests.Timeout:
             raise DeliveryFailed("timeout") from None
         except requests.ConnectionError as error:
-            raise DeliveryFailed(f"connection failed: {type(error).__name__}") from None
+            raise DeliveryFailed(f"connection failed: {type(error).__name__}", unavailable=True) from None
         if response.status_code in (200, 201, 202, 409):
             # 409: the receiver already holds this version (an earlier attempt got through).
             return DeliveryReceipt(system=self.name, reference=packet["reference"],
                                    note=f"HTTP {response.status_code}")
         retryable = response.status_code in (408, 425, 429) or response.status_code >= 500
-        raise DeliveryFailed(f"HTTP {response.status_code}", retryable=retryable)
+        raise DeliveryFailed(f"HTTP {response.status_code}", retryable=retryable,
+                             unavailable=response.status_code in UNAVAILABLE)

@@ -20,11 +20,14 @@ class DeliveryReceipt:
 
 
 class DeliveryFailed(Exception):
-    """Delivery did not succeed; `retryable` says whether trying again later may work."""
+    """Delivery did not succeed; `retryable` says whether trying again later may work, and `unavailable` that the
+    review system as a whole could not take anything (no connection, or it said so: 429, 502, 503, 504), so the
+    packet was not what failed."""
 
-    def __init__(self, message: str, *, retryable: bool = True) -> None:
+    def __init__(self, message: str, *, retryable: bool = True, unavailable: bool = False) -> None:
         super().__init__(message)
         self.retryable = retryable
+        self.unavailable = unavailable
 
 
 class ReviewSystem(Protocol):

@@ -98,12 +98,15 @@ def monthly_statistics(actor: Actor, month: str) -> dict[str, Any]:
                     # Accepted (the review system is the authority) but not the amount our policy data gives.
                     count(app, "approved_amount_differs")
                 if any(flag.get("code") == "start_month_differs_from_policy" for flag in flags):
-                    # Accepted, but from a month earlier than our evaluator's (seed 001 item 13, a renewal).
+                    # Accepted, but from a month other than our evaluator's (seed 001 items 9 and 13).
                     count(app, "approved_start_month_differs")
+                if any(flag.get("code") == "not_eligible_by_policy" for flag in flags):
+                    # Accepted, for a subsidy our evaluator says the person does not qualify for.
+                    count(app, "approved_not_eligible_by_policy")
         keys = ("received", "received_miniprogram", "received_official_account", "received_assistant",
                 "received_cross_province", "handed_off", "handed_off_late", "decided", "decided_in_time",
                 "decided_late", "open_and_late", "approved", "approved_amount_differs", "approved_start_month_differs",
-                "rejected", "corrections_requested")
+                "approved_not_eligible_by_policy", "rejected", "corrections_requested")
         return {
             "month": month,
             "as_of": today.isoformat(),

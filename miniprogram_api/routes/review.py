@@ -55,8 +55,10 @@ class DeskItem(ApplicationOut):
     late: bool = Field(description="Past the hand-off or the decision deadline and not yet decided.")
     review_flags: list[dict[str, Any]] = Field(description="For the reviewer's attention: "
                                                            "amount_differs_from_policy (amounts: {subsidy: "
-                                                           "{approved, policy}}) and start_month_differs_from_policy "
-                                                           "(start_month: {approved, policy}), recorded with their "
+                                                           "{approved, policy}}), start_month_differs_from_policy "
+                                                           "(start_month: {approved, policy}, earlier or later) and "
+                                                           "not_eligible_by_policy (subsidies: {subsidy: [the "
+                                                           "excluding reasons' codes]}), recorded with their "
                                                            "source; same_person_elsewhere (another live application "
                                                            "with this ID or certificate number: its reference, stage "
                                                            "and office_region).")
@@ -133,7 +135,8 @@ def desk_decision(path: ApplicationPath, body: Decision):
 @review_events.post("/events", summary="An event from the review system (signed; replay-protected)",
                     description="Headers X-Liangbu-Timestamp and X-Liangbu-Signature: sha256=HMAC(secret, "
                                 "timestamp + '.' + body). A duplicate event id changes nothing (200, duplicate: "
-                                "true); the same event id for a different event is refused (409 event_id_reused). "
+                                "true); the same event id for a different event is refused (409 event_id_reused), and so is an "
+                                "event for an application the applicant withdrew (409 application_withdrawn). "
                                 "occurred_at may not be later than now plus 5 minutes (occurred_in_future).",
                     responses={200: Outcome, 401: Problem, 404: Problem, 409: Problem, 422: Problem})
 def receive_event(body: ReviewEventIn):

@@ -86,7 +86,7 @@ def test_a_dispatcher_killed_between_commit_and_send_delivers_after_restart(app,
 
 def test_a_hand_off_that_keeps_failing_is_parked_visible_and_replayable(app, as_applicant, receiver, runtime, clock):
     runtime.settings.review_handoff_max_attempts = 3
-    receiver.state.fail_next(100, mode="http_503")
+    receiver.state.fail_next(100, mode="http_500")
     application = flows.submitted(as_applicant)
     for _ in range(4):
         later(clock, app)
@@ -94,7 +94,7 @@ def test_a_hand_off_that_keeps_failing_is_parked_visible_and_replayable(app, as_
     admin = login(app, "demo-admin")
     dead = admin.get("/admin/handoffs?status=dead").get_json()["handoffs"]
     assert [item["reference"] for item in dead] == [application["reference"]]
-    assert dead[0]["attempts"] == 3 and "503" in dead[0]["last_error"]
+    assert dead[0]["attempts"] == 3 and "500" in dead[0]["last_error"]
     receiver.state._faults.clear()
     assert admin.post(f"/admin/handoffs/{dead[0]['id']}/replay").status_code == 200
     assert receiver.state.references == [application["reference"]]
@@ -306,7 +306,7 @@ def test_an_application_withdrawn_before_delivery_is_never_delivered_nor_replaye
                                                                                    runtime, clock):
     # The packet carries whole ID numbers and photos: what the person took back must not reach the office.
     runtime.settings.review_handoff_max_attempts = 2
-    receiver.state.fail_next(100, mode="http_503")
+    receiver.state.fail_next(100, mode="http_500")
     dead_one = flows.submitted(as_applicant)
     for _ in range(3):
         later(clock, app)

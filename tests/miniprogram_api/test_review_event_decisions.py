@@ -1,6 +1,7 @@
 """What the applicant is shown of the review system's decisions: only decisions that moved the application
 count. Events are kept in the timeline as they came, but one that did not move it (a second approval, a
-rejection after payment began, a decision on a withdrawn application) changes nothing the person reads."""
+rejection after payment began) changes nothing the person reads; a decision on a withdrawn application is refused
+(409 application_withdrawn), so the review system learns the person took it back."""
 
 from __future__ import annotations
 
@@ -36,6 +37,6 @@ def test_an_approval_of_a_withdrawn_application_shows_no_amount(client, as_appli
     assert as_applicant.post(f"/applications/{submitted['id']}/withdraw").status_code == 200
     late = post_event(client, event(submitted, "e1", "approved", minutes=1, start_month="2026-11",
                                     monthly_amounts={"nursing": "80.00"}))
-    assert late.get_json()["moved"] is False
+    assert late.status_code == 409 and late.get_json()["code"] == "application_withdrawn"  # the office is told
     status = as_applicant.get(f"/applications/{submitted['id']}/status").get_json()
     assert status["stage"] == "withdrawn" and status["decision"] is None

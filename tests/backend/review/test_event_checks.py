@@ -89,3 +89,9 @@ def test_an_event_just_past_the_clock_skew_allowance_is_refused_and_one_within_i
 
 def test_the_clock_skew_allowance_is_a_few_minutes_as_the_signature_window_is():
     assert timedelta(0) < OCCURRED_AT_CLOCK_SKEW <= timedelta(minutes=5)
+
+
+def test_an_approval_without_its_start_month_is_told_it_is_required_not_that_it_is_malformed():
+    event = _event(ReviewEventType.APPROVED, monthly_amounts={"nursing": "80.00"})
+
+    assert _codes(event) == {"start_month": "required"}
