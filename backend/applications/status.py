@@ -15,7 +15,7 @@ from backend.applications.access import Purpose
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import DECIDED, TERMINAL, Stage
 from backend.calendar.working_days import WorkingDayAnswer
-from backend.messages.catalog import Words, day_words, join, say
+from backend.messages.catalog import Words, day_words, join, month_words, say
 from backend.messages.describe import field_label
 from backend.runtime import china_date, runtime
 from backend.unit_of_work import unit_of_work
@@ -197,7 +197,7 @@ def _decision(events: list[StatusEvent], locale: str) -> dict[str, Any] | None:
     parts = [say("amount.yuan", locale, subsidy=say(f"subsidy.{subsidy}", locale), amount=_yuan(amount))
              for subsidy, amount in amounts.items()]
     words = say("decision.amounts", locale, amounts=join(parts, locale, "list.clause_separator"),
-                start_month=approved.details.get("start_month", ""))
+                start_month=month_words(approved.details.get("start_month") or "", locale))
     return {"outcome": "approved", "monthly_amounts": amounts, "start_month": approved.details.get("start_month"),
             **words.as_dict()}
 

@@ -100,6 +100,16 @@ def day_words(day: date | str, locale: str) -> Words:
     return say("date.day", locale, year=day.year, month=day.month, day=day.day)
 
 
+def month_words(month: str, locale: str) -> Words:
+    """A calendar month in a sentence as the locale writes it (2026年11月 in Chinese), for a month the API writes
+    YYYY-MM (2026-11): "从2026-11开始算钱" reads as a code to a person who reads little. Anything else (an empty or
+    unexpected value) is said as it is."""
+    parts = month.split("-") if isinstance(month, str) else []
+    if len(parts) != 2 or not all(part.isdigit() for part in parts):
+        return Words(str(month), str(month))
+    return say("date.month", locale, year=int(parts[0]), month=int(parts[1]))
+
+
 def join(words: list[Words], locale: str, separator: str = "list.separator") -> Words:
     """Several words as one list, separated as `locale` separates lists (、 in Chinese, ", " in English). A list of
     labels is a label, fitted into its sentence as one; the items after the first are already inside it ("ID card

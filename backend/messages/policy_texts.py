@@ -148,6 +148,8 @@ define("office.peoples_government", "人民政府", "政府")
 define("office.of_place", "{place}{kind}", "{place}{kind}")
 # A day inside a sentence (backend/messages/catalog.day_words).
 define("date.day", "{year}年{month}月{day}日", "{year}年{month}月{day}日")
+# A month inside a sentence (backend/messages/catalog.month_words): the month payment starts, a certificate's month.
+define("date.month", "{year}年{month}月", "{year}年{month}月")
 define("list.and", "和", "和")
 define("list.clause_separator", "，", "，")
 define("office.unknown", "户籍所在区县的审核部门", "户口所在地的工作人员")

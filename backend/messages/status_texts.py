@@ -94,7 +94,7 @@ define("withdraw.done", "申请 {reference} 已经撤回。{next}", "申请撤�
 define("action.finish_draft", "还需要填写：{items}。", "还要填：{items}。")
 define("action.correct_items", "请补正：{items}。原因：{reason}", "请改：{items}。原因：{reason}")
 
-define("decision.amounts", "每月{amounts}，从 {start_month} 起计发。", "每月{amounts}。从{start_month}开始。")
+define("decision.amounts", "每月{amounts}，从{start_month}起计发。", "每月{amounts}。从{start_month}开始。")
 define("subsidy.living", "困难残疾人生活补贴", "生活补贴")
 define("subsidy.nursing", "重度残疾人护理补贴", "护理补贴")
 define("amount.yuan", "{subsidy}{amount}元", "{subsidy}{amount}元")

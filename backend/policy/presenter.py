@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from backend.identity.regions import region
-from backend.messages.catalog import Words, join, registry, say  # noqa: F401  (join: presenters import it from here too)
+from backend.messages.catalog import Words, join, month_words, registry, say  # noqa: F401  (join: presenters import it from here too)
 from backend.policy.book import EffectivePolicy
 from backend.policy.evaluator import Evaluation, Reason, Verdict
 from backend.policy.model import AmountRule
@@ -35,6 +35,9 @@ def reason_document(reason: Reason, subsidy: str | None, locale: str) -> dict[st
     for key in ("amount", "other_amount", "total"):
         if key in params:
             params[key] = yuan(params[key])
+    for key in ("month", "issue_month", "application_month"):
+        if key in params:
+            params[key] = month_words(params[key], locale)
     if "subsidies" in params:
         params["subsidies_label"] = join([say(f"subsidy.{name}", locale) for name in params.pop("subsidies")],
                                          locale, "list.and")

@@ -261,7 +261,7 @@ def test_seed_001_item_13_renewal_without_a_stop_says_nothing_about_back_pay():
     words = evaluation_document(judge(on=date(2026, 11, 20), grade=1, issue_date=date(2026, 10, 5),
                                       previous_valid_until=date(2026, 10, 4)), "zh_Hans_CN")
     texts = [reason["text"] for reason in words["subsidies"]["nursing"]["reasons"]]
-    assert "换领新证后，从新证发证当月（2026-10）开始计发。" in texts
+    assert "换领新证后，从新证发证当月（2026年10月）开始计发。" in texts
     assert not any("补发" in text for text in texts)
 
 

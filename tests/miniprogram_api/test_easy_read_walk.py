@@ -1,0 +1,43 @@
+"""An applicant with an intellectual disability reads only the easy-read words, from the first eligibility
+answer to the decision: what the words of each step say (found by walking the whole application as that
+reader)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.support import flows
+
+ISO_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+@pytest.fixture
+def submitted(as_applicant):
+    return flows.submitted(as_applicant)
+
+
+def decide(as_reviewer, application_id, **decision):
+    response = as_reviewer.post(f"/review/applications/{application_id}/decisions", json=decision)
+    assert response.status_code == 200, response.get_json()
+
+
+def test_the_month_payment_starts_is_written_as_people_write_months_not_as_a_code(as_applicant, submitted):
+    # The reader saw "通过后，从2026-11开始算钱。" (seed 001 item 9: paid from the month of application).
+    eligibility = as_applicant.get(f"/applications/{submitted['id']}/eligibility").get_json()
+    reasons = [reason for verdict in eligibility["subsidies"].values() for reason in verdict["reasons"]]
+    starts = [reason for reason in reasons if reason["code"] == "starts_month_of_application"]
+    assert starts and all("2026年11月" in reason["easy_read"] and "2026年11月" in reason["text"] for reason in starts)
+    assert not any(ISO_MONTH.search(reason["easy_read"]) for reason in reasons)
+
+
+def test_the_decision_says_the_first_month_paid_as_people_write_months(as_applicant, as_reviewer, submitted):
+    for decision in ({"type": "accepted"}, {"type": "township_review_passed"}, {"type": "federation_review_passed"},
+                     {"type": "approved", "monthly_amounts": {"living": "80.00", "nursing": "80.00"},
+                      "start_month": "2026-11"}):
+        decide(as_reviewer, submitted["id"], **decision)
+    decided = as_applicant.get(f"/applications/{submitted['id']}/status").get_json()["decision"]
+    assert decided["easy_read"] == "每月生活补贴80元，护理补贴80元。从2026年11月开始。"
+    assert "从2026年11月起计发" in decided["text"]
+    assert decided["start_month"] == "2026-11"  # the field itself stays as the API writes months
