@@ -81,7 +81,7 @@ LABELS = {
     "authorisation_letter": ("委托书照片", "委托书"),
     "consent_record": ("同意书照片", "同意书"),
     "policy_notice": ("政策告知书", "政策说明"),
-    "other": ("其他材料", "其他材料"),
+    "other": ("其他材料", "别的照片"),
     # Names in the other request schemas (login, eligibility self-check, assistance, review; the preferences'
     # are in accessibility/messages.py),
     # query parameters and path parameters, so no message shows a raw name (tests/miniprogram_api/test_openapi.py).
@@ -117,7 +117,7 @@ LABELS = {
     "include_superseded": ("包括已替换的版本", "也看换下来的"),
     "variant": ("图片大小", "图片大小"),
     "application_id": ("申请编号", "申请编号"),
-    "material_id": ("材料编号", "材料编号"),
+    "material_id": ("材料编号", "照片编号"),
     "conversation_id": ("对话编号", "对话编号"),
     "new": ("另外申请一份", "再申请一份"),
     "notification_id": ("消息编号", "消息编号"),
@@ -215,7 +215,7 @@ ERRORS = {
     "correction_field_empty": ("审核人员请您补填{field}，现在还没有填，请填好后再提交。", "请先填上{field}，再提交。"),
     "not_asked_for_in_correction": ("审核人员没有要求修改{field}，现在只能修改需要补正的项目。",
                                     "这次只能改要求改的地方。{field}不用改。"),
-    "unknown_items": ("这些补正项目不认识：{items}。", "有的补正项目不认识。"),
+    "unknown_items": ("这些补正项目不认识：{items}。", "有的要改的项目不认识。"),
     "amount_invalid": ("{field}应当是金额，例如 80.00。", "{field}要写钱数。比如80.00。"),
     "month_invalid": ("{field}应当是“年-月”，例如 2026-11。", "{field}要这样写：2026-11。"),
     "notice_ends_before_it_starts": ("公示结束日期不能早于开始日期。", "公示结束不能比开始早。"),

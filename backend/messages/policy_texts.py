@@ -135,7 +135,7 @@ define("policy.process.rejection_reason_explained", "不符合条件的，会注
 define("policy.process.monthly_online_statistics", "省里每月统计网上申请的办理情况，督促及时办理。", "省里每月检查办得快不快。")
 define("policy.process.handled_from_materials_complete",
        "材料齐全之日起，3个工作日内送到户籍所在地审核，户籍地在10个工作日内作出是否符合条件的决定。",
-       "材料齐了，3个工作日内送去审核。10个工作日内有结果。")
+       "都交齐以后，3个工作日内送给工作人员。10个工作日内有结果。")
 define("policy.process.dibao_looked_up", "低保情况由工作人员查询，不用上传低保证明。", "不用拍低保证明。")
 define("list.separator", "、", "、")
 # The kinds of office the regional policy files list as contacts, and an office named by kind and place

@@ -4,6 +4,7 @@ reader)."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -41,3 +42,29 @@ def test_the_decision_says_the_first_month_paid_as_people_write_months(as_applic
     assert decided["easy_read"] == "每月生活补贴80元，护理补贴80元。从2026年11月开始。"
     assert "从2026年11月起计发" in decided["text"]
     assert decided["start_month"] == "2026-11"  # the field itself stays as the API writes months
+
+
+def easy_read_sentences(document) -> list[str]:
+    if isinstance(document, dict):
+        found = [value for key, value in document.items() if key in ("easy_read", "detail_easy_read",
+                                                                        "title_easy_read") and isinstance(value, str)]
+        return found + [s for key, value in document.items() for s in easy_read_sentences(value)]
+    if isinstance(document, list):
+        return [s for value in document for s in easy_read_sentences(value)]
+    return []
+
+
+def test_a_correction_request_is_told_in_plain_words_from_the_stage_to_the_notification(as_applicant, as_reviewer,
+                                                                                        submitted):
+    # The reader saw "已经送去审核", "要补材料", "要您补材料。", "等您改材料时，不算日子。" and "审核的人".
+    decide(as_reviewer, submitted["id"], type="accepted")
+    decide(as_reviewer, submitted["id"], type="correction_requested", reason="照片看不清",
+           items=["disability_certificate"])
+    status = as_applicant.get(f"/applications/{submitted['id']}/status").get_json()
+    notifications = as_applicant.get("/notifications").get_json()
+    locked = as_applicant.put(f"/applications/{submitted['id']}/materials/no-such-photo",
+                              data={"file": (io.BytesIO(flows.photo_bytes()), "a.jpg")},
+                              content_type="multipart/form-data")
+    sentences = easy_read_sentences([status, notifications, locked.get_json()])
+    assert status["stage_label"]["easy_read"] == "要您改一下"
+    assert sentences and not [s for s in sentences if any(word in s for word in ("材料", "审核", "补正"))]
