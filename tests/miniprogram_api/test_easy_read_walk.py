@@ -9,9 +9,12 @@ import re
 
 import pytest
 
+from ocr.synthetic.samples import make_sample
 from tests.support import flows
 
 ISO_MONTH = re.compile(r"\d{4}-\d{2}")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+CATEGORY_WORDS = {1: "视力", 2: "听力", 3: "言语", 4: "肢体", 5: "智力", 6: "精神", 7: "多重"}
 
 
 @pytest.fixture
@@ -68,3 +71,28 @@ def test_a_correction_request_is_told_in_plain_words_from_the_stage_to_the_notif
     sentences = easy_read_sentences([status, notifications, locked.get_json()])
     assert status["stage_label"]["easy_read"] == "要您改一下"
     assert sentences and not [s for s in sentences if any(word in s for word in ("材料", "审核", "补正"))]
+
+
+def test_the_verdict_and_its_monthly_amount_are_written_not_only_said(as_applicant):
+    # A deaf reader of easy-read words had "可以领" and "monthly_amount": "80.00"; only the audio said the sentence.
+    draft = flows.ready_to_submit(as_applicant)
+    eligibility = as_applicant.get(f"/applications/{draft['id']}/eligibility").get_json()
+    nursing = eligibility["subsidies"]["nursing"]
+    assert nursing["outcome"] == "eligible"
+    assert nursing["said"]["easy_read"] == "护理补贴：可以领。每月80元。"
+    assert nursing["said"]["text"] == "重度残疾人护理补贴：符合条件，可以申请，每月80元。"
+
+
+@pytest.mark.slow
+def test_what_a_photo_says_is_written_in_words_not_as_a_code(as_applicant, runtime):
+    # The list gave "value": 5 and "2008-09-05" with the label "残疾类别": words only in the audio.
+    runtime.settings.ocr_engine = "rapidocr"
+    sample = make_sample(11, "disability_certificate")  # the pre-fill tests' certificate (test_prefill.py)
+    draft = flows.start(as_applicant)
+    assert flows.upload(as_applicant, draft["id"], "disability_certificate", sample.jpeg).status_code == 201
+    listed = {item["field"]: item for item in
+              as_applicant.get(f"/applications/{draft['id']}/prefill").get_json()["proposals"]}
+    category, issued = listed["certificate.category"], listed["certificate.issue_date"]
+    assert category["value"] == sample.truth["disability_category"]
+    assert CATEGORY_WORDS[category["value"]] in category["said"]["easy_read"]
+    assert not ISO_DAY.search(issued["said"]["easy_read"]) and "年" in issued["said"]["easy_read"]
