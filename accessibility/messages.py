@@ -99,6 +99,11 @@ define("conversation.photo_received", "收到了{kind}，已经保存。", "照�
 define("conversation.photo_not_the_document.document_not_found",
        "您当作{kind}发来的照片里，没有找到完整的证件，所以没有算进申请里。拍的时候把证件放平，光线亮一些，四个角都拍进去。",
        "拍{kind}的照片里，没看到证件。请放平拍，要拍全。")
+# The reading found no document and the photo is dark (backend/prefill/reading.py `photo_too_dark`): light is
+# what to change, not how the card lies.
+define("conversation.photo_not_the_document.too_dark",
+       "您当作{kind}发来的照片太暗了，看不清证件，所以没有算进申请里。请到亮一些的地方，或者开灯，再拍一张。",
+       "拍{kind}的照片太暗了。请到亮的地方再拍。")
 define("conversation.photo_not_the_document.kind_mismatch",
        "您当作{kind}发来的照片，看起来是{detected}，所以没有算进申请里。",
        "拍{kind}的照片，拍成了{detected}。")
