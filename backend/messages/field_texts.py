@@ -165,7 +165,7 @@ ERRORS = {
     "too_long": ("{field}太长了，最多{max_length}个字，现在是{length}个字。", "{field}太长了。最多写{max_length}个字。"),
     "unknown_field": ("没有{field}这一项。", "没有这一项。"),
     "invalid_date": ("{field}不是有效的日期，请按“年-月-日”填写，例如 2020-05-03。",
-                     "{field}的日子不对。请这样写：2020-05-03。"),
+                     "{field}写得不对。请这样写：2020-05-03。"),
     "date_in_future": ("{field}不能晚于今天。", "{field}不能是以后的日子。"),
     "out_of_range": ("{field}应在{low}到{high}之间。", "{field}要在{low}和{high}之间。"),
     "not_a_choice": ("{field}的选项不对，请从给出的选项中选择。", "{field}选得不对。请从选项里选。"),

@@ -96,3 +96,12 @@ def test_what_a_photo_says_is_written_in_words_not_as_a_code(as_applicant, runti
     assert category["value"] == sample.truth["disability_category"]
     assert CATEGORY_WORDS[category["value"]] in category["said"]["easy_read"]
     assert not ISO_DAY.search(issued["said"]["easy_read"]) and "年" in issued["said"]["easy_read"]
+
+
+def test_a_date_written_wrong_is_named_once_in_easy_read(as_applicant):
+    # The reader was told "发证的日子的日子不对。": the field's easy name already says it is a day.
+    draft = flows.start(as_applicant)
+    refused = as_applicant.patch(f"/applications/{draft['id']}", json={"certificate": {"issue_date": "2019/6/10"}},
+                                 version=draft["version"])
+    [error] = refused.get_json()["errors"]
+    assert error["easy_read"] == "发证的日子写得不对。请这样写：2020-05-03。"
