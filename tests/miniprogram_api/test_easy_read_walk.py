@@ -105,3 +105,24 @@ def test_a_date_written_wrong_is_named_once_in_easy_read(as_applicant):
                                  version=draft["version"])
     [error] = refused.get_json()["errors"]
     assert error["easy_read"] == "发证的日子写得不对。请这样写：2020-05-03。"
+
+
+BENEFITS = ("work_injury_nursing_allowance", "destitute_support", "orphan", "de_facto_orphan_fully_supported",
+            "public_duty_disability_allowance", "retired_cadre_nursing_fee", "disability_pension", "elderly_allowance",
+            "elderly_care_subsidy", "institution_care")
+
+
+@pytest.mark.parametrize("region", ["500156", "140402"])
+def test_what_another_benefit_means_is_said_in_short_sentences_that_fit_every_benefit(client, region):
+    # The reader got "领了住在福利院，能不能再领护理补贴，工作人员会告诉您。": 26 to 30 characters, and wrong for a
+    # benefit that is a place ("住在福利院") rather than money.
+    said = []
+    for benefit in BENEFITS:
+        answer = client.post("/api/v1/eligibility/check", json={
+            "region_code": region, "certificate": {"category": 4, "grade": 2}, "household": {"status": "dibao"},
+            "other_benefits": [benefit], "birth_date": "2015-03-01"}).get_json()
+        said += [reason["easy_read"] for verdict in answer["subsidies"].values() for reason in verdict["reasons"]
+                 if reason["code"].startswith("benefit_")]
+    assert said and not any("领了住在" in sentence for sentence in said)
+    sentences = [part for sentence in said for part in re.split("[。？]", sentence) if part]
+    assert max(len(part) for part in sentences) <= 20, max(sentences, key=len)
