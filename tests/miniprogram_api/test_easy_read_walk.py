@@ -126,3 +126,26 @@ def test_what_another_benefit_means_is_said_in_short_sentences_that_fit_every_be
     assert said and not any("领了住在" in sentence for sentence in said)
     sentences = [part for sentence in said for part in re.split("[。？]", sentence) if part]
     assert max(len(part) for part in sentences) <= 20, max(sentences, key=len)
+
+
+def test_the_photo_sent_back_cannot_be_sent_again_as_its_correction(as_applicant, as_reviewer, submitted):
+    # The reader picked the same photo from the album again: it was taken (200), and "照片看不清" would only come
+    # back at the next correction request, weeks later.
+    decide(as_reviewer, submitted["id"], type="accepted")
+    decide(as_reviewer, submitted["id"], type="correction_requested", reason="照片看不清",
+           items=["disability_certificate"])
+    [certificate] = [m for m in as_applicant.get(f"/applications/{submitted['id']}/materials").get_json()["materials"]
+                     if m["kind"] == "disability_certificate"]
+    path = f"/api/v1/applications/{submitted['id']}/materials/{certificate['id']}"
+
+    def replace(data: bytes):
+        return as_applicant.client.put(path, data={"file": (io.BytesIO(data), "photo.jpg")},
+                                       content_type="multipart/form-data", headers=as_applicant._headers(None))
+
+    again = replace(flows.photo_bytes("disability_certificate"))  # the bytes flows.submitted uploaded
+    assert again.status_code == 422, again.get_json()
+    [error] = again.get_json()["errors"]
+    assert error["code"] == "file_same_photo_again" and error["easy_read"] == "这是原来那张照片。请重新拍一张。"
+    assert len(as_applicant.get(f"/applications/{submitted['id']}/materials?include_superseded=true")
+               .get_json()["materials"]) == len(flows.REQUIRED_PHOTOS)
+    assert replace(flows.photo_bytes("a new photo of the certificate")).status_code == 200
