@@ -91,7 +91,7 @@ define("conversation.ask.material.disability_certificate",
        "请拍残疾人证有照片的一页。我们会帮您看上面的字。")
 define("conversation.ask.material.dibao_proof", "请拍一张低保证（或低保边缘家庭的证明）。", "请拍低保证。")
 define("conversation.ask.material.guardianship_proof",
-       "请拍一张能证明您是申请人监护人的材料，比如户口本上的关系页或监护证明。", "请拍能证明您是监护人的材料。")
+       "请拍一张能证明您是申请人监护人的材料，比如户口本上的关系页或监护证明。", "请拍能证明您是监护人的东西。")
 define("conversation.ask.material.authorisation_letter", "请拍一张申请人签字的委托书。", "请拍申请人签了字的委托书。")
 define("conversation.ask.material.consent_record", "请拍一张申请人同意代为申请的同意书。", "请拍申请人的同意书。")
 define("conversation.photo_received", "收到了{kind}，已经保存。", "照片收到了。")
@@ -99,6 +99,11 @@ define("conversation.photo_received", "收到了{kind}，已经保存。", "照�
 define("conversation.photo_not_the_document.document_not_found",
        "您当作{kind}发来的照片里，没有找到完整的证件，所以没有算进申请里。拍的时候把证件放平，光线亮一些，四个角都拍进去。",
        "拍{kind}的照片里，没看到证件。请放平拍，要拍全。")
+# The reading found no document and the photo is dark (backend/prefill/reading.py `photo_too_dark`): light is
+# what to change, not how the card lies.
+define("conversation.photo_not_the_document.too_dark",
+       "您当作{kind}发来的照片太暗了，看不清证件，所以没有算进申请里。请到亮一些的地方，或者开灯，再拍一张。",
+       "拍{kind}的照片太暗了。请到亮的地方再拍。")
 define("conversation.photo_not_the_document.kind_mismatch",
        "您当作{kind}发来的照片，看起来是{detected}，所以没有算进申请里。",
        "拍{kind}的照片，拍成了{detected}。")
@@ -178,12 +183,12 @@ define("conversation.applied_from.not_said", "没关系，这一项可以不填�
 define("conversation.applied_from.cross_province",
        "在{here}申请、户口在{hukou}，这是跨省通办：不用回户口所在地跑，申请会在网上交给户口所在地的民政部门审核，"
        "他们在10个工作日内认定，有结果会告诉您。",
-       "在外省申请也能办。申请会交给户口所在地审核。不用回去跑。")
+       "在外省申请也能办。申请会交给户口所在地的工作人员。不用回去跑。")
 define("conversation.applied_from.summary.hukou_place", "在户口所在地申请", "在户口所在地")
 define("conversation.applied_from.summary.not_said", "没有说（可以不填）", "没说（可以不填）")
 define("conversation.summary.cross_province",
        "在{here}申请、户口在{hukou}，属于跨省通办：申请会交给户口所在地的民政部门审核。",
-       "这是跨省通办。申请交给户口所在地审核。")
+       "这是跨省通办。申请交给户口所在地的工作人员。")
 define("conversation.ask.other_benefits",
        "{who}现在有没有领下面这些补贴或待遇？可以说几项，比如“1和8”。", "{who}还在领这些钱吗？可以说几项。")
 define("conversation.confirm.other_benefits", "{who}现在领的其他补贴是：{benefits}，对吗？", "{who}在领{benefits}。对吗？")
@@ -212,7 +217,7 @@ define("conversation.ask.de_facto_unsupported_child",
 define("conversation.de_facto.saved.yes", "已记下：是事实无人抚养儿童。", "记下了：是。")
 define("conversation.de_facto.saved.no", "已记下：不是事实无人抚养儿童。", "记下了：不是。")
 define("conversation.de_facto.not_known",
-       "没关系。护理补贴发给孩子的家里还是儿童福利机构，由工作人员核实后确定。", "没关系。工作人员会核实。")
+       "没关系。护理补贴发给孩子的家里还是儿童福利机构，由工作人员核实后确定。", "没关系。工作人员会问清楚。")
 
 for _value, (_standard, _easy) in {
         "parent": ("父母", "爸爸或妈妈"), "spouse": ("配偶", "丈夫或妻子"), "child": ("子女", "儿子或女儿"),
@@ -247,7 +252,7 @@ define("conversation.summary.eligibility_no_amount", "{subsidy}：{outcome}，�
 define("conversation.summary.benefits_unanswered",
        "第{number}项“{field}”还没有填。有的补贴不能和残疾人两项补贴一起领，所以上面的结果可能会变。请说“继续”来回答这一项。",
        "第{number}项还没填。结果可能会变。请说“继续”。")
-define("conversation.summary.not_known", "不知道（由工作人员核实）", "不知道（工作人员会核实）")
+define("conversation.summary.not_known", "不知道（由工作人员核实）", "不知道（工作人员会问清楚）")
 define("conversation.summary.amount_not_known",
        "因为不知道{benefit}每个月领多少钱（第{number}项），上面的结果要由工作人员比较两边的钱数后确定。"
        "知道了可以说“改第{number}项”。",
@@ -255,7 +260,7 @@ define("conversation.summary.amount_not_known",
 define("conversation.summary.de_facto_not_known",
        "因为不知道是不是事实无人抚养儿童（第{number}项），护理补贴发给谁，要由工作人员核实后确定。"
        "知道了可以说“改第{number}项”。",
-       "护理补贴发给谁，工作人员会核实。")
+       "护理补贴发给谁，工作人员会问清楚。")
 define("conversation.summary.missing", "还缺这些：{items}。请说“继续”，我们接着填。", "还缺：{items}。请说“继续”。")
 define("conversation.summary.question",
        "都对的话，请说“提交”。要改哪一项，请说“改第几项”，比如“改第3项”。",

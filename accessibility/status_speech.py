@@ -80,11 +80,12 @@ def spoken_problem(problem: dict[str, Any], *, locale: str, preferences: Prefere
 
 def speak_evaluation(document: dict[str, Any], *, locale: str, preferences: Preferences) -> dict[str, Any]:
     """Adds an `audio_url` to an eligibility answer (`backend.policy.presenter.evaluation_document`): each
-    subsidy's verdict (its outcome and monthly amount, `verdict_words`), each of its reasons and what would
-    change them, and each warning. Returns the document."""
+    subsidy's verdict (its outcome and monthly amount, `verdict_words`, also written as the verdict's `said`), each
+    of its reasons and what would change them, and each warning. Returns the document."""
     for subsidy, verdict in (document.get("subsidies") or {}).items():
-        verdict["audio_url"] = spoken_words(verdict_words(subsidy, verdict, locale).as_dict(), locale=locale,
-                                            preferences=preferences)
+        # Written too (`said`): a deaf reader of easy-read words had "可以领" and no amount, which only the audio said.
+        verdict["said"] = verdict_words(subsidy, verdict, locale).as_dict()
+        verdict["audio_url"] = spoken_words(verdict["said"], locale=locale, preferences=preferences)
         for reason in verdict.get("reasons") or []:
             _speak_reason(reason, locale, preferences)
     for warning in document.get("warnings") or []:
@@ -122,11 +123,12 @@ def speak_checklist(document: dict[str, Any], *, locale: str, preferences: Prefe
 
 def speak_prefill(document: dict[str, Any], *, locale: str, preferences: Preferences) -> dict[str, Any]:
     """Adds an `audio_url` to the pre-fill list (`{"proposals", "reads"}`): each proposal said as its field
-    and the value the photo gives (`proposal_words`), a disagreement between photos, and each warning of a
-    photo's reading. Returns the document."""
+    and the value the photo gives (`proposal_words`, also written as the proposal's `said`), a disagreement between
+    photos, and each warning of a photo's reading. Returns the document."""
     for proposal in document.get("proposals") or []:
-        proposal["audio_url"] = spoken_words(proposal_words(proposal, locale).as_dict(), locale=locale,
-                                             preferences=preferences)
+        # Written too (`said`): the value alone is a code to a reader ("value": 5 for 智力残疾, a date as 2019-06-10).
+        proposal["said"] = proposal_words(proposal, locale).as_dict()
+        proposal["audio_url"] = spoken_words(proposal["said"], locale=locale, preferences=preferences)
         if isinstance(proposal.get("disagreement"), dict):
             proposal["disagreement"]["audio_url"] = spoken_words(proposal["disagreement"], locale=locale,
                                                                  preferences=preferences)

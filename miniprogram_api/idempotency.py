@@ -1,4 +1,5 @@
-"""`Idempotency-Key` on retried POSTs (submit, upload): the same key with the same request replays
+"""`Idempotency-Key` on retried requests (create, save, submit, upload, a conversation's answer): the same key with
+the same request replays
 the first successful answer (marked `Idempotent-Replayed: true`); the same key with a different request
 is refused. The key is claimed before the request is handled (backend/idempotency.py), so retries that
 arrive while the first is still being handled do not run it again: they wait briefly for its answer, or
@@ -131,8 +132,12 @@ def _handle(view: Callable, args: tuple, kwargs: dict, claimed: Claimed) -> Resp
 
 def _fingerprint() -> str:
     """What the request asks for, independent of how it was framed: a retried multipart upload has a
-    new boundary, a retried JSON body may order its keys differently."""
+    new boundary, a retried JSON body may order its keys differently. The version a save starts from (If-Match) is
+    part of it: the same changes sent from another version are another request."""
     digest = hashlib.sha256()
+    if_match = request.headers.get("If-Match")
+    if if_match is not None:
+        digest.update(f"if-match:{if_match.strip()}\n".encode())
     if request.mimetype == "multipart/form-data":
         for name, value in sorted(request.form.items(multi=True)):
             digest.update(f"{name}={value}\n".encode())

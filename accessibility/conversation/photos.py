@@ -3,12 +3,14 @@ words instead of a photo, which may name another accepted document ("户口本" 
 to it.
 
 A photo the pre-fill reads (`backend.prefill.reading`) is read in a background job, after its turn has
-answered. The next turn looks at the reading: when it found no document in the photo (`document_not_found`)
-or another document than the one asked for (`kind_mismatch`), the warnings the mini program shows with its
+answered. The next turn looks at the reading: when it found no document in the photo (`document_not_found`),
+nothing in a photo too dark to read (`photo_too_dark`: said as that, light being what to change) or another
+document than the one asked for (`kind_mismatch`), the warnings the mini program shows with its
 pre-fill, the photo is removed from the application (a landscape is no ID card: it must not count as one,
 in the summary or for the reviewer), the person is told so in plain words, and the photo is asked for again.
 Only photos sent in this conversation are looked at, each once; a reading that failed, or that has no such
-warning, leaves the photo as it is, and so does a second `document_not_found` for the same document (the reader
+warning, leaves the photo as it is, and so does a second `document_not_found` or `photo_too_dark` for the same
+document (the reader
 can miss a real but dim or worn document: a person is asked again once, not sent round in circles).
 
 Its own module because a photo is the one answer that is not words, with its own refusals (a file too
@@ -35,7 +37,7 @@ MATERIAL_WORDS: dict[str, tuple[str, ...]] = {
     "id_card_front": ("身份证",),
 }
 # What a reading may find that makes a photo no photo of the document asked for (ocr/reading.py).
-NOT_THE_DOCUMENT = ("kind_mismatch", "document_not_found")
+NOT_THE_DOCUMENT = ("kind_mismatch", "document_not_found", "photo_too_dark")
 
 
 def take_photo(turn: Turn, data: bytes, *, answering: str | None = None) -> None:
@@ -81,7 +83,7 @@ def look_at_readings(turn: Turn) -> bool:
         warning = next((w for w in (read or {}).get("warnings", []) if w["code"] in NOT_THE_DOCUMENT), None)
         if read is None or read["status"] != "done" or warning is None:
             continue
-        if warning["code"] == "document_not_found" and photo["kind"] in turn.state.photos_asked_again:
+        if warning["code"] in ("document_not_found", "photo_too_dark") and photo["kind"] in turn.state.photos_asked_again:
             # The reader can miss a real document in a dim or worn photo: asked again once, the second photo is
             # kept for the reviewer to judge rather than sending a person with a poor camera round in circles.
             continue
@@ -97,6 +99,8 @@ def look_at_readings(turn: Turn) -> bool:
         if warning["code"] == "kind_mismatch" and detected in READABLE_KINDS:
             turn.said.append(Said("conversation.photo_not_the_document.kind_mismatch",
                                   {"kind": kind, "detected": detected}))
+        elif warning["code"] == "photo_too_dark":
+            turn.said.append(Said("conversation.photo_not_the_document.too_dark", {"kind": kind}))
         else:
             turn.said.append(Said("conversation.photo_not_the_document.document_not_found", {"kind": kind}))
         step_id = f"material.{kind}"

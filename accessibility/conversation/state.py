@@ -38,6 +38,10 @@ class ConversationState:
     # [{"material": id, "kind": material kind}]. One found not to be the document is asked for again.
     photos_being_read: list[dict[str, str]] = field(default_factory=list)
     photos_asked_again: list[str] = field(default_factory=list)   # kinds whose photo was refused once already
+    # The field asked at the end of the last turn and a digest of the value the application held for it then
+    # ({"step", "digest"}): a value saved meanwhile elsewhere (the form on another phone, a guardian) is not
+    # overwritten by an answer to the question as it was asked (turns.py `_changed_meanwhile`).
+    asked_over: dict[str, str] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

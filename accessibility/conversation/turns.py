@@ -16,6 +16,8 @@ value, its follow-up and confirmation), `photos.py`, `applied_from.py` (跨省�
 weighed benefit pays, 事实无人抚养儿童) and `agreements.py` (consents, the notice, the summary's 提交)."""
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from accessibility.answers import Ambiguous, CommandKind, Understood, recognise_command
@@ -87,6 +89,11 @@ class Turn:
             # The question was answered meanwhile (another phone, the form): ask the one that is next.
             self.said.append(Said("conversation.moved_on"))
             return
+        if self._changed_meanwhile(step):
+            # The form on another phone (or a guardian) saved this very field since the question was asked: the
+            # answer to the question as it was is not saved over it; the question is asked again, confirming it.
+            self.said.append(Said("conversation.changed_elsewhere"))
+            return
         command = recognise_command(text)
         if command is not None and command.also_an_answer and self._answers_question(step, text):
             command = None  # "听不清" to the category question names a hearing disability
@@ -154,14 +161,27 @@ class Turn:
                 continue
             break
         step = self.step()
-        if self._photo_read_meanwhile(step):
-            self.state.current = None  # a photo read since the question was asked: confirm its value instead
+        if self._photo_read_meanwhile(step) or self._changed_meanwhile(step):
+            self.state.current = None  # a photo read, or a value saved elsewhere, since: confirm its value instead
         if self.state.current != step.id:
             mode, offer = self._opening(step)
             self.state.ask(step.id, mode, offer)
             problem = plan.problem_with(step, self.situation)
             if problem is not None and not any(s.field_error == problem for s in self.said):
                 self.said.append(Said("conversation.problem", field_error=problem))
+        self.state.asked_over = ({"step": step.id, "digest": self._digest(step)}
+                                 if step.kind == "field" and self.state.current == step.id else None)
+
+    def _changed_meanwhile(self, step: Step) -> bool:
+        """Whether the application's value for the field asked differs from the one it held when the last turn
+        ended (so when the person was shown the question)."""
+        seen = self.state.asked_over
+        return (step.kind == "field" and seen is not None and seen.get("step") == step.id
+                and self.state.current == step.id and seen.get("digest") != self._digest(step))
+
+    def _digest(self, step: Step) -> str:
+        value = json.dumps(self.situation.value(step.field), sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(value.encode()).hexdigest()[:16]
 
     def _photo_read_meanwhile(self, step: Step) -> bool:
         return (step.kind == "field" and self.state.current == step.id and self.state.mode == ASK

@@ -197,7 +197,7 @@ def _decision(events: list[StatusEvent], locale: str) -> dict[str, Any] | None:
     parts = [say("amount.yuan", locale, subsidy=say(f"subsidy.{subsidy}", locale), amount=_yuan(amount))
              for subsidy, amount in amounts.items()]
     words = say("decision.amounts", locale, amounts=join(parts, locale, "list.clause_separator"),
-                start_month=month_words(approved.details.get("start_month", ""), locale))
+                start_month=month_words(approved.details.get("start_month") or "", locale))
     return {"outcome": "approved", "monthly_amounts": amounts, "start_month": approved.details.get("start_month"),
             **words.as_dict()}
 

@@ -64,7 +64,12 @@ def replace_material(actor: Actor, application_id: str, material_id: str, data: 
         application = uow.applications.get_for(actor, application_id, Purpose.EDIT)
         current = _current(uow, application, material_id)
         _check_may_change(uow, application, current.kind)
+        correcting, current_sha256 = application.stage == Stage.CORRECTION_REQUESTED.value, current.sha256
     image = _normalise(data)
+    if correcting and image.sha256 == current_sha256:
+        # The very photo the reviewer sent back (picked again from the phone's album): it cannot answer the
+        # correction, and the person would only learn so at the next correction request, weeks later.
+        raise FileRefused("file_same_photo_again", errors=[FieldError("file", "file_same_photo_again")])
     keys = _write_files(image)
     with unit_of_work() as uow:
         application = uow.applications.get_for(actor, application_id, Purpose.EDIT, for_update=True)

@@ -100,13 +100,14 @@ def day_words(day: date | str, locale: str) -> Words:
     return say("date.day", locale, year=day.year, month=day.month, day=day.day)
 
 
-def month_words(month: str, locale: str) -> Words | str:
-    """A month in a sentence as the locale writes it (2026年11月 in Chinese), from YYYY-MM: "从 2026-11 起计发" is a
-    machine's form, and an easy-read reader may not know it names a month. Anything else is left as it is."""
-    found = re.fullmatch(r"(\d{4})-(\d{2})", month or "")
-    if found is None:
-        return month
-    return say("date.month", locale, year=int(found[1]), month=int(found[2]))
+def month_words(month: str, locale: str) -> Words:
+    """A calendar month in a sentence as the locale writes it (2026年11月 in Chinese), for a month the API writes
+    YYYY-MM (2026-11): "从2026-11开始算钱" reads as a code to a person who reads little. Anything else (an empty or
+    unexpected value) is said as it is."""
+    parts = month.split("-") if isinstance(month, str) else []
+    if len(parts) != 2 or not all(part.isdigit() for part in parts):
+        return Words(str(month), str(month))
+    return say("date.month", locale, year=int(parts[0]), month=int(parts[1]))
 
 
 def join(words: list[Words], locale: str, separator: str = "list.separator") -> Words:

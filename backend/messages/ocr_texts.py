@@ -1,9 +1,11 @@
 """What reading a photo found, in plain words (the warning codes of ocr/reading.py, and `read_failed`: the read job
-failed, or gave up after its attempts, backend/prefill/reading.py)."""
+failed, or gave up after its attempts, and `photo_too_dark`: the reading found little in a dark photo,
+backend/prefill/reading.py)."""
 
 from backend.messages.catalog import define
 
 OCR_WARNINGS = {
+    "photo_too_dark": ("照片太暗了，证件上的字看不清。请到亮一些的地方，或者开灯，再拍一张。", "照片太暗了。请到亮的地方再拍。"),
     "image_unreadable": ("这张照片读不出来，请重新拍一张。", "照片读不出来。请再拍一张。"),
     "document_not_found": ("照片里没有找到完整的证件，请把证件放平、拍全。", "没看到整张证件。请放平，拍全。"),
     "kind_not_recognised": ("没有认出这是哪种证件，请确认拍的是身份证或残疾人证。", "没认出是什么证。"),

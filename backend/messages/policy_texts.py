@@ -60,10 +60,10 @@ REASONS = {
     "household_qualifies": ("家里纳入了{household_label}，符合生活补贴的条件。", "您家有{household_label}。可以领生活补贴。"),
     "household_not_covered": ("生活补贴发给纳入低保的家庭中的残疾人。", "生活补贴只给有低保的家庭。"),
     "household_not_covered_marginal": ("生活补贴发给纳入低保或低保边缘家庭的残疾人。", "生活补贴只给有低保或低保边缘的家庭。"),
-    "benefit_excludes": ("正在领取{benefit_label}的，不能享受{subsidy_label}。", "领了{benefit_label}，就不能领{subsidy_label}。"),
-    "benefit_combines": ("领取{benefit_label}的，可以同时享受{subsidy_label}。", "领了{benefit_label}，也能领{subsidy_label}。"),
+    "benefit_excludes": ("正在领取{benefit_label}的，不能享受{subsidy_label}。", "您填了：{benefit_label}。这样就不能领{subsidy_label}。"),
+    "benefit_combines": ("领取{benefit_label}的，可以同时享受{subsidy_label}。", "您填了：{benefit_label}。也能领{subsidy_label}。"),
     "benefit_needs_review": ("领取{benefit_label}时能否同时享受{subsidy_label}，由审核人员按当地规定确认。",
-                             "领了{benefit_label}，能不能再领{subsidy_label}，工作人员会告诉您。"),
+                             "您填了：{benefit_label}。还能不能领{subsidy_label}，工作人员会告诉您。"),
     "choose_higher": ("{benefit_label}和{subsidy_label}只能领一项。审核时会比较两项每月的金额，按高的一项发放。",
                       "两样只能领一样。会给您钱多的那一样。"),
     "choose_higher_ours": ("{subsidy_label}每月{amount}元，比{benefit_label}高，会按{subsidy_label}发放。",
@@ -135,7 +135,7 @@ define("policy.process.rejection_reason_explained", "不符合条件的，会注
 define("policy.process.monthly_online_statistics", "省里每月统计网上申请的办理情况，督促及时办理。", "省里每月检查办得快不快。")
 define("policy.process.handled_from_materials_complete",
        "材料齐全之日起，3个工作日内送到户籍所在地审核，户籍地在10个工作日内作出是否符合条件的决定。",
-       "材料齐了，3个工作日内送去审核。10个工作日内有结果。")
+       "都交齐以后，3个工作日内送给工作人员。10个工作日内有结果。")
 define("policy.process.dibao_looked_up", "低保情况由工作人员查询，不用上传低保证明。", "不用拍低保证明。")
 define("list.separator", "、", "、")
 # The kinds of office the regional policy files list as contacts, and an office named by kind and place
@@ -148,7 +148,7 @@ define("office.peoples_government", "人民政府", "政府")
 define("office.of_place", "{place}{kind}", "{place}{kind}")
 # A day inside a sentence (backend/messages/catalog.day_words).
 define("date.day", "{year}年{month}月{day}日", "{year}年{month}月{day}日")
-# A month inside a sentence (backend/messages/catalog.month_words): payment starts "2026年11月", not "2026-11".
+# A month inside a sentence (backend/messages/catalog.month_words): the month payment starts, a certificate's month.
 define("date.month", "{year}年{month}月", "{year}年{month}月")
 define("list.and", "和", "和")
 define("list.clause_separator", "，", "，")

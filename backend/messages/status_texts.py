@@ -5,14 +5,14 @@ from backend.messages.catalog import define
 STAGES = {
     "draft": ("填写中", "还在填写"),
     "submitted": ("已提交", "已经交了"),
-    "handed_off": ("已送达审核", "已经送去审核"),
+    "handed_off": ("已送达审核", "已经送给工作人员"),
     "accepted": ("已受理", "已经收下了"),
     "township_review": ("乡镇（街道）初审中", "乡镇正在看"),
     "federation_review": ("残联审核中", "残联正在看"),
     "civil_affairs_approval": ("民政部门审定中", "民政局正在定"),
-    "correction_requested": ("需要补正材料", "要补材料"),
+    "correction_requested": ("需要补正材料", "要您改一下"),
     "approved": ("审定通过", "通过了"),
-    "public_notice": ("公示中", "正在公示"),
+    "public_notice": ("公示中", "名单贴出来了"),
     "paying": ("已开始发放", "开始发钱了"),
     "rejected": ("未通过", "没有通过"),
     "withdrawn": ("已撤回", "已经撤回"),
@@ -27,12 +27,12 @@ EVENTS = {
     "resubmitted": ("补正后重新提交了申请。", "改好后又交了申请。"),
     "handed_off": ("申请已送达{office}审核。", "申请已经送到{office}。"),
     "accepted": ("乡镇（街道）受理了申请。", "乡镇收下了申请。"),
-    "correction_requested": ("审核人员请您补正材料。原因：{reason}", "要您补材料。原因：{reason}"),
+    "correction_requested": ("审核人员请您补正材料。原因：{reason}", "要您改一下。原因：{reason}"),
     "township_review_passed": ("乡镇（街道）初审通过，已转残联审核。", "乡镇看过了。现在残联看。"),
     "federation_review_passed": ("残联审核通过，已转民政部门审定。", "残联看过了。现在民政局定。"),
     "approved": ("民政部门审定通过。", "民政局同意了。"),
     "rejected": ("申请未通过。原因：{reason}", "申请没有通过。原因：{reason}"),
-    "public_notice": ("开始公示，公示期 {notice_from} 至 {notice_to}。", "正在公示。从{notice_from}到{notice_to}。"),
+    "public_notice": ("开始公示，公示期 {notice_from} 至 {notice_to}。", "名单贴出来给大家看。从{notice_from}到{notice_to}。"),
     "payment_started": ("补贴开始发放。", "开始发钱了。"),
     "withdrawn": ("撤回了申请。", "撤回了申请。"),
     "material_changed": ("补正了{kind}。", "改了{kind}。"),
@@ -49,11 +49,11 @@ ROLES = {
     "village_committee": ("村（居）委会", "村委会"),
     "institution": ("儿童福利机构", "福利院"),
     "assistant": ("村（居）协办员", "帮办的人"),
-    "reviewer": ("审核部门", "审核的人"),
+    "reviewer": ("审核部门", "工作人员"),
     "township": ("乡镇（街道）", "乡镇"),
     "disabled_persons_federation": ("区县残联", "残联"),
     "civil_affairs": ("区县民政部门", "民政局"),
-    "review_system": ("审核系统", "审核系统"),
+    "review_system": ("审核系统", "工作人员"),
     "system": ("两补网办", "系统"),
     "public": ("申请人", "您"),
     "admin": ("管理员", "管理员"),
@@ -75,10 +75,10 @@ define("next.civil_affairs_approval", "区县民政部门正在审定，{by}前�
 define("next.correction_requested",
        "请按要求补正后重新提交。重新提交后，我们会在{hand_off_days}个工作日内把申请送到{office}，"
        "{office}在送达后{decision_days}个工作日内作出决定，期限从重新提交那天重新计算。",
-       "请改好后再交。再交以后，{hand_off_days}个工作日内送去审核。"
+       "请改好后再交。再交以后，{hand_off_days}个工作日内送给工作人员。"
        "送到以后，{decision_days}个工作日内有结果。从再交那天算。")
-define("next.approved", "审定通过后会公示，公示没有异议就开始发放补贴。", "先公示。没问题就发钱。")
-define("next.public_notice", "公示期到 {notice_to}。公示没有异议就开始发放补贴。", "公示到{notice_to}。没问题就发钱。")
+define("next.approved", "审定通过后会公示，公示没有异议就开始发放补贴。", "先把名单贴出来给大家看。没问题就发钱。")
+define("next.public_notice", "公示期到 {notice_to}。公示没有异议就开始发放补贴。", "名单贴出来给大家看，到{notice_to}。没问题就发钱。")
 define("next.paying", "补贴按月发放。家里情况有变化时，请及时告诉我们。", "每月发钱。情况变了请告诉我们。")
 define("next.rejected", "如果情况有变化，您可以重新申请。有疑问，可以咨询下面列出的办事部门。", "情况变了，可以再申请。有问题，可以打下面的电话。")
 # How to apply again, and from when a new application is paid: seed 001 item 9 (经资格审定合格后，自残疾人递交申请
@@ -100,23 +100,23 @@ define("subsidy.nursing", "重度残疾人护理补贴", "护理补贴")
 define("amount.yuan", "{subsidy}{amount}元", "{subsidy}{amount}元")
 
 define("deadline.late_handoff", "送审已超过期限（应在{by}前送达），我们正在处理。", "送晚了。我们正在处理。")
-define("deadline.late_decision", "审核已超过期限（应在{by}前作出决定），我们已提醒审核部门。", "审核晚了。我们已经催了。")
+define("deadline.late_decision", "审核已超过期限（应在{by}前作出决定），我们已提醒审核部门。", "结果晚了。我们已经催了。")
 define("deadline.paused_for_correction",
        "等您补正期间，审核期限暂停。重新提交后重新计算：{hand_off_days}个工作日内送审，送达后{decision_days}个工作日内作出决定。",
-       "等您改材料时，不算日子。再交以后重新算。")
+       "等您改的时候，不算日子。再交以后重新算。")
 define("deadline.estimated", "期限按工作日计算。{year}年的节假日安排尚未公布，日期是按法定节假日估算的，可能会有变动。",
        "日子是估算的。放假安排还没公布。")
 
 NOTIFICATIONS = {
     "submitted": ("您的申请 {reference} 已提交。", "申请已经交了。"),
-    "handed_off": ("您的申请 {reference} 已送达审核。", "申请已经送去审核了。"),
+    "handed_off": ("您的申请 {reference} 已送达审核。", "申请已经送给工作人员了。"),
     "accepted": ("您的申请 {reference} 已受理。", "申请已经收下了。"),
-    "correction_requested": ("您的申请 {reference} 需要补正材料，请查看。", "申请要补材料。请看一下。"),
+    "correction_requested": ("您的申请 {reference} 需要补正材料，请查看。", "申请要您改一下。请看一下。"),
     "township_review_passed": ("您的申请 {reference} 乡镇初审通过。", "乡镇看过了，通过了。"),
     "federation_review_passed": ("您的申请 {reference} 残联审核通过。", "残联看过了，通过了。"),
     "approved": ("您的申请 {reference} 审定通过。", "申请通过了。"),
     "rejected": ("您的申请 {reference} 未通过，请查看原因。", "申请没有通过。请看原因。"),
-    "public_notice": ("您的申请 {reference} 正在公示。", "申请正在公示。"),
+    "public_notice": ("您的申请 {reference} 正在公示。", "申请通过了。名单贴出来给大家看。"),
     "payment_started": ("您的补贴已开始发放。", "开始发钱了。"),
     "withdrawn": ("您的申请 {reference} 已撤回，不会再办理。想再申请时，请在小程序里新建一份申请。",
                   "申请撤回了，不会再办了。想再申请，请新建一份。"),
@@ -126,14 +126,14 @@ for _event, (_standard, _easy) in NOTIFICATIONS.items():
 # The same news to whoever follows someone else's application (an assistant, a relative): whose it is.
 NOTIFICATIONS_FOR = {
     "submitted": ("{name}的申请 {reference} 已提交。", "{name}的申请已经交了。"),
-    "handed_off": ("{name}的申请 {reference} 已送达审核。", "{name}的申请已经送去审核了。"),
+    "handed_off": ("{name}的申请 {reference} 已送达审核。", "{name}的申请已经送给工作人员了。"),
     "accepted": ("{name}的申请 {reference} 已受理。", "{name}的申请已经收下了。"),
-    "correction_requested": ("{name}的申请 {reference} 需要补正材料，请查看。", "{name}的申请要补材料。请看一下。"),
+    "correction_requested": ("{name}的申请 {reference} 需要补正材料，请查看。", "{name}的申请要改一下。请看一下。"),
     "township_review_passed": ("{name}的申请 {reference} 乡镇初审通过。", "{name}的申请乡镇看过了，通过了。"),
     "federation_review_passed": ("{name}的申请 {reference} 残联审核通过。", "{name}的申请残联看过了，通过了。"),
     "approved": ("{name}的申请 {reference} 审定通过。", "{name}的申请通过了。"),
     "rejected": ("{name}的申请 {reference} 未通过，请查看原因。", "{name}的申请没有通过。请看原因。"),
-    "public_notice": ("{name}的申请 {reference} 正在公示。", "{name}的申请正在公示。"),
+    "public_notice": ("{name}的申请 {reference} 正在公示。", "{name}的申请通过了。名单贴出来了。"),
     "payment_started": ("{name}的补贴已开始发放（申请 {reference}）。", "{name}开始领钱了。"),
     "withdrawn": ("{name}的申请 {reference} 已撤回，不会再办理。", "{name}的申请撤回了，不会再办了。"),
 }
@@ -144,14 +144,14 @@ for _event, (_standard, _easy) in NOTIFICATIONS_FOR.items():
 # theirs to see; the reference alone says which.
 NOTIFICATIONS_BY_REFERENCE = {
     "submitted": ("申请 {reference} 已提交。", "申请 {reference} 已经交了。"),
-    "handed_off": ("申请 {reference} 已送达审核。", "申请 {reference} 已经送去审核了。"),
+    "handed_off": ("申请 {reference} 已送达审核。", "申请 {reference} 已经送给工作人员了。"),
     "accepted": ("申请 {reference} 已受理。", "申请 {reference} 已经收下了。"),
-    "correction_requested": ("申请 {reference} 需要补正材料。", "申请 {reference} 要补材料。"),
+    "correction_requested": ("申请 {reference} 需要补正材料。", "申请 {reference} 要改一下。"),
     "township_review_passed": ("申请 {reference} 乡镇初审通过。", "申请 {reference} 乡镇看过了，通过了。"),
     "federation_review_passed": ("申请 {reference} 残联审核通过。", "申请 {reference} 残联看过了，通过了。"),
     "approved": ("申请 {reference} 审定通过。", "申请 {reference} 通过了。"),
     "rejected": ("申请 {reference} 未通过。", "申请 {reference} 没有通过。"),
-    "public_notice": ("申请 {reference} 正在公示。", "申请 {reference} 正在公示。"),
+    "public_notice": ("申请 {reference} 正在公示。", "申请 {reference} 的名单贴出来了。"),
     "payment_started": ("申请 {reference} 的补贴已开始发放。", "申请 {reference} 开始发钱了。"),
     "withdrawn": ("申请 {reference} 已撤回。", "申请 {reference} 撤回了。"),
 }
@@ -160,9 +160,9 @@ for _event, (_standard, _easy) in NOTIFICATIONS_BY_REFERENCE.items():
 
 # Review decisions by name (for the desk's messages).
 for _event, (_standard, _easy) in {
-        "accepted": ("受理", "收下"), "correction_requested": ("要求补正", "要补材料"),
+        "accepted": ("受理", "收下"), "correction_requested": ("要求补正", "要您改一下"),
         "township_review_passed": ("乡镇初审通过", "乡镇看过了"), "federation_review_passed": ("残联审核通过", "残联看过了"),
-        "approved": ("审定通过", "通过"), "rejected": ("不予通过", "不通过"), "public_notice": ("公示", "公示"),
+        "approved": ("审定通过", "通过"), "rejected": ("不予通过", "不通过"), "public_notice": ("公示", "名单贴出来"),
         "payment_started": ("开始发放", "开始发钱")}.items():
     define(f"decision.{_event}", _standard, _easy)
 
@@ -190,7 +190,7 @@ ACCESS_LOG = {
     "change": ("修改了申请", "改了申请"),
     "submit": ("提交了申请", "交了申请"),
     "withdraw": ("撤回了申请", "撤回了申请"),
-    "review": ("审核了申请", "审核了申请"),
+    "review": ("审核了申请", "看了申请，做了决定"),
     "link": ("申请关联这份申请", "想关联这份申请"),
 }
 for _verb, (_standard, _easy) in ACCESS_LOG.items():
@@ -269,17 +269,17 @@ define("consent_page.problem_note", "您什么都没有同意。", "您没有同
 # WeChat subscribe messages: a `thing` keyword holds at most 20 characters (checked by a test for every locale).
 # The easy-read form goes to a person who asked for easy-read text first (backend/notifications/wechat.py).
 WECHAT_STAGE = {
-    "submitted": ("已提交", "已经交了"), "handed_off": ("已送达审核", "已经送去审核"), "accepted": ("已受理", "已经收下了"),
-    "correction_requested": ("需要补正材料", "要补材料"), "township_review_passed": ("乡镇初审通过", "乡镇看过了"),
+    "submitted": ("已提交", "已经交了"), "handed_off": ("已送达审核", "已经送给工作人员"), "accepted": ("已受理", "已经收下了"),
+    "correction_requested": ("需要补正材料", "要您改一下"), "township_review_passed": ("乡镇初审通过", "乡镇看过了"),
     "federation_review_passed": ("残联审核通过", "残联看过了"), "approved": ("审定通过", "通过了"),
-    "rejected": ("未通过", "没有通过"), "public_notice": ("公示中", "正在公示"), "payment_started": ("补贴已开始发放", "开始发钱了"),
+    "rejected": ("未通过", "没有通过"), "public_notice": ("公示中", "名单贴出来了"), "payment_started": ("补贴已开始发放", "开始发钱了"),
     "withdrawn": ("已撤回", "撤回了"),
 }
 WECHAT_NOTE = {
-    "submitted": ("我们会尽快送审", "很快送去审核"), "handed_off": ("请耐心等待审核结果", "请等结果"),
-    "accepted": ("乡镇正在初审", "乡镇正在看"), "correction_requested": ("请打开小程序补正材料", "请打开小程序改材料"),
+    "submitted": ("我们会尽快送审", "很快送给工作人员"), "handed_off": ("请耐心等待审核结果", "请等结果"),
+    "accepted": ("乡镇正在初审", "乡镇正在看"), "correction_requested": ("请打开小程序补正材料", "请打开小程序改一下"),
     "township_review_passed": ("残联正在审核", "现在残联看"), "federation_review_passed": ("民政部门正在审定", "现在民政局定"),
-    "approved": ("公示后开始发放", "公示后发钱"), "rejected": ("请打开小程序查看原因", "打开小程序看原因"),
+    "approved": ("公示后开始发放", "名单贴出来后发钱"), "rejected": ("请打开小程序查看原因", "打开小程序看原因"),
     "public_notice": ("公示无异议后发放", "没问题就发钱"), "payment_started": ("补贴按月发放", "每月发钱"),
     "withdrawn": ("再申请请新建一份申请", "再申请要新建一份"),
 }

@@ -15,6 +15,7 @@ from sqlalchemy import and_, or_, select, update
 
 from backend.applications.fields import FieldProblem, check_field
 from backend.jobs.queue import send_again
+from backend.materials.light import too_dark
 from backend.materials.models import Material
 from backend.prefill.mapping import FIELD_MAP, MINIMUM_CONFIDENCE, READABLE_KINDS
 from backend.prefill.models import DocumentRead, PrefillProposal
@@ -82,7 +83,8 @@ def read_material(material_id: str) -> str:
         return claimed
     attempt, engine, storage_key, kind, today = claimed
     try:
-        reading = _reader(engine).read(runtime().storage.get(storage_key), kind, today=today)
+        content = runtime().storage.get(storage_key)
+        reading = _reader(engine).read(content, kind, today=today)
     except Exception:
         log.exception("OCR failed on a material")
         with unit_of_work() as uow:
@@ -98,7 +100,7 @@ def read_material(material_id: str) -> str:
             return "nothing to do"  # its lease ran out and another worker took it over: theirs is recorded
         material = uow.session.get(Material, material_id)
         read.status, read.kind, read.finished_at, read.leased_until = "done", reading.kind, uow.now, None
-        read.warnings = _worth_saying(reading.warnings)
+        read.warnings = _worth_saying(reading, content)
         if material is not None and material.superseded_at is None:
             _propose(uow, material, reading)
         uow.commit()
@@ -164,12 +166,24 @@ def sweep_reads(limit: int = 200) -> int:
     return send_again(jobs, READ_TASK, material_ids, "a queued photo read")
 
 
-def _worth_saying(warnings) -> list[dict[str, Any]]:
+# What a reading says when it found no document; a dark photo is the likeliest cause a person can act on.
+FOUND_NO_DOCUMENT = {"image_unreadable", "document_not_found", "kind_not_recognised"}
+PHOTO_TOO_DARK = {"code": "photo_too_dark"}
+
+
+def _worth_saying(reading, content: bytes) -> list[dict[str, Any]]:
     """The reading's warnings the person is told. A photo of another document than the one asked for (a
     certificate in the ID card's back slot) is said to be that; what could not be read of the document asked
-    for ("没读到发证的单位") would only send them looking for fields their photo cannot have."""
+    for ("没读到发证的单位") would only send them looking for fields their photo cannot have. A reading that found
+    nothing (no document, or not one field) in a dark photo says first that it is too dark (`photo_too_dark`):
+    "请放平，拍全" alone sent a person to lay the card flat again in the same dark room."""
+    warnings = reading.warnings
     mismatch = any(warning.code == "kind_mismatch" for warning in warnings)
-    return [warning.to_json() for warning in warnings if not (mismatch and warning.field)]
+    said = [warning.to_json() for warning in warnings if not (mismatch and warning.field)]
+    found_nothing = not reading.fields or any(warning.code in FOUND_NO_DOCUMENT for warning in warnings)
+    if not mismatch and found_nothing and too_dark(content):
+        said.insert(0, dict(PHOTO_TOO_DARK))
+    return said
 
 
 def _propose(uow: UnitOfWork, material: Material, reading) -> None:

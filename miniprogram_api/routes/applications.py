@@ -57,8 +57,10 @@ def if_match_version() -> int | None:
     return int(match.group(1))
 
 
-@applications.post("/applications", summary="Start an application (a draft)",
+@applications.post("/applications", summary="Start an application (a draft); send an Idempotency-Key: a retried "
+                                             "start makes one draft",
                    responses={201: ApplicationOut, **PROBLEM_RESPONSES})
+@idempotent
 def create_application(body: CreateApplication):
     document = service.create_application(
         current_actor(), subsidies=list(body.subsidies), applying_as=body.applying_as, channel="miniprogram",
@@ -84,8 +86,11 @@ def get_application(path: ApplicationPath, query: RevealQuery):
 @applications.patch("/applications/<application_id>",
                     summary="Save any subset of fields (autosave); If-Match with the current version is required",
                     description="A stale If-Match gets 412 with the current version in the ETag; nothing is "
-                                "overwritten. Fields not sent are left as they are; null clears a field.",
+                                "overwritten. Fields not sent are left as they are; null clears a field. With an "
+                                "Idempotency-Key, a retried save whose answer was lost gets that answer again "
+                                "rather than 412 for its own change.",
                     responses={200: ApplicationOut, **PROBLEM_RESPONSES})
+@idempotent
 def save_draft(path: ApplicationPath, body: SaveDraft):
     expected = if_match_version()
     actor = current_actor()

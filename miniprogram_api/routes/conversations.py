@@ -49,8 +49,10 @@ def resume(path: ConversationPath):
     return render(conversation.get_conversation(current_actor(), path.conversation_id, locale=request_locale(), preferences=current_preferences()))
 
 
-@conversations.post("/conversations/<conversation_id>/answers", summary="Answer the question (or say a command)",
+@conversations.post("/conversations/<conversation_id>/answers", summary="Answer the question (or say a command; send an "
+                                                                "Idempotency-Key: a retried answer is taken once)",
                     responses={200: ConversationOut, **PROBLEM_RESPONSES})
+@idempotent
 def answer(path: ConversationPath, body: Answer):
     return render(conversation.answer_conversation(current_actor(), path.conversation_id, body.text,
                                                    locale=request_locale(), answering=body.step,

@@ -36,6 +36,8 @@ class SubsidyAnswer(BaseModel):
     back_pay_months: int | None = Field(
         description="On a renewal: months of the stop before `starts` that may also be paid back (seed 001 item "
                     "13); no month earlier than 3 months before the month of application is ever paid.")
+    said: Words = Field(description="The verdict in a sentence, with the monthly amount where there is one "
+                                    "(\"重度残疾人护理补贴：符合条件，可以申请，每月90元。\"), as `audio_url` says it.")
     audio_url: str | None = Field(description="The verdict said aloud: the subsidy, its outcome and the monthly "
                                               "amount in words (\"重度残疾人护理补贴：符合条件，可以申请，每月九十元。\"). "
                                               + AUDIO_URL)

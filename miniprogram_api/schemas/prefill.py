@@ -31,6 +31,8 @@ class Proposal(BaseModel):
     differs_from_current: bool
     disagreement: Disagreement | None
     accepted_by_all: bool
+    said: Words = Field(description="The field and the value the photo gives in a sentence (\"照片上读到的残疾等级：二级。\"; "
+                                    "a category or grade in words, a date as people write it), as `audio_url` says it.")
     audio_url: str | None = Field(description="The field and the value the photo gives, said aloud "
                                               "(\"照片上读到的残疾等级：二级。\"), with what it would replace when the "
                                               "field already holds something else. " + AUDIO_URL)

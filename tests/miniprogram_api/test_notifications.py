@@ -133,4 +133,4 @@ def test_a_person_who_asked_for_easy_read_text_gets_the_wechat_message_in_easy_r
     as_reviewer.post(f"/review/applications/{application['id']}/decisions",
                      json={"type": "correction_requested", "reason": "照片看不清", "items": ["disability_certificate"]})
     latest = fake_wechat.subscribe_messages[-1].data
-    assert (latest["thing2"]["value"], latest["thing3"]["value"]) == ("要补材料", "请打开小程序改材料")
+    assert (latest["thing2"]["value"], latest["thing3"]["value"]) == ("要您改一下", "请打开小程序改一下")

@@ -146,7 +146,7 @@ def test_a_man_whose_application_was_sent_back_is_told_to_correct_it(app, man, s
     [note] = takeover_notes(himself)
     # What to correct is named (a blind listener hears it), and the easy-read form says it once.
     assert "审核人员请您补正：联系电话" in note["text"] and "补好后重新提交" in note["text"]
-    assert "要改：" in note["easy_read"] and note["easy_read"].count("要补材料") == 1
+    assert "要改：" in note["easy_read"] and note["easy_read"].count("要您改一下") == 1
 
 
 def test_the_man_is_told_the_assistant_can_still_help_and_how_to_end_it(app, man, submitted_for_him, as_assistant):

@@ -134,3 +134,17 @@ def test_a_second_photo_the_reader_finds_no_document_in_is_kept_for_the_reviewer
     read_later(reading)
     later = oa.safe.send_text(openid, "你好")
     assert "没有找到完整的证件" not in later.content and "id_card_back" in kinds_held(oa, openid)
+
+
+def test_a_photo_too_dark_to_find_the_card_in_is_said_to_be_too_dark_and_asked_for_again(official_account, reading):
+    from tests.backend.prefill.test_dark_photos import darkened
+
+    oa = official_account
+    openid = "oFollowerInTheDark00000001"
+    at_the_back_of_the_id_card(oa, openid, reading)
+    send_photo(oa, openid, darkened(make_sample(3, "id_card_back").jpeg, 0.01, noise=2.0))
+    read_later(reading)
+    reply = oa.safe.send_text(openid, "对")
+    assert "您当作身份证国徽面照片发来的照片太暗了" in reply.content and "放平" not in reply.content
+    assert oa.state(openid)["current"] == "material.id_card_back"
+    assert "id_card_back" not in kinds_held(oa, openid)

@@ -114,7 +114,7 @@ def test_every_message_renders_as_its_catalog_translation(messages, locale):
 
 
 def test_say_renders_english_from_the_catalog():
-    assert say("stage.handed_off", "en") == Words("Sent for review", "Sent to be checked")
+    assert say("stage.handed_off", "en") == Words("Sent for review", "Sent to the staff")
     assert say("stage.handed_off", "en-US").text == "Sent for review"
 
 
@@ -128,7 +128,7 @@ def test_say_fills_english_placeholders_and_words_in_their_own_form():
 
 
 def test_say_renders_taiwan_traditional_chinese_from_the_catalog():
-    assert say("stage.handed_off", "zh_Hant_TW") == Words("已送達審核", "已經送去審核")
+    assert say("stage.handed_off", "zh_Hant_TW") == Words("已送達審核", "已經送給工作人員")
     assert say("stage.approved", "zh-TW").text == "審定通過"  # s2twp alone would say 透過 ("by means of")
     assert say("field.applicant.id_number", "zh-Hant-TW").text == "身分證號碼"
 
