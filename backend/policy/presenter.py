@@ -38,9 +38,6 @@ def reason_document(reason: Reason, subsidy: str | None, locale: str) -> dict[st
     for key in ("amount", "other_amount", "total"):
         if key in params:
             params[key] = yuan(params[key])
-    for key in ("month", "issue_month", "application_month"):
-        if key in params:
-            params[key] = month_words(params[key], locale)
     if "subsidies" in params:
         params["subsidies_label"] = join([say(f"subsidy.{name}", locale) for name in params.pop("subsidies")],
                                          locale, "list.and")
