@@ -14,9 +14,8 @@ from sqlalchemy import select
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import Stage
 from backend.errors import Conflict
-from backend.representation.proofs import packet_proofs
 from backend.review.models import OutboxMessage
-from backend.review.packet import assistance_facts, attach_files, build_packet
+from backend.review.packet import attach_files, build_packet
 from backend.review.system import DeliveryFailed
 from backend.runtime import runtime
 from backend.unit_of_work import UnitOfWork, unit_of_work
@@ -115,9 +114,8 @@ def _claim_one() -> tuple[str, dict, str] | str | None:
         try:
             submission = uow.applications.submission(application, message.submission_number)
             carries_files = uow.runtime.review_system.carries_files
-            packet = build_packet(application, submission, uow.applications.submission_content(submission),
-                                  representation=assistance_facts(uow, application),
-                                  proofs=packet_proofs(uow, application, with_content=carries_files))
+            packet = build_packet(uow, application, submission, uow.applications.submission_content(submission),
+                                  with_files=carries_files)
             if carries_files:
                 attach_files(uow, packet, submission)
         except Exception as error:  # noqa: BLE001 - any failure to build is recorded, never left to block
