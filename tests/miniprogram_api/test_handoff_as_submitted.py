@@ -7,6 +7,7 @@ loopback, its events posted back over HTTP to our API on a real port."""
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import jsonschema
@@ -124,3 +125,34 @@ def test_the_published_schema_refuses_an_eligibility_that_carries_sentences_for_
     packet["eligibility"]["subsidies"]["nursing"]["outcome_label"] = {"text": "符合条件，可以申请"}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(packet, SCHEMA)
+
+
+def test_a_hand_off_parked_as_dead_is_logged_as_an_error_and_counted_for_the_administrators(
+        app, as_applicant, receiver, runtime, clock, caplog):
+    runtime.settings.review_handoff_max_attempts = 2
+    receiver.state.fail_next(100, mode="http_500")
+    with caplog.at_level(logging.WARNING, logger="backend.review.handoff"):
+        application = flows.submitted(as_applicant, fields=complete_fields(WHO))
+        for _ in range(3):
+            later(clock, app)
+            dispatch_handoffs()
+    errors = [record for record in caplog.records if record.levelno == logging.ERROR]
+    assert len(errors) == 1 and "parked as dead" in errors[0].getMessage()
+    assert application["reference"] in errors[0].getMessage() and "HTTP 500" in errors[0].getMessage()
+    assert WHO.name not in errors[0].getMessage() and WHO.id_number not in errors[0].getMessage()
+
+    admin = login(app, "demo-admin")
+    figures = admin.get("/admin/statistics?month=2026-11").get_json()
+    assert figures["attention"] == {"handoffs_dead": 1}
+    dead = admin.get("/admin/handoffs?status=dead").get_json()["handoffs"]
+    receiver.state._faults.clear()
+    assert admin.post(f"/admin/handoffs/{dead[0]['id']}/replay").status_code == 200
+    assert admin.get("/admin/statistics?month=2026-11").get_json()["attention"] == {"handoffs_dead": 0}
+
+
+def test_a_hand_off_stopped_by_a_withdrawal_needs_no_one_and_is_not_counted(app, as_applicant, receiver, clock):
+    receiver.stop()
+    application = flows.submitted(as_applicant, fields=complete_fields(WHO))
+    assert as_applicant.post(f"/applications/{application['id']}/withdraw").status_code == 200
+    admin = login(app, "demo-admin")
+    assert admin.get("/admin/statistics?month=2026-11").get_json()["attention"] == {"handoffs_dead": 0}
