@@ -59,6 +59,8 @@ class Received:
 class ReviewSystemState:
     secret: bytes
     received: list[Received] = field(default_factory=list)
+    # Packets answered with a fault (`fail_next`), as they came: what the sender tried to deliver.
+    turned_away: list[Received] = field(default_factory=list)
     attempts: int = 0
     duplicates: int = 0
     hash_failures: int = 0
@@ -92,6 +94,9 @@ def make_app(state: ReviewSystemState):
             if mode == "hang":
                 time.sleep(seconds)
             else:
+                with state.lock:
+                    state.turned_away.append(Received(request.headers.get("Idempotency-Key", ""),
+                                                      json.loads(request.get_data()), time.time()))
                 return Response(json.dumps({"error": mode}), status=int(mode.split("_")[1]),
                                 mimetype="application/json")
         body = request.get_data()

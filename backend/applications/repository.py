@@ -22,6 +22,9 @@ from backend.errors import NotFound
 from backend.identity.regions import counties
 from backend.privacy.vault import Vault
 
+# Where a frozen submission keeps the hand-off's facts beside the content (backend/review/packet.py): no field's name.
+SUBMITTED_FACTS = "_submitted_facts"
+
 
 class ApplicationRepository:
     def __init__(self, session: Session, vault: Vault, now: datetime,
@@ -121,8 +124,12 @@ class ApplicationRepository:
         return json.loads(self._vault.decrypt(
             submission.content, context=_context(submission.application_id, submission.number)))
 
-    def freeze(self, application: Application, number: int) -> bytes:
+    def freeze(self, application: Application, number: int, *, facts: dict[str, Any] | None = None) -> bytes:
+        """The content as submitted, sealed; `facts` (what the hand-off needs beside it, as it stands now) are
+        sealed with it under their own key, so nothing changed after submitting reaches the review office."""
         content = self.content(application)
+        if facts is not None:
+            content = {**content, SUBMITTED_FACTS: facts}
         return self._vault.encrypt(json.dumps(content, ensure_ascii=False, sort_keys=True).encode(),
                                    context=_context(application.id, number))
 

@@ -176,9 +176,11 @@ def submit_application(actor: Actor, application_id: str, *, locale: str = "zh_H
         application.handed_off_at = None
         application.version += 1
         application.updated_at = uow.now
+        from backend.review.packet import submitted_facts
         uow.applications.add(Submission(
             application_id=application.id, number=application.submission_count,
-            content=uow.applications.freeze(application, application.submission_count),
+            content=uow.applications.freeze(application, application.submission_count,
+                                            facts=submitted_facts(uow, application)),
             eligibility=evaluation_document(evaluation, DEFAULT_LOCALE, requested=list(application.subsidies)),
             materials=submitted_materials,
             submitted_by_user_id=actor.user_id, submitted_at=uow.now))

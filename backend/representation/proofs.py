@@ -9,8 +9,6 @@ is in the applicant's access log (issue 8, item 4)."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from datetime import datetime
 from typing import Any
 
@@ -96,20 +94,3 @@ def desk_proofs(uow: UnitOfWork, application: Application) -> list[dict[str, Any
     return [{"kind": proof_kind(link), "representation_kind": link.kind, "relation": link.relation,
              "consent_method": link.consent_method, "flagged_for_review": link.flagged_for_review,
              "url": proof_url(link)} for link in acting_proofs(uow, application)]
-
-
-def packet_proofs(uow: UnitOfWork, application: Application, *, with_content: bool) -> list[dict[str, Any]]:
-    """The proofs for the review system: each with its SHA-256 (and, over HTTP, its bytes), like the materials.
-    A guardian's relation proof, an entrusted person's authorisation letter, the consent an assistant recorded
-    in person (flagged for the reviewer)."""
-    storage = runtime().storage
-    proofs = []
-    for link in acting_proofs(uow, application):
-        data = storage.get(link.proof_key)
-        entry = {"kind": proof_kind(link), "representation_kind": link.kind, "relation": link.relation,
-                 "consent_method": link.consent_method, "flagged_for_review": link.flagged_for_review,
-                 "sha256": hashlib.sha256(data).hexdigest(), "media_type": "image/jpeg", "size_bytes": len(data)}
-        if with_content:
-            entry["content_base64"] = base64.b64encode(data).decode()
-        proofs.append(entry)
-    return proofs

@@ -14,9 +14,8 @@ from sqlalchemy import select
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import Stage
 from backend.errors import Conflict
-from backend.representation.proofs import packet_proofs
 from backend.review.models import OutboxMessage
-from backend.review.packet import assistance_facts, attach_files, build_packet
+from backend.review.packet import attach_files, build_packet
 from backend.review.system import DeliveryFailed
 from backend.runtime import runtime
 from backend.unit_of_work import UnitOfWork, unit_of_work
@@ -115,9 +114,8 @@ def _claim_one() -> tuple[str, dict, str] | str | None:
         try:
             submission = uow.applications.submission(application, message.submission_number)
             carries_files = uow.runtime.review_system.carries_files
-            packet = build_packet(application, submission, uow.applications.submission_content(submission),
-                                  representation=assistance_facts(uow, application),
-                                  proofs=packet_proofs(uow, application, with_content=carries_files))
+            packet = build_packet(uow, application, submission, uow.applications.submission_content(submission),
+                                  with_files=carries_files)
             if carries_files:
                 attach_files(uow, packet, submission)
         except Exception as error:  # noqa: BLE001 - any failure to build is recorded, never left to block
@@ -198,7 +196,12 @@ def _record_failure(uow: UnitOfWork, message_id: str, error: str, *, retryable: 
         return
     if not retryable or message.attempts >= uow.runtime.settings.review_handoff_max_attempts:
         message.dead_at = uow.now
-        log.warning("hand-off parked as dead after %s attempts: %s", message.attempts, error)
+        # Nobody is waiting for it any more but an administrator: an error, for whatever watches the logs. The
+        # reference and the error only (an HTTP status, an exception's type): no personal data.
+        reference = uow.session.get(Application, message.application_id).reference
+        log.error("hand-off parked as dead: %s version %s after %s attempts (%s); replay it from "
+                  "GET /api/v1/admin/handoffs?status=dead", reference, message.submission_number, message.attempts,
+                  message.last_error)
     else:
         message.next_attempt_at = uow.now + backoff(message.attempts)
     uow.commit()
@@ -238,14 +241,24 @@ def replay_dead(message_id: str) -> bool:
     return True
 
 
+# Parked as dead, waiting for an administrator. Withdrawn ones need no one's attention: they are not failures and
+# are never sent.
+DEAD = (OutboxMessage.dead_at.is_not(None), OutboxMessage.last_error.is_distinct_from(WITHDRAWN))
+
+
+def dead_handoff_offices(uow: UnitOfWork) -> list[str | None]:
+    """The office county of each hand-off parked as dead (for the administrators' figures: counts, no names)."""
+    return list(uow.session.scalars(select(Application.office_region).join(
+        OutboxMessage, OutboxMessage.application_id == Application.id).where(*DEAD)))
+
+
 def handoff_queue(status: str) -> list[dict]:
     """Hand-offs waiting, delivered or dead, for the administrator (no personal data: references only)."""
     with unit_of_work() as uow:
         query = select(OutboxMessage, Application.reference, Application.office_region).join(
             Application, Application.id == OutboxMessage.application_id)
         if status == "dead":
-            # Withdrawn ones need no one's attention: they are not failures and are never sent.
-            query = query.where(OutboxMessage.dead_at.is_not(None), OutboxMessage.last_error.is_distinct_from(WITHDRAWN))
+            query = query.where(*DEAD)
         elif status == "waiting":
             query = query.where(OutboxMessage.delivered_at.is_(None), OutboxMessage.dead_at.is_(None))
         else:

@@ -25,6 +25,7 @@ from backend.applications.status import deadlines_for
 from backend.calendar.months import parse_month
 from backend.errors import FieldError, InvalidInput, NotPermitted
 from backend.identity.regions import is_cross_province, is_within, region
+from backend.review.handoff import dead_handoff_offices
 from backend.runtime import CHINA, china_date
 from backend.unit_of_work import unit_of_work
 
@@ -107,10 +108,16 @@ def monthly_statistics(actor: Actor, month: str) -> dict[str, Any]:
                 "received_cross_province", "handed_off", "handed_off_late", "decided", "decided_in_time",
                 "decided_late", "open_and_late", "approved", "approved_amount_differs", "approved_start_month_differs",
                 "approved_not_eligible_by_policy", "rejected", "corrections_requested")
+        # Not a figure of the month: what needs an administrator now. A hand-off parked as dead (its attempts used
+        # up, or refused as malformed) reaches the review office only when someone replays it, and its applicant
+        # reads "已提交" meanwhile (GET admin/handoffs?status=dead lists them).
+        dead = [code for code in dead_handoff_offices(uow)
+                if not actor.region_code or (code and is_within(actor.region_code, code))]
         return {
             "month": month,
             "as_of": today.isoformat(),
             "area": actor.region_code,
+            "attention": {"handoffs_dead": len(dead)},
             "totals": {key: totals[key] for key in keys},
             "by_region": [{"region_code": code, "region_name": _name(code), **{key: counter[key] for key in keys}}
                           for code, counter in sorted(regions.items())],

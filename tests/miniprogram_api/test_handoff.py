@@ -38,7 +38,7 @@ def test_a_submitted_application_reaches_the_review_system_once_with_its_materia
     received = receiver.state.received[0]
     assert received.idempotency_key == f"{application['reference']}:1"
     packet = received.packet
-    assert packet["schema_version"] == "1.0" and packet["version"] == 1
+    assert packet["schema_version"] == "2.0" and packet["version"] == 1
     assert packet["office"] == {"region_code": "500156", "region_name": "重庆市武隆区", "why": "hukou_county",
                                 "hukou_region_as_given": "500156"}
     assert packet["cross_province"] is False
@@ -216,7 +216,6 @@ def test_the_packet_carries_what_another_benefit_pays_as_an_optional_addition_wi
         "other_benefit_amounts": {"public_duty_disability_allowance": "85"}})
     packet = receiver.state.received[0].packet
     jsonschema.validate(packet, schema, format_checker=jsonschema.FormatChecker())
-    assert packet["schema_version"] == "1.0"
     assert packet["other_benefit_amounts"] == {"public_duty_disability_allowance": "85.00"}
     assert packet["de_facto_unsupported_child"] is None
     assert "other_benefit_amounts" not in schema["required"]
