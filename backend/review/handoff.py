@@ -14,6 +14,7 @@ from sqlalchemy import select
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import Stage
 from backend.errors import Conflict
+from backend.identity.regions import is_within
 from backend.review.models import OutboxMessage
 from backend.review.packet import attach_files, build_packet
 from backend.review.system import DeliveryFailed
@@ -222,11 +223,14 @@ def waiting_backoff(waited: timedelta, *, base: float = 5.0, cap: float = 3600.0
     return timedelta(seconds=(rng or random).uniform(base / 2, ceiling))
 
 
-def replay_dead(message_id: str) -> bool:
-    """An administrator sends a parked hand-off again (after fixing what made it fail)."""
+def replay_dead(message_id: str, area: str | None = None) -> bool:
+    """An administrator sends a parked hand-off again (after fixing what made it fail); one of a province or county
+    (`area`) only a hand-off of their area: another's is as if it did not exist."""
     with unit_of_work() as uow:
         message = uow.session.get(OutboxMessage, message_id) if isinstance(message_id, str) else None
         if message is None or message.dead_at is None:
+            return False
+        if area and not _in_area(area, uow.applications.get_unscoped(message.application_id).office_region):
             return False
         if message.last_error == WITHDRAWN or \
                 uow.applications.get_unscoped(message.application_id).stage == Stage.WITHDRAWN.value:
@@ -252,8 +256,16 @@ def dead_handoff_offices(uow: UnitOfWork) -> list[str | None]:
         OutboxMessage, OutboxMessage.application_id == Application.id).where(*DEAD)))
 
 
-def handoff_queue(status: str) -> list[dict]:
-    """Hand-offs waiting, delivered or dead, for the administrator (no personal data: references only)."""
+def _in_area(area: str, office_region: str | None) -> bool:
+    return bool(office_region) and is_within(area, office_region)
+
+
+QUEUE_LIMIT = 500
+
+
+def handoff_queue(status: str, area: str | None = None) -> list[dict]:
+    """Hand-offs waiting, delivered or dead, for the administrator (no personal data: references only); for an
+    administrator of a province or county (`area`), those of their area only, as their statistics are."""
     with unit_of_work() as uow:
         query = select(OutboxMessage, Application.reference, Application.office_region).join(
             Application, Application.id == OutboxMessage.application_id)
@@ -263,9 +275,13 @@ def handoff_queue(status: str) -> list[dict]:
             query = query.where(OutboxMessage.delivered_at.is_(None), OutboxMessage.dead_at.is_(None))
         else:
             query = query.where(OutboxMessage.delivered_at.is_not(None))
-        rows = uow.session.execute(query.order_by(OutboxMessage.created_at).limit(500))
-        return [{"id": message.id, "reference": reference, "version": message.submission_number,
-                 "office_region": office, "attempts": message.attempts, "created_at": message.created_at,
-                 "next_attempt_at": message.next_attempt_at, "delivered_at": message.delivered_at,
-                 "dead_at": message.dead_at, "last_error": message.last_error}
-                for message, reference, office in rows]
+        query = query.order_by(OutboxMessage.created_at)
+        # The area is a region test (abolished counties included), made here rather than in SQL: so the limit
+        # is applied after it, and an area's list is not cut short by other areas' hand-offs.
+        rows = uow.session.execute(query if area else query.limit(QUEUE_LIMIT))
+        listed = [{"id": message.id, "reference": reference, "version": message.submission_number,
+                   "office_region": office, "attempts": message.attempts, "created_at": message.created_at,
+                   "next_attempt_at": message.next_attempt_at, "delivered_at": message.delivered_at,
+                   "dead_at": message.dead_at, "last_error": message.last_error}
+                  for message, reference, office in rows if not area or _in_area(area, office)]
+        return listed[:QUEUE_LIMIT]

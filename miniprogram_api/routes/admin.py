@@ -75,7 +75,7 @@ def statistics(query: StatisticsQuery):
 def handoffs(query: HandoffQuery):
     from backend.review.handoff import handoff_queue
     _require_admin()
-    return render({"handoffs": handoff_queue(query.status)})
+    return render({"handoffs": handoff_queue(query.status, current_actor().region_code)})
 
 
 @admin.post("/handoffs/<handoff_id>/replay", summary="Send a parked hand-off again", responses=RESPONSES)
@@ -83,7 +83,7 @@ def replay(path: HandoffPath):
     from backend.errors import NotFound
     from backend.review.handoff import replay_dead
     _require_admin()
-    if not replay_dead(path.handoff_id):
+    if not replay_dead(path.handoff_id, current_actor().region_code):
         raise NotFound("handoff_not_found")
     return render({"replayed": True})
 

@@ -332,3 +332,21 @@ def test_an_application_withdrawn_before_delivery_is_never_delivered_nor_replaye
     assert receiver.state.received == [] and handoff_queue("delivered") == []
     timeline = later(clock, app, minutes=1).get(f"/applications/{dead_one['id']}/status").get_json()["timeline"]
     assert "handed_off" not in [entry["event"] for entry in timeline]
+
+
+def test_a_county_administrator_sees_and_replays_only_their_own_countys_parked_hand_offs(app, as_applicant, receiver,
+                                                                                        clock, demo_accounts):
+    from tests.support.accounts import logged_in
+    receiver.state.fail_next(1, mode="http_400")          # parked at once
+    application = flows.submitted(as_applicant)            # Wulong (500156)
+    receiver.state._faults.clear()
+    elsewhere = logged_in(app, "xiaodian-admin", "admin", region="140105")
+    assert elsewhere.get("/admin/handoffs?status=dead").get_json()["handoffs"] == []
+    parked = login(app, "demo-admin").get("/admin/handoffs?status=dead").get_json()["handoffs"]
+    refused = elsewhere.post(f"/admin/handoffs/{parked[0]['id']}/replay")
+    assert refused.status_code == 404
+    own = logged_in(app, "wulong-admin", "admin", region="500156")
+    assert [item["reference"] for item in own.get("/admin/handoffs?status=dead").get_json()["handoffs"]] == \
+        [application["reference"]]
+    assert own.post(f"/admin/handoffs/{parked[0]['id']}/replay").status_code == 200
+    assert receiver.state.references == [application["reference"]]
