@@ -110,6 +110,17 @@ def test_back_validity_end_that_does_not_exist_is_the_start_plus_the_one_length_
     assert values(out)["valid_from"] == "2020-09-12" and ("field_repaired", "valid_from") in codes(out)
 
 
+def test_back_validity_kept_by_one_look_only_is_not_sure_when_the_other_look_read_other_dates():
+    # Benchmark photo 6100070: the first read 2021.06.15-2043.05.15 (not 20 years), the second look
+    # 2021.05.15-2041.05.15 (20 years, both years wrong). The look that keeps the rule is taken, but not at 0.9.
+    lines = [line("签发机关", (217, 443, 339, 479)), line("武隆县公安局", (368, 442, 675, 479)),
+             line("有效期限", (219, 521, 340, 557)), line("2021.06.15-2043.05.15", (365, 519, 620, 554))]
+    engine = ScriptedEngine(lines, rereads={"2021.06.15-2043.05.15": "2021.05.15-2041.05.15"})
+    out = id_card_back.parse(lines, SecondLook(engine, page()), TODAY)
+    assert values(out)["valid_until"] == "2041-05-15"
+    assert out.fields["valid_from"].confidence < 0.9 and out.fields["valid_until"].confidence < 0.9
+
+
 def test_back_validity_date_two_digits_from_any_length_is_withheld():
     out = _back_with_validity("2020.09.12-2031.00.12")
     assert "valid_from" not in out.fields and "valid_until" not in out.fields
