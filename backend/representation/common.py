@@ -3,7 +3,7 @@ representation is shown."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -97,12 +97,17 @@ def representative_name(link: Representation, representative: User | None) -> st
     return link.requester_name or (representative.display_name if representative else None) or None
 
 
+def is_live(link: Representation, now: datetime) -> bool:
+    """Active and not run out: the link lets its holder act or follow now."""
+    return link.status == "active" and (link.expires_at is None or link.expires_at > now)
+
+
 def representation_document(uow: UnitOfWork, link: Representation, viewer: Actor,
                             locale: str | None = None) -> dict[str, Any]:
     applicant = uow.session.get(User, link.applicant_user_id)
     representative = uow.session.get(User, link.representative_user_id)
     name = representative_name(link, representative)
-    live = link.status == "active" and (link.expires_at is None or link.expires_at > uow.now)
+    live = is_live(link, uow.now)
     # The one who asked for a link learns the applicant's name only once someone who knows the applicant
     # confirmed it: a pending link must not tell a guesser whose reference and ID number they hit.
     named = link.confirmed_at is not None or viewer.user_id != link.representative_user_id

@@ -20,7 +20,7 @@ from backend.applications.access import Relation, relation
 from backend.applications.models import Application
 from backend.errors import NotFound
 from backend.materials.service import FileContent
-from backend.representation.common import proof_url
+from backend.representation.common import is_live, proof_url
 from backend.representation.models import Representation
 from backend.runtime import runtime
 from backend.unit_of_work import UnitOfWork, unit_of_work
@@ -66,18 +66,12 @@ def _viewer(actor: Actor, link: Representation, applications: list[Application],
         # Their own upload, while the link is asked for or lasts: a household register page or a signed letter
         # shows the applicant's whole ID number and hukou, which a relative the applicant stopped, an entrusted
         # person whose authorisation ran out or an assistant whose grant ended may no longer see.
-        return (link.kind, applications) if _pending_or_live(link, now) else (None, [])
+        return (link.kind, applications) if link.status == "pending" or is_live(link, now) else (None, [])
     if actor.role is Role.REVIEWER:
         # The access rule's own answer: a reviewer of the county of one of the person's submitted applications.
         mine = [application for application in applications if relation(actor, application) is Relation.REVIEWER]
         return ("reviewer", mine) if mine else (None, [])
     return None, []  # an administrator too: statistics, not applications
-
-
-def _pending_or_live(link: Representation, now: datetime) -> bool:
-    if link.status == "pending":
-        return True
-    return link.status == "active" and (link.expires_at is None or link.expires_at > now)
 
 
 def acting_proofs(uow: UnitOfWork, application: Application) -> list[Representation]:
@@ -86,7 +80,7 @@ def acting_proofs(uow: UnitOfWork, application: Application) -> list[Representat
             Representation.applicant_user_id == application.owner_user_id, Representation.status == "active",
             Representation.kind.in_(ACTING_KINDS), Representation.proof_key.is_not(None))
             .order_by(Representation.created_at))
-            if link.expires_at is None or link.expires_at > uow.now]
+            if is_live(link, uow.now)]
 
 
 def desk_proofs(uow: UnitOfWork, application: Application) -> list[dict[str, Any]]:

@@ -211,15 +211,17 @@ def _record_failure(uow: UnitOfWork, message_id: str, error: str, *, retryable: 
 def backoff(attempts: int, *, base: float = 5.0, cap: float = 3600.0, rng: random.Random | None = None) -> timedelta:
     """Exponential backoff with full jitter (AWS architecture blog): spreads retries out so a recovering
     review system is not hit by every waiting message at the same second."""
-    ceiling = min(cap, base * (2 ** max(0, attempts - 1)))
-    return timedelta(seconds=(rng or random).uniform(base / 2, ceiling))
+    return _jittered(min(cap, base * (2 ** max(0, attempts - 1))), base, rng)
 
 
 def waiting_backoff(waited: timedelta, *, base: float = 5.0, cap: float = 3600.0,
                     rng: random.Random | None = None) -> timedelta:
     """The wait before trying an unavailable review system again: about as long as the hand-off has waited so far
     (so the tries thin out as an outage goes on), with full jitter, at least `base` and at most `cap` (an hour)."""
-    ceiling = min(cap, max(base, waited.total_seconds()))
+    return _jittered(min(cap, max(base, waited.total_seconds())), base, rng)
+
+
+def _jittered(ceiling: float, base: float, rng: random.Random | None) -> timedelta:
     return timedelta(seconds=(rng or random).uniform(base / 2, ceiling))
 
 
@@ -230,10 +232,10 @@ def replay_dead(message_id: str, area: str | None = None) -> bool:
         message = uow.session.get(OutboxMessage, message_id) if isinstance(message_id, str) else None
         if message is None or message.dead_at is None:
             return False
-        if area and not _in_area(area, uow.applications.get_unscoped(message.application_id).office_region):
+        application = uow.applications.get_unscoped(message.application_id)
+        if area and not _in_area(area, application.office_region):
             return False
-        if message.last_error == WITHDRAWN or \
-                uow.applications.get_unscoped(message.application_id).stage == Stage.WITHDRAWN.value:
+        if message.last_error == WITHDRAWN or application.stage == Stage.WITHDRAWN.value:
             raise Conflict("handoff_withdrawn")
         message.dead_at = None
         message.attempts = 0
