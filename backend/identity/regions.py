@@ -86,6 +86,12 @@ def is_cross_province(applied_from: str | None, hukou: str | None) -> bool:
         return False
 
 
+def in_area(area_code: str | None, code: str | None) -> bool:
+    """Whether an administrator's area (None: everywhere) holds the place `code` (None: unknown, held by no area
+    but everywhere)."""
+    return not area_code or bool(code and is_within(area_code, code))
+
+
 def is_within(area_code: str, code: str) -> bool:
     """Whether the province, prefecture or county ``area_code`` contains ``code``, comparing today's
     regions: an abolished ``code`` is replaced by its current county first (and an abolished area by

@@ -13,7 +13,7 @@ from backend.unit_of_work import unit_of_work
 from backend.applications.models import Application
 from backend.db.base import new_id
 from backend.errors import Conflict, FieldError, InvalidInput, NotFound
-from backend.identity.regions import is_within, region
+from backend.identity.regions import in_area, region
 from backend.representation import codes
 from backend.representation.common import require_role
 
@@ -29,7 +29,7 @@ def create_assistant(actor: Actor | None, *, display_name: str, region_code: str
         # An assistant serves the people of a county (seed 004: 村（居）委会 of its townships); their applications
         # are made from it (applied_from_region), which must be a county.
         raise InvalidInput(errors=[FieldError("region_code", "region_not_a_county")])
-    if actor is not None and not _in_area(actor, region_code):
+    if actor is not None and not in_area(actor.region_code, region_code):
         # An administrator of a province or county (statistics: their area only) makes assistants for it alone.
         raise InvalidInput(errors=[FieldError("region_code", "region_outside_your_area")])
     if not display_name.strip():
@@ -74,7 +74,7 @@ def list_assistants(actor: Actor) -> list[dict[str, Any]]:
     with unit_of_work() as uow:
         rows = uow.session.scalars(select(User).where(User.role == Role.ASSISTANT.value)
                                    .order_by(User.created_at.desc()))
-        return [_assistant_document(row) for row in rows if _in_area(actor, row.region_code)]
+        return [_assistant_document(row) for row in rows if in_area(actor.region_code, row.region_code)]
 
 
 def disable_assistant(actor: Actor, assistant_id: str) -> dict[str, Any]:
@@ -85,7 +85,7 @@ def disable_assistant(actor: Actor, assistant_id: str) -> dict[str, Any]:
     require_role(actor, Role.ADMIN)
     with unit_of_work() as uow:
         assistant = uow.session.get(User, assistant_id) if isinstance(assistant_id, str) else None
-        if assistant is None or assistant.role != Role.ASSISTANT.value or not _in_area(actor, assistant.region_code):
+        if assistant is None or assistant.role != Role.ASSISTANT.value or not in_area(actor.region_code, assistant.region_code):
             raise NotFound("assistant_not_found")
         if assistant.disabled_at is None:
             assistant.disabled_at = uow.now
@@ -95,11 +95,6 @@ def disable_assistant(actor: Actor, assistant_id: str) -> dict[str, Any]:
             uow.audit.record(actor, "staff.assistant_disabled", role="admin")
         uow.commit()
         return _assistant_document(assistant)
-
-
-def _in_area(actor: Actor, region_code: str | None) -> bool:
-    """An administrator without a region administers everywhere; one with a region, the assistants within it."""
-    return not actor.region_code or bool(region_code and is_within(actor.region_code, region_code))
 
 
 def _assistant_document(user: User) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from backend.applications.models import Application, StatusEvent
 from backend.applications.stages import Stage
 from backend.errors import Conflict
-from backend.identity.regions import is_within
+from backend.identity.regions import in_area
 from backend.review.models import OutboxMessage
 from backend.review.packet import attach_files, build_packet
 from backend.review.system import DeliveryFailed
@@ -233,7 +233,7 @@ def replay_dead(message_id: str, area: str | None = None) -> bool:
         if message is None or message.dead_at is None:
             return False
         application = uow.applications.get_unscoped(message.application_id)
-        if area and not _in_area(area, application.office_region):
+        if not in_area(area, application.office_region):
             return False
         if message.last_error == WITHDRAWN or application.stage == Stage.WITHDRAWN.value:
             raise Conflict("handoff_withdrawn")
@@ -256,10 +256,6 @@ def dead_handoff_offices(uow: UnitOfWork) -> list[str | None]:
     """The office county of each hand-off parked as dead (for the administrators' figures: counts, no names)."""
     return list(uow.session.scalars(select(Application.office_region).join(
         OutboxMessage, OutboxMessage.application_id == Application.id).where(*DEAD)))
-
-
-def _in_area(area: str, office_region: str | None) -> bool:
-    return bool(office_region) and is_within(area, office_region)
 
 
 QUEUE_LIMIT = 500
@@ -285,5 +281,5 @@ def handoff_queue(status: str, area: str | None = None) -> list[dict]:
                    "office_region": office, "attempts": message.attempts, "created_at": message.created_at,
                    "next_attempt_at": message.next_attempt_at, "delivered_at": message.delivered_at,
                    "dead_at": message.dead_at, "last_error": message.last_error}
-                  for message, reference, office in rows if not area or _in_area(area, office)]
+                  for message, reference, office in rows if in_area(area, office)]
         return listed[:QUEUE_LIMIT]

@@ -24,7 +24,7 @@ from backend.applications.models import Application, StatusEvent
 from backend.applications.status import deadlines_for
 from backend.calendar.months import parse_month
 from backend.errors import FieldError, InvalidInput, NotPermitted
-from backend.identity.regions import is_cross_province, is_within, region
+from backend.identity.regions import in_area, is_cross_province, region
 from backend.review.handoff import dead_handoff_offices
 from backend.runtime import CHINA, china_date
 from backend.unit_of_work import unit_of_work
@@ -45,9 +45,8 @@ def monthly_statistics(actor: Actor, month: str) -> dict[str, Any]:
         today = china_date(uow.now)
         month_end = min(after - timedelta(days=1), today)
         applications = list(uow.session.scalars(select(Application).where(Application.first_submitted_at.is_not(None))))
-        if actor.region_code:  # an administrator of a province or county sees their area only
-            applications = [app for app in applications
-                            if app.office_region and is_within(actor.region_code, app.office_region)]
+        # An administrator of a province or county sees their area only.
+        applications = [app for app in applications if in_area(actor.region_code, app.office_region)]
         by_id = {app.id: app for app in applications}
         events = list(uow.session.scalars(select(StatusEvent).where(
             StatusEvent.occurred_at >= start, StatusEvent.occurred_at < end,
@@ -111,8 +110,7 @@ def monthly_statistics(actor: Actor, month: str) -> dict[str, Any]:
         # Not a figure of the month: what needs an administrator now. A hand-off parked as dead (its attempts used
         # up, or refused as malformed) reaches the review office only when someone replays it, and its applicant
         # reads "已提交" meanwhile (GET admin/handoffs?status=dead lists them).
-        dead = [code for code in dead_handoff_offices(uow)
-                if not actor.region_code or (code and is_within(actor.region_code, code))]
+        dead = [code for code in dead_handoff_offices(uow) if in_area(actor.region_code, code)]
         return {
             "month": month,
             "as_of": today.isoformat(),
