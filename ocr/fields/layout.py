@@ -97,6 +97,16 @@ class Layout:
             t is not s and _overlap(s.value.box, t.value.box) > 0.5 * (s.value.box[2] - s.value.box[0])
             and (t.value.box[2] - t.value.box[0]) > (s.value.box[2] - s.value.box[0])
             and abs(_centre_y(s) - _centre_y(t)) < 0.5 * min(_height(s), _height(t)) for t in row))]
+        # Two value pieces one under the other are two lines, not one row: a wrapped address's second line can
+        # sit close enough to the label's centre to pass for its row (photo 6100200: 栋3单元308室 under
+        # ...青年路136号1), and joined into the row it made the second looks crop two lines and read one; on a
+        # photo straightened a little off, the line above can reach into the row instead. The piece nearer the
+        # label's centre is the row; block_after takes a lower one as the value's next line.
+        row = [s for s in row if not (s.label is None and any(
+            t is not s and t.label is None and _overlap(s.value.box, t.value.box)
+            > 0.5 * min(s.value.box[2] - s.value.box[0], t.value.box[2] - t.value.box[0])
+            and abs(_centre_y(s) - _centre_y(t)) > 0.5 * min(_height(s), _height(t))
+            and abs(_centre_y(s) - centre) > abs(_centre_y(t) - centre) for t in row))]
         picked = []
         for s in row:
             if s.label is not None:
@@ -125,12 +135,17 @@ class Layout:
         first = self.row_after(name)
         if first is None:
             return []
-        left = first.box[0]
         height = anchor.value.box[3] - anchor.value.box[1]
         stops = [self.label(s) for s in stop_labels]
         # A stop label's row ends the block; its value may stand a little higher than the label itself.
         stop_y = min((s.value.box[1] - 0.5 * height for s in stops
                       if s is not None and s.value.box[1] > first.box[3]), default=1e9)
+        return self.block_from(first, height, stop_y, right_limit)
+
+    def block_from(self, first: Value, height: float, stop_y: float, right_limit: float | None = None) -> list[Value]:
+        """`first` and the lines below it that start near its left edge, each under the one before by no more
+        than a line's gap, above `stop_y`; `height` is a line's height."""
+        left = first.box[0]
         out = [first]
         bottom = first.box[3]
         candidates = sorted((s for s in self.segments if s.label is None and _centre_y(s) > first.box[3]
