@@ -57,13 +57,11 @@ def database(database_url: str) -> Iterator[Database]:
 
 
 def _empty_tables(db: Database) -> None:
-    tables = list(reversed(Base.metadata.sorted_tables))
+    # DELETE, children first, on both databases: a test leaves a few rows, and PostgreSQL's TRUNCATE of 23
+    # tables took 50-110 ms (new files for every table) against 6-13 ms for DELETE, twice a test.
     with db.engine.begin() as connection:
-        if db.is_sqlite:
-            for table in tables:
-                connection.execute(table.delete())
-        else:
-            connection.execute(text("TRUNCATE " + ", ".join(t.name for t in tables) + " CASCADE"))
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(table.delete())
 
 
 @pytest.fixture

@@ -64,6 +64,11 @@ def access_log(actor: Actor, application_id: str, *, locale: str) -> list[dict[s
             key = (entry.actor_user_id, entry.at)
             group = groups.setdefault(key, {"at": entry.at, "role": entry.actor_role, "user": entry.actor_user_id,
                                             "verbs": set(), "fields": set(), "source": entry.source})
+            if entry.action.startswith("access."):
+                # The access rule's record names the role held for this application (guardian, family ...); a
+                # use case's own record in the same request may carry the account's role ("public"). Entries
+                # of one request share their time, so which comes first is the database's choice.
+                group["role"] = entry.actor_role
             if entry.action not in OPENED_FOR_A_DOING:
                 group["verbs"].add(verb)
             group["fields"].update(entry.fields or [])

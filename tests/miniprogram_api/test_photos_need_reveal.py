@@ -71,3 +71,30 @@ def test_a_guardian_looking_at_photos_is_shown_as_a_look_not_a_change(family_fil
     grandson = [entry for entry in entries if entry["who"]["name"] == "王小明" and entry["did"] != "link"]
     assert grandson and {entry["did"] for entry in grandson} == {"view"}
 
+
+
+def test_a_guardians_look_shows_their_role_whichever_record_of_the_request_the_database_gives_first(family_file):
+    # One request writes two records at one time: the access rule's ("access.view_files", in the role held:
+    # guardian) and the use case's ("material.viewed", with the account's role: public). On PostgreSQL their
+    # order among equal times is the table's physical order; the log showed the son as "申请人" when the use
+    # case's record came first. Written here in that order.
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from backend.accounts.models import User
+    from backend.audit.models import AuditEntry
+    from backend.unit_of_work import unit_of_work
+
+    application, materials, people = family_file
+    at = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
+    with unit_of_work() as uow:
+        son = uow.session.scalars(select(User).where(User.account == "son")).one()
+        for role, action in (("public", "material.viewed"), ("guardian", "access.view_files")):
+            uow.session.add(AuditEntry(at=at, actor_user_id=son.id, actor_role=role, application_id=application["id"],
+                                       action=action, fields=["id_card_front"] if action == "material.viewed" else []))
+            uow.session.flush()
+        uow.commit()
+    entries = people["owner"].get(f"/applications/{application['id']}/access-log").get_json()["entries"]
+    look = [entry for entry in entries if entry["at"].startswith("2026-11-25T03:00:00")]
+    assert [(entry["who"]["role"], entry["who"]["name"]) for entry in look] == [("guardian", "王建军")]
