@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+import backend.db.models  # noqa: F401  every model, so that every table is emptied between tests
 from backend.db.base import Base
 from backend.db.engine import Database
 from backend.runtime import Runtime, configure
