@@ -154,6 +154,14 @@ def test_a_shadow_edge_across_a_card_is_not_taken_for_its_outline(reader):
     assert {name: field.value for name, field in reading.fields.items()} == sample.truth
 
 
+def test_an_outline_whose_read_is_no_document_gives_way_to_the_text_lines(reader):
+    # Benchmark photo 6900009: a legible ID card front under a lamp; the light's edge and the portrait's sides
+    # made a clean four-sided outline, warped flat into the portrait and read as "Da": no document, nothing given.
+    sample = make_sample(6900009, "id_card_front")
+    reading = reader.read(sample.jpeg, today=TODAY)
+    assert {name: field.value for name, field in reading.fields.items()} == sample.truth
+
+
 def test_a_validity_date_that_does_not_exist_is_taken_from_its_twin_and_said_to_be_repaired(reader):
     # Benchmark photo 5700019, a dark ID card back: 2020.09.12-2030.00.12 in one look, 2020.00.12-2030.09.12
     # in the other. The end is the start plus 10 years, one digit from what was read.
