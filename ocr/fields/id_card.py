@@ -159,8 +159,15 @@ def _ethnicity(layout: Layout, look: SecondLook, out: Collected, band: Value | N
     # is never certain.
     by_place = False
     if (row is None or ethnicity_in(row) is None) and band is not None:
-        row = _ethnicity_in_band(band)
-        by_place = band_by_order or "族" not in band.text
+        # The row read again as one line, then, if that names no group, the row as the first read gave it
+        # (photo 6900126: the first read had 女良族汉, the row's second look 女改).
+        row = None
+        for whole in (band, None if band_by_order else layout.row_after("sex")):
+            part = _ethnicity_in_band(whole) if whole is not None else None
+            if part is not None and (ethnicity_in(part) is not None or whole is band):
+                row, by_place = part, band_by_order or "族" not in whole.text
+                if ethnicity_in(part) is not None:
+                    break
     if row is None:
         out.warn("field_missing", "ethnicity")
         return

@@ -443,6 +443,15 @@ def test_an_ethnicity_whose_label_lost_its_last_character_is_still_read():
     assert out.fields["ethnicity"].value == "汉" and out.fields["ethnicity"].confidence <= 0.85
 
 
+def test_an_ethnicity_the_rows_second_look_misread_is_taken_from_the_first_read():
+    # Benchmark photo 6900126: the first read had 女良族汉 after the 性别 label; the row read again as one line
+    # came out 女改, no group, and the ethnicity was withheld.
+    lines = [l for l in front_lines(sex="女") if not l.text.startswith("性别")] + [
+        line("性别", (53, 125, 113, 172)), line("女良族汉", (146, 125, 400, 172))]
+    out = parse_front(lines, rereads={"女良族汉": "女改"})
+    assert out.fields["ethnicity"].value == "汉"
+
+
 def test_a_row_without_a_group_name_after_the_sex_gives_no_ethnicity():
     out = parse_front(_with_sex_row("性制女医加"))
     assert "ethnicity" not in out.fields and ("field_missing", "ethnicity") in codes(out)
