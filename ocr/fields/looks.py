@@ -104,9 +104,15 @@ def _vote(aligned: list[Value], looks: int, script) -> tuple[str, tuple[float, .
             votes[v.text[i]] += v.confidences[i]
             for char, probability in (v.alternatives[i] if v.alternatives else ()):
                 votes[char] += probability
-        plain = max(votes, key=votes.__getitem__)
-        char = plain if script is None else max(votes, key=lambda c: votes[c] * script.weight(c))
-        total = votes[char] + (votes[plain] if char != plain and script.same_character(char, plain) else 0.0)
+
+        def forms(c: str) -> float:
+            """The votes for `c` in its traditional forms: looks that read 埡 saw the 垭 that is printed."""
+            return 0.0 if script is None else sum(p for t, p in votes.items() if script.same_character(c, t))
+
+        # Benchmark photo 2500167: three looks read 埡 (垭 their runner-up) and two denoised ones 场; counted apart,
+        # 场 outvoted both forms of 垭.
+        char = max(votes, key=lambda c: votes[c] * (1.0 if script is None else script.weight(c)) + forms(c))
+        total = votes[char] + forms(char)
         chars.append(char)
         # Averaged over all looks, the dissenting ones included: a split vote cannot look certain.
         confidences.append(min(total / looks, 1.0))

@@ -250,6 +250,20 @@ def test_a_standard_name_character_opencc_respells_outweighs_a_weaker_look_alike
     assert fuse(looks, MAINLAND_PRINT)[0].text == "顾昇霞"
 
 
+def test_looks_that_read_a_character_in_its_traditional_form_count_for_its_simplified_one():
+    # 火石垭 (benchmark seed 2500167): three looks read 埡 with 垭 behind it, two denoised looks 场. Counted
+    # apart (埡 weighed as traditional), 场 won; 埡 and 垭 are one printed character.
+    from ocr.fields.looks import fuse
+    from ocr.fields.scripts import MAINLAND_PRINT
+
+    traditional = [Value("火石埡村", (0.9, 0.9, p, 0.9), ((), (), (("垭", q),), ()), (0, 0, 1, 1))
+                   for p, q in ((0.47, 0.19), (0.40, 0.21), (0.52, 0.24))]
+    denoised = [Value("火石场村", (0.9, 0.9, p, 0.9), ((), (), (("垣", 0.3), ("垭", 0.02)), ()), (0, 0, 1, 1))
+                for p in (0.65, 0.58)]
+    fused, unanimous = fuse(traditional + denoised, MAINLAND_PRINT)
+    assert fused.text == "火石垭村" and not unanimous and fused.confidences[2] < 0.5
+
+
 def test_no_character_of_the_general_standard_table_counts_as_traditional():
     from ocr.fields.scripts import is_traditional
 
