@@ -39,7 +39,7 @@ class UnitOfWork:
         self.vault = runtime_.vault
         self._access_records: list = []
         self.applications = ApplicationRepository(self.session, runtime_.vault, self.now, self._access_records)
-        self.audit = AuditLog(self.session, self.now)
+        self.audit = AuditLog(self.session, self.now, self._access_records)
         self._after_commit: list[Callable[[], None]] = []
         self._committed = False
 

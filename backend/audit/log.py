@@ -14,13 +14,21 @@ from backend.audit.models import AuditEntry
 
 
 class AuditLog:
-    def __init__(self, session: Session, now: datetime) -> None:
+    def __init__(self, session: Session, now: datetime, access_records: list[AuditEntry] | None = None) -> None:
+        """`access_records`: what the access rule recorded in this unit of work (ApplicationRepository.get_for),
+        each in the role its actor holds for that application."""
         self._session = session
         self._now = now
+        self._access_records = access_records if access_records is not None else []
 
     def record(self, actor: Actor | None, action: str, *, application_id: str | None = None,
                role: str | None = None, fields: Iterable[str] = (), source: str | None = None) -> None:
-        """`source` names where a request without a signed-in actor came from (its client address)."""
+        """`source` names where a request without a signed-in actor came from (its client address). Without
+        `role`, an actor who loaded the application in this unit of work is recorded in the role they hold for it
+        (a guardian looking at a photo is a guardian, not a "public" account), otherwise in their account's."""
+        if role is None and actor is not None and application_id is not None:
+            role = next((entry.actor_role for entry in reversed(self._access_records)
+                         if entry.actor_user_id == actor.user_id and entry.application_id == application_id), None)
         self._session.add(AuditEntry(
             at=self._now,
             actor_user_id=actor.user_id if actor else None,

@@ -98,3 +98,22 @@ def test_a_guardians_look_shows_their_role_whichever_record_of_the_request_the_d
     entries = people["owner"].get(f"/applications/{application['id']}/access-log").get_json()["entries"]
     look = [entry for entry in entries if entry["at"].startswith("2026-11-25T03:00:00")]
     assert [(entry["who"]["role"], entry["who"]["name"]) for entry in look] == [("guardian", "王建军")]
+
+
+def test_what_a_guardian_does_is_recorded_in_the_role_they_hold_not_their_accounts(family_file):
+    # The audit log is read by the office and the applicant: each record of a request names the guardian as a
+    # guardian, the use case's own records ("material.viewed") as well as the access rule's.
+    from sqlalchemy import select
+
+    from backend.accounts.models import User
+    from backend.audit.models import AuditEntry
+    from backend.unit_of_work import unit_of_work
+
+    application, materials, people = family_file
+    assert people["son"].get(f"/applications/{application['id']}/materials/{materials[0]['id']}/file").status_code == 200
+    with unit_of_work() as uow:
+        son = uow.session.scalars(select(User).where(User.account == "son")).one()
+        roles = {entry.action: entry.actor_role for entry in uow.session.scalars(
+            select(AuditEntry).where(AuditEntry.actor_user_id == son.id,
+                                     AuditEntry.application_id == application["id"]))}
+    assert roles["material.viewed"] == roles["access.view_files"] == "guardian"
