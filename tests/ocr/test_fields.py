@@ -208,6 +208,18 @@ def test_certificate_validity_range_confirms_the_issue_date():
     assert out.fields["issue_date"].confidence >= 0.9 and out.fields["valid_until"].confidence >= 0.9
 
 
+def test_a_validity_whose_second_look_agrees_with_a_doubtful_issue_date_is_not_sure():
+    # Photo 7700173, a dim card: 2006-05-15 (at 0.44) and, on a second look, 2016-05-15 for 2008 and 2018; the
+    # ten-year rule "confirmed" the same misread in both, and the validity was given at 0.9.
+    validity = "有效期：2016年07月16日至2026年07月19日"
+    lines = [line("发证日期：2016年07月16日", (60, 530, 480, 566), 0.44) if l.text.startswith("发证日期") else l
+             for l in certificate_lines(ID + "62", grade="二级", validity=validity)]
+    engine = ScriptedEngine(lines, {"发证日期：2016年07月16日": "发证日期：",
+                                    validity: "有效期：2016年07月16日至2026年07月16日"})
+    out = disability_certificate.parse(lines, SecondLook(engine, page(1120, 790)), TODAY)
+    assert out.fields["valid_until"].value == "2026-07-16" and out.fields["valid_until"].confidence < 0.9
+
+
 def test_kinds_are_told_apart_by_their_words():
     assert detect_kind(front_lines()) == "id_card_front"
     assert detect_kind(certificate_lines(ID + "41")) == "disability_certificate"
