@@ -245,7 +245,10 @@ def _dates(layout: Layout, look: SecondLook, out: Collected, today: dt.date) -> 
             # pair was given at 0.9.
             out.put("valid_until", expected.isoformat(), min(0.97, issued_conf) if issued_conf >= 0.9 else 0.85)
             return
-        # Still at odds: one of the two dates is misread, and the rule says which pair is possible.
+        # Still at odds: one of the two dates is misread, and the rule says which pair is possible. Which one is
+        # not known, so the issue date is not sure either (photo 8500134: 2014-04-22 read 2014-01-22 by both
+        # looks, at 0.97, beside a validity rightly read 2024-04-22).
+        out.put("issue_date", issued.value.isoformat(), min(issued_conf, 0.6))
         out.put("valid_until", expected.isoformat(), min(issued_conf, 0.45))
         out.warn("fields_disagree", "valid_until", other="issue_date")
 

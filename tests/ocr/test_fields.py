@@ -220,6 +220,14 @@ def test_a_validity_whose_second_look_agrees_with_a_doubtful_issue_date_is_not_s
     assert out.fields["valid_until"].value == "2026-07-16" and out.fields["valid_until"].confidence < 0.9
 
 
+def test_an_issue_date_both_looks_agree_on_is_not_sure_when_the_validity_disagrees_with_it():
+    # Photo 8500134: 2014-04-22 read 2014-01-22 by both looks (0.97), the validity rightly 2024-04-22 by both.
+    out = parse_certificate(certificate_lines(ID + "62", grade="二级",
+                                              validity="有效期：2016年07月16日至2026年09月16日"))
+    assert ("fields_disagree", "valid_until") in codes(out)
+    assert out.fields["issue_date"].confidence < 0.9 and out.fields["valid_until"].confidence < 0.5
+
+
 def test_kinds_are_told_apart_by_their_words():
     assert detect_kind(front_lines()) == "id_card_front"
     assert detect_kind(certificate_lines(ID + "41")) == "disability_certificate"
