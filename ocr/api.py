@@ -12,7 +12,7 @@ import numpy as np
 from ocr.engines import DEFAULT_ENGINE, TextEngine, TextLine, make_engine
 from ocr.fields import PARSERS, detect_kind
 from ocr.fields.looks import SecondLook
-from ocr.preprocess import decode_photo, even_light, rotate_half_turn, straighten, straighten_by_text
+from ocr.preprocess import Straightened, decode_photo, even_light, rotate_half_turn, straighten, straighten_by_text
 from ocr.preprocess.photo import UnreadableImage
 from ocr.reading import KINDS, Reading, Warning
 
@@ -58,6 +58,9 @@ class Reader:
                 return evened, document, raw_lines
         return document, evened, lines
 
+    def _straightened_by_text(self, photo: np.ndarray) -> Straightened | None:
+        return straighten_by_text(photo, self._engine.find_text(photo))
+
     def _read(self, photo: np.ndarray, kind: str, today: dt.date) -> Reading:
         warnings: list[Warning] = []
         flat = straighten(photo)
@@ -67,7 +70,7 @@ class Reader:
             # The outline found may not be the document's (glare joined it to the desk, or it stops short of
             # the document's edge), or there is none: straighten by the text's own lines (preprocess/by_text.py)
             # instead, or, for a doubtful outline, as well, and keep the read with more legible characters.
-            by_text = straighten_by_text(photo, self._engine.find_text(photo))
+            by_text = self._straightened_by_text(photo)
             if by_text is not None:
                 candidates = [flat, by_text] if flat.trusted else [by_text]
         reads = [(candidate, *self._first_read(candidate.image)) for candidate in candidates]
@@ -75,7 +78,7 @@ class Reader:
             # A trusted outline whose read is no document was not the document's outline: photo 6900009, a
             # lamp's light edge across the card and the portrait's sides made a clean quadrilateral, read as
             # "Da". The text's own lines straighten it.
-            by_text = straighten_by_text(photo, self._engine.find_text(photo))
+            by_text = self._straightened_by_text(photo)
             if by_text is not None:
                 reads.append((by_text, *self._first_read(by_text.image)))
         flat, document, evened, lines = max(reads, key=lambda read: _legible(read[3]))

@@ -85,7 +85,8 @@ def disable_assistant(actor: Actor, assistant_id: str) -> dict[str, Any]:
     require_role(actor, Role.ADMIN)
     with unit_of_work() as uow:
         assistant = uow.session.get(User, assistant_id) if isinstance(assistant_id, str) else None
-        if assistant is None or assistant.role != Role.ASSISTANT.value or not in_area(actor.region_code, assistant.region_code):
+        if assistant is None or assistant.role != Role.ASSISTANT.value \
+                or not in_area(actor.region_code, assistant.region_code):
             raise NotFound("assistant_not_found")
         if assistant.disabled_at is None:
             assistant.disabled_at = uow.now

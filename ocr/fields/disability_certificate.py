@@ -52,7 +52,7 @@ def parse(lines: list[TextLine], look: SecondLook, today: dt.date) -> Collected:
 def _number(layout: Layout, look: SecondLook, out: Collected, today: dt.date):
     first = layout.row_after("number")
     if first is None or sum(c.isdigit() for c in first.text) < 15:
-        first = next((v for v in layout.values() if sum(c.isdigit() for c in v.text) >= 18), None)
+        first = _number_by_its_digits(layout)
     if first is None:
         out.warn("field_missing", "certificate_number")
         return None
@@ -67,6 +67,11 @@ def _number(layout: Layout, look: SecondLook, out: Collected, today: dt.date):
     if reading.suffix:
         out.warn("certificate_number_suffix", "certificate_number", length=len(reading.suffix))
     return reading
+
+
+def _number_by_its_digits(layout: Layout) -> Value | None:
+    """The certificate number's line told by its 18 or more digits, whether or not its label was read."""
+    return next((v for v in layout.values() if sum(c.isdigit() for c in v.text) >= 18), None)
 
 
 def _name(layout: Layout, look: SecondLook, out: Collected) -> None:
@@ -180,7 +185,7 @@ def _address_where_printed(layout: Layout, right_limit: float) -> list[Value]:
     lines there, the first beginning with a province's name, below the lowest of those rows that was found and
     above the first of the dates' labels or dates."""
     above = [row.box[3] for row in (layout.row_after("category"), layout.row_after("grade")) if row is not None]
-    number = next((v for v in layout.values() if sum(c.isdigit() for c in v.text) >= 18), None)
+    number = _number_by_its_digits(layout)
     if number is not None:
         above.append(number.box[3])
     if not above:

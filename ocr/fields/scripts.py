@@ -6,8 +6,8 @@ built from OpenCC's table by scripts/build_ocr_data.py (characters that are simp
 names print them). The table is not used to respell. Instead a traditional character weighs a tenth of a
 simplified one when the looks are fused (`MainlandPrint`): the simplified runner-up the recogniser also saw
 (贾 behind 賈) wins unless the looks are ten times surer of the traditional one, and the looks that read the
-traditional form count for the simplified one against any other character (埡 for 垭 against 场). Measured on the benchmark's
-names (docs/ocr.md): two more right on the second set, none lost on either."""
+traditional form count for the simplified one against any other character (埡 for 垭 against 场). Measured on
+the benchmark's names (docs/ocr.md): two more right on the second set, none lost on either."""
 
 from __future__ import annotations
 

@@ -72,6 +72,15 @@ def test_a_guardian_looking_at_photos_is_shown_as_a_look_not_a_change(family_fil
     assert grandson and {entry["did"] for entry in grandson} == {"view"}
 
 
+def _user_id(account: str) -> str:
+    from sqlalchemy import select
+
+    from backend.accounts.models import User
+    from backend.unit_of_work import unit_of_work
+
+    with unit_of_work() as uow:
+        return uow.session.scalars(select(User.id).where(User.account == account)).one()
+
 
 def test_a_guardians_look_shows_their_role_whichever_record_of_the_request_the_database_gives_first(family_file):
     # One request writes two records at one time: the access rule's ("access.view_files", in the role held:
@@ -80,18 +89,15 @@ def test_a_guardians_look_shows_their_role_whichever_record_of_the_request_the_d
     # case's record came first. Written here in that order.
     from datetime import UTC, datetime
 
-    from sqlalchemy import select
-
-    from backend.accounts.models import User
     from backend.audit.models import AuditEntry
     from backend.unit_of_work import unit_of_work
 
     application, materials, people = family_file
     at = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
+    son = _user_id("son")
     with unit_of_work() as uow:
-        son = uow.session.scalars(select(User).where(User.account == "son")).one()
         for role, action in (("public", "material.viewed"), ("guardian", "access.view_files")):
-            uow.session.add(AuditEntry(at=at, actor_user_id=son.id, actor_role=role, application_id=application["id"],
+            uow.session.add(AuditEntry(at=at, actor_user_id=son, actor_role=role, application_id=application["id"],
                                        action=action, fields=["id_card_front"] if action == "material.viewed" else []))
             uow.session.flush()
         uow.commit()
@@ -105,15 +111,15 @@ def test_what_a_guardian_does_is_recorded_in_the_role_they_hold_not_their_accoun
     # guardian, the use case's own records ("material.viewed") as well as the access rule's.
     from sqlalchemy import select
 
-    from backend.accounts.models import User
     from backend.audit.models import AuditEntry
     from backend.unit_of_work import unit_of_work
 
     application, materials, people = family_file
-    assert people["son"].get(f"/applications/{application['id']}/materials/{materials[0]['id']}/file").status_code == 200
+    photo = f"/applications/{application['id']}/materials/{materials[0]['id']}/file"
+    assert people["son"].get(photo).status_code == 200
+    son = _user_id("son")
     with unit_of_work() as uow:
-        son = uow.session.scalars(select(User).where(User.account == "son")).one()
         roles = {entry.action: entry.actor_role for entry in uow.session.scalars(
-            select(AuditEntry).where(AuditEntry.actor_user_id == son.id,
+            select(AuditEntry).where(AuditEntry.actor_user_id == son,
                                      AuditEntry.application_id == application["id"]))}
     assert roles["material.viewed"] == roles["access.view_files"] == "guardian"
