@@ -4,18 +4,14 @@ per-step probabilities: no model is loaded."""
 import numpy as np
 import pytest
 
-from ocr.engines.rapid import RapidOcrEngine
+from ocr.engines.rapid import _decode, _Model
 
 CHARACTERS = ["blank", "向", "骉", "军", "弱", "。"]
 
 
 @pytest.fixture
 def decoder():
-    engine = RapidOcrEngine.__new__(RapidOcrEngine)       # the decoding alone, without the models
-    engine._characters = CHARACTERS
-    engine._index = {c: i for i, c in enumerate(CHARACTERS)}
-    engine._letters = np.array([i > 0 and c.isalnum() for i, c in enumerate(CHARACTERS)], dtype=np.float32)
-    return engine
+    return _Model(None, CHARACTERS, 48)       # the decoding alone, without a model's session
 
 
 def steps(*frames: dict[str, float]) -> np.ndarray:
@@ -27,7 +23,7 @@ def steps(*frames: dict[str, float]) -> np.ndarray:
 
 
 def decode(decoder, probs):
-    return decoder._decode(probs, (0, 0, 10, 1), None, 0, 1.0)
+    return _decode(decoder, probs, (0, 0, 10, 1), None, 0, 1.0)
 
 
 def test_a_character_left_out_under_a_doubtful_blank_makes_the_reading_unsure(decoder):
