@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ocr.fields import numbers
 from ocr.fields.confusable import may_be_another, outweighed_in_a_name
@@ -77,12 +78,15 @@ def row_or_region(layout, look, name: str, widths: float) -> Value | None:
 
 
 def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]], tidy,
-                   settle=None) -> tuple[Value, float]:
+                   settle=None, name: bool = False) -> tuple[Value, float]:
     """Up to five looks at each part (the first read, the photo as taken, sharpened, two denoised), fused part
     by part. `settle` checks each look against what it must be (place names, `fields/places.py`) before the
     looks are fused, so looks that misread a place differently can still agree, and checks the fused part
     again. A place name can wrap onto the next line (黔东南苗族侗族自 / 治州), so each look is settled with
-    the other parts around it: those already fused before it, the first reads after it."""
+    the other parts around it: those already fused before it, the first reads after it. A person's `name`
+    that stays doubtful, or holds a character this model is known to misread, is also read by the other
+    recognition model where there is one (engines/rapid.py): benchmark photo 2500041, 黄德昊 read 黄德吴 by
+    every look of this model."""
     around = [tidy(cut_at_labels(part, labels)) for part in parts]
     fused, confidences = [], []
     for index, part in enumerate(parts):
@@ -103,7 +107,16 @@ def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]],
             looks += [clean(_without_label_tail(cut_at_labels(look.denoised(part.box, evened=True), labels),
                                                 first, labels)),
                       clean(_without_label_tail(cut_at_labels(look.denoised(part.box), labels), first, labels))]
+            other = _other_models_look(look, part.box, looks, lambda v: clean(
+                _without_label_tail(cut_at_labels(v, labels), first, labels))) if name else None
+            if other is not None:
+                # A name still doubtful: the other model's look counts as half of this model's looks (two
+                # of five). They share this model's blind spots (every look read 吴 for 昊), it does not; but
+                # it has its own, so it breaks ties rather than overrules. Measured in docs/ocr.md.
+                looks += [other] * max(1, len(looks) // 2)
             value, confidence = read_free_text(looks)
+            if other is not None:
+                confidence = min(confidence, 0.85)     # two models' agreement is not calibrated: never certain
         if settle is not None:
             settled = _settled_in_context(settle, value, around, index)
             if settled.text != value.text:
@@ -117,6 +130,18 @@ def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]],
             fused.append(value)
             confidences.append(confidence)
     return join(fused), min(confidences, default=0.0)
+
+
+def _other_models_look(look, box: tuple[float, float, float, float], looks: list[Value], clean) -> Value | None:
+    """The other recognition model's look at `box`, tidied as the others were; None when there is no other
+    model, or when its reading has another length than most of this model's looks: it is asked which
+    characters, never how many."""
+    other = look.by_other_model(box)
+    if other is None:
+        return None
+    other = clean(other)
+    lengths = Counter(len(v.text) for v in looks if v.text)
+    return other if lengths and len(other.text) == lengths.most_common(1)[0][0] else None
 
 
 def _never_certain(value: Value, look, box: tuple[float, float, float, float]) -> bool:
@@ -172,7 +197,7 @@ def read_name(row: Value, look, labels: dict[str, tuple[str, ...]], right_limit:
     - and neither is a given-name character read where the recogniser also saw one far commoner in names (字
       with 宇 behind it: fields/confusable.py);
     - a name is a surname and a given name: one character means part of it was not read (0.45 at most)."""
-    value, confidence = look_free_text([row], look, labels, chinese_only)
+    value, confidence = look_free_text([row], look, labels, chinese_only, name=True)
     value, confidence = read_past_the_box(value, confidence, row, look, labels, right_limit, room)
     if may_be_another(value) or outweighed_in_a_name(value):
         confidence = min(confidence, 0.85)

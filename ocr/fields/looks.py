@@ -13,6 +13,8 @@ import numpy as np
 from ocr.engines.boundary import TextEngine, TextLine
 from ocr.fields.layout import Value
 
+_RUNNERS_UP = 3        # as many as one read keeps (engines/rapid.py)
+
 
 class SecondLook:
     """Looks at regions of `image` (the straightened photo as taken); `first_image` is the rendering the
@@ -37,6 +39,13 @@ class SecondLook:
             self._sharpened = cv2.addWeighted(self.image, 1.8, blurred, -0.8, 0)
         return _value(self.engine.reread(self._sharpened, box, alphabet))
 
+
+    def by_other_model(self, box: tuple[float, float, float, float]) -> Value | None:
+        """A look by the other recogniser, where the engine has one (engines/rapid.py), at the rendering the
+        first read used: a model trained apart errs elsewhere."""
+        reread = getattr(self.engine, "reread_by_other_model", None)
+        line = reread(self.first_image, box) if reread is not None else None
+        return None if line is None else _value(line)
 
     def denoised(self, box: tuple[float, float, float, float], evened: bool = False) -> Value:
         """The region doubled in size and cleared of noise (non-local means): in dim photos the light evening
@@ -92,12 +101,14 @@ def fuse(looks: list[Value], script=None) -> tuple[Value, bool]:
         best = max(looks, key=lambda v: v.confidence)
         return Value(best.text, tuple(min(c, 0.45) for c in best.confidences), best.alternatives, best.box), False
     aligned = [v for v in looks if len(v.text) == length]
-    text, confidences = _vote(aligned, len(looks), script)
-    return Value(text, confidences, tuple(() for _ in text), aligned[0].box), False
+    text, confidences, alternatives = _vote(aligned, len(looks), script)
+    return Value(text, confidences, alternatives, aligned[0].box), False
 
 
-def _vote(aligned: list[Value], looks: int, script) -> tuple[str, tuple[float, ...]]:
-    chars, confidences = [], []
+def _vote(aligned: list[Value], looks: int, script) -> tuple[str, tuple[float, ...], tuple]:
+    """The winning character at each position, its averaged vote, and the runners-up with theirs (the later
+    rules for names read them as the first read's: fields/confusable.py)."""
+    chars, confidences, alternatives = [], [], []
     for i in range(len(aligned[0].text)):
         votes: dict[str, float] = defaultdict(float)
         for v in aligned:
@@ -116,4 +127,6 @@ def _vote(aligned: list[Value], looks: int, script) -> tuple[str, tuple[float, .
         chars.append(char)
         # Averaged over all looks, the dissenting ones included: a split vote cannot look certain.
         confidences.append(min(total / looks, 1.0))
-    return "".join(chars), tuple(confidences)
+        others = sorted((c for c in votes if c != char), key=lambda c: votes[c], reverse=True)[:_RUNNERS_UP]
+        alternatives.append(tuple((c, votes[c] / looks) for c in others))
+    return "".join(chars), tuple(confidences), tuple(alternatives)

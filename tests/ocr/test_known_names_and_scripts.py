@@ -108,6 +108,9 @@ class SameEveryLook:
     def denoised(self, box, evened=False):
         return self.value
 
+    def by_other_model(self, box):
+        return None                   # no second model
+
 
 def test_a_name_read_with_a_traditional_character_is_never_offered_as_certain():
     from ocr.fields.common import look_free_text
@@ -208,6 +211,9 @@ class LooksByRegion:
 
     def denoised(self, box, evened=False):
         return self.by_box[box]
+
+    def by_other_model(self, box):
+        return None                   # no second model
 
 
 def test_a_place_name_that_wraps_onto_the_next_line_is_still_checked():

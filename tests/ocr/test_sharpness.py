@@ -55,6 +55,9 @@ class EveryLookSure:
     def denoised(self, box, evened=False):
         return self.value
 
+    def by_other_model(self, box):
+        return None                   # no second model
+
 
 def test_a_unanimous_sure_reading_of_blurred_text_is_not_offered_as_certain():
     from ocr.fields.common import look_free_text
