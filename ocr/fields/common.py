@@ -84,9 +84,8 @@ def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]],
     looks are fused, so looks that misread a place differently can still agree, and checks the fused part
     again. A place name can wrap onto the next line (黔东南苗族侗族自 / 治州), so each look is settled with
     the other parts around it: those already fused before it, the first reads after it. A person's `name`
-    that stays doubtful, or holds a character this model is known to misread, is also read by the other
-    recognition model where there is one (engines/rapid.py): benchmark photo 2500041, 黄德昊 read 黄德吴 by
-    every look of this model."""
+    still doubtful after the five looks is also read by the other recognition model where there is one
+    (engines/rapid.py): benchmark photo 4500065, 肖昊国, whose looks were torn between 吴 and 昊."""
     around = [tidy(cut_at_labels(part, labels)) for part in parts]
     fused, confidences = [], []
     for index, part in enumerate(parts):

@@ -39,7 +39,6 @@ class SecondLook:
             self._sharpened = cv2.addWeighted(self.image, 1.8, blurred, -0.8, 0)
         return _value(self.engine.reread(self._sharpened, box, alphabet))
 
-
     def by_other_model(self, box: tuple[float, float, float, float]) -> Value | None:
         """A look by the other recogniser, where the engine has one (engines/rapid.py), at the rendering the
         first read used: a model trained apart errs elsewhere."""
