@@ -62,13 +62,12 @@ class RapidOcrEngine:
             "Cls.model_path": str(models / "ch_ppocr_mobile_v2.0_cls_mobile.onnx"),
             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-            # RapidOCR turns onnxruntime's memory arena off; on, detection is about 17 % faster (102 against
-            # 124 ms on a 448 x 640 input, one thread: bench/ocr_session.py) and recognition about 3 %.
+            # RapidOCR turns onnxruntime's memory arena off; on, detection is about 17 % faster (105 against
+            # 126 ms on a 448 x 640 input, one thread: bench/ocr_session.py); recognition is unchanged.
             "EngineConfig.onnxruntime.enable_cpu_mem_arena": True,
         })
         self._detector = self._ocr._load_det_model()
         recogniser = self._ocr._load_rec_model()
-        self._recogniser = recogniser
         self._main = _Model(recogniser.session, recogniser.postprocess_op.character, recogniser.rec_image_shape[1])
         self._other = _other_model(threads)
 
