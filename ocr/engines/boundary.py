@@ -10,6 +10,10 @@ from typing import Protocol
 import numpy as np
 
 
+# How many runners-up a line keeps for each character, and a fusion of looks after them.
+RUNNERS_UP = 3
+
+
 @dataclasses.dataclass(frozen=True)
 class TextLine:
     text: str
@@ -36,6 +40,9 @@ class TextLine:
 
 
 class TextEngine(Protocol):
+    """An engine may also offer `reread_by_other_model(image, box) -> TextLine | None`, a look by a second
+    recognition model (RapidOCR with PP-OCRv5); fields/looks.py asks for it only where it exists."""
+
     name: str
     # True when confidences and runners-up are per character (RapidOCR); False when per word (Tesseract).
     character_confidences: bool

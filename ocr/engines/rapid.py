@@ -13,10 +13,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from ocr.engines.boundary import TextLine
+from ocr.engines.boundary import RUNNERS_UP, TextLine
 
 _BLANK = 0
-_TOP_K = 3
 # A character the recogniser gave this much probability in a step it decoded as blank was perhaps left out.
 HIDDEN_FLOOR = 0.1
 DETECTION_HEIGHT = 448
@@ -133,7 +132,7 @@ def _decode(model: _Model, probs: np.ndarray, box, allowed: np.ndarray | None, l
     if len(starts) == 0:
         return TextLine("", box, (), (), ())
     rows = probs[starts]
-    top = _best_columns(rows, _TOP_K + 1)
+    top = _best_columns(rows, RUNNERS_UP + 1)
     text, confidences, alternatives, positions = [], [], [], []
     gap_from = 0                         # the first step after the previous character
     for n, t in enumerate(starts):
@@ -152,7 +151,7 @@ def _decode(model: _Model, probs: np.ndarray, box, allowed: np.ndarray | None, l
         confidences.append(min(float(probs[t:end + 1, index].max()), 1.0 - hidden))
         ranked = top[n]                  # best first
         alternatives.append(tuple((model.characters[i], float(rows[n, i])) for i in ranked
-                                  if i != _BLANK and i != index and (allowed is None or allowed[i]))[:_TOP_K])
+                                  if i != _BLANK and i != index and (allowed is None or allowed[i]))[:RUNNERS_UP])
         positions.append(left + ((t + end) / 2 + 0.5) * step_width)
     return TextLine("".join(text), box, tuple(confidences), tuple(alternatives), tuple(positions))
 

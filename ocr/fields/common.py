@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ocr.fields import numbers
 from ocr.fields.confusable import may_be_another, outweighed_in_a_name
 from ocr.fields.layout import Value, join
-from ocr.fields.looks import fuse, word_level
+from ocr.fields.looks import commonest_length, fuse, word_level
 from ocr.fields.scripts import MAINLAND_PRINT, has_traditional
 from ocr.preprocess.sharpness import is_blurred
 from ocr.reading import Field, Warning
@@ -95,19 +94,21 @@ def look_free_text(parts: list[Value], look, labels: dict[str, tuple[str, ...]],
             def clean(v: Value, index: int = index) -> Value:
                 return _settled_in_context(settle, tidy(v), around, index)
         first = clean(cut_at_labels(part, labels))
-        looks = [first, clean(_without_label_tail(cut_at_labels(look(part.box), labels), first, labels))]
+
+        def tidied(v: Value, clean=clean, first: Value = first) -> Value:
+            """Another look, cut and cleaned as the first read was."""
+            return clean(_without_label_tail(cut_at_labels(v, labels), first, labels))
+
+        looks = [first, tidied(look(part.box))]
         if looks[0].text != looks[1].text or min(looks[0].confidence, looks[1].confidence) < 0.9:
             # Only a doubtful part earns the third look: two sure looks that agree are not overruled by it.
-            looks.append(clean(_without_label_tail(cut_at_labels(look.sharpened(part.box), labels), first, labels)))
+            looks.append(tidied(look.sharpened(part.box)))
         value, confidence = read_free_text(looks)
         if confidence < 0.9:
             # Still doubtful: two more looks, on the evened image (the first read's) and the photo as taken,
             # each doubled and denoised; all looks are fused again.
-            looks += [clean(_without_label_tail(cut_at_labels(look.denoised(part.box, evened=True), labels),
-                                                first, labels)),
-                      clean(_without_label_tail(cut_at_labels(look.denoised(part.box), labels), first, labels))]
-            other = _other_models_look(look, part.box, looks, lambda v: clean(
-                _without_label_tail(cut_at_labels(v, labels), first, labels))) if name else None
+            looks += [tidied(look.denoised(part.box, evened=True)), tidied(look.denoised(part.box))]
+            other = _other_models_look(look, part.box, looks, tidied) if name else None
             if other is not None:
                 # A name still doubtful: the other model's look counts as half of this model's looks (two
                 # of five). They share this model's blind spots (every look read 吴 for 昊), it does not; but
@@ -139,8 +140,7 @@ def _other_models_look(look, box: tuple[float, float, float, float], looks: list
     if other is None:
         return None
     other = clean(other)
-    lengths = Counter(len(v.text) for v in looks if v.text)
-    return other if lengths and len(other.text) == lengths.most_common(1)[0][0] else None
+    return other if len(other.text) == commonest_length(looks)[0] else None
 
 
 def _never_certain(value: Value, look, box: tuple[float, float, float, float]) -> bool:

@@ -10,10 +10,8 @@ from collections import Counter, defaultdict
 import cv2
 import numpy as np
 
-from ocr.engines.boundary import TextEngine, TextLine
+from ocr.engines.boundary import RUNNERS_UP, TextEngine, TextLine
 from ocr.fields.layout import Value
-
-_RUNNERS_UP = 3        # as many as one read keeps (engines/rapid.py)
 
 
 class SecondLook:
@@ -94,14 +92,19 @@ def fuse(looks: list[Value], script=None) -> tuple[Value, bool]:
             # misread are not 0.91 sure (a fresh benchmark set, docs/ocr.md).
             merged = tuple(sum(v.confidences[i] for v in looks) / len(looks) for i in range(len(best.text)))
             return Value(best.text, merged, best.alternatives, best.box), True
-    lengths = Counter(len(v.text) for v in looks)
-    length, count = lengths.most_common(1)[0]
+    length, count = commonest_length(looks)
     if count < 2 and len(looks) > 1:
         best = max(looks, key=lambda v: v.confidence)
         return Value(best.text, tuple(min(c, 0.45) for c in best.confidences), best.alternatives, best.box), False
     aligned = [v for v in looks if len(v.text) == length]
     text, confidences, alternatives = _vote(aligned, len(looks), script)
     return Value(text, confidences, alternatives, aligned[0].box), False
+
+
+def commonest_length(looks: list[Value]) -> tuple[int, int]:
+    """The length most of the looks that read anything read, and how many did; (0, 0) for none."""
+    lengths = Counter(len(v.text) for v in looks if v.text)
+    return lengths.most_common(1)[0] if lengths else (0, 0)
 
 
 def _vote(aligned: list[Value], looks: int, script) -> tuple[str, tuple[float, ...], tuple]:
@@ -126,6 +129,6 @@ def _vote(aligned: list[Value], looks: int, script) -> tuple[str, tuple[float, .
         chars.append(char)
         # Averaged over all looks, the dissenting ones included: a split vote cannot look certain.
         confidences.append(min(total / looks, 1.0))
-        others = sorted((c for c in votes if c != char), key=lambda c: votes[c], reverse=True)[:_RUNNERS_UP]
+        others = sorted((c for c in votes if c != char), key=lambda c: votes[c], reverse=True)[:RUNNERS_UP]
         alternatives.append(tuple((c, votes[c] / looks) for c in others))
     return "".join(chars), tuple(confidences), tuple(alternatives)
