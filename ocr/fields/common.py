@@ -9,9 +9,11 @@ from ocr.fields.confusable import may_be_another, outweighed_in_a_name
 from ocr.fields.layout import Value, join
 from ocr.fields.looks import commonest_length, fuse, word_level
 from ocr.fields.scripts import MAINLAND_PRINT, has_traditional
-from ocr.preprocess.sharpness import is_blurred
+from ocr.preprocess.sharpness import contrast, is_blurred
 from ocr.reading import Field, Warning
 
+# Past a name's box, ink at least this share of the name's own contrast is a character the box missed.
+INK_SHARE = 1 / 3
 # 性别 misread, with or without its colon (性制：女), ending the value: recognisable by the 男 or 女 after it.
 _MISREAD_SEX_LABEL = re.compile(r"性[^男女:：\s]?[:：\s]*[男女]$")
 _NAME_CHARS = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff·]")
@@ -180,6 +182,10 @@ def read_past_the_box(value: Value, confidence: float, row: Value, look, labels:
                     if beyond.text.startswith(value.text[-k:])), 0)
     if not overlap or len(beyond.text) <= overlap:
         # Nothing more, or a reading that does not line up with the name's end: the box held the whole name.
+        return value, confidence
+    if contrast(look.first_image, (right, top, end, bottom)) < INK_SHARE * contrast(look.first_image, row.box):
+        # Bare paper past the box, its noise read as a character (卢麒 read 卢麒业 in a dim photo, 5300123): a
+        # character the box missed is printed in the name's own ink, glare or not.
         return value, confidence
     extra = beyond.sub(overlap, len(beyond.text))
     longer = join([value, extra])

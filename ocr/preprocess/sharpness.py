@@ -26,14 +26,10 @@ BLURRED = 0.03
 
 def edge_spread(image: np.ndarray, box: tuple[float, float, float, float]) -> float | None:
     """The estimated blur of the text in `box`, as a share of the box's height; None for an empty crop."""
-    h, w = image.shape[:2]
-    left, top, right, bottom = (int(round(v)) for v in box)
-    height = bottom - top
-    pad = max(2, height // 4)
-    crop = image[max(0, top - pad):min(h, bottom + pad), max(0, left - pad):min(w, right + pad)]
-    if crop.size == 0 or height <= 0:
+    height = int(round(box[3])) - int(round(box[1]))
+    grey = _grey(image, box, pad=max(2, height // 4))
+    if grey is None or height <= 0:
         return None
-    grey = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY).astype(np.float32) if crop.ndim == 3 else crop.astype(np.float32)
     # Sobel's 3x3 kernels weigh a unit step as 8 (their sum of absolute weights): divided out to get grey per pixel.
     gx = cv2.Sobel(grey, cv2.CV_32F, 1, 0, ksize=3) / 8
     gy = cv2.Sobel(grey, cv2.CV_32F, 0, 1, ksize=3) / 8
@@ -47,3 +43,22 @@ def edge_spread(image: np.ndarray, box: tuple[float, float, float, float]) -> fl
 def is_blurred(image: np.ndarray, box: tuple[float, float, float, float]) -> bool:
     spread = edge_spread(image, box)
     return spread is not None and spread >= BLURRED
+
+
+def contrast(image: np.ndarray, box: tuple[float, float, float, float]) -> float:
+    """The grey levels between the region's ink and its paper (2nd to 98th percentile); 0 for an empty region.
+    On the dim, noisy benchmark photo 5300123, after the light is evened: 190 on the name, 27 on the bare paper
+    past it."""
+    grey = _grey(image, box, pad=0)
+    if grey is None:
+        return 0.0
+    return float(np.percentile(grey, 98) - np.percentile(grey, 2))
+
+
+def _grey(image: np.ndarray, box: tuple[float, float, float, float], pad: int) -> np.ndarray | None:
+    h, w = image.shape[:2]
+    left, top, right, bottom = (int(round(v)) for v in box)
+    crop = image[max(0, top - pad):min(h, bottom + pad), max(0, left - pad):min(w, right + pad)]
+    if crop.size == 0:
+        return None
+    return cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY).astype(np.float32) if crop.ndim == 3 else crop.astype(np.float32)
