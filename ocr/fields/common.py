@@ -176,16 +176,17 @@ def read_past_the_box(value: Value, confidence: float, row: Value, look, labels:
     end = min(right + 1.5 * height, right_limit, room - 0.1 * height)
     if end < right + 0.5 * height:
         return value, confidence
+    if contrast(look.first_image, (right, top, end, bottom)) < INK_SHARE * contrast(look.first_image, row.box):
+        # Bare paper past the box: nothing was cut, and a look there would read the paper's noise as a character
+        # (卢麒 read 卢麒业 in a dim photo, 5300123). A character the box missed is printed in the name's own ink,
+        # glare or not. Most names end on bare paper, so most cost no look here.
+        return value, confidence
     # Only the name's last character and what lies past it are read again: a narrower crop costs less.
     beyond = chinese_only(cut_at_labels(look.evened((max(left, right - 1.1 * height), top, end, bottom)), labels))
     overlap = next((k for k in range(min(len(value.text), len(beyond.text)), 0, -1)
                     if beyond.text.startswith(value.text[-k:])), 0)
     if not overlap or len(beyond.text) <= overlap:
         # Nothing more, or a reading that does not line up with the name's end: the box held the whole name.
-        return value, confidence
-    if contrast(look.first_image, (right, top, end, bottom)) < INK_SHARE * contrast(look.first_image, row.box):
-        # Bare paper past the box, its noise read as a character (卢麒 read 卢麒业 in a dim photo, 5300123): a
-        # character the box missed is printed in the name's own ink, glare or not.
         return value, confidence
     extra = beyond.sub(overlap, len(beyond.text))
     longer = join([value, extra])
