@@ -39,9 +39,22 @@ class Places:
     def __init__(self, rows: list[tuple[str, str, str]]):
         self.children: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.everywhere: list[tuple[str, str]] = []
+        # Where in `everywhere` the names of each length with a given first (0) or second (1) character are.
+        self._by_start: dict[tuple[int, int, str], list[int]] = defaultdict(list)
         for code, name, parent in rows:
             self.children[parent].append((code, name))
+            for position, character in enumerate(name[:2]):
+                self._by_start[len(name), position, character].append(len(self.everywhere))
             self.everywhere.append((code, name))
+
+    def spelled_near(self, text: str) -> list[tuple[str, str]]:
+        """The names anywhere that `text` may spell with at most one character misread, in the list's order: of
+        its length, and sharing its first or its second character (of those two, one misread leaves one right).
+        A few dozen instead of the 6,765 a match would otherwise compare (38 ms for an ID card's back)."""
+        if len(text) < 2:
+            return [(code, name) for code, name in self.everywhere if name == text]
+        found = set(self._by_start.get((len(text), 0, text[0]), ())) | set(self._by_start.get((len(text), 1, text[1]), ()))
+        return [self.everywhere[i] for i in sorted(found)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,7 +89,7 @@ def settle_authority(value: Value) -> Value:
         return value
     # Anywhere in the country, so only names long enough to be told apart by the rest of their characters
     # may have one replaced.
-    found = _match(value, 0, places().everywhere, end=bureau, shortest_guess=3)
+    found = _match(value, 0, places().spelled_near(value.text[:bureau]), end=bureau, shortest_guess=3)
     if found is None:
         return value
     value, _, parents = found

@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 
 from ocr.fields.layout import Value
-from ocr.fields.places import PLACES_FILE, settle_address, settle_authority
+from ocr.fields.places import PLACES_FILE, places, settle_address, settle_authority
 
 ROOT = Path(__file__).resolve().parents[2]
 BLANK_PAGE = np.full((40, 40, 3), 235, np.uint8)
@@ -37,6 +37,16 @@ def test_a_doubtful_character_of_a_county_in_an_authority_is_set_right():
 
 def test_a_doubtful_character_of_a_prefecture_in_an_authority_is_set_right():
     assert settle_authority(read("乌鲁木务市公安局天山区分局", doubtful=(3,))).text == "乌鲁木齐市公安局天山区分局"
+
+
+def test_a_bureau_misread_in_its_first_or_its_second_character_is_still_found_among_the_whole_countrys_names():
+    # Benchmark photo 9300187's back: 昆明市 read 夏明市 (the first character) or 昆朋市 (the second). Each is
+    # one character from two cities (三明市, 昆山市), so the recogniser's runner-up picks.
+    assert settle_authority(read("夏明市公安局", doubtful=(0,), runner_up={0: "昆"})).text == "昆明市公安局"
+    assert settle_authority(read("昆朋市公安局", doubtful=(1,), runner_up={1: "明"})).text == "昆明市公安局"
+    assert settle_authority(read("夏明市公安局", doubtful=(0,))).text == "夏明市公安局"
+    assert settle_authority(read("黔东南苗族侗族自治州公安局")).text == "黔东南苗族侗族自治州公安局"
+    assert all(len(name) == 3 and (name[0] == "夏" or name[1] == "明") for _, name in places().spelled_near("夏明市"))
 
 
 def test_a_sure_character_is_never_replaced_unless_the_name_was_its_runner_up():
