@@ -35,7 +35,10 @@ def decode_photo(data: bytes) -> np.ndarray:
                 raise UnreadableImage("too_large")
             if img.format == "JPEG":
                 img.draft("RGB", (WORKING_LONG_SIDE, WORKING_LONG_SIDE))
-            img = ImageOps.exif_transpose(img).convert("RGB")
+            # In place, and converted only when not RGB already: each copy of a 1600 px photo costs 2 ms.
+            ImageOps.exif_transpose(img, in_place=True)
+            if img.mode != "RGB":
+                img = img.convert("RGB")
             scale = WORKING_LONG_SIDE / max(img.size)
             if scale < 1:
                 img = img.resize((round(img.width * scale), round(img.height * scale)), Image.Resampling.LANCZOS)

@@ -34,6 +34,38 @@ def test_bytes_that_are_not_an_image_are_refused():
         decode_photo(b"not an image")
 
 
+def _encoded(image, fmt: str, **options) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    image.save(out, fmt, **options)
+    return out.getvalue()
+
+
+def test_a_portrait_shot_stored_sideways_with_its_orientation_tag_is_decoded_upright():
+    from PIL import Image
+
+    # A phone held upright stores the pixels turned a quarter and says so in EXIF (orientation 6: turn 90
+    # degrees clockwise to view). Upright, this photo is 40 wide and 60 tall, red at the top.
+    stored = Image.new("RGB", (60, 40), (255, 255, 255))
+    stored.paste((255, 0, 0), (0, 0, 10, 40))          # stored left edge: the top once turned clockwise
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    photo = decode_photo(_encoded(stored, "JPEG", quality=95, exif=exif))
+    assert photo.shape == (60, 40, 3)
+    blue, green, red = photo[2, 20]
+    assert red > 200 and green < 60 and blue < 60
+
+
+@pytest.mark.parametrize("mode", ["L", "RGBA", "P"])
+def test_photos_in_other_colour_modes_are_decoded_as_colour(mode):
+    from PIL import Image
+
+    image = Image.new("RGB", (30, 20), (0, 128, 255)).convert(mode)
+    photo = decode_photo(_encoded(image, "JPEG" if mode == "L" else "PNG"))
+    assert photo.shape == (20, 30, 3) and photo.dtype == np.uint8
+
+
 @pytest.mark.parametrize("seed", [7, 8, 9, 10, 11, 12])
 def test_an_outline_with_an_edge_on_every_side_is_trusted(seed):
     assert straighten(decode_photo(make_sample(seed).jpeg)).trusted
