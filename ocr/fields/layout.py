@@ -222,15 +222,25 @@ def _split(line: TextLine, spellings: list[tuple[str, str]]) -> list[Segment]:
         v = whole.sub(start, end)
         return Value(v.text, v.confidences, v.alternatives, (x0, line.box[1], x1, line.box[3]))
 
+    def value_piece(start: int, end: int) -> Value:
+        """The text between labels without the spaces and colons around it, and its box only where its
+        characters are: a box reaching over a space can hide that the piece lies inside the next box, the same
+        ink read twice (photo 10100139: "有效期限 2" beside "2024.06.24-长期")."""
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        return piece(start, end) if end > start else Value("", (), (), line.box)
+
     for start, end, name in marks:
         if start > cursor:
-            value = piece(cursor, start).stripped()
+            value = value_piece(cursor, start)
             if value.text:
                 segments.append(Segment(None, value))
         segments.append(Segment(name, piece(start, end), misread=(start, end, name) == misread))
         cursor = end
     if cursor < n:
-        value = piece(cursor, n).stripped()
+        value = value_piece(cursor, n)
         if value.text:
             segments.append(Segment(None, value))
     return segments

@@ -418,6 +418,16 @@ def test_a_word_level_engine_misreading_both_dates_alike_is_not_made_certain_by_
     assert sure.fields["issue_date"].confidence >= 0.9
 
 
+def test_a_dates_first_digit_read_into_the_labels_box_too_is_not_read_twice():
+    # Benchmark photo 10100139, sharp: two detector boxes overlap, "有效期限 2" and "2024.06.24-长期". The 2
+    # after the space lies inside the dates' box; counted twice it made 22024.06.24 and both dates were lost.
+    lines = [line("居民身份证", (253, 187, 680, 281)), line("签发机关", (191, 429, 300, 469)),
+             line("武隆县公安局", (313, 426, 489, 469)), line("有效期限 2", (191, 506, 329, 546)),
+             line("2024.06.24-长期", (316, 504, 523, 543))]
+    out = id_card_back.parse(lines, SecondLook(ScriptedEngine(lines), page(878, 640)), TODAY)
+    assert (out.fields["valid_from"].value, out.fields["valid_until"].value) == ("2024-06-24", "long_term")
+
+
 def test_a_back_whose_validity_label_was_wiped_out_is_read_from_its_dates():
     lines = [line("居民身份证", (330, 189, 866, 280)), line("签发机关", (244, 433, 424, 476)),
              line("郑州市公安局金水分局", (430, 431, 800, 476)), line("有2003.05.15 2025.05.15", (219, 490, 700, 546))]
