@@ -53,7 +53,7 @@ class Places:
         A few dozen instead of the 6,765 a match would otherwise compare (38 ms for an ID card's back)."""
         if len(text) < 2:
             return [(code, name) for code, name in self.everywhere if name == text]
-        found = set(self._by_start.get((len(text), 0, text[0]), ())) | set(self._by_start.get((len(text), 1, text[1]), ()))
+        found = {*self._by_start.get((len(text), 0, text[0]), ()), *self._by_start.get((len(text), 1, text[1]), ())}
         return [self.everywhere[i] for i in sorted(found)]
 
 

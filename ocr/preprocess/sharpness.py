@@ -10,7 +10,9 @@ print blurred by 5 % of its line's height about 0.043 (tests/ocr/test_sharpness.
 Measured on the benchmark (docs/ocr.md): the median confidently read name or address line spreads its edges over
 about 2.3 % of its height; the only free-text fields the recogniser read wrong with confidence 0.9 or more (淼 read
 as 森 in a name, 莺 as 驾 in a township's name, both in photos at the generator's strongest blur) spread theirs
-over 3.3 % and 4.8 %."""
+over 3.3 % and 4.8 %.
+
+`contrast` says whether a region holds ink at all: bare paper, however noisy, has little of it."""
 
 from __future__ import annotations
 
