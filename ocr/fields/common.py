@@ -8,6 +8,7 @@ from ocr.fields import numbers
 from ocr.fields.confusable import may_be_another, outweighed_in_a_name
 from ocr.fields.layout import Value, join
 from ocr.fields.looks import commonest_length, fuse, word_level
+from ocr.fields.places import begins_with_province, settle_address
 from ocr.fields.scripts import MAINLAND_PRINT, has_traditional
 from ocr.preprocess.sharpness import contrast, is_blurred
 from ocr.reading import Field, Warning
@@ -191,6 +192,39 @@ def read_past_the_box(value: Value, confidence: float, row: Value, look, labels:
     extra = beyond.sub(overlap, len(beyond.text))
     longer = join([value, extra])
     return longer, min(confidence, extra.confidence, 0.85)
+
+
+def read_address(parts: list[Value], layout, look, labels: dict[str, tuple[str, ...]],
+                 right_limit: float) -> tuple[Value, float]:
+    """An address from its lines (`parts`, first to last), checked against the place list. An address begins
+    with its province:
+    - when the first line does not, but the line just above it does and starts at its left edge, the label's row
+      was taken one line too low and that line is the address's first (photo 10500005, a card straightened a
+      little off: its 住址 stood level with the address's second line, and 栋5单元1501室 was read as the whole
+      address at 0.99);
+    - an address that still does not is never certain: its beginning may be lost."""
+    if parts and not begins_with_province(chinese_or_digits(parts[0]).text):
+        above = _line_above(parts[0], layout, right_limit)
+        if above is not None and begins_with_province(chinese_or_digits(above).text):
+            parts = [above, *parts]
+    value, confidence = look_free_text(parts, look, labels, chinese_or_digits, settle_address)
+    if not begins_with_province(value.text):
+        confidence = min(confidence, 0.85)
+    return value, confidence
+
+
+def _line_above(line: Value, layout, right_limit: float) -> Value | None:
+    """The value line right above `line` (within a line's gap) that starts near its left edge, if any."""
+    height = line.box[3] - line.box[1]
+    centre = (line.box[1] + line.box[3]) / 2
+    above = [v for v in layout.values()
+             if 0.5 * height < centre - (v.box[1] + v.box[3]) / 2 < 1.6 * height
+             and abs(v.box[0] - line.box[0]) < 1.5 * height and v.box[0] < right_limit]
+    return max(above, key=lambda v: v.box[1], default=None)
+
+
+def chinese_or_digits(value: Value) -> Value:
+    return value.without_spaces().stripped()
 
 
 def read_name(row: Value, look, labels: dict[str, tuple[str, ...]], right_limit: float,

@@ -11,12 +11,11 @@ import datetime as dt
 import statistics
 
 from ocr.engines.boundary import TextLine
-from ocr.fields.common import (Collected, look_free_text, read_name, resolve_number,
+from ocr.fields.common import (Collected, chinese_or_digits, read_address, read_name, resolve_number,
                                row_or_region)
-from ocr.fields.id_card import chinese_or_digits
 from ocr.fields.layout import Layout, Value
 from ocr.fields.looks import SecondLook, word_level
-from ocr.fields.places import begins_with_province, settle_address
+from ocr.fields.places import begins_with_province
 from ocr.fields.values import category_in, dates_in, grade_in, sex_in
 from ocr.validate import (
     add_years, birth_date_of, is_valid_certificate_number, plausible_birth_date, plausible_issue_date, sex_of,
@@ -173,7 +172,7 @@ def _address(layout: Layout, look: SecondLook, out: Collected, right_limit: floa
     if not parts:
         out.warn("field_missing", "address")
         return
-    value, confidence = look_free_text(parts, look, LABELS, chinese_or_digits, settle_address)
+    value, confidence = read_address(parts, layout, look, LABELS, right_limit)
     # As for the name: found by where it stands, so what it is rests on the layout.
     out.put("address", value.text, min(confidence, 0.85) if placed else confidence)
 

@@ -9,11 +9,9 @@ from collections.abc import Callable
 
 from ocr.engines.boundary import TextLine
 from ocr.fields import numbers
-from ocr.fields.common import (Collected, look_free_text, read_name, resolve_number,
-                               row_or_region)
+from ocr.fields.common import Collected, read_address, read_name, resolve_number, row_or_region
 from ocr.fields.layout import Layout, Value
 from ocr.fields.looks import SecondLook
-from ocr.fields.places import settle_address
 from ocr.fields.rows import OrderedRows, rows_by_order
 from ocr.fields.values import ETHNIC_ALPHABET, ETHNIC_GROUPS, dates_in, ethnicity_in, sex_in
 from ocr.validate import birth_date_of, is_valid_id_number, plausible_birth_date, sex_of
@@ -252,11 +250,7 @@ def _address(layout: Layout, look: SecondLook, out: Collected, right_limit: floa
     if not parts:
         out.warn("field_missing", "address")
         return
-    value, confidence = look_free_text(parts, look, LABELS, chinese_or_digits, settle_address)
+    value, confidence = read_address(parts, layout, look, LABELS, right_limit)
     if by_order:
         confidence = min(confidence, UNLABELLED)
     out.put("address", value.text, confidence)
-
-
-def chinese_or_digits(value: Value) -> Value:
-    return value.without_spaces().stripped()

@@ -160,6 +160,23 @@ def test_certificate_with_formal_grade_and_ten_year_validity():
     }
 
 
+def test_an_address_whose_label_stands_level_with_its_second_line_is_read_from_its_first():
+    # Benchmark photo 10500005, a card straightened a little off: 住址 stood level with the address's second
+    # line, which passed for the label's row, and 栋5单元1501室 was given as the whole address at 0.99.
+    lines = certificate_lines(ID + "41")
+    lines[9:11] = [line("重庆市武隆县巷口镇芙蓉路18号", (223, 420, 700, 460)), line("住址：", (60, 452, 150, 488)),
+                   line("5栋1单元1501室", (223, 465, 450, 505))]
+    out = parse_certificate(lines)
+    assert out.fields["address"].value == "重庆市武隆县巷口镇芙蓉路18号5栋1单元1501室"
+
+
+def test_an_address_that_does_not_begin_with_a_province_is_never_certain():
+    lines = [l if l.text != "重庆市武隆县巷口镇芙蓉路18号" else line("5栋1单元1501室", l.box)
+             for l in certificate_lines(ID + "41")]
+    out = parse_certificate(lines)
+    assert out.fields["address"].value == "5栋1单元1501室" and out.fields["address"].confidence <= 0.85
+
+
 def _certificate_with_name_line(*name_lines, sex="性别：女", rereads=None):
     lines = certificate_lines(ID + "41")
     # The scripted engine answers a look with the line under the look's centre: the 性别 label stands close.
