@@ -91,10 +91,14 @@ class Layout:
                and s.value.box[0] >= box[2] - 0.8 * height and _height(s) < 2.2 * height]
         row.sort(key=lambda s: s.value.box[0])
         # Detector boxes can overlap: "有效期限2" and "2015.10.08-长期" both hold the 2. A value piece lying
-        # mostly inside another segment's box, on the same line, is the same ink read twice. (On a tilted
-        # photo the boxes of two lines overlap too, one under the other: those are both kept.)
+        # mostly inside another segment's box, on the same line, is the same ink read twice; so is one that
+        # reaches into the box of a piece beginning with the same text (photo 11300115: the 2 of "有效期限2"
+        # was half inside "2012.05.25-长期", and 22012.05.25 lost both dates). (On a tilted photo the boxes of
+        # two lines overlap too, one under the other: those are both kept.)
         row = [s for s in row if not (s.label is None and any(
-            t is not s and _overlap(s.value.box, t.value.box) > 0.5 * (s.value.box[2] - s.value.box[0])
+            t is not s and (_overlap(s.value.box, t.value.box) > 0.5 * (s.value.box[2] - s.value.box[0])
+                            or (_overlap(s.value.box, t.value.box) > 0 and s.value.box[0] < t.value.box[0]
+                                and t.value.text.startswith(s.value.text)))
             and (t.value.box[2] - t.value.box[0]) > (s.value.box[2] - s.value.box[0])
             and abs(_centre_y(s) - _centre_y(t)) < 0.5 * min(_height(s), _height(t)) for t in row))]
         # Two value pieces one under the other are two lines, not one row: a wrapped address's second line can

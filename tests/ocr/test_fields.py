@@ -445,6 +445,15 @@ def test_a_dates_first_digit_read_into_the_labels_box_too_is_not_read_twice():
     assert (out.fields["valid_from"].value, out.fields["valid_until"].value) == ("2024-06-24", "long_term")
 
 
+def test_a_dates_first_digit_half_inside_the_dates_box_is_not_read_twice():
+    # Benchmark photo 11300115: "有效期限2" and "2012.05.25-长期"; the 2 reached only halfway into the dates' box.
+    lines = [line("居民身份证", (296, 189, 780, 280)), line("签发机关", (226, 439, 368, 481)),
+             line("郑州市公安局金水分局", (371, 440, 686, 479)), line("有效期限2", (229, 517, 386, 556)),
+             line("2012.05.25-长期", (373, 516, 621, 554))]
+    out = id_card_back.parse(lines, SecondLook(ScriptedEngine(lines), page(1015, 640)), TODAY)
+    assert (out.fields["valid_from"].value, out.fields["valid_until"].value) == ("2012-05-25", "long_term")
+
+
 def test_a_back_whose_validity_label_was_wiped_out_is_read_from_its_dates():
     lines = [line("居民身份证", (330, 189, 866, 280)), line("签发机关", (244, 433, 424, 476)),
              line("郑州市公安局金水分局", (430, 431, 800, 476)), line("有2003.05.15 2025.05.15", (219, 490, 700, 546))]
