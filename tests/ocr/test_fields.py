@@ -1,5 +1,7 @@
 """Parsing and validation on recognised lines made by hand: no engine, so these run in milliseconds."""
 
+import pytest
+
 from ocr.fields import detect_kind, disability_certificate, id_card, id_card_back
 from ocr.fields.layout import Layout, Value
 from ocr.fields.looks import SecondLook
@@ -435,23 +437,20 @@ def test_a_word_level_engine_misreading_both_dates_alike_is_not_made_certain_by_
     assert sure.fields["issue_date"].confidence >= 0.9
 
 
-def test_a_dates_first_digit_read_into_the_labels_box_too_is_not_read_twice():
-    # Benchmark photo 10100139, sharp: two detector boxes overlap, "有效期限 2" and "2024.06.24-长期". The 2
-    # after the space lies inside the dates' box; counted twice it made 22024.06.24 and both dates were lost.
-    lines = [line("居民身份证", (253, 187, 680, 281)), line("签发机关", (191, 429, 300, 469)),
-             line("武隆县公安局", (313, 426, 489, 469)), line("有效期限 2", (191, 506, 329, 546)),
-             line("2024.06.24-长期", (316, 504, 523, 543))]
-    out = id_card_back.parse(lines, SecondLook(ScriptedEngine(lines), page(878, 640)), TODAY)
-    assert (out.fields["valid_from"].value, out.fields["valid_until"].value) == ("2024-06-24", "long_term")
-
-
-def test_a_dates_first_digit_half_inside_the_dates_box_is_not_read_twice():
-    # Benchmark photo 11300115: "有效期限2" and "2012.05.25-长期"; the 2 reached only halfway into the dates' box.
-    lines = [line("居民身份证", (296, 189, 780, 280)), line("签发机关", (226, 439, 368, 481)),
-             line("郑州市公安局金水分局", (371, 440, 686, 479)), line("有效期限2", (229, 517, 386, 556)),
-             line("2012.05.25-长期", (373, 516, 621, 554))]
+@pytest.mark.parametrize("label_row, dates_row, dates", [
+    # Benchmark photo 10100139, sharp: "有效期限 2" and "2024.06.24-长期". The 2 after the space lies inside the
+    # dates' box.
+    (line("有效期限 2", (191, 506, 329, 546)), line("2024.06.24-长期", (316, 504, 523, 543)), "2024-06-24"),
+    # Benchmark photo 11300115: "有效期限2" and "2012.05.25-长期"; the 2 reaches less than halfway into it.
+    (line("有效期限2", (229, 517, 386, 556)), line("2012.05.25-长期", (373, 516, 621, 554)), "2012-05-25"),
+])
+def test_a_dates_first_digit_read_into_the_labels_box_too_is_not_read_twice(label_row, dates_row, dates):
+    # Two detector boxes overlap and both hold the date's first digit: counted twice, it made 22024.06.24 and
+    # both dates were lost.
+    lines = [line("居民身份证", (296, 189, 780, 280)), line("签发机关", (191, 429, 300, 469)),
+             line("郑州市公安局金水分局", (313, 426, 686, 469)), label_row, dates_row]
     out = id_card_back.parse(lines, SecondLook(ScriptedEngine(lines), page(1015, 640)), TODAY)
-    assert (out.fields["valid_from"].value, out.fields["valid_until"].value) == ("2012-05-25", "long_term")
+    assert (out.fields["valid_from"].value, out.fields["valid_until"].value) == (dates, "long_term")
 
 
 def test_a_back_whose_validity_label_was_wiped_out_is_read_from_its_dates():
