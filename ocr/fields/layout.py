@@ -90,17 +90,8 @@ class Layout:
         row = [s for s in self.segments if abs(_centre_y(s) - centre) < 0.6 * max(height, _height(s))
                and s.value.box[0] >= box[2] - 0.8 * height and _height(s) < 2.2 * height]
         row.sort(key=lambda s: s.value.box[0])
-        # Detector boxes can overlap: "有效期限2" and "2015.10.08-长期" both hold the 2. A value piece lying
-        # mostly inside another segment's box, on the same line, is the same ink read twice; so is one that
-        # reaches into the box of a piece beginning with the same text (photo 11300115: the 2 of "有效期限2"
-        # was half inside "2012.05.25-长期", and 22012.05.25 lost both dates). (On a tilted photo the boxes of
-        # two lines overlap too, one under the other: those are both kept.)
-        row = [s for s in row if not (s.label is None and any(
-            t is not s and (_overlap(s.value.box, t.value.box) > 0.5 * (s.value.box[2] - s.value.box[0])
-                            or (_overlap(s.value.box, t.value.box) > 0 and s.value.box[0] < t.value.box[0]
-                                and t.value.text.startswith(s.value.text)))
-            and (t.value.box[2] - t.value.box[0]) > (s.value.box[2] - s.value.box[0])
-            and abs(_centre_y(s) - _centre_y(t)) < 0.5 * min(_height(s), _height(t)) for t in row))]
+        # Detector boxes can overlap: "有效期限2" and "2015.10.08-长期" both hold the 2.
+        row = [s for s in row if not (s.label is None and any(t is not s and _read_twice(s, t) for t in row))]
         # Two value pieces one under the other are two lines, not one row: a wrapped address's second line can
         # sit close enough to the label's centre to pass for its row (photo 6100200: 栋3单元308室 under
         # ...青年路136号1), and joined into the row it made the second looks crop two lines and read one; on a
@@ -286,6 +277,19 @@ def _misread_label(text: str, alternatives, lead: int,
         return None
     name, (start, end) = next(iter(fits.items()))
     return start, end, name
+
+
+def _read_twice(s: Segment, t: Segment) -> bool:
+    """Whether `s` is ink that the wider `t`, on the same line, also read: `s` lies mostly inside `t`'s box, or
+    reaches into it and reads as `t`'s beginning (photo 11300115: the 2 of "有效期限2" was half inside
+    "2012.05.25-长期", and 22012.05.25 lost both dates). On a tilted photo the boxes of two lines overlap too,
+    one under the other: those are not the same ink."""
+    width = s.value.box[2] - s.value.box[0]
+    overlap = _overlap(s.value.box, t.value.box)
+    inside = overlap > 0.5 * width or (overlap > 0 and s.value.box[0] < t.value.box[0]
+                                       and t.value.text.startswith(s.value.text))
+    return (inside and t.value.box[2] - t.value.box[0] > width
+            and abs(_centre_y(s) - _centre_y(t)) < 0.5 * min(_height(s), _height(t)))
 
 
 def _centre_y(s: Segment) -> float:
