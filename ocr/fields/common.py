@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ocr.fields import numbers
-from ocr.fields.confusable import may_be_another, outweighed_in_a_name
+from ocr.fields.confusable import may_be_another, outweighed_in_a_name, rare_in_names
 from ocr.fields.layout import Value, join
 from ocr.fields.looks import commonest_length, fuse, word_level
 from ocr.fields.places import begins_with_province, settle_address
@@ -236,10 +236,12 @@ def read_name(row: Value, look, labels: dict[str, tuple[str, ...]], right_limit:
       frequencies, and an address's 镇 is no blurred 镔;
     - and neither is a given-name character read where the recogniser also saw one far commoner in names (字
       with 宇 behind it: fields/confusable.py);
+    - nor one outside the commonest thousand given-name characters (型 read for 堃, 听 for 昕:
+      fields/confusable.py);
     - a name is a surname and a given name: one character means part of it was not read (0.45 at most)."""
     value, confidence = look_free_text([row], look, labels, chinese_only, name=True)
     value, confidence = read_past_the_box(value, confidence, row, look, labels, right_limit, room)
-    if may_be_another(value) or outweighed_in_a_name(value):
+    if may_be_another(value) or outweighed_in_a_name(value) or rare_in_names(value):
         confidence = min(confidence, 0.85)
     if len(value.text) == 1:
         confidence = min(confidence, 0.45)

@@ -307,6 +307,32 @@ def test_a_name_read_as_the_rarer_of_two_look_alikes_is_never_certain():
     assert not outweighed_in_a_name(Value("谭宇", (0.94, 0.99), ((("华", 0.05),), ()), (0, 0, 1, 1)))
 
 
+def test_a_name_read_with_a_character_rare_in_names_is_never_offered_as_certain():
+    # Every look agreed, 堃 not even a runner-up: 唐堃秀 read 唐型秀 at 0.95 (fresh benchmark set 12100000, photo
+    # 12100065), 郭昕丽 read 郭听丽 at 0.99 (12500206). 型 and 听 are common in print, rare in names.
+    from ocr.fields.common import read_name
+
+    class Looks(SameEveryLook):
+        def evened(self, box):
+            return self.value
+
+    for misread in ("唐型秀", "郭听丽"):
+        value, confidence = read_name(read(misread), Looks(read(misread)), {}, right_limit=1, room=1)
+        assert value.text == misread and 0.5 <= confidence <= 0.85
+    _, sure = read_name(read("郭昕丽"), Looks(read("郭昕丽")), {}, right_limit=1, room=1)
+    assert sure >= 0.9
+
+
+def test_a_rare_given_name_character_is_kept_and_a_compound_surname_is_no_given_name():
+    from ocr.fields.confusable import rare_in_names
+
+    assert rare_in_names(read("赵骉轩")) and rare_in_names(read("皇甫燚"))
+    # 狐 and 甫 are rare in given names, but here they are the surname's.
+    assert not rare_in_names(read("令狐明")) and not rare_in_names(read("皇甫军"))
+    # The surname itself is not a given name: 覃 is rare in names, common as a surname.
+    assert not rare_in_names(read("覃华")) and not rare_in_names(read("华"))
+
+
 def test_the_name_frequency_table_holds_given_name_counts_with_their_source():
     from ocr.fields.confusable import NAME_FREQUENCY_FILE, name_frequency
 
