@@ -10,7 +10,7 @@ from ocr.fields.layout import Value, join
 from ocr.fields.looks import commonest_length, fuse, word_level
 from ocr.fields.places import begins_with_province, settle_address
 from ocr.fields.scripts import MAINLAND_PRINT, has_traditional
-from ocr.preprocess.sharpness import contrast, is_blurred
+from ocr.preprocess.sharpness import contrast, is_blurred, is_pale
 from ocr.reading import Field, Warning
 
 # Past a name's box, ink at least this share of the name's own contrast is a character the box missed.
@@ -152,9 +152,12 @@ def _never_certain(value: Value, look, box: tuple[float, float, float, float]) -
       misreading; it is not respelled (the table leaves out the 通用规范汉字表's own characters, 昇 among them);
     - blurred text: the recogniser is over-confident there, it read 淼 as 森 and 莺 as 驾 at 0.99 in every look
       (preprocess/sharpness.py);
+    - pale text, washed out by glare or a dim room: 34号 read as 31号 at 0.99 by every look, the 4's crossbar
+      lost under glare (preprocess/sharpness.py, fresh benchmark set 12500000, photo 12500102);
     - an engine with one confidence per word and no runners-up (Tesseract): its looks agree on whole words,
       right or wrong, and cannot be fused per character."""
-    return has_traditional(value) or is_blurred(look.first_image, box) or word_level(look)
+    return (has_traditional(value) or is_blurred(look.first_image, box) or is_pale(look.first_image, box)
+            or word_level(look))
 
 
 def _settled_in_context(settle, value: Value, around: list[Value], index: int) -> Value:

@@ -5,16 +5,17 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from ocr.fields.layout import Value
-from ocr.preprocess.sharpness import BLURRED, edge_spread, is_blurred
+from ocr.preprocess.sharpness import BLURRED, edge_spread, is_blurred, is_pale
 from ocr.synthetic.fonts import available_faces, font
 
 LINE = (20, 20, 380, 60)        # a 40-pixel-high line of text
 
 
-def text_line(blur_share: float = 0.0) -> np.ndarray:
-    """A line of dark text on light paper, blurred by a Gaussian whose width is `blur_share` of the line."""
+def text_line(blur_share: float = 0.0, ink: int = 30) -> np.ndarray:
+    """A line of text in grey `ink` on light paper (235, as the light evening leaves it), blurred by a Gaussian
+    whose width is `blur_share` of the line."""
     page = Image.new("RGB", (400, 80), (235, 235, 230))
-    ImageDraw.Draw(page).text((24, 22), "上官淼文黄莺乡", fill=(30, 30, 30), font=font(available_faces()[0], 34))
+    ImageDraw.Draw(page).text((24, 22), "上官淼文黄莺乡", fill=(ink, ink, ink), font=font(available_faces()[0], 34))
     image = cv2.cvtColor(np.asarray(page), cv2.COLOR_RGB2BGR)
     if blur_share:
         image = cv2.GaussianBlur(image, (0, 0), blur_share * (LINE[3] - LINE[1]))
@@ -66,3 +67,18 @@ def test_a_unanimous_sure_reading_of_blurred_text_is_not_offered_as_certain():
     assert on_blurred <= 0.85
     _, on_crisp = look_free_text([EveryLookSure(None).value], EveryLookSure(text_line()), {}, lambda v: v)
     assert on_crisp >= 0.9
+
+
+def test_print_washed_out_by_glare_is_pale_and_black_print_and_bare_paper_are_not():
+    # Fresh benchmark set 12500000, photo 12500102: 凉水村10组34号 under glare measured 49 after the light was
+    # evened, and every look read 31号 at 0.99.
+    assert is_pale(text_line(ink=190), LINE)
+    assert not is_pale(text_line(), LINE) and not is_pale(text_line(ink=120), LINE)
+    assert not is_pale(np.full((80, 400, 3), 235, np.uint8), LINE)
+
+
+def test_a_unanimous_sure_reading_of_pale_text_is_not_offered_as_certain():
+    from ocr.fields.common import look_free_text
+
+    _, on_pale = look_free_text([EveryLookSure(None).value], EveryLookSure(text_line(ink=190)), {}, lambda v: v)
+    assert on_pale <= 0.85
