@@ -10,6 +10,7 @@ from ocr.fields.layout import Value, join
 from ocr.fields.looks import commonest_length, fuse, word_level
 from ocr.fields.places import begins_with_province, settle_address
 from ocr.fields.scripts import MAINLAND_PRINT, has_traditional
+from ocr.fields.surnames import weigh_surname
 from ocr.preprocess.sharpness import contrast, is_blurred, is_pale
 from ocr.reading import Field, Warning
 
@@ -241,9 +242,12 @@ def read_name(row: Value, look, labels: dict[str, tuple[str, ...]], right_limit:
       with 宇 behind it: fields/confusable.py);
     - nor one outside the commonest thousand given-name characters (型 read for 堃, 听 for 昕:
       fields/confusable.py);
+    - a doubtful surname is weighed by how common it is (同嘉 read with 闫 behind 同 is 闫嘉), and one unknown or
+      outweighed is never certain (fields/surnames.py);
     - a name is a surname and a given name: one character means part of it was not read (0.45 at most)."""
     value, confidence = look_free_text([row], look, labels, chinese_only, name=True)
     value, confidence = read_past_the_box(value, confidence, row, look, labels, right_limit, room)
+    value, confidence = weigh_surname(value, confidence)
     if may_be_another(value) or outweighed_in_a_name(value) or rare_in_names(value):
         confidence = min(confidence, 0.85)
     if len(value.text) == 1:

@@ -8,12 +8,13 @@ respelled: a clearly printed 森 is far more common than a blurred 淼."""
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from ocr.fields.layout import Value
+from ocr.fields.surnames import given_name_start
+from ocr.fields.tables import DATA, rows
 
-CONFUSABLE_FILE = Path(__file__).resolve().parent.parent / "data" / "confusable.txt"
-NAME_FREQUENCY_FILE = Path(__file__).resolve().parent.parent / "data" / "name_frequency.txt"
+CONFUSABLE_FILE = DATA / "confusable.txt"
+NAME_FREQUENCY_FILE = DATA / "name_frequency.txt"
 # A runner-up this much commoner in given names than the character read, and seen at least this likely, means
 # the reading may be the rarer of two look-alikes: 谭字 read at 0.94 with 宇 (150 times commoner) behind 字.
 COMMONER_BY = 20
@@ -21,20 +22,14 @@ RUNNER_UP_SEEN = 0.02
 # The commonest given-name characters: 96.7 % of the given-name characters ngender counts. One outside them is
 # rare in names but may be common in print, where the recogniser learned its odds (型, 听, 号, 或).
 COMMON_IN_NAMES = 1000
-# Two-character surnames (复姓): the given name starts after them.
-COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙", "宇文",
-                     "司徒", "司空", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "闻人", "呼延", "澹台", "公冶",
-                     "太史", "申屠", "钟离", "濮阳", "万俟", "赫连", "拓跋", "百里", "东郭", "第五", "左丘", "梁丘")
 
 
 @functools.lru_cache(maxsize=1)
 def printed_for() -> dict[str, frozenset[str]]:
     """Each character read and the characters it was read for."""
     table: dict[str, set[str]] = {}
-    for line in CONFUSABLE_FILE.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            read, printed = line.split()
-            table.setdefault(read, set()).add(printed)
+    for read, printed in rows(CONFUSABLE_FILE):
+        table.setdefault(read, set()).add(printed)
     return {read: frozenset(printed) for read, printed in table.items()}
 
 
@@ -46,12 +41,7 @@ def may_be_another(value: Value) -> bool:
 @functools.lru_cache(maxsize=1)
 def name_frequency() -> dict[str, int]:
     """How often each character occurs in given names (ocr/data/name_frequency.txt, from ngender's table)."""
-    table = {}
-    for line in NAME_FREQUENCY_FILE.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            character, count = line.split()
-            table[character] = int(count)
-    return table
+    return {character: int(count) for character, count in rows(NAME_FREQUENCY_FILE)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,11 +49,6 @@ def common_in_names() -> frozenset[str]:
     """The COMMON_IN_NAMES given-name characters ngender counts most often."""
     frequency = name_frequency()
     return frozenset(sorted(frequency, key=frequency.__getitem__, reverse=True)[:COMMON_IN_NAMES])
-
-
-def given_name_start(name: str) -> int:
-    """Where the given name starts: after a two-character surname (皇甫), else after the first character."""
-    return 2 if len(name) > 2 and name[:2] in COMPOUND_SURNAMES else 1
 
 
 def rare_in_names(value: Value) -> bool:

@@ -30,6 +30,11 @@ def is_traditional(char: str) -> bool:
     return char in _simplified_of()
 
 
+def simplified(char: str) -> str:
+    """The simplified form of a traditional character; any other character as it is."""
+    return _simplified_of().get(char, char)
+
+
 def has_traditional(value: Value) -> bool:
     return any(is_traditional(ch) for ch in value.text)
 

@@ -340,3 +340,52 @@ def test_the_name_frequency_table_holds_given_name_counts_with_their_source():
     assert lines[0].startswith("# ") and "ngender" in lines[0]
     table = name_frequency()
     assert len(table) > 9000 and table["宇"] > 100 * table["字"]
+
+
+def test_a_doubtful_surname_is_weighed_by_how_common_it_is_and_never_certain():
+    # 闫嘉 read 同嘉 with 闫 among the runners-up (fresh benchmark set 14100000, photo 14100024): 闫 is 65 times
+    # commoner as a surname. A runner-up read in its traditional form counts for its simplified one.
+    from ocr.fields.surnames import weigh_surname
+
+    value, confidence = weigh_surname(read("同嘉", doubtful=(0,), runner_up={0: "闫"}), 0.3)
+    assert value.text == "闫嘉" and 0.5 <= confidence <= 0.85
+    assert weigh_surname(read("海博", doubtful=(0,), runner_up={0: "馮"}), 0.3)[0].text == "冯博"
+
+
+def test_a_name_read_with_a_doubtful_rare_surname_is_given_with_the_common_one_seen_behind_it():
+    from ocr.fields.common import read_name
+
+    class Looks(SameEveryLook):
+        def evened(self, box):
+            return self.value
+
+    misread = read("同嘉", doubtful=(0,), runner_up={0: "闫"})
+    value, confidence = read_name(misread, Looks(misread), {}, right_limit=1, room=1)
+    assert value.text == "闫嘉" and confidence <= 0.85
+
+
+def test_a_surname_read_surely_is_kept_but_never_certain_when_unknown_or_outweighed():
+    from ocr.fields.surnames import weigh_surname
+
+    # 仲 read surely stays 仲, however common 钟 is; with 钟 seen behind it, it is not certain.
+    assert weigh_surname(read("仲志鑫", runner_up={0: "钟"}), 0.97) == (read("仲志鑫", runner_up={0: "钟"}), 0.85)
+    assert weigh_surname(read("仲志鑫"), 0.97)[1] == 0.97
+    # 在 is no surname (崔建 read 在建, 14100161).
+    assert weigh_surname(read("在建"), 0.97) == (read("在建"), 0.85)
+
+
+def test_compound_surnames_and_names_without_surnames_are_not_weighed():
+    from ocr.fields.surnames import weigh_surname
+
+    for name in ("令狐明", "买买提·艾力"):
+        value = read(name, doubtful=(0,), runner_up={0: "王"})
+        assert weigh_surname(value, 0.3) == (value, 0.3)
+
+
+def test_the_surname_frequency_table_holds_single_surnames_with_their_source():
+    from ocr.fields.surnames import SURNAME_FREQUENCY_FILE, surname_frequency
+
+    lines = SURNAME_FREQUENCY_FILE.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# ") and "sinonym" in lines[0] + lines[1]
+    table = surname_frequency()
+    assert len(table) > 500 and all(len(s) == 1 for s in table) and table["闫"] > 60 * table["同"]
