@@ -205,6 +205,8 @@ def test_two_misreadings_in_a_short_place_name_are_never_set_right():
 def test_a_misread_sex_label_with_its_colon_is_cut_from_the_name():
     from ocr.fields.common import cut_at_labels
     assert cut_at_labels(read("东方华云性制：女"), {"sex": ("性别",)}).text == "东方华云"
+    # Its first character misread instead (贾明晨 read into 领别女: fresh benchmark set 14500000, photo 14500206).
+    assert cut_at_labels(read("贾明晨领别女"), {"sex": ("性别",)}).text == "贾明晨"
 
 
 class LooksByRegion:
