@@ -16,9 +16,9 @@ from ocr.reading import Field, Warning
 
 # Past a name's box, ink at least this share of the name's own contrast is a character the box missed.
 INK_SHARE = 1 / 3
-# 性别 misread, with or without its colon, ending the value: one of its two characters kept (性制：女, and 领别女 on
-# fresh benchmark set 14500000, photo 14500206) and recognisable by the 男 or 女 after it.
-_MISREAD_SEX_LABEL = re.compile(r"(?:性[^男女:：\s]?|[^男女:：\s]别)[:：\s]*[男女]$")
+# 性别 misread, with or without its colon (性制：女), ending the value: recognisable by the 男 or 女 after it.
+# Not its other half (领别女): with 性 lost, 贾明晨别女 would lose the name's own last character, 晨.
+_MISREAD_SEX_LABEL = re.compile(r"性[^男女:：\s]?[:：\s]*[男女]$")
 _NAME_CHARS = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff·]")
 
 
