@@ -25,6 +25,9 @@ from backend.prefill.reading import unseal
 from backend.privacy.masking import mask_account, mask_certificate_number, mask_id_number, mask_phone
 from backend.unit_of_work import UnitOfWork, unit_of_work
 
+# ocr/'s confidence from which a reading is offered as certain, and the most two agreeing readings under it reach.
+CERTAIN = 0.9
+SHARED_DOUBT_CEILING = 0.85
 _MASKS = {"id_number": mask_id_number, "certificate_number": mask_certificate_number, "phone": mask_phone,
           "account": mask_account}
 
@@ -190,9 +193,17 @@ def _compare_photos(items: list[dict[str, Any]]) -> None:
         # Two photos read independently (two documents, two recognitions) that agree: the chance both are
         # wrong the same way is the product of their own (ocr/ calibrates each to its confidence).
         doubt = 1 - item["confidence"]
+        surest = item["confidence"]
         for other_id in item["corroborated_by"]:
             doubt *= 1 - by_id[other_id]["confidence"]
-        item["combined_confidence"] = min(0.99, 1 - doubt) if item["corroborated_by"] else item["confidence"]
+            surest = max(surest, by_id[other_id]["confidence"])
+        combined = min(0.99, 1 - doubt) if item["corroborated_by"] else item["confidence"]
+        if surest < CERTAIN:
+            # Except for the doubts the two share: one recogniser reads both documents, so its blind spots (淼 read
+            # as 森 on the card and on the certificate alike) and ocr/'s rules (a surname weighed by frequency)
+            # err the same way on both. Agreement raises a reading ocr/ would not call certain, not into certainty.
+            combined = min(combined, max(item["confidence"], SHARED_DOUBT_CEILING))
+        item["combined_confidence"] = combined
 
 
 def _document(item: dict[str, Any], reveal: bool, locale: str) -> dict[str, Any]:
