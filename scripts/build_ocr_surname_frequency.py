@@ -26,7 +26,9 @@ HEADER = ("# How common each single-character surname is, in parts per million, 
 def main(table: str) -> int:
     with open(table, encoding="utf-8") as rows:
         ppm = {r["surname"]: float(r["ppm"]) for r in csv.DictReader(rows)}
-    single = sorted(((s, p) for s, p in ppm.items() if len(s) == 1 and p > 0), key=lambda row: (-row[1], row[0]))
+    # Written to one decimal: a surname rarer than 0.05 per million would read as 0 and is left out (the reader
+    # counts a surname it does not hold as 0.1).
+    single = sorted(((s, p) for s, p in ppm.items() if len(s) == 1 and p >= 0.05), key=lambda row: (-row[1], row[0]))
     OUT.write_text(HEADER + "".join(f"{s} {p:.1f}\n" for s, p in single), encoding="utf-8")
     print(f"wrote {len(single)} surnames to {OUT}")
     return 0

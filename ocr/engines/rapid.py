@@ -67,8 +67,9 @@ class RapidOcrEngine:
         })
         self._detector = self._ocr._load_det_model()
         # RapidOCR keeps the detector's mean and deviation as Python lists, which numpy makes float64: each photo
-        # was normalised in float64 and then cast back. As float32 arrays they give the same input, bit for bit,
-        # 2.5 ms sooner per detection on a 448 x 640 input.
+        # was normalised in float64 and then cast back. As float32 arrays they give the same input (bit for bit
+        # with the 0.5 mean and deviation configured: checked on all 256 grey levels), 2.5 ms sooner per detection
+        # on a 448 x 640 input.
         for name in ("mean", "std"):
             given = getattr(self._detector, name)
             setattr(self._detector, name, np.asarray((0.5, 0.5, 0.5) if given is None else given, dtype=np.float32))

@@ -65,8 +65,9 @@ def contrast(image: np.ndarray, box: tuple[float, float, float, float]) -> float
 
 
 def is_pale(image: np.ndarray, box: tuple[float, float, float, float]) -> bool:
-    """Whether the ink in `box` is washed out (under PALE). A flat crop, with no ink at all to measure, is not
-    judged, as `edge_spread` does not judge it."""
+    """Whether the ink in `box` is washed out (under PALE). Meant for a box the detector found text in; a crop
+    with no contrast at all is not judged, as `edge_spread` does not judge it, but noisy bare paper (about 17)
+    would count as pale."""
     measured = contrast(image, box)
     return 0 < measured < PALE
 

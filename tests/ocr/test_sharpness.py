@@ -69,7 +69,7 @@ def test_a_unanimous_sure_reading_of_blurred_text_is_not_offered_as_certain():
     assert on_crisp >= 0.9
 
 
-def test_print_washed_out_by_glare_is_pale_and_black_print_and_bare_paper_are_not():
+def test_print_washed_out_by_glare_is_pale_and_black_print_and_a_flat_crop_are_not():
     # Fresh benchmark set 12500000, photo 12500102: 凉水村10组34号 under glare measured 49 after the light was
     # evened, and every look read 31号 at 0.99.
     assert is_pale(text_line(ink=190), LINE)
