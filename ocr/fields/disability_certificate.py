@@ -271,9 +271,27 @@ def _issue_date(row: Value, look: SecondLook, today: dt.date, validity_row: Valu
     second = first_plausible(look(row.box))
     seen = [p for p in (first, second) if p is not None]
     if not seen:
-        return None, 0.0
+        return _issue_date_by_more_looks(row, look, first_plausible)
     issued = max(seen, key=lambda p: p.confidence)
     agree = len(seen) == 2 and seen[0].value == seen[1].value
     # Two looks of an engine with one confidence per word (Tesseract) can agree on the same misread digits
     # (2025-05-20 read twice as 2023-03-02 at 0.97): only the ten-year rule makes its date certain.
     return issued, 0.97 if agree and not word_level(look) and issued.confidence >= 0.5 else min(issued.confidence, 0.85)
+
+
+DATE_ALPHABET = "0123456789年月日.-"
+# An issue date only a later look could read, with nothing to check it against, is a guess to confirm.
+GUESSED_DATE_AT_MOST = 0.6
+
+
+def _issue_date_by_more_looks(row: Value, look: SecondLook, first_plausible) -> tuple[object, float]:
+    """Neither the first read nor a second look gave a date that exists: a look allowed only digits and 年月日, then
+    the two denoised ones, until one does (photo 16500065: 2011年01月30日 read with 80日 by the first three looks,
+    30日 by the denoised one). What it reads is offered as a guess; the printed validity, when it is a date ten
+    years on, still confirms it (`_dates`)."""
+    for another in (lambda: look(row.box, DATE_ALPHABET), lambda: look.denoised(row.box, evened=True),
+                    lambda: look.denoised(row.box)):
+        found = first_plausible(another())
+        if found is not None:
+            return found, min(found.confidence, GUESSED_DATE_AT_MOST)
+    return None, 0.0

@@ -21,7 +21,10 @@ CATEGORY_WORDS = {"视力": 1, "听力": 2, "言语": 3, "肢体": 4, "智力": 
 GRADE_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 LONG_TERM = "长期"
 
-_DATE = re.compile(r"(\d{4})\s*[年.\-/]?\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})")
+# A date's separators, and what the recogniser reads a small dash or dot as (2018-04~23, 2022,12.10: fresh benchmark
+# sets 16500000 and 12100000, whose issue dates were lost for it).
+_SEPARATOR = r"[.\-/~,，·]"
+_DATE = re.compile(rf"(\d{{4}})\s*(?:年|{_SEPARATOR})?\s*(\d{{1,2}})\s*(?:月|{_SEPARATOR})\s*(\d{{1,2}})")
 _COMPACT_DATE = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
 # One separator lost (2012.0301: benchmark photo 5700181, a dark ID card back): two digits each for month and
 # day still say where they part.

@@ -161,6 +161,29 @@ def test_certificate_with_formal_grade_and_ten_year_validity():
         "address": "重庆市武隆县巷口镇芙蓉路18号", "issue_date": "2016-07-16", "valid_until": "2026-07-16",
     }
 
+def test_an_issue_date_whose_dash_was_read_as_a_tilde_or_comma_is_still_read():
+    # Fresh benchmark sets 16500000 (2018-04~23) and 12100000 (2022,12.10): the issue date was lost.
+    for printed in ("2016-07~16", "2016,07.16"):
+        lines = [l if not l.text.startswith("发证日期") else line(f"发证日期：{printed}", l.box)
+                 for l in certificate_lines(ID + "41")]
+        assert values(parse_certificate(lines))["issue_date"] == "2016-07-16"
+
+
+def test_an_issue_date_only_a_later_look_reads_is_offered_as_a_guess():
+    # Photo 16500065: 2011年01月30日 read with 80日 by the first read and the next looks; a later one read 30日.
+    class DigitsOnlyReadTheDay(ScriptedEngine):
+        def reread(self, image, box, alphabet=None):
+            found = super().reread(image, box, alphabet)
+            if alphabet is not None and "月" in alphabet:
+                return line(found.text.replace("86日", "16日"), found.box)
+            return found
+
+    lines = [l if not l.text.startswith("发证日期") else line("发证日期：2016年07月86日", l.box)
+             for l in certificate_lines(ID + "41")]
+    out = disability_certificate.parse(lines, SecondLook(DigitsOnlyReadTheDay(lines), page(1120, 790)), TODAY)
+    assert out.fields["issue_date"].value == "2016-07-16" and 0.5 <= out.fields["issue_date"].confidence <= 0.6
+    assert out.fields["valid_until"].value == "2026-07-16"
+
 
 def test_an_address_whose_label_stands_level_with_its_second_line_is_read_from_its_first():
     # Benchmark photo 10500005, a card straightened a little off: 住址 stood level with the address's second
