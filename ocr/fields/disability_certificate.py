@@ -34,6 +34,10 @@ LABELS = {
 }
 VALIDITY_YEARS = 10
 PORTRAIT_LEFT = 0.72
+# What an issue date's last looks are allowed to read, and how sure a date only they could read is, with nothing
+# to check it against: a guess to confirm.
+DATE_ALPHABET = "0123456789年月日.-"
+GUESSED_DATE_AT_MOST = 0.6
 
 
 def parse(lines: list[TextLine], look: SecondLook, today: dt.date) -> Collected:
@@ -277,11 +281,6 @@ def _issue_date(row: Value, look: SecondLook, today: dt.date, validity_row: Valu
     # Two looks of an engine with one confidence per word (Tesseract) can agree on the same misread digits
     # (2025-05-20 read twice as 2023-03-02 at 0.97): only the ten-year rule makes its date certain.
     return issued, 0.97 if agree and not word_level(look) and issued.confidence >= 0.5 else min(issued.confidence, 0.85)
-
-
-DATE_ALPHABET = "0123456789年月日.-"
-# An issue date only a later look could read, with nothing to check it against, is a guess to confirm.
-GUESSED_DATE_AT_MOST = 0.6
 
 
 def _issue_date_by_more_looks(row: Value, look: SecondLook, first_plausible) -> tuple[object, float]:

@@ -43,6 +43,7 @@ OUTWEIGHED = 0.9
 # A surname written in from its frequency was not read: the name is offered as a guess to confirm.
 RESPELLED_AT_MOST = 0.6
 
+
 @functools.lru_cache(maxsize=1)
 def surname_frequency() -> dict[str, float]:
     """Each single-character surname and how common it is, in parts per million."""
@@ -73,11 +74,9 @@ def weigh_surname(value: Value, confidence: float) -> tuple[Value, float]:
     read_frequency = frequency.get(read, UNLISTED)
     weighed = {c: v * min(frequency.get(c, UNLISTED), COMMONER_AT_MOST * read_frequency) for c, v in votes.items()}
     total = sum(weighed.values())
-    if total <= 0:
-        return value, min(confidence, 0.85) if read not in frequency else confidence
-    best = max(weighed, key=weighed.__getitem__)
+    best = max(weighed, key=weighed.__getitem__)       # the reading itself when nothing was seen at all
     if value.confidences[0] >= RESPELL_UNDER or best == read:
-        if read not in frequency or weighed[read] / total < OUTWEIGHED:
+        if read not in frequency or (total > 0 and weighed[read] / total < OUTWEIGHED):
             confidence = min(confidence, 0.85)
         return value, confidence
     share = weighed[best] / total
