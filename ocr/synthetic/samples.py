@@ -24,10 +24,11 @@ class Sample:
     flat: Rendered
 
 
-def make_sample(seed: int, kind: str | None = None, *, severity: float = 1.0, variant: str | None = None) -> Sample:
+def make_sample(seed: int, kind: str | None = None, *, severity: float = 1.0, variant: str | None = None,
+                names: str = "stress") -> Sample:
     rng = random.Random(seed)
     kind = kind or KINDS[seed % len(KINDS)]
-    person = make_person(rng)
+    person = make_person(rng, names=names)
     if kind == "id_card_front":
         rendered = render_id_card_front(person, rng)
     elif kind == "id_card_back":

@@ -139,3 +139,26 @@ def test_an_outline_with_a_nearly_flat_corner_is_not_a_document():
     # A card seen at a slant keeps its corners within 35 degrees of square.
     slanted = np.array([[100.0, 100.0], [900.0, 160.0], [860.0, 640.0], [140.0, 600.0]], np.float32)
     assert _corners_square_enough(slanted)
+
+
+def test_the_weighted_name_mix_changes_only_the_name_and_draws_it_from_the_name_tables():
+    from ocr.synthetic.people import frequency_table
+
+    surnames = set(frequency_table("surname_frequency.txt")[0])
+    characters = set(frequency_table("name_frequency.txt")[0])
+    names = set()
+    for seed in range(12):
+        stress = make_sample(seed, "id_card_front")
+        weighted = make_sample(seed, "id_card_front", names="weighted")
+        assert weighted.conditions == stress.conditions
+        assert {k: v for k, v in weighted.truth.items() if k != "name"} == \
+               {k: v for k, v in stress.truth.items() if k != "name"}
+        name = weighted.truth["name"]
+        assert name[0] in surnames and set(name[1:]) <= characters and 2 <= len(name) <= 3
+        names.add(name)
+    assert len(names) > 10
+
+
+def test_an_unknown_name_mix_is_refused():
+    with pytest.raises(ValueError):
+        make_sample(1, "id_card_front", names="famous")
