@@ -54,6 +54,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
     import datetime as dt
 
     from ocr.api import Reader
+    from ocr.preprocess.retake import CODES as RETAKE_CODES
     from ocr.synthetic import make_sample
     from ocr.synthetic.samples import KINDS
 
@@ -69,6 +70,8 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
     address = defaultdict(lambda: {"chars": 0, "errors": 0})
     times, cpu_times = [], []
     bands = {band: {"right": 0, "wrong": 0} for band in BANDS}
+    # The retake advice (ocr/preprocess/retake.py) given on failed and on fully right documents, by code.
+    advice = {"failed": defaultdict(int), "right": defaultdict(int)}
     OUT.mkdir(exist_ok=True)
     with open(OUT / f"ocr-failures-{engine}.jsonl", "w") as failures:
         for i in range(images):
@@ -105,6 +108,8 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
                     address[kind]["chars"] += len(str(truth))
                     address[kind]["errors"] += edit_distance(str(truth), str(got.value)) if got else len(str(truth))
             docs[kind]["all_right"] += all_right
+            advised = next((w.code for w in reading.warnings if w.code in RETAKE_CODES), "none")
+            advice["right" if all_right else "failed"][advised] += 1
             if wrong:
                 failures.write(json.dumps({"seed": sample.seed, "kind": kind, "variant": sample.variant,
                                            "conditions": sample.conditions, "wrong": wrong,
@@ -118,6 +123,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
         "median_cpu_s": statistics.median(cpu_times), "p95_cpu_s": sorted(cpu_times)[int(0.95 * (len(cpu_times) - 1))],
         "per_field": {f"{k}/{f}": v for (k, f), v in per_field.items()},
         "docs": dict(docs), "address": dict(address), "calibration": bands,
+        "advice": {outcome: dict(codes) for outcome, codes in advice.items()},
     }
 
 
@@ -148,6 +154,9 @@ def report(result: dict) -> None:
                   f"wrong@>=0.9 {s['confident_wrong']:2d}{extra}")
     print("   calibration (all fields given): " + "; ".join(
         f"confidence {band}: {v['right']} right, {v['wrong']} wrong" for band, v in result["calibration"].items()))
+    for outcome, codes in result["advice"].items():
+        print(f"   retake advice on {outcome} documents: " + ", ".join(
+            f"{code} {count}" for code, count in sorted(codes.items())))
     n_docs = sum(d["n"] for d in result["docs"].values())
     all_right = sum(d["all_right"] for d in result["docs"].values())
     print(f"   ALL: documents with every field right {100 * all_right / n_docs:.1f}% ({all_right}/{n_docs}); "

@@ -14,7 +14,8 @@ from ocr.fields import PARSERS, detect_kind
 from ocr.fields.looks import SecondLook
 from ocr.preprocess import Straightened, decode_photo, even_light, rotate_half_turn, straighten, straighten_by_text
 from ocr.preprocess.photo import UnreadableImage
-from ocr.reading import KINDS, Reading, Warning
+from ocr.preprocess.retake import retake_advice
+from ocr.reading import KINDS, Field, Reading, Warning
 
 from ocr import AUTO
 POOR_READ = 0.8
@@ -94,14 +95,30 @@ class Reader:
                 detected = detect_kind(lines)
         if kind == AUTO:
             if detected is None:
-                return Reading(None, {}, (*warnings, Warning("kind_not_recognised")))
+                return Reading(None, {}, (*_advice(flat.image, evened, lines), *warnings,
+                                          Warning("kind_not_recognised")))
             kind = detected
         elif detected is not None and detected != kind:
             warnings.append(Warning("kind_mismatch", params={"detected": detected}))
         # The second look reads the unevened image: a different rendering of the same pixels, so its errors
         # are not the first look's errors.
         collected = PARSERS[kind](lines, SecondLook(self._engine, document, evened), today)
-        return Reading(kind, collected.fields, (*warnings, *collected.warnings))
+        warnings.extend(collected.warnings)
+        if _left_unread(collected.fields, warnings):
+            warnings[:0] = _advice(flat.image, evened, lines)
+        return Reading(kind, collected.fields, tuple(warnings))
+
+
+def _left_unread(fields: dict[str, Field], warnings: list[Warning]) -> bool:
+    """Whether the person is left to type or correct something: a field missing, invalid, or under 0.5."""
+    return (any(warning.code in ("field_missing", "field_invalid") for warning in warnings)
+            or any(field.confidence < 0.5 for field in fields.values()))
+
+
+def _advice(taken: np.ndarray, read: np.ndarray, lines: list[TextLine]) -> tuple[Warning, ...]:
+    """What to change for a better photo, first among the warnings (preprocess/retake.py)."""
+    code = retake_advice(taken, read, lines)
+    return (Warning(code),) if code else ()
 
 
 def _missing_from(kept: list[TextLine], other: list[TextLine]) -> list[TextLine]:

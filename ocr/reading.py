@@ -16,6 +16,10 @@ Warning codes (each with an optional `field` and `params`):
   digit was kept.
 - `certificate_number_suffix` (params `length`): characters after the 20-digit certificate number (a
   reissue); they are not part of `certificate_number`.
+- `photo_dark`, `photo_glare`, `photo_blurred`: a field was left missing, invalid or under 0.5, or the document
+  was not recognised, and the photo shows why: too little light, a reflection or overexposure, or text too
+  blurred or too small. At most one, first among the warnings (preprocess/retake.py): what to change when
+  taking the photo again.
 """
 
 from __future__ import annotations

@@ -6,6 +6,11 @@ from backend.messages.catalog import define
 
 OCR_WARNINGS = {
     "photo_too_dark": ("照片太暗了，证件上的字看不清。请到亮一些的地方，或者开灯，再拍一张。", "照片太暗了。请到亮的地方再拍。"),
+    # Said first when a field was left unread and the photo shows why (ocr/preprocess/retake.py).
+    "photo_dark": ("照片有点暗，有些字没看清。请到亮一些的地方，或者开灯，再拍一张。", "照片有点暗。请到亮的地方再拍。"),
+    "photo_glare": ("照片上有反光，有些字没看清。请换个角度，避开灯光，再拍一张。", "照片有反光。请换个角度再拍。"),
+    "photo_blurred": ("照片里的字不够清楚。请把手机靠近证件，让证件占满画面，拿稳了再拍一张。",
+                      "字不清楚。请靠近些，拿稳了再拍。"),
     "image_unreadable": ("这张照片读不出来，请重新拍一张。", "照片读不出来。请再拍一张。"),
     "document_not_found": ("照片里没有找到完整的证件，请把证件放平、拍全。", "没看到整张证件。请放平，拍全。"),
     "kind_not_recognised": ("没有认出这是哪种证件，请确认拍的是身份证或残疾人证。", "没认出是什么证。"),

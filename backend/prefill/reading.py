@@ -169,6 +169,8 @@ def sweep_reads(limit: int = 200) -> int:
 # What a reading says when it found no document; a dark photo is the likeliest cause a person can act on.
 FOUND_NO_DOCUMENT = {"image_unreadable", "document_not_found", "kind_not_recognised"}
 PHOTO_TOO_DARK = {"code": "photo_too_dark"}
+# What the reader says to change when taking the photo again (ocr/preprocess/retake.py).
+RETAKE_ADVICE = {"photo_dark", "photo_glare", "photo_blurred"}
 
 
 def _worth_saying(reading, content: bytes) -> list[dict[str, Any]]:
@@ -179,10 +181,13 @@ def _worth_saying(reading, content: bytes) -> list[dict[str, Any]]:
     "请放平，拍全" alone sent a person to lay the card flat again in the same dark room."""
     warnings = reading.warnings
     mismatch = any(warning.code == "kind_mismatch" for warning in warnings)
-    said = [warning.to_json() for warning in warnings if not (mismatch and warning.field)]
+    # Advice for a better photo of another document is no help: the person is told it is the wrong one.
+    said = [warning.to_json() for warning in warnings
+            if not (mismatch and (warning.field or warning.code in RETAKE_ADVICE))]
     found_nothing = not reading.fields or any(warning.code in FOUND_NO_DOCUMENT for warning in warnings)
     if not mismatch and found_nothing and too_dark(content):
-        said.insert(0, dict(PHOTO_TOO_DARK))
+        # One piece of advice about the light, the stronger one.
+        said = [dict(PHOTO_TOO_DARK), *(w for w in said if w["code"] != "photo_dark")]
     return said
 
 

@@ -81,3 +81,43 @@ def test_the_benchmarks_low_light_photos_are_not_called_dark():
                  if sample.conditions["exposure"] < 0.7]
     assert low_light and not any(too_dark(sample.jpeg) for sample in low_light)
     assert too_dark(darkened(make_sample(100000).jpeg, 0.08))
+
+
+class AdvisesMoreLight:
+    """A dim photo the reader read the name of and not the address, and says why (ocr/preprocess/retake.py)."""
+
+    def __init__(self, kind: str = "id_card_front", found: bool = True):
+        self.kind, self.found = kind, found
+
+    def read(self, image: bytes, kind: str, *, today=None) -> Reading:
+        fields = {"name": Field("汤嘉思", 0.99)} if self.found else {}
+        warnings = (Warning("photo_dark"), Warning("field_missing", "address"))
+        if self.kind != kind:
+            warnings = (Warning("photo_dark"), Warning("kind_mismatch", params={"detected": self.kind}))
+        return Reading(kind=self.kind, fields=fields, warnings=warnings)
+
+
+def test_the_readers_advice_for_a_better_photo_is_shown_first_in_plain_words(as_applicant, reader_finding, card):
+    reader_finding(AdvisesMoreLight())
+    warnings = warnings_of(as_applicant, card)
+    assert [w["code"] for w in warnings] == ["photo_dark", "field_missing"]
+    assert warnings[0]["easy_read"] == "照片有点暗。请到亮的地方再拍。"
+
+
+def test_a_photo_found_too_dark_is_not_also_said_to_be_a_little_dark(as_applicant, reader_finding, card):
+    reader_finding(AdvisesMoreLight(found=False))
+    codes = [w["code"] for w in warnings_of(as_applicant, darkened(card, 0.02))]
+    assert codes == ["photo_too_dark", "field_missing"]
+
+
+def test_no_advice_is_given_for_a_better_photo_of_another_document(as_applicant, reader_finding, card):
+    reader_finding(AdvisesMoreLight(kind="disability_certificate"))
+    assert [w["code"] for w in warnings_of(as_applicant, card)] == ["kind_mismatch"]
+
+
+def test_every_piece_of_advice_the_reader_gives_has_words_and_is_known_as_advice():
+    from backend.messages.ocr_texts import OCR_WARNINGS
+    from backend.prefill.reading import RETAKE_ADVICE
+    from ocr.preprocess.retake import CODES
+
+    assert RETAKE_ADVICE == set(CODES) and set(CODES) <= set(OCR_WARNINGS)
