@@ -115,6 +115,32 @@ def test_a_box_leaning_away_from_the_lines_does_not_widen_the_document():
     assert np.abs(with_streak.corners - straighten_by_text(photo, lines).corners).max() < 1e-3
 
 
+def _box_turned(left: float, top: float, length: float, height: float, angle_degrees: float,
+                centre=(640.0, 480.0)) -> np.ndarray:
+    turn = np.radians(angle_degrees)
+    rotation = np.array([[np.cos(turn), -np.sin(turn)], [np.sin(turn), np.cos(turn)]], dtype=np.float32)
+    box = np.array([[left, top], [left + length, top], [left + length, top + height], [left, top + height]],
+                   np.float32)
+    return box @ rotation.T + np.array(centre, np.float32)
+
+
+def test_a_row_of_short_boxes_above_the_lines_is_inside_the_document():
+    # Fresh benchmark photo 16900012: the dim ID card's 姓名 and its two-character name were found as two short
+    # boxes, too short to give a direction; left out, the name row fell outside the document.
+    from ocr.preprocess import straighten_by_text
+
+    photo = np.full((960, 1280, 3), 200, np.uint8)
+    lines = _lines_turned(-19.0)
+    name_row = [_box_turned(-250, -220, 56, 30, -19.0), _box_turned(-170, -222, 60, 32, -19.0)]
+    flat = straighten_by_text(photo, [*lines, *name_row])
+    assert np.linalg.norm(flat.corners[3] - flat.corners[0]) == pytest.approx(400, abs=3)    # 340 + 2 x 30
+    # A speck or a stamp far from the print, or a blob far taller than a line, does not widen it.
+    far = _box_turned(-250, -500, 50, 30, -19.0)
+    blob = _box_turned(-250, -300, 120, 120, -19.0)
+    assert np.abs(straighten_by_text(photo, [*lines, far, blob]).corners
+                  - straighten_by_text(photo, lines).corners).max() < 1e-3
+
+
 def test_no_text_lines_leave_nothing_to_straighten_by():
     from ocr.preprocess import straighten_by_text
 
