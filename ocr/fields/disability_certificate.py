@@ -173,6 +173,10 @@ def _address(layout: Layout, look: SecondLook, out: Collected, right_limit: floa
         parts = _address_where_printed(layout, right_limit)
     else:
         parts = layout.block_after("address", ("issue", "validity"), right_limit=right_limit)
+        # The issue date's label lost, its date would read as the address's last line: an address wraps
+        # onto no date (fresh set 16900000, photo 16900020: 河南省...3103室2019.09.23, its 发证日期 read 案证日能).
+        dated = next((i for i, part in enumerate(parts[1:], start=1) if dates_in(part.without_spaces())), None)
+        parts = parts[:dated]
     if not parts:
         out.warn("field_missing", "address")
         return
@@ -211,9 +215,15 @@ def _address_where_printed(layout: Layout, right_limit: float) -> list[Value]:
 
 def _dates(layout: Layout, look: SecondLook, out: Collected, today: dt.date) -> None:
     issue_row = layout.row_after("issue")
+    placed = issue_row is None
+    if placed:
+        issue_row = _issue_row_where_printed(layout)
     issued = None
     if issue_row is not None:
         issued, issued_conf = _issue_date(issue_row, look, today, validity_row=layout.row_after("validity"))
+        if placed:
+            # As for the address: found by where it stands, so what it is rests on the layout.
+            issued_conf = min(issued_conf, 0.85)
     validity_row = layout.row_after("validity")
     until = None
     ten_years = False
@@ -235,7 +245,7 @@ def _dates(layout: Layout, look: SecondLook, out: Collected, today: dt.date) -> 
         # Issue date and validity agree with the ten-year rule: each confirms the other. Not for an engine with
         # one confidence per word (Tesseract): it read 2012年11月30日 as 2012-01-30 in the issue date and in the
         # validity's range alike, the same digits misread the same way, which the rule cannot catch.
-        sure = 0.85 if word_level(look) else 0.99
+        sure = 0.85 if word_level(look) or placed else 0.99
         out.put("issue_date", issued.value.isoformat(), sure)
         out.put("valid_until", expected.isoformat(), sure)
         return
@@ -259,6 +269,19 @@ def _dates(layout: Layout, look: SecondLook, out: Collected, today: dt.date) -> 
         out.put("issue_date", issued.value.isoformat(), min(issued_conf, 0.6))
         out.put("valid_until", expected.isoformat(), min(issued_conf, 0.45))
         out.warn("fields_disagree", "valid_until", other="issue_date")
+
+
+def _issue_row_where_printed(layout: Layout) -> Value | None:
+    """The issue date's line when its label was not read (photo 16900020: 发证日期 read 案证日能): the value line
+    holding a date right above the validity's row, below the address's label. None when either label is lost."""
+    validity, address = layout.row_after("validity"), layout.label("address")
+    if validity is None or address is None:
+        return None
+    height = validity.box[3] - validity.box[1]
+    above = [v for v in layout.values()
+             if address.value.box[3] < v.box[1] and v.box[3] < validity.box[1] + 0.5 * height
+             and validity.box[1] - v.box[3] < 2 * height and dates_in(v.without_spaces())]
+    return max(above, key=lambda v: v.box[1], default=None)
 
 
 def _issue_date(row: Value, look: SecondLook, today: dt.date, validity_row: Value | None):

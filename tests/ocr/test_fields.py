@@ -169,6 +169,18 @@ def test_an_issue_date_whose_dash_was_read_as_a_tilde_or_comma_is_still_read():
         assert values(parse_certificate(lines))["issue_date"] == "2016-07-16"
 
 
+def test_an_issue_date_whose_label_was_misread_is_no_part_of_the_address_and_is_found_by_its_place():
+    # Fresh benchmark set 16900000, photo 16900020: 发证日期 read 案证日能 on a dim card; its date was read as
+    # the address's last line (河南省...3103室2019.09.23) and the issue date was missing.
+    lines = [l for l in certificate_lines(ID + "41", validity="有效期：2026.07.16") if not l.text.startswith("发证")]
+    lines += [line("案证日能", (60, 530, 150, 566)), line("2016.07.16", (223, 526, 400, 566))]
+    out = parse_certificate(lines)
+    assert out.fields["address"].value == "重庆市武隆县巷口镇芙蓉路18号"
+    # Confirmed by the validity ten years on, but placed by where it stands: never certain.
+    assert out.fields["issue_date"].value == "2016-07-16" and out.fields["issue_date"].confidence == 0.85
+    assert out.fields["valid_until"].value == "2026-07-16"
+
+
 def test_an_issue_date_only_a_later_look_reads_is_offered_as_a_guess():
     # Photo 16500065: 2011年01月30日 read with 80日 by the first read and the next looks; a later one read 30日.
     class DigitsOnlyReadTheDay(ScriptedEngine):
