@@ -107,6 +107,18 @@ define("conversation.photo_not_the_document.too_dark",
 define("conversation.photo_not_the_document.kind_mismatch",
        "您当作{kind}发来的照片，看起来是{detected}，所以没有算进申请里。",
        "拍{kind}的照片，拍成了{detected}。")
+# The photo is kept, but its reading left a field unread and the photo shows why (ocr/preprocess/retake.py): a
+# better one is asked for once (conversation/photos.py). A blind person cannot see that it is dark or glared.
+define("conversation.photo_could_be_better.photo_dark",
+       "您发来的{kind}有点暗，有些字没看清。请到亮一些的地方，或者开灯，再拍一张发来。不想重拍，就说“不拍了”，我们用这一张。",
+       "{kind}有点暗。请到亮的地方再拍一张。不想拍，就说“不拍了”。")
+define("conversation.photo_could_be_better.photo_glare",
+       "您发来的{kind}上有反光，有些字没看清。请换个角度，避开灯光，再拍一张发来。不想重拍，就说“不拍了”，我们用这一张。",
+       "{kind}有反光。请换个角度再拍一张。不想拍，就说“不拍了”。")
+define("conversation.photo_could_be_better.photo_blurred",
+       "您发来的{kind}里的字不够清楚。请把手机靠近证件，拿稳了，再拍一张发来。不想重拍，就说“不拍了”，我们用这一张。",
+       "{kind}里的字不清楚。请靠近些，拿稳了再拍一张。不想拍，就说“不拍了”。")
+define("conversation.photo_kept", "好的，就用您发来的这张{kind}。", "好的。就用这张。")
 define("conversation.photo_instead", "好的，那就拍{kind}。", "好的。那就拍{kind}。")
 define("conversation.photo_not_asked", "谢谢您的照片。不过现在还用不上，我们先回答下面这个问题。",
        "照片现在还用不上。先回答这个问题。")

@@ -81,7 +81,7 @@ def answer_summary(turn: Turn, step: Step, text: str) -> None:
     if wants == "no":
         turn.said.append(Said("conversation.change_which", {"count": len(turn.state.summary_items)}))
         return
-    if look_at_readings(turn):
+    if look_at_readings(turn, offer_retake=False):
         return  # a photo turned out not to be the document: it is asked for again, nothing is submitted
     missing = turn.situation.missing
     open_questions = missing or not plan.benefits_answered(turn.situation, turn.state)

@@ -38,6 +38,11 @@ class ConversationState:
     # [{"material": id, "kind": material kind}]. One found not to be the document is asked for again.
     photos_being_read: list[dict[str, str]] = field(default_factory=list)
     photos_asked_again: list[str] = field(default_factory=list)   # kinds whose photo was refused once already
+    # A photo kept, but whose reading left a field unread and said what would make a better one (too dark, a
+    # reflection, blurred: ocr/preprocess/retake.py): {"material", "kind"} while its step asks for another,
+    # which replaces it; "不拍了" keeps it. Offered once per kind.
+    retake: dict[str, str] | None = None
+    photos_offered_retake: list[str] = field(default_factory=list)
     # The field asked at the end of the last turn and a digest of the value the application held for it then
     # ({"step", "digest"}): a value saved meanwhile elsewhere (the form on another phone, a guardian) is not
     # overwritten by an answer to the question as it was asked (turns.py `_changed_meanwhile`).
