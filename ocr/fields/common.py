@@ -248,12 +248,24 @@ def read_name(row: Value, look, labels: dict[str, tuple[str, ...]], right_limit:
     - a name is a surname and a given name: one character means part of it was not read (0.45 at most)."""
     value, confidence = look_free_text([row], look, labels, chinese_only, name=True)
     value, confidence = read_past_the_box(value, confidence, row, look, labels, right_limit, room)
+    value, confidence = _without_a_misread_sex_label(value, confidence)
     value, confidence = weigh_surname(value, confidence)
     if may_be_another(value) or outweighed_in_a_name(value) or rare_in_names(value):
         confidence = min(confidence, 0.85)
     if len(value.text) == 1:
         confidence = min(confidence, 0.45)
     return value, confidence
+
+
+def _without_a_misread_sex_label(value: Value, confidence: float) -> tuple[Value, float]:
+    """A certificate prints 性别 and the sex right of the name; read into the name's line with 别 misread, the
+    label is no label and stays in it (欧阳文子性割势, fresh set 19300000, photo 19300182; 方宇立性则筹,
+    13300128). 性 is no surname, and about the 1,600th given-name character: 性 after two characters or more,
+    with two characters after it, is the label. What is left is never certain: the line was not read as laid out."""
+    at = value.text.find("性", 2)
+    if at < 0 or len(value.text) - at != 3:
+        return value, confidence
+    return value.sub(0, at), min(confidence, 0.85)
 
 
 def resolve_number(first: Value, look, length: int, is_valid):

@@ -181,6 +181,15 @@ def test_an_issue_date_whose_label_was_misread_is_no_part_of_the_address_and_is_
     assert out.fields["valid_until"].value == "2026-07-16"
 
 
+def test_a_sex_label_read_into_the_name_with_its_second_character_misread_is_cut_off():
+    # Fresh benchmark set 19300000, photo 19300182: 欧阳文子性割势 (性别男 glued to the name, 别 read 割).
+    lines = [l for l in certificate_lines(ID + "41") if l.text not in ("欧阳喆", "性别：女")]
+    lines.append(line("欧阳喆性割势", (223, 136, 680, 176)))
+    out = parse_certificate(lines)
+    assert out.fields["name"].value == "欧阳喆" and out.fields["name"].confidence <= 0.85
+    assert out.fields["sex"].value == "female"
+
+
 def test_an_issue_date_only_a_later_look_reads_is_offered_as_a_guess():
     # Photo 16500065: 2011年01月30日 read with 80日 by the first read and the next looks; a later one read 30日.
     class DigitsOnlyReadTheDay(ScriptedEngine):
