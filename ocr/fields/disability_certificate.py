@@ -47,7 +47,7 @@ def parse(lines: list[TextLine], look: SecondLook, today: dt.date) -> Collected:
     trusted = number.value if number is not None and not number.suggestion else None
     _name(layout, look, out)
     _from_number(layout, look, out, trusted, today)
-    _address(layout, look, out, look.image.shape[1] * PORTRAIT_LEFT)
+    _address(layout, look, out, look.image.shape[1] * PORTRAIT_LEFT, today)
     _dates(layout, look, out, today)
     return out
 
@@ -167,22 +167,32 @@ def _json(value: object) -> object:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def _address(layout: Layout, look: SecondLook, out: Collected, right_limit: float) -> None:
+def _address(layout: Layout, look: SecondLook, out: Collected, right_limit: float, today: dt.date) -> None:
     placed = layout.label("address") is None
+    cut = False
     if placed:
         parts = _address_where_printed(layout, right_limit)
     else:
         parts = layout.block_after("address", ("issue", "validity"), right_limit=right_limit)
-        # The issue date's label lost, its date would read as the address's last line: an address wraps
-        # onto no date (fresh set 16900000, photo 16900020: 河南省...3103室2019.09.23, its 发证日期 read 案证日能).
-        dated = next((i for i, part in enumerate(parts[1:], start=1) if dates_in(part.without_spaces())), None)
+        # The issue date's label lost, its date would read as the address's last line (fresh set 16900000,
+        # photo 16900020: 河南省...3103室2019.09.23, its 发证日期 read 案证日能). A line that is nothing but a date
+        # an office could have issued on is that date; what is left, the lines above it, is never certain: the
+        # layout was not read as printed (a house number such as 1203.2.1 parses as a date too).
+        dated = next((i for i, part in enumerate(parts[1:], start=1) if _only_an_issue_date(part, today)), None)
+        cut = dated is not None
         parts = parts[:dated]
     if not parts:
         out.warn("field_missing", "address")
         return
     value, confidence = read_address(parts, layout, look, LABELS, right_limit)
     # As for the name: found by where it stands, so what it is rests on the layout.
-    out.put("address", value.text, min(confidence, 0.85) if placed else confidence)
+    out.put("address", value.text, min(confidence, 0.85) if placed or cut else confidence)
+
+
+def _only_an_issue_date(line: Value, today: dt.date) -> bool:
+    text = chinese_or_digits(line)
+    return any(start == 0 and end == len(text.text) and plausible_issue_date(found.value, today)
+               for found, start, end in dates_in(text))
 
 
 def _address_where_printed(layout: Layout, right_limit: float) -> list[Value]:
