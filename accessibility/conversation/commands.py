@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from accessibility.answers import Command, CommandKind
-from accessibility.conversation import plan
+from accessibility.conversation import plan, retake
 from accessibility.conversation.plan import Step
 from accessibility.conversation.said import Said
 from accessibility.conversation.state import ASK, CONFIRM, READ_BACK
@@ -50,6 +50,9 @@ def _dont_know(turn: Turn, step: Step) -> None:
 
 
 def _skip(turn: Turn, step: Step) -> None:
+    if step.kind == "material" and turn.state.retake_for(step.field) is not None:
+        retake.keep(turn, step)   # the photo asked for is held already: skipping a better one keeps it
+        return
     if not step.skippable:
         turn.said.append(Said(f"conversation.cannot_skip.{step.kind}"))
         return

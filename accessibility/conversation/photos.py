@@ -13,11 +13,8 @@ warning, leaves the photo as it is, and so does a second `document_not_found` or
 document (the reader
 can miss a real but dim or worn document: a person is asked again once, not sent round in circles).
 
-A photo that is the document but whose reading left a field unread and said why (`photo_dark`, `photo_glare`,
-`photo_blurred`: ocr/preprocess/retake.py) is kept, and the person is told what was wrong with it and asked once
-for a better one (a blind person cannot see that the photo is dark): a photo sent then replaces it (the old one
-stays in its history for the reviewer), "不拍了" or a no keeps it. Not at the summary: a person submitting is
-not sent back for a photo that is usable.
+A photo that is the document but whose reading said what would make a better one is kept, and another is asked
+for once (retake.py).
 
 Its own module because a photo is the one answer that is not words, with its own refusals (a file too
 large, not a picture) and its own way to be answered with something else."""
@@ -26,14 +23,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from accessibility.answers.text import compact
-from accessibility.conversation import plan
+from accessibility.conversation import plan, retake
 from accessibility.conversation.plan import Step
 from accessibility.conversation.said import Said, not_understood
 from backend.errors import Conflict, ConsentRequired, InvalidInput, NotFound, TooLarge
-from accessibility.answers.yes_no import Understood, parse_yes_no
-from backend.materials.service import add_material, remove_material, replace_material
+from backend.materials.service import add_material, remove_material
 from backend.prefill.mapping import READABLE_KINDS
-from backend.prefill.reading import RETAKE_ADVICE
 from backend.prefill.service import document_reads
 
 if TYPE_CHECKING:
@@ -46,9 +41,6 @@ MATERIAL_WORDS: dict[str, tuple[str, ...]] = {
 }
 # What a reading may find that makes a photo no photo of the document asked for (ocr/reading.py).
 NOT_THE_DOCUMENT = ("kind_mismatch", "document_not_found", "photo_too_dark")
-# Words that keep the photo held when a better one is asked for ("不拍了"), besides a plain no.
-# Compacted (answers/text.py): "keep it" is what the English prompt offers.
-KEEP_THE_PHOTO = ("不拍", "不重拍", "不用拍", "算了", "用这张", "就这张", "这张就行", "不换", "keepit", "keepthisone")
 
 
 def take_photo(turn: Turn, data: bytes, *, answering: str | None = None) -> None:
@@ -62,26 +54,22 @@ def take_photo(turn: Turn, data: bytes, *, answering: str | None = None) -> None
     if step.kind != "material" or turn.state.current != step.id:
         turn.said.append(Said("conversation.photo_not_asked"))
         return
-    retake = turn.state.retake if turn.state.retake and turn.state.retake["kind"] == step.field else None
     try:
-        if retake is not None:
-            # The better photo asked for replaces the one held; that one stays in its history for the reviewer.
-            material = replace_material(turn.actor, turn.application_id, retake["material"], data)
-        else:
-            material = add_material(turn.actor, turn.application_id, step.field, data)
+        material = add_material(turn.actor, turn.application_id, step.field, data)
     except (InvalidInput, TooLarge) as refused:
         turn.refused(refused, step)
         return
     except ConsentRequired:
         turn.consent_needed()
         return
-    except NotFound:
-        # The photo held was replaced or removed meanwhile (the mini program): this one is added as any other.
-        material = add_material(turn.actor, turn.application_id, step.field, data)
+    better_than = turn.state.retake_for(step.field)
     turn.state.retake = None
     turn.state.finish(step.id)
     if step.field in READABLE_KINDS:
-        turn.state.photos_being_read.append({"material": material["id"], "kind": step.field})
+        photo = {"material": material["id"], "kind": step.field}
+        if better_than is not None:
+            photo["replaces"] = better_than["material"]   # goes once this one is read as the document
+        turn.state.photos_being_read.append(photo)
     turn.said.append(Said("conversation.photo_received", {"kind": step.field}))
     turn.reload()
 
@@ -106,8 +94,9 @@ def look_at_readings(turn: Turn, *, offer_retake: bool = True) -> bool:
         if read is None or read["status"] != "done":
             continue
         if warning is None:
-            if offer_retake:
-                _offer_retake(turn, photo, read["warnings"])
+            retake.read_as_the_document(turn, photo)
+            if offer_retake and not retake.offer(turn, photo, read["warnings"]):
+                still_reading.append(photo)   # another photo's better one is being asked for: its turn next
             continue
         if warning["code"] in ("document_not_found", "photo_too_dark") and photo["kind"] in turn.state.photos_asked_again:
             # The reader can miss a real document in a dim or worn photo: asked again once, the second photo is
@@ -143,29 +132,11 @@ def look_at_readings(turn: Turn, *, offer_retake: bool = True) -> bool:
     return True
 
 
-def _offer_retake(turn: Turn, photo: dict[str, str], warnings: list[dict]) -> None:
-    """Says what would make a better photo and asks for one, keeping the photo held until it comes: once per
-    kind, one at a time, and not for a kind already asked for again."""
-    kind = photo["kind"]
-    advice = next((w["code"] for w in warnings if w["code"] in RETAKE_ADVICE), None)
-    if advice is None or turn.state.retake is not None or kind in turn.state.photos_offered_retake \
-            or kind in turn.state.photos_asked_again:
-        return
-    turn.state.photos_offered_retake.append(kind)
-    turn.state.retake = {"material": photo["material"], "kind": kind}
-    turn.said.append(Said(f"conversation.photo_could_be_better.{advice}", {"kind": kind}))
-    turn.state.ask(f"material.{kind}")
-
-
 def answer_material_words(turn: Turn, step: Step, text: str) -> None:
+    if turn.state.retake_for(step.field) is not None and retake.keeps_the_photo(text):
+        retake.keep(turn, step)
+        return
     answer = compact(text)
-    if turn.state.retake and turn.state.retake["kind"] == step.field:
-        verdict = parse_yes_no(text)
-        if any(words in answer for words in KEEP_THE_PHOTO) or (isinstance(verdict, Understood) and not verdict.value):
-            turn.state.retake = None
-            turn.state.finish(step.id)
-            turn.said.append(Said("conversation.photo_kept", {"kind": step.field}))
-            return
     item = next((m for m in turn.situation.materials if m.item == step.item), None)
     if item is not None:
         current = plan.chosen_alternative(item.item, item.alternatives, turn.situation, turn.state)

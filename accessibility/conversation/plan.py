@@ -153,8 +153,8 @@ def is_done(step: Step, situation: Situation, state: ConversationState) -> bool:
     if step.kind == "material":
         if any(p.path == step.field and p.code == "correction_photo_needed" for p in situation.missing):
             return False  # the reviewer asked for a new one: the photo held is the one they could not use
-        if state.retake and state.retake["kind"] == step.field and state.current == step.id:
-            return False  # a better photo is asked for; the one held stays until it comes (photos.py)
+        if state.retake_for(step.field) is not None and state.current == step.id:
+            return False  # a better photo is asked for; the one held stays until it comes (retake.py)
         item = next((m for m in situation.materials if m.item == step.item), None)
         return step.field in situation.held or bool(item and item.satisfied)
     if step.kind == "notice":

@@ -38,9 +38,8 @@ class ConversationState:
     # [{"material": id, "kind": material kind}]. One found not to be the document is asked for again.
     photos_being_read: list[dict[str, str]] = field(default_factory=list)
     photos_asked_again: list[str] = field(default_factory=list)   # kinds whose photo was refused once already
-    # A photo kept, but whose reading left a field unread and said what would make a better one (too dark, a
-    # reflection, blurred: ocr/preprocess/retake.py): {"material", "kind"} while its step asks for another,
-    # which replaces it; "不拍了" keeps it. Offered once per kind.
+    # A photo kept, but whose reading said what would make a better one (conversation/retake.py):
+    # {"material", "kind"} while its step asks for another. Offered once per kind.
     retake: dict[str, str] | None = None
     photos_offered_retake: list[str] = field(default_factory=list)
     # The field asked at the end of the last turn and a digest of the value the application held for it then
@@ -55,6 +54,10 @@ class ConversationState:
     def from_dict(cls, data: dict[str, Any]) -> ConversationState:
         known = {name: value for name, value in data.items() if name in cls.__dataclass_fields__}
         return cls(**known)
+
+    def retake_for(self, kind: str | None) -> dict[str, str] | None:
+        """The open offer of a better photo of this kind (conversation/retake.py), if any."""
+        return self.retake if self.retake is not None and self.retake["kind"] == kind else None
 
     def ask(self, step: str, mode: str = ASK, offer: dict[str, Any] | None = None) -> None:
         self.current, self.mode, self.offer = step, mode, dict(offer or {})

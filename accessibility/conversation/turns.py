@@ -21,7 +21,7 @@ import json
 from typing import Any
 
 from accessibility.answers import Ambiguous, CommandKind, Understood, recognise_command
-from accessibility.conversation import plan
+from accessibility.conversation import plan, retake
 from accessibility.conversation.agreements import answer_consent, answer_notice, answer_summary
 from accessibility.conversation.applied_from import (
     answer_applied_from,
@@ -149,7 +149,10 @@ class Turn:
                                           changes=DraftChanges(values=relation_values(self.state)))
             self.application_id = document["id"]
             self.reload()
-        look_at_readings(self)  # a photo sent earlier may have been read meanwhile: is it the document?
+        retake.forget_when_moved_on(self.state)
+        # A photo sent earlier may have been read meanwhile: is it the document? A better one is not asked for
+        # at the summary.
+        look_at_readings(self, offer_retake=self.state.current != plan.SUMMARY)
         for _ in range(len(self.planned)):
             step = self.step()
             problem = plan.problem_with(step, self.situation)

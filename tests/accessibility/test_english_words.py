@@ -19,6 +19,7 @@ from accessibility.conversation.agreements import DIFFERENCE_ANSWERS, SUBMIT_CHO
 from accessibility.conversation.choices import SUBSIDY_CHOICES, parse_applying_as, parse_benefits
 from accessibility.conversation.photos import MATERIAL_WORDS
 from accessibility.conversation.questions import Asking, question_for
+from accessibility.conversation.retake import keeps_the_photo
 from backend.messages.catalog import LOCALE_DIR
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -88,6 +89,7 @@ UNDERSTOOD: dict[str, Callable[[str], bool]] = {
     "the photo": lambda text: parse_choice(text, DIFFERENCE_ANSWERS) == Understood("photo"),
     "submit": lambda text: parse_choice(text, SUBMIT_CHOICES) == Understood("submit"),
     "hukou booklet": lambda text: any(compact(word) in compact(text) for word in MATERIAL_WORDS["household_register"]),
+    "keep it": keeps_the_photo,
 }
 # Quoted, but not words to say: examples of an answer's form, placeholders, names of things shown.
 EXAMPLES = {"{character}", "{field}", "grade {grade}", "X", "2", "1, 8", "2019-6-10", "2029-6-10", "5, 0, 0, 2…",

@@ -173,21 +173,38 @@ def test_a_kept_photo_read_as_too_dim_is_said_so_and_a_better_one_replaces_it(of
     [kept] = materials_of(oa, openid, "id_card_back")          # kept meanwhile: the reviewer can still use it
 
     send_photo(oa, openid, make_sample(23, "id_card_back", severity=0.3).jpeg)
-    [better] = materials_of(oa, openid, "id_card_back")
-    assert better["id"] != kept["id"]
+    assert oa.state(openid)["current"] != "material.id_card_back"
     read_later(reading)
-    later = oa.safe.send_text(openid, "好")
-    assert "有点暗" not in later.content and oa.state(openid)["current"] != "material.id_card_back"
+    oa.safe.send_text(openid, "好")
+    # Read as the document, the better photo is the one held: the dim one is gone.
+    [better] = materials_of(oa, openid, "id_card_back")
+    assert better["id"] != kept["id"] and oa.state(openid)["retake"] is None
 
 
-def test_a_person_who_keeps_the_dim_photo_is_not_asked_for_it_again(official_account, reading):
+def test_a_better_photo_that_is_not_the_document_leaves_the_first_one_held(official_account, reading):
     oa = official_account
-    openid = "oFollowerKeepsDimCardBack1"
+    openid = "oFollowerSendsTheFrontAgain"
+    at_the_back_of_the_id_card(oa, openid, reading)
+    send_photo(oa, openid, dim_card_back())
+    read_later(reading)
+    oa.safe.send_text(openid, "好")
+    [kept] = materials_of(oa, openid, "id_card_back")
+    send_photo(oa, openid, make_sample(20, "id_card_front").jpeg)      # the card's other side
+    read_later(reading)
+    reply = oa.safe.send_text(openid, "好")
+    assert "看起来是身份证人像面照片" in reply.content
+    assert [m["id"] for m in materials_of(oa, openid, "id_card_back")] == [kept["id"]]
+
+
+@pytest.mark.parametrize("words", ["不拍了", "跳过"])
+def test_a_person_who_keeps_the_dim_photo_is_not_asked_for_it_again(official_account, reading, words):
+    oa = official_account
+    openid = "oFollowerKeepsDimCardBack" + ("1" if words == "不拍了" else "2")
     at_the_back_of_the_id_card(oa, openid, reading)
     send_photo(oa, openid, dim_card_back())
     read_later(reading)
     assert "有点暗" in oa.safe.send_text(openid, "好").content
-    reply = oa.safe.send_text(openid, "不拍了")
+    reply = oa.safe.send_text(openid, words)
     assert "好的，就用您发来的这张身份证国徽面照片。" in reply.content
     state = oa.state(openid)
     assert state["current"] != "material.id_card_back" and state["retake"] is None
