@@ -494,6 +494,9 @@ NOT_UNDERSTOOD = {
     "amount_per_year": ("这里问的是每个月领多少钱。知道一年的钱数，可以除以12再说；不知道可以说“不知道”。",
                         "请说一个月领多少钱。"),
     "photo_expected": ("这里需要一张{kind}。请拍照发过来；现在拍不了，可以说“跳过”。", "请拍{kind}发过来。"),
+    # A better photo asked for (conversation/retake.py): the one sent before is held, and can be kept.
+    "better_photo_expected": ("请再拍一张{kind}发过来；想用刚才那一张，就说“不拍了”。",
+                              "请再拍一张发过来。不拍了，就说“不拍了”。"),
     "photo_differs_unclear": ("请说“我说的对”，或者“照片对”；都不对的话请说“改”。", "请说“我说的对”或“照片对”。"),
     "summary_unclear": ("都对的话请说“提交”；要改哪一项，请说“改第几项”。", "都对就说“提交”。"),
 }

@@ -146,4 +146,5 @@ def answer_material_words(turn: Turn, step: Step, text: str) -> None:
                 turn.state.current = None
                 turn.said.append(Said("conversation.photo_instead", {"kind": group[0]}))
                 return
-    turn.correction = not_understood("photo_expected", {"kind": step.field})
+    expected = "better_photo_expected" if turn.state.retake_for(step.field) is not None else "photo_expected"
+    turn.correction = not_understood(expected, {"kind": step.field})

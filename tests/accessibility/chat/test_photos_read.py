@@ -204,6 +204,8 @@ def test_a_person_who_keeps_the_dim_photo_is_not_asked_for_it_again(official_acc
     send_photo(oa, openid, dim_card_back())
     read_later(reading)
     assert "有点暗" in oa.safe.send_text(openid, "好").content
+    unclear = oa.safe.send_text(openid, "嗯")
+    assert "想用刚才那一张，就说“不拍了”" in unclear.content and "跳过" not in unclear.content
     reply = oa.safe.send_text(openid, words)
     assert "好的，就用您发来的这张身份证国徽面照片。" in reply.content
     state = oa.state(openid)
