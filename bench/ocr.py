@@ -54,7 +54,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
     import datetime as dt
 
     from ocr.api import Reader
-    from ocr.preprocess.retake import CODES as RETAKE_CODES
+    from ocr.reading import RETAKE_ADVICE
     from ocr.synthetic import make_sample
     from ocr.synthetic.samples import KINDS
 
@@ -108,7 +108,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
                     address[kind]["chars"] += len(str(truth))
                     address[kind]["errors"] += edit_distance(str(truth), str(got.value)) if got else len(str(truth))
             docs[kind]["all_right"] += all_right
-            advised = next((w.code for w in reading.warnings if w.code in RETAKE_CODES), "none")
+            advised = next((w.code for w in reading.warnings if w.code in RETAKE_ADVICE), "none")
             advice["right" if all_right else "failed"][advised] += 1
             if wrong:
                 failures.write(json.dumps({"seed": sample.seed, "kind": kind, "variant": sample.variant,

@@ -32,6 +32,8 @@ FIELD_NAMES = (
     "valid_until", "certificate_number", "disability_category", "disability_grade", "issue_date",
 )
 KINDS = ("id_card_front", "id_card_back", "disability_certificate")
+# What a read says to change for a better photo (preprocess/retake.py), first among its warnings.
+RETAKE_ADVICE = ("photo_dark", "photo_glare", "photo_blurred")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -133,7 +133,8 @@ def look_at_readings(turn: Turn, *, offer_retake: bool = True) -> bool:
 
 
 def answer_material_words(turn: Turn, step: Step, text: str) -> None:
-    if turn.state.retake_for(step.field) is not None and retake.keeps_the_photo(text):
+    better_one_asked = turn.state.retake_for(step.field) is not None
+    if better_one_asked and retake.keeps_the_photo(text):
         retake.keep(turn, step)
         return
     answer = compact(text)
@@ -146,5 +147,5 @@ def answer_material_words(turn: Turn, step: Step, text: str) -> None:
                 turn.state.current = None
                 turn.said.append(Said("conversation.photo_instead", {"kind": group[0]}))
                 return
-    expected = "better_photo_expected" if turn.state.retake_for(step.field) is not None else "photo_expected"
-    turn.correction = not_understood(expected, {"kind": step.field})
+    turn.correction = not_understood("better_photo_expected" if better_one_asked else "photo_expected",
+                                     {"kind": step.field})

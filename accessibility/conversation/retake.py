@@ -22,7 +22,7 @@ from accessibility.conversation.said import Said
 from accessibility.conversation.state import ConversationState
 from backend.errors import Conflict, NotFound
 from backend.materials.service import remove_material
-from backend.prefill.reading import RETAKE_ADVICE
+from ocr.reading import RETAKE_ADVICE
 
 if TYPE_CHECKING:
     from accessibility.conversation.turns import Turn

@@ -21,6 +21,7 @@ from backend.prefill.mapping import FIELD_MAP, MINIMUM_CONFIDENCE, READABLE_KIND
 from backend.prefill.models import DocumentRead, PrefillProposal
 from backend.runtime import china_date, runtime
 from backend.unit_of_work import UnitOfWork, unit_of_work
+from ocr.reading import RETAKE_ADVICE   # result types only: no model, no image library (ocr/__init__.py)
 
 log = logging.getLogger(__name__)
 READ_TASK = "read_material"
@@ -169,8 +170,6 @@ def sweep_reads(limit: int = 200) -> int:
 # What a reading says when it found no document; a dark photo is the likeliest cause a person can act on.
 FOUND_NO_DOCUMENT = {"image_unreadable", "document_not_found", "kind_not_recognised"}
 PHOTO_TOO_DARK = {"code": "photo_too_dark"}
-# What the reader says to change when taking the photo again (ocr/preprocess/retake.py).
-RETAKE_ADVICE = {"photo_dark", "photo_glare", "photo_blurred"}
 
 
 def _worth_saying(reading, content: bytes) -> list[dict[str, Any]]:

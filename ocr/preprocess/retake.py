@@ -26,14 +26,14 @@ import numpy as np
 
 from ocr.engines.boundary import TextLine
 from ocr.preprocess.sharpness import edge_spread
+from ocr.reading import RETAKE_ADVICE
 
 DARK_PAPER = 150
 GLARE_LEVEL = 245
 GLARE_SHARE = 0.25
 BLURRED_LINES = 0.028
 
-DARK, GLARE, BLURRED = "photo_dark", "photo_glare", "photo_blurred"
-CODES = (DARK, GLARE, BLURRED)
+DARK, GLARE, BLURRED = RETAKE_ADVICE
 
 
 def retake_advice(taken: np.ndarray, read: np.ndarray, lines: Sequence[TextLine]) -> str | None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import random
 
-from ocr.fields.tables import DATA, rows
+from ocr.fields.confusable import name_frequency
+from ocr.fields.surnames import surname_frequency
 from ocr.validate import CATEGORY_NAMES, add_years, id_check_character
 
 # (county code, province, city, county, issuing police office). Real codes, including an abolished one
@@ -164,17 +164,10 @@ def _name(rng: random.Random) -> str:
 
 
 def _weighted_name(rng: random.Random) -> str:
-    surnames, surname_weights = frequency_table("surname_frequency.txt")
-    characters, character_weights = frequency_table("name_frequency.txt")
+    surnames, characters = surname_frequency(), name_frequency()
     length = 1 if rng.random() < 0.3 else 2
-    return rng.choices(surnames, surname_weights)[0] + "".join(rng.choices(characters, character_weights, k=length))
-
-
-@functools.cache
-def frequency_table(file: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
-    """(characters, how often each is used) from one of ocr/data's name tables."""
-    table = rows(DATA / file)
-    return tuple(row[0] for row in table), tuple(float(row[1]) for row in table)
+    surname = rng.choices(list(surnames), list(surnames.values()))[0]
+    return surname + "".join(rng.choices(list(characters), list(characters.values()), k=length))
 
 
 def _address(rng: random.Random, region: tuple[str, str, str, str, str]) -> str:

@@ -170,10 +170,10 @@ def test_an_outline_with_a_nearly_flat_corner_is_not_a_document():
 
 
 def test_the_weighted_name_mix_changes_only_the_name_and_draws_it_from_the_name_tables():
-    from ocr.synthetic.people import frequency_table
+    from ocr.fields.confusable import name_frequency
+    from ocr.fields.surnames import surname_frequency
 
-    surnames = set(frequency_table("surname_frequency.txt")[0])
-    characters = set(frequency_table("name_frequency.txt")[0])
+    surnames, characters = set(surname_frequency()), set(name_frequency())
     names = set()
     for seed in range(12):
         stress = make_sample(seed, "id_card_front")

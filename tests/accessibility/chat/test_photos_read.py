@@ -160,14 +160,19 @@ def materials_of(oa, openid: str, kind: str) -> list[dict]:
     return [m for m in list_materials(oa.actor(openid), oa.application_id(openid)) if m["kind"] == kind]
 
 
+def offered_a_better_card_back(oa, openid: str, held: list[str]):
+    """At the card's back, a dim photo sent and read: the next message's reply."""
+    at_the_back_of_the_id_card(oa, openid, held)
+    send_photo(oa, openid, dim_card_back())
+    read_later(held)
+    return oa.safe.send_text(openid, "好")
+
+
 def test_a_kept_photo_read_as_too_dim_is_said_so_and_a_better_one_replaces_it(official_account, reading):
     # A blind person cannot see that the photo is dark: the next message says so and asks for another once.
     oa = official_account
     openid = "oFollowerDimCardBack000001"
-    at_the_back_of_the_id_card(oa, openid, reading)
-    send_photo(oa, openid, dim_card_back())
-    read_later(reading)
-    reply = oa.safe.send_text(openid, "好")
+    reply = offered_a_better_card_back(oa, openid, reading)
     assert "您发来的身份证国徽面照片有点暗" in reply.content and "不拍了" in reply.content
     assert oa.state(openid)["current"] == "material.id_card_back"
     [kept] = materials_of(oa, openid, "id_card_back")          # kept meanwhile: the reviewer can still use it
@@ -184,10 +189,7 @@ def test_a_kept_photo_read_as_too_dim_is_said_so_and_a_better_one_replaces_it(of
 def test_a_better_photo_that_is_not_the_document_leaves_the_first_one_held(official_account, reading):
     oa = official_account
     openid = "oFollowerSendsTheFrontAgain"
-    at_the_back_of_the_id_card(oa, openid, reading)
-    send_photo(oa, openid, dim_card_back())
-    read_later(reading)
-    oa.safe.send_text(openid, "好")
+    offered_a_better_card_back(oa, openid, reading)
     [kept] = materials_of(oa, openid, "id_card_back")
     send_photo(oa, openid, make_sample(20, "id_card_front").jpeg)      # the card's other side
     read_later(reading)
@@ -200,10 +202,7 @@ def test_a_better_photo_that_is_not_the_document_leaves_the_first_one_held(offic
 def test_a_person_who_keeps_the_dim_photo_is_not_asked_for_it_again(official_account, reading, words):
     oa = official_account
     openid = "oFollowerKeepsDimCardBack" + ("1" if words == "不拍了" else "2")
-    at_the_back_of_the_id_card(oa, openid, reading)
-    send_photo(oa, openid, dim_card_back())
-    read_later(reading)
-    assert "有点暗" in oa.safe.send_text(openid, "好").content
+    assert "有点暗" in offered_a_better_card_back(oa, openid, reading).content
     unclear = oa.safe.send_text(openid, "嗯")
     assert "想用刚才那一张，就说“不拍了”" in unclear.content and "跳过" not in unclear.content
     reply = oa.safe.send_text(openid, words)

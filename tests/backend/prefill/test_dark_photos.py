@@ -117,7 +117,7 @@ def test_no_advice_is_given_for_a_better_photo_of_another_document(as_applicant,
 
 def test_every_piece_of_advice_the_reader_gives_has_words_and_is_known_as_advice():
     from backend.messages.ocr_texts import OCR_WARNINGS
-    from backend.prefill.reading import RETAKE_ADVICE
-    from ocr.preprocess.retake import CODES
+    from ocr.preprocess.retake import BLURRED, DARK, GLARE
+    from ocr.reading import RETAKE_ADVICE
 
-    assert RETAKE_ADVICE == set(CODES) and set(CODES) <= set(OCR_WARNINGS)
+    assert set(RETAKE_ADVICE) == {DARK, GLARE, BLURRED} and set(RETAKE_ADVICE) <= set(OCR_WARNINGS)
