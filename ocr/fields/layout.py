@@ -255,11 +255,17 @@ def _without_label_ink(value: Value, label: str) -> Value:
     return value
 
 
+# A two-character label misread at its second character, told by the value only it can have right after it
+# (photo 18500038: "性到男" on its own line was taken for the rest of the name 漳明月, and the name was lost).
+_TOLD_BY_ITS_VALUE = {"性别": re.compile(r"[:：\s]*[男女]")}
+
+
 def _misread_label(text: str, alternatives, lead: int,
                    spellings: list[tuple[str, str]]) -> tuple[int, int, str] | None:
     """A label misread by one character where a line begins (labels stand first on their line): a label of
     three or more characters whatever the misread character is (发证日吧, 有效动), a shorter one only when the
-    recogniser had the label's character as a runner-up (性址 with 住 behind 性). None when two labels fit."""
+    recogniser had the label's character as a runner-up (性址 with 住 behind 性) or, its first character read
+    right, when its value follows (性到男). None when two labels fit."""
     fits: dict[str, tuple[int, int]] = {}
     for spelling, name in spellings:
         end = lead + len(spelling)
@@ -270,7 +276,8 @@ def _misread_label(text: str, alternatives, lead: int,
             continue
         i = wrong[0]
         seen = {c for c, _ in (alternatives[lead + i] if alternatives else ())}
-        if len(spelling) >= 3 or spelling[i] in seen:
+        told = _TOLD_BY_ITS_VALUE.get(spelling)
+        if len(spelling) >= 3 or spelling[i] in seen or (i > 0 and told is not None and told.match(text, end)):
             # The longest spelling of a label wins (spellings come longest first).
             fits.setdefault(name, (lead, end))
     if len(fits) != 1:

@@ -50,8 +50,10 @@ def rows_by_order(layout: Layout, birth_year: int, number_line: Value, right_lim
     values_from = _value_column(layout, rows[birth], year)
     joined = [join(sorted(row, key=lambda v: v.box[0])) for row in rows]
     # The sex-and-ethnicity row keeps its labels: its own reader looks for 性别 and 民族 within it.
-    unlabelled = [join(sorted([v for v in row if v.box[0] >= values_from] or row, key=lambda v: v.box[0]))
-                  for row in rows]
+    unlabelled = []
+    for row in rows:
+        values = [v for v in (_from_value_column(v, values_from) for v in row) if v.box[0] >= values_from]
+        unlabelled.append(join(sorted(values or row, key=lambda v: v.box[0])))
     return OrderedRows(name=unlabelled[0] if birth == 2 else None,
                        sex_and_ethnicity=joined[1] if birth == 2 else None, address=unlabelled[birth + 1:])
 
@@ -68,6 +70,21 @@ def _value_column(layout: Layout, birth_row: list[Value], year: str) -> float:
     if not labels:
         return float("-inf")
     return (min(v.box[0] for v in labels) + date.box[0]) / 2
+
+
+def _from_value_column(piece: Value, values_from: float) -> Value:
+    """A piece that begins in the label column and holds a space: a misread label and its value read as one
+    box ("赠器 姜佳超", 姓名 misread, photo 15300015). The part after the space is the value when it begins, by
+    the share of characters before it, in the value column; the piece as it is otherwise."""
+    gap = piece.text.find(" ")
+    if piece.box[0] >= values_from or gap < 1:
+        return piece
+    rest = piece.sub(gap, len(piece.text)).stripped()
+    left, top, right, bottom = piece.box
+    begin = left + (right - left) * piece.text.find(rest.text, gap) / max(len(piece.text), 1) if rest.text else right
+    if not rest.text or begin < values_from:
+        return piece
+    return Value(rest.text, rest.confidences, rest.alternatives, (begin, top, right, bottom))
 
 
 def _centre(value: Value) -> float:

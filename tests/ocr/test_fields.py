@@ -336,6 +336,16 @@ def test_labels_misread_by_one_character_where_their_line_begins_still_find_thei
     assert values(out)["address"] == "重庆市武隆县巷口镇芙蓉路18号"
 
 
+def test_a_sex_label_misread_at_its_second_character_is_told_by_the_sex_after_it():
+    # Photo 18500038: "性到男" on a line of its own was taken for the rest of the name's row, and the name
+    # became 明月男. The 男 or 女 right after 性 and one character says the line begins with 性别.
+    lines = [line("性到女", (548, 140, 650, 176)) if l.text == "性别：女" else l
+             for l in certificate_lines(ID + "41")]
+    out = parse_certificate(lines)
+    assert values(out)["name"] == "欧阳喆" and values(out)["sex"] == "female"
+    assert "sex" not in {w.field for w in out.warnings}
+
+
 def test_a_two_character_label_misread_without_doubt_is_not_taken_for_a_label():
     lines = [line("性址：", (60, 452, 150, 488)) if l.text == "住址：" else l
              for l in certificate_lines(ID + "41")]
@@ -625,6 +635,21 @@ def test_labels_misread_beyond_recognition_are_left_out_of_the_name_and_address_
     assert out.fields["name"].value == "王喆" and out.fields["name"].confidence <= 0.85
     assert out.fields["address"].value == "重庆市武隆县巷口镇芙蓉路18号附2号"
     assert out.fields["address"].confidence <= 0.85
+
+
+def test_a_misread_name_label_read_in_one_box_with_the_name_is_left_out_of_the_name_found_by_order():
+    # Photo 15300015 (dark, blurred): 姓名 read as 赠器 in one box with the name, "赠器 姜佳超", and the
+    # name was given as 赠召姜佳超. What stands after the space, in the value column, is the name.
+    lines = [line("赠器 王喆", (52, 57, 280, 107)),
+             line("性别女民族土家", (51, 125, 414, 177)),
+             line("出生", (60, 202, 151, 242)), line("1944年11月20日", (148, 200, 454, 242)),
+             line("住址", (58, 274, 124, 310)), line("重庆市武隆县巷口镇芙蓉", (154, 270, 541, 312)),
+             line("路18号附2号", (152, 317, 498, 360)),
+             line("公民身份号码", (51, 494, 264, 532)), line(ID, (278, 495, 731, 538))]
+    ordered = rows_by_order(Layout(lines, id_card.LABELS), 1944, Value(ID, (0.99,) * 18, (), lines[-1].box), 700)
+    assert ordered.name.text == "王喆" and ordered.name.box[0] > 148
+    out = parse_front(lines, rereads={"赠器 王喆": "王喆"})   # a look from the value column sees the name only
+    assert out.fields["name"].value == "王喆" and out.fields["name"].confidence <= 0.85
 
 
 def test_an_address_whose_label_and_birth_year_were_both_misread_is_found_from_the_birth_label():
