@@ -1,7 +1,7 @@
 """OCR benchmark on generated phone photos of synthetic documents (never real people).
 
     .venv/bin/python -m bench.ocr [--images 210] [--engine rapidocr|tesseract|both] [--threads 1]
-                                  [--names stress|weighted]
+                                  [--names stress|weighted] [--towns fixed|county]
 
 Prints, per engine and document kind: each field's exact-match accuracy, the share of documents with every
 field right, the rate of wrong answers given with confidence >= 0.9, seconds per image (median, p95, models
@@ -50,7 +50,7 @@ def _cpu_seconds() -> float:
 
 
 def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mode: str,
-               names: str = "stress") -> dict:
+               names: str = "stress", towns: str = "fixed") -> dict:
     import datetime as dt
 
     from ocr.api import Reader
@@ -75,7 +75,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
     OUT.mkdir(exist_ok=True)
     with open(OUT / f"ocr-failures-{engine}.jsonl", "w") as failures:
         for i in range(images):
-            sample = make_sample(first_seed + i, KINDS[i % len(KINDS)], names=names)
+            sample = make_sample(first_seed + i, KINDS[i % len(KINDS)], names=names, towns=towns)
             t0, c0 = time.perf_counter(), _cpu_seconds()
             reading = reader.read(sample.jpeg, "auto" if kind_mode == "auto" else sample.kind, today=today)
             times.append(time.perf_counter() - t0)
@@ -117,7 +117,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
                                           ensure_ascii=False) + "\n")
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
-        "engine": engine, "images": images, "threads": threads, "names": names, "load_seconds": load_seconds,
+        "engine": engine, "images": images, "threads": threads, "names": names, "towns": towns, "load_seconds": load_seconds,
         "peak_rss_mb": peak_rss_mb, "rss_before_load_mb": rss_before / 1024,
         "median_s": statistics.median(times), "p95_s": sorted(times)[int(0.95 * (len(times) - 1))],
         "median_cpu_s": statistics.median(cpu_times), "p95_cpu_s": sorted(cpu_times)[int(0.95 * (len(cpu_times) - 1))],
@@ -129,7 +129,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
 
 def report(result: dict) -> None:
     print(f"\n== {result['engine']}: {result['images']} images, {result['threads']} thread(s), "
-          f"names: {result['names']}")
+          f"names: {result['names']}, towns: {result.get('towns', 'fixed')}")
     print(f"   load {result['load_seconds']:.2f} s; per image median {result['median_s']:.3f} s, "
           f"p95 {result['p95_s']:.3f} s wall clock (CPU time: median {result['median_cpu_s']:.3f} s, "
           f"p95 {result['p95_cpu_s']:.3f} s); peak RSS {result['peak_rss_mb']:.0f} MB "
@@ -165,7 +165,7 @@ def report(result: dict) -> None:
 
 
 def main() -> None:
-    from ocr.synthetic.people import NAME_MIXES
+    from ocr.synthetic.people import NAME_MIXES, TOWN_MIXES
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--images", type=int, default=210)
@@ -178,6 +178,10 @@ def main() -> None:
                         help="stress: rare given-name characters thirty times as often as real names hold them "
                              "(default); weighted: names drawn by how often real names hold each character, "
                              "the same photos otherwise")
+    parser.add_argument("--towns", choices=TOWN_MIXES, default="fixed",
+                        help="fixed: eighteen towns of one county in every county (default); county: the county's "
+                             "own towns, one in five from the fixed list (renamed or unlisted), the same photos "
+                             "otherwise")
     parser.add_argument("--json", action="store_true", help="print the raw result as JSON (one engine)")
     args = parser.parse_args()
     if args.engine == "both":
@@ -185,10 +189,10 @@ def main() -> None:
         for engine in ("rapidocr", "tesseract"):
             subprocess.run([sys.executable, "-m", "bench.ocr", "--engine", engine, "--images", str(args.images),
                             "--first-seed", str(args.first_seed), "--threads", str(args.threads),
-                            "--kind", args.kind, "--names", args.names], check=True)
+                            "--kind", args.kind, "--names", args.names, "--towns", args.towns], check=True)
         return
     os.environ.setdefault("OMP_THREAD_LIMIT", str(args.threads))     # Tesseract's OpenMP (REFERENCE.md)
-    result = run_engine(args.engine, args.images, args.first_seed, args.threads, args.kind, args.names)
+    result = run_engine(args.engine, args.images, args.first_seed, args.threads, args.kind, args.names, args.towns)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

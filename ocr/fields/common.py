@@ -8,7 +8,7 @@ from ocr.fields import numbers
 from ocr.fields.confusable import may_be_another, outweighed_in_a_name, rare_in_names
 from ocr.fields.layout import Value, join
 from ocr.fields.looks import commonest_length, fuse, word_level
-from ocr.fields.places import begins_with_province, settle_address
+from ocr.fields.places import begins_with_province, settle_address, settle_town
 from ocr.fields.scripts import MAINLAND_PRINT, has_traditional
 from ocr.fields.surnames import weigh_surname
 from ocr.preprocess.sharpness import contrast, is_blurred, is_pale
@@ -213,6 +213,10 @@ def read_address(parts: list[Value], layout, look, labels: dict[str, tuple[str, 
         if above is not None and begins_with_province(chinese_or_digits(above).text):
             parts = [above, *parts]
     value, confidence = look_free_text(parts, look, labels, chinese_or_digits, settle_address)
+    town = settle_town(value)
+    if town.text != value.text:
+        # Once, on the looks' fused reading: set right per look, a misread town would make the looks agree.
+        value, confidence = town, min(confidence, 0.85)
     if not begins_with_province(value.text):
         confidence = min(confidence, 0.85)
     return value, confidence
@@ -260,10 +264,11 @@ def read_name(row: Value, look, labels: dict[str, tuple[str, ...]], right_limit:
 def _without_a_misread_sex_label(value: Value, confidence: float) -> tuple[Value, float]:
     """A certificate prints 性别 and the sex right of the name; read into the name's line with 别 misread, the
     label is no label and stays in it (欧阳文子性割势, fresh set 19300000, photo 19300182; 方宇立性则筹,
-    13300128). 性 is no surname, and about the 1,600th given-name character: 性 after two characters or more,
-    with two characters after it, is the label. What is left is never certain: the line was not read as laid out."""
+    13300128), and the sex after it may be lost (马志波性则, 21700065). 性 is no surname, and about the 1,600th
+    given-name character: 性 after two characters or more, with one or two characters after it, is the label.
+    What is left is never certain: the line was not read as laid out."""
     at = value.text.find("性", 2)
-    if at < 0 or len(value.text) - at != 3:
+    if at < 0 or len(value.text) - at not in (2, 3):
         return value, confidence
     return value.sub(0, at), min(confidence, 0.85)
 

@@ -6,8 +6,11 @@ place name so confirmed is as sure as its surest characters: the list is the che
 Only a character the recogniser itself doubted (under 0.9, or a name's character among its runners-up) is ever
 replaced, or any one character of a name of five or more; only one per name, and only when no other name of that
 place's siblings fits as well, or when the recogniser's runner-up picks out one of those that do (黎 behind 警 in
-警平县: 黎平县, not 富平县 or 西平县); a name that is not in the list (a new district) is left as read. Towns,
-villages and streets have no national list and stay free text.
+警平县: 黎平县, not 富平县 or 西平县); a name that is not in the list (a new district) is left as read.
+
+A town right after its county is looked up among that county's towns (ocr/data/towns.txt, today's names from
+JioNLP): one doubtful character is set right by the same rules, but never vouched for, since old cards keep
+former names (`settle_town`). Villages and streets have no list here and stay free text.
 
 A long name (five characters or more) misread in two characters (野东南苗族属族自治州) is set right only when the
 text right after it spells one of that place's own counties exactly (黎平县): the county vouches for its parent.
@@ -23,6 +26,7 @@ from pathlib import Path
 from ocr.fields.layout import Value
 
 PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "places.csv"
+TOWNS_FILE = Path(__file__).resolve().parent.parent / "data" / "towns.txt"
 SURE = 0.9
 NOT_SURE = 0.85            # what a character written in on weaker evidence is worth: under SURE
 # In a name this long one wrong character is a misreading even when the recogniser was sure of it
@@ -39,6 +43,7 @@ class Places:
     def __init__(self, rows: list[tuple[str, str, str]]):
         self.children: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.everywhere: list[tuple[str, str]] = []
+        self.names: dict[str, str] = {}
         # Where in `everywhere` the names of each length with a given first (0) or second (1) character are.
         self._by_start: dict[tuple[int, int, str], list[int]] = defaultdict(list)
         for code, name, parent in rows:
@@ -46,6 +51,7 @@ class Places:
             for position, character in enumerate(name[:2]):
                 self._by_start[len(name), position, character].append(len(self.everywhere))
             self.everywhere.append((code, name))
+            self.names[code] = name
 
     def spelled_near(self, text: str) -> list[tuple[str, str]]:
         """The names anywhere that `text` may spell with at most one character misread, in the list's order: of
@@ -71,6 +77,46 @@ def begins_with_province(text: str) -> bool:
 
 def settle_address(value: Value) -> Value:
     """An address with its province, prefecture and county checked against the list, as far as they match."""
+    return _settled_places(value)[0]
+
+
+def settle_town(value: Value) -> Value:
+    """An address whose town, right after its county, is one character from exactly one of that county's towns
+    (黄驾乡 for 黄莺乡), that character doubted by the recogniser, with that town written in. Only ever set
+    right, never confirmed: the list holds today's names, and a card keeps its address for up to twenty years
+    while towns are merged and renamed (武隆's 巷口镇 became 芙蓉街道 in 2020, and is one character from its
+    江口镇). So what is written in is as unsure as it was read, and a town read as no listed one is left as read."""
+    value, position, parents = _settled_places(value)
+    if not position or not parents or not all(_is_county(code) for code in parents):
+        return value
+    towns = {town for code in parents for town in towns_of(code, places().names.get(code, ""))}
+    if not towns or any(value.text.startswith(town, position) for town in towns):
+        return value
+    near, seen = [], []
+    for town in towns:
+        stop = position + len(town)
+        if len(town) < 3 or stop > len(value.text):
+            continue
+        misread = [i for i, ch in enumerate(town) if value.text[position + i] != ch]
+        if len(misread) == 1 and _doubtful(value, position + misread[0], town[misread[0]]):
+            near.append(town)
+            if _runner_up(value, position + misread[0], town[misread[0]]):
+                seen.append(town)
+    if len(near) > 1 and len(seen) == 1:
+        near = seen
+    if len(near) != 1:
+        return value
+    town = near[0]
+    stop = position + len(town)
+    alternatives = value.alternatives
+    if alternatives:
+        alternatives = alternatives[:position] + tuple(() for _ in town) + alternatives[stop:]
+    return Value(value.text[:position] + town + value.text[stop:], value.confidences, alternatives, value.box)
+
+
+def _settled_places(value: Value) -> tuple[Value, int, list[str]]:
+    """The address with its province, prefecture and county settled, where the last one matched ends, and the
+    codes of the places it names (0 and [""] when not even the province matched)."""
     known = places()
     position, parents = 0, [""]
     for _ in range(3):
@@ -79,7 +125,36 @@ def settle_address(value: Value) -> Value:
         if found is None:
             break
         value, position, parents = found
-    return value
+    return value, position, parents
+
+
+def _is_county(code: str) -> bool:
+    return len(code) == 6 and not code.endswith("00")
+
+
+@functools.lru_cache(maxsize=1)
+def _towns() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[str, ...]]]:
+    """The towns of each county by its code, and by its province and the name without its ending (a card may
+    name 武隆县, code 500232, where the list has 武隆区, 500156)."""
+    by_code: dict[str, tuple[str, ...]] = {}
+    by_name: dict[tuple[str, str], tuple[str, ...]] = {}
+    with TOWNS_FILE.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            code, name, *towns = line.split()
+            by_code[code] = tuple(towns)
+            by_name.setdefault((code[:2], _without_ending(name)), tuple(towns))
+    return by_code, by_name
+
+
+def towns_of(code: str, name: str) -> tuple[str, ...]:
+    by_code, by_name = _towns()
+    return by_code.get(code) or by_name.get((code[:2], _without_ending(name)), ())
+
+
+def _without_ending(name: str) -> str:
+    return name[:-1] if len(name) >= 3 and name.endswith(_DROPPED_ENDINGS) else name
 
 
 def settle_authority(value: Value) -> Value:

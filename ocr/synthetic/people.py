@@ -9,6 +9,7 @@ import datetime as dt
 import random
 
 from ocr.fields.confusable import name_frequency
+from ocr.fields.places import towns_of
 from ocr.fields.surnames import surname_frequency
 from ocr.validate import CATEGORY_NAMES, add_years, id_check_character
 
@@ -98,9 +99,15 @@ class Certificate:
 # itself weighs names by), to say what applicants will meet. The photo is the same under either: the weighted
 # name comes from its own generator, so the sample's other draws do not move.
 NAME_MIXES = ("stress", "weighted")
+# Where towns are drawn from. "fixed" (the benchmark's default): the 18 towns of 武隆 above in every county, 黄莺乡
+# and 巷口镇 (a former name) among them. "county": the county's own towns (ocr/data/towns.txt, today's names), and
+# one in five from the fixed list, standing for the renamed and unlisted towns that old cards keep. Drawn from
+# a generator of their own, so the photos and every other field stay as they are under "fixed".
+TOWN_MIXES = ("fixed", "county")
 
 
-def make_person(rng: random.Random, *, today: dt.date = dt.date(2025, 6, 1), names: str = "stress") -> Person:
+def make_person(rng: random.Random, *, today: dt.date = dt.date(2025, 6, 1), names: str = "stress",
+                towns: str = "fixed") -> Person:
     region = rng.choice(REGIONS)
     born = dt.date(1930, 1, 1) + dt.timedelta(days=rng.randrange((dt.date(2020, 12, 31) - dt.date(1930, 1, 1)).days))
     born = min(born, today)
@@ -112,12 +119,14 @@ def make_person(rng: random.Random, *, today: dt.date = dt.date(2025, 6, 1), nam
         name = _weighted_name(random.Random(f"{name} {first17}"))
     elif names != "stress":
         raise ValueError(f"unknown name mix {names!r}")
+    if towns not in TOWN_MIXES:
+        raise ValueError(f"unknown town mix {towns!r}")
     return Person(
         name=name,
         sex="male" if sequence % 2 == 1 else "female",
         ethnicity=rng.choices([e for e, _ in ETHNICITIES], [w for _, w in ETHNICITIES])[0],
         birth_date=born,
-        address=_address(rng, region),
+        address=_address(rng, region, random.Random(f"{first17} town") if towns == "county" else None),
         id_number=id_number,
         region=region,
     )
@@ -170,9 +179,13 @@ def _weighted_name(rng: random.Random) -> str:
     return surname + "".join(rng.choices(list(characters), list(characters.values()), k=length))
 
 
-def _address(rng: random.Random, region: tuple[str, str, str, str, str]) -> str:
+def _address(rng: random.Random, region: tuple[str, str, str, str, str], own_towns: random.Random | None) -> str:
+    """`own_towns`: when given, draws the county's own town in place of the fixed list's four times in five."""
     head = region[1] + region[2] + region[3]
     town = rng.choice(TOWNS)
+    listed = towns_of(region[0], region[3])
+    if own_towns is not None and listed and own_towns.random() < 0.8:
+        town = own_towns.choice(listed)
     if rng.random() < 0.5:
         tail = f"{rng.choice(ROADS)}{rng.randrange(1, 400)}号"
         if rng.random() < 0.4:

@@ -25,10 +25,10 @@ class Sample:
 
 
 def make_sample(seed: int, kind: str | None = None, *, severity: float = 1.0, variant: str | None = None,
-                names: str = "stress") -> Sample:
+                names: str = "stress", towns: str = "fixed") -> Sample:
     rng = random.Random(seed)
     kind = kind or KINDS[seed % len(KINDS)]
-    person = make_person(rng, names=names)
+    person = make_person(rng, names=names, towns=towns)
     if kind == "id_card_front":
         rendered = render_id_card_front(person, rng)
     elif kind == "id_card_back":

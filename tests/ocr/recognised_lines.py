@@ -31,11 +31,13 @@ class ScriptedEngine:
     character_confidences = True
 
     def __init__(self, lines: list[TextLine], rereads: dict[str, str] | None = None,
-                 unseen: list[TextLine] = ()):
-        """`unseen`: text on the page that the first read (the detector) missed, found only by a look at it."""
+                 unseen: list[TextLine] = (), doubted_again: bool = False):
+        """`unseen`: text on the page that the first read (the detector) missed, found only by a look at it.
+        `doubted_again`: every look doubts what the first read doubted (by default looks are sure)."""
         self.lines = lines
         self.rereads = rereads or {}
         self.unseen = list(unseen)
+        self.doubted_again = doubted_again
 
     def read(self, image):
         return self.lines
@@ -46,6 +48,8 @@ class ScriptedEngine:
                 text = self.rereads.get(line_.text, line_.text)
                 if alphabet is not None:
                     text = "".join(c for c in text if c in alphabet)
+                if self.doubted_again and text == line_.text:
+                    return TextLine(text, box, line_.confidences, line_.alternatives)
                 return TextLine(text, box, (0.99,) * len(text), ((),) * len(text))
         return TextLine("", box, (), ())
 

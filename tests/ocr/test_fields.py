@@ -195,6 +195,10 @@ def test_a_sex_label_read_into_the_name_with_its_second_character_misread_is_cut
     out = parse_certificate(lines)
     assert out.fields["name"].value == "欧阳喆" and out.fields["name"].confidence <= 0.85
     assert out.fields["sex"].value == "female"
+    # Fresh set 21700000, photo 21700065: 马志波性则, the sex itself lost.
+    lines[-1] = line("欧阳喆性则", (223, 136, 640, 176))
+    out = parse_certificate(lines)
+    assert out.fields["name"].value == "欧阳喆" and out.fields["name"].confidence <= 0.85
 
 
 def test_an_issue_date_only_a_later_look_reads_is_offered_as_a_guess():
@@ -344,6 +348,16 @@ def test_a_sex_label_misread_at_its_second_character_is_told_by_the_sex_after_it
     out = parse_certificate(lines)
     assert values(out)["name"] == "欧阳喆" and values(out)["sex"] == "female"
     assert "sex" not in {w.field for w in out.warnings}
+
+
+def test_a_certificates_doubtful_town_is_set_right_from_its_countys_towns_and_never_certain():
+    # Fresh set 21300000, photo 21300014: 黄莺乡 read 黄驾乡 by every look.
+    lines = [line("重庆市武隆县黄驾乡石坝村2组13号", l.box, weak={7: (0.6, (("骂", 0.2),))})
+             if l.text.startswith("重庆") else l for l in certificate_lines(ID + "41")]
+    out = disability_certificate.parse(
+        lines, SecondLook(ScriptedEngine(lines, doubted_again=True), page(1120, 790)), TODAY)
+    assert out.fields["address"].value == "重庆市武隆县黄莺乡石坝村2组13号"
+    assert out.fields["address"].confidence <= 0.85
 
 
 def test_a_two_character_label_misread_without_doubt_is_not_taken_for_a_label():

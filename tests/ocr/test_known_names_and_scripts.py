@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 
 from ocr.fields.layout import Value
-from ocr.fields.places import PLACES_FILE, places, settle_address, settle_authority
+from ocr.fields.places import PLACES_FILE, TOWNS_FILE, places, settle_address, settle_authority, settle_town
 
 ROOT = Path(__file__).resolve().parents[2]
 BLANK_PAGE = np.full((40, 40, 3), 235, np.uint8)
@@ -81,10 +81,43 @@ def test_a_misread_that_several_counties_fit_is_set_right_when_the_recogniser_sa
     assert settled.text == "重庆市万州区新华街道"
 
 
-def test_towns_villages_and_streets_are_never_changed():
+def test_the_county_check_never_changes_towns_villages_or_streets():
     settled = settle_address(read("上海市浦东新区大炉镇龙象村2组27号", doubtful=(7, 11)))
     assert settled.text == "上海市浦东新区大炉镇龙象村2组27号"
     assert settled.confidences[7] == 0.3 and settled.confidences[11] == 0.3
+
+
+def test_a_doubtful_character_of_a_town_is_set_right_from_its_countys_towns_and_stays_doubtful():
+    # Fresh sets 20900000 and 21300000: 黄莺乡 read 黄馆乡, 黄驾乡, 黄莞乡. 武隆's towns (ocr/data/towns.txt)
+    # hold exactly one town a character from it; the list holds today's names, so it vouches for nothing.
+    settled = settle_town(read("重庆市武隆区黄驾乡石坝村2组13号", doubtful=(7,)))
+    assert settled.text == "重庆市武隆区黄莺乡石坝村2组13号"
+    assert settled.confidences[7] == 0.3
+    # A card that still names the abolished 武隆县 finds its towns by the district's name.
+    assert settle_town(read("重庆市武隆县黄驾乡石坝村2组13号", doubtful=(7,))).text == "重庆市武隆县黄莺乡石坝村2组13号"
+
+
+def test_a_town_read_surely_or_read_as_a_listed_town_is_left_as_read():
+    # 巷口镇 became 芙蓉街道 in 2020 and is one character from 江口镇: read surely, an old card's town stays.
+    assert settle_town(read("重庆市武隆县巷口镇芙蓉路18号")).text == "重庆市武隆县巷口镇芙蓉路18号"
+    assert settle_town(read("重庆市武隆区江口镇", doubtful=(6,))).text == "重庆市武隆区江口镇"
+    # Without a county matched, there is no list to look in.
+    assert settle_town(read("重庆市文降区黄驾乡", doubtful=(7,))).text == "重庆市文降区黄驾乡"
+
+
+def test_a_misread_that_two_towns_fit_is_left_as_read_unless_the_recogniser_saw_one_of_them():
+    # 浦东新区 has 宣桥镇, 康桥镇, 祝桥镇, 金桥镇 and 高桥镇: 丽桥镇 fits them all.
+    assert settle_town(read("上海市浦东新区丽桥镇", doubtful=(7,))).text == "上海市浦东新区丽桥镇"
+    assert settle_town(read("上海市浦东新区丽桥镇", doubtful=(7,), runner_up={7: "祝"})).text == "上海市浦东新区祝桥镇"
+
+
+def test_the_town_list_holds_each_countys_towns_with_its_source():
+    text = TOWNS_FILE.read_text(encoding="utf-8")
+    assert "JioNLP" in text and "Apache-2.0" in text and "scripts/build_ocr_towns.py" in text
+    rows = [line.split() for line in text.splitlines() if not line.startswith("#")]
+    assert len(rows) > 2900 and all(len(r[0]) == 6 and r[0].isdigit() and len(r) >= 3 for r in rows)
+    wulong = next(r for r in rows if r[0] == "500156")
+    assert wulong[1] == "武隆区" and {"黄莺乡", "江口镇", "芙蓉街道"} <= set(wulong[2:])
 
 
 def test_two_doubtful_characters_in_one_name_are_not_both_vouched_for():

@@ -176,17 +176,41 @@ def test_the_weighted_name_mix_changes_only_the_name_and_draws_it_from_the_name_
     surnames, characters = set(surname_frequency()), set(name_frequency())
     names = set()
     for seed in range(12):
-        stress = make_sample(seed, "id_card_front")
-        weighted = make_sample(seed, "id_card_front", names="weighted")
-        assert weighted.conditions == stress.conditions
-        assert {k: v for k, v in weighted.truth.items() if k != "name"} == \
-               {k: v for k, v in stress.truth.items() if k != "name"}
-        name = weighted.truth["name"]
+        name = _only_changed("name", seed, names="weighted").truth["name"]
         assert name[0] in surnames and set(name[1:]) <= characters and 2 <= len(name) <= 3
         names.add(name)
     assert len(names) > 10
 
 
-def test_an_unknown_name_mix_is_refused():
+def test_the_county_town_mix_changes_only_the_address_and_draws_most_towns_from_the_countys_own():
+    from ocr.fields.places import towns_of
+    from ocr.synthetic.people import REGIONS, TOWNS
+
+    own = fixed = 0
+    for seed in range(30):
+        address = _only_changed("address", seed, towns="county").truth["address"]
+        region = next(r for r in REGIONS if address.startswith(r[1] + r[2] + r[3]))
+        after_county = address[len(region[1] + region[2] + region[3]):]
+        if any(after_county.startswith(t) for t in towns_of(region[0], region[3])):
+            own += 1
+        else:
+            assert any(after_county.startswith(t) for t in TOWNS)
+            fixed += 1
+    assert own > 2 * fixed > 0
+
+
+def _only_changed(field: str, seed: int, **mix: str):
+    """The ID card front of `seed` under another mix: the same photo, and only `field` may differ."""
+    default = make_sample(seed, "id_card_front")
+    other = make_sample(seed, "id_card_front", **mix)
+    assert other.conditions == default.conditions
+    assert {k: v for k, v in other.truth.items() if k != field} == \
+           {k: v for k, v in default.truth.items() if k != field}
+    return other
+
+
+def test_an_unknown_name_or_town_mix_is_refused():
     with pytest.raises(ValueError):
         make_sample(1, "id_card_front", names="famous")
+    with pytest.raises(ValueError):
+        make_sample(1, "id_card_front", towns="famous")

