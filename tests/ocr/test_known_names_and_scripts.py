@@ -95,14 +95,32 @@ def test_a_doubtful_character_of_a_town_is_set_right_from_its_countys_towns_and_
     assert settled.confidences[7] == 0.3
     # A card that still names the abolished 武隆县 finds its towns by the district's name.
     assert settle_town(read("重庆市武隆县黄驾乡石坝村2组13号", doubtful=(7,))).text == "重庆市武隆县黄莺乡石坝村2组13号"
+    # 东莞 has no counties: its towns stand right under the city.
+    assert settle_town(read("广东省东莞市虎刀镇", doubtful=(7,))).text == "广东省东莞市虎门镇"
 
 
 def test_a_town_read_surely_or_read_as_a_listed_town_is_left_as_read():
     # 巷口镇 became 芙蓉街道 in 2020 and is one character from 江口镇: read surely, an old card's town stays.
     assert settle_town(read("重庆市武隆县巷口镇芙蓉路18号")).text == "重庆市武隆县巷口镇芙蓉路18号"
-    assert settle_town(read("重庆市武隆区江口镇", doubtful=(6,))).text == "重庆市武隆区江口镇"
-    # Without a county matched, there is no list to look in.
+    # 华亭镇 and 安亭镇 are both 嘉定区's: a doubtful 华 that spells a listed town is not respelled as the other.
+    assert settle_town(read("上海市嘉定区华亭镇", doubtful=(6,))).text == "上海市嘉定区华亭镇"
+
+
+def test_only_a_towns_own_name_is_set_right_never_its_ending_a_digit_or_a_one_character_name():
+    # A road, a village or a street named like a town is not that town with its ending misread.
+    assert settle_town(read("上海市浦东新区金桥路100号", doubtful=(9,))).text == "上海市浦东新区金桥路100号"
+    assert settle_town(read("重庆市武隆区黄莺村2组", doubtful=(8,))).text == "重庆市武隆区黄莺村2组"
+    # A house number's digit is no misread character of a name (凤山街道 is 武隆's).
+    assert settle_town(read("重庆市武隆区凤1街道8号", doubtful=(7,))).text == "重庆市武隆区凤1街道8号"
+    # 浦东新区's 唐镇: one character of its own, too little to tell it from a misreading of anything else.
+    assert settle_town(read("上海市浦东新区康镇1号", doubtful=(7,))).text == "上海市浦东新区康镇1号"
+
+
+def test_an_address_whose_county_is_not_matched_has_no_towns_to_look_in():
     assert settle_town(read("重庆市文降区黄驾乡", doubtful=(7,))).text == "重庆市文降区黄驾乡"
+    # A county name two counties of a province share without their endings finds neither's towns by name.
+    from ocr.fields.places import towns_of
+    assert towns_of(["500232"]) == towns_of(["500156"]) and "黄莺乡" in towns_of(["500232"])
 
 
 def test_a_misread_that_two_towns_fit_is_left_as_read_unless_the_recogniser_saw_one_of_them():
@@ -118,6 +136,9 @@ def test_the_town_list_holds_each_countys_towns_with_its_source():
     assert len(rows) > 2900 and all(len(r[0]) == 6 and r[0].isdigit() and len(r) >= 3 for r in rows)
     wulong = next(r for r in rows if r[0] == "500156")
     assert wulong[1] == "武隆区" and {"黄莺乡", "江口镇", "芙蓉街道"} <= set(wulong[2:])
+    assert len({r[0] for r in rows}) == len(rows)                     # each code once
+    # 化德县七号镇 is written 七号镇 (芒市镇 is a town's own name)
+    assert not any(town.startswith(r[1]) and len(town) >= len(r[1]) + 2 for r in rows for town in r[2:])
 
 
 def test_two_doubtful_characters_in_one_name_are_not_both_vouched_for():
@@ -338,6 +359,16 @@ def test_a_name_read_as_the_rarer_of_two_look_alikes_is_never_certain():
     assert not outweighed_in_a_name(Value("谭字", (0.99, 0.99), ((), (("宇", 0.005),)), (0, 0, 1, 1)))
     # The surname is not a given name: 谭 with 潭 behind it says nothing.
     assert not outweighed_in_a_name(Value("谭宇", (0.94, 0.99), ((("华", 0.05),), ()), (0, 0, 1, 1)))
+
+
+def test_a_name_character_whose_likelier_look_alike_keeps_over_a_tenth_of_the_weight_is_never_certain():
+    # Fresh set 23300000 with real names, photo 23300141: 温凤东 read 温风东 at 0.909, 凤 behind 风 at 0.08.
+    # 凤 is only 4.4 times commoner in names, but seen that often it weighs over a ninth of 风.
+    from ocr.fields.confusable import outweighed_in_a_name
+
+    assert outweighed_in_a_name(Value("温风东", (0.998, 0.909, 1.0), ((), (("凤", 0.082),), ()), (0, 0, 1, 1)))
+    # Seen at 0.01, it is not: the reading is as sure as the recogniser says.
+    assert not outweighed_in_a_name(Value("温风东", (0.998, 0.99, 1.0), ((), (("凤", 0.01),), ()), (0, 0, 1, 1)))
 
 
 def test_a_name_read_with_a_character_rare_in_names_is_never_offered_as_certain():
