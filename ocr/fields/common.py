@@ -10,7 +10,7 @@ from ocr.fields.layout import Value, join
 from ocr.fields.looks import commonest_length, fuse, word_level
 from ocr.fields.places import begins_with_province, settle_address, settle_town
 from ocr.fields.scripts import MAINLAND_PRINT, has_traditional
-from ocr.fields.surnames import weigh_surname
+from ocr.fields.surnames import COMPOUND_SURNAMES, weigh_surname
 from ocr.preprocess.sharpness import contrast, is_blurred, is_pale
 from ocr.reading import Field, Warning
 
@@ -237,7 +237,7 @@ def chinese_or_digits(value: Value) -> Value:
 
 
 def read_name(row: Value, look, labels: dict[str, tuple[str, ...]], right_limit: float,
-              room: float) -> tuple[Value, float]:
+              room: float, sex_label_after: bool = False) -> tuple[Value, float]:
     """A person's name from its row: the fused looks, one look past the box's end, and what only names need:
     - a character the recogniser is known to read, as surely, for a rarer name character once blurred (森 for
       淼, 赞 for 赟: fields/confusable.py) is never certain, even where the line's measured blur stayed under
@@ -249,10 +249,13 @@ def read_name(row: Value, look, labels: dict[str, tuple[str, ...]], right_limit:
       fields/confusable.py);
     - a doubtful surname is weighed by how common it is (同嘉 read with 闫 behind 同 is 闫嘉), and one unknown or
       outweighed is never certain (fields/surnames.py);
-    - a name is a surname and a given name: one character means part of it was not read (0.45 at most)."""
+    - a name is a surname and a given name: one character means part of it was not read (0.45 at most);
+    - where the 性别 label stands right after the name on its row (`sex_label_after`: certificates), that label
+      misread into the name is cut off."""
     value, confidence = look_free_text([row], look, labels, chinese_only, name=True)
     value, confidence = read_past_the_box(value, confidence, row, look, labels, right_limit, room)
-    value, confidence = _without_a_misread_sex_label(value, confidence)
+    if sex_label_after:
+        value, confidence = _without_a_misread_sex_label(value, confidence)
     value, confidence = weigh_surname(value, confidence)
     if may_be_another(value) or outweighed_in_a_name(value) or rare_in_names(value):
         confidence = min(confidence, 0.85)
@@ -268,7 +271,8 @@ def _without_a_misread_sex_label(value: Value, confidence: float) -> tuple[Value
     given-name character: 性 after two characters or more, with one or two characters after it, is the label.
     What is left is never certain: the line was not read as laid out."""
     at = value.text.find("性", 2)
-    if at < 0 or len(value.text) - at not in (2, 3):
+    if at < 0 or len(value.text) - at not in (2, 3) or value.text[:at] in COMPOUND_SURNAMES:
+        # What would be left is a surname alone (欧阳性X): the name's own 性, kept.
         return value, confidence
     return value.sub(0, at), min(confidence, 0.85)
 

@@ -85,7 +85,8 @@ def _name(layout: Layout, look: SecondLook, out: Collected) -> None:
     if row is None:
         out.warn("field_missing", "name")
         return
-    value, confidence = read_name(row, look, LABELS, PORTRAIT_LEFT * look.image.shape[1], layout.room_after(row))
+    value, confidence = read_name(row, look, LABELS, PORTRAIT_LEFT * look.image.shape[1], layout.room_after(row),
+                                  sex_label_after=True)
     if not value.text:
         out.warn("field_missing", "name")
         return

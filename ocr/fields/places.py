@@ -9,8 +9,9 @@ place's siblings fits as well, or when the recogniser's runner-up picks out one 
 警平县: 黎平县, not 富平县 or 西平县); a name that is not in the list (a new district) is left as read.
 
 A town right after its county is looked up among that county's towns (ocr/data/towns.txt, today's names from
-JioNLP): one doubtful character is set right by the same rules, but never vouched for, since old cards keep
-former names (`settle_town`). Villages and streets have no list here and stay free text.
+JioNLP): one doubtful character of its own name (not of its ending: 镇, 乡, 街道) is set right when only one town
+fits, but never vouched for, since old cards keep former names (`settle_town`). Villages and streets have no
+list here and stay free text.
 
 A long name (five characters or more) misread in two characters (野东南苗族属族自治州) is set right only when the
 text right after it spells one of that place's own counties exactly (黎平县): the county vouches for its parent.
@@ -82,25 +83,29 @@ def settle_address(value: Value) -> Value:
 
 def settle_town(value: Value) -> Value:
     """An address whose town, right after its county, is one character from exactly one of that county's towns
-    (黄驾乡 for 黄莺乡), that character doubted by the recogniser, with that town written in. Only ever set
-    right, never confirmed: the list holds today's names, and a card keeps its address for up to twenty years
-    while towns are merged and renamed (武隆's 巷口镇 became 芙蓉街道 in 2020, and is one character from its
-    江口镇). So what is written in is as unsure as it was read, and a town read as no listed one is left as read."""
+    (黄驾乡 for 黄莺乡), that character doubted by the recogniser, with that town written in; when several towns
+    are one character away, the one whose character the recogniser saw among its runners-up, if only one.
+    Only a character of the town's own name is ever replaced, never its ending (金桥路 is a road, not a misread
+    金桥镇) and never a digit, and a text that already begins with a listed town is left as read. Never
+    confirmed: the list holds today's names, and a card keeps its address for up to twenty years while towns
+    are merged and renamed (武隆's 巷口镇 became 芙蓉街道 in 2020, and is one character from its 江口镇), so the
+    character written in keeps the recogniser's doubt."""
     value, position, parents = _settled_places(value)
-    if not position or not parents or not all(_is_county(code) for code in parents):
-        return value
-    towns = {town for code in parents for town in towns_of(code, places().names.get(code, ""))}
+    towns = towns_of(parents) if position else ()
     if not towns or any(value.text.startswith(town, position) for town in towns):
         return value
     near, seen = [], []
     for town in towns:
-        stop = position + len(town)
-        if len(town) < 3 or stop > len(value.text):
+        stem = len(town) - len(_town_ending(town))
+        if stem < 2 or not value.text.startswith(town[stem:], position + stem):
             continue
-        misread = [i for i, ch in enumerate(town) if value.text[position + i] != ch]
-        if len(misread) == 1 and _doubtful(value, position + misread[0], town[misread[0]]):
+        misread = [i for i, ch in enumerate(town[:stem]) if value.text[position + i] != ch]
+        if len(misread) != 1 or value.text[position + misread[0]].isdigit():
+            continue
+        at = position + misread[0]
+        if _doubtful(value, at, town[misread[0]]):
             near.append(town)
-            if _runner_up(value, position + misread[0], town[misread[0]]):
+            if _runner_up(value, at, town[misread[0]]):
                 seen.append(town)
     if len(near) > 1 and len(seen) == 1:
         near = seen
@@ -112,6 +117,10 @@ def settle_town(value: Value) -> Value:
     if alternatives:
         alternatives = alternatives[:position] + tuple(() for _ in town) + alternatives[stop:]
     return Value(value.text[:position] + town + value.text[stop:], value.confidences, alternatives, value.box)
+
+
+def _town_ending(town: str) -> str:
+    return "街道" if town.endswith("街道") else town[-1:]
 
 
 def _settled_places(value: Value) -> tuple[Value, int, list[str]]:
@@ -134,23 +143,31 @@ def _is_county(code: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _towns() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[str, ...]]]:
-    """The towns of each county by its code, and by its province and the name without its ending (a card may
-    name 武隆县, code 500232, where the list has 武隆区, 500156)."""
+    """The towns of each county (and of the four cities without counties, 东莞 and 中山 among them) by its code,
+    and by its province and its name without the ending, for the names only one county of its province has."""
     by_code: dict[str, tuple[str, ...]] = {}
-    by_name: dict[tuple[str, str], tuple[str, ...]] = {}
+    by_name: dict[tuple[str, str], list[tuple[str, ...]]] = {}
     with TOWNS_FILE.open(encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
             code, name, *towns = line.split()
             by_code[code] = tuple(towns)
-            by_name.setdefault((code[:2], _without_ending(name)), tuple(towns))
-    return by_code, by_name
+            by_name.setdefault((code[:2], _without_ending(name)), []).append(tuple(towns))
+    return by_code, {key: found[0] for key, found in by_name.items() if len(found) == 1}
 
 
-def towns_of(code: str, name: str) -> tuple[str, ...]:
+def towns_of(codes: list[str]) -> tuple[str, ...]:
+    """The towns of the places `codes` name, by their codes; failing that, a county's by its province and its name
+    without the ending, where that name is the province's only one: a card naming the abolished 武隆县 (500232)
+    finds 武隆区's (500156), but an old 桥东区 of 石家庄 does not find 张家口's, nor 伊宁市 伊宁县's."""
     by_code, by_name = _towns()
-    return by_code.get(code) or by_name.get((code[:2], _without_ending(name)), ())
+    listed = [town for code in codes for town in by_code.get(code, ())]
+    if not listed:
+        names = places().names
+        listed = [town for code in codes if _is_county(code)
+                  for town in by_name.get((code[:2], _without_ending(names.get(code, ""))), ())]
+    return tuple(dict.fromkeys(listed))          # in the list's order, each once
 
 
 def _without_ending(name: str) -> str:

@@ -73,16 +73,21 @@ def _value_column(layout: Layout, birth_row: list[Value], year: str) -> float:
 
 
 def _from_value_column(piece: Value, values_from: float) -> Value:
-    """A piece that begins in the label column and holds a space: a misread label and its value read as one
-    box ("赠器 姜佳超", 姓名 misread, photo 15300015). The part after the space is the value when it begins, by
-    the share of characters before it, in the value column; the piece as it is otherwise."""
-    gap = piece.text.find(" ")
-    if piece.box[0] >= values_from or gap < 1:
+    """A piece that begins in the label column with a label's two characters or fewer and a space: a misread
+    label and its value read as one box ("赠器 姜佳超", 姓名 misread, photo 15300015; "赠 器 王喆" too). The part
+    after that space is the value when it begins, by the share of characters before it, in the value column;
+    the piece as it is otherwise (欧阳 and 文华 of "赠器欧阳 文华" are both the name's)."""
+    if piece.box[0] >= values_from:
         return piece
-    rest = piece.sub(gap, len(piece.text)).stripped()
+    spaces = [i for i, ch in enumerate(piece.text) if ch == " " and 0 < len(piece.text[:i].replace(" ", "")) <= 2]
+    if not spaces:
+        return piece
+    rest = piece.sub(spaces[-1], len(piece.text)).stripped()
+    if not rest.text:
+        return piece
     left, top, right, bottom = piece.box
-    begin = left + (right - left) * piece.text.find(rest.text, gap) / max(len(piece.text), 1) if rest.text else right
-    if not rest.text or begin < values_from:
+    begin = left + (right - left) * piece.text.find(rest.text, spaces[-1]) / len(piece.text)
+    if begin < values_from:
         return piece
     return Value(rest.text, rest.confidences, rest.alternatives, (begin, top, right, bottom))
 

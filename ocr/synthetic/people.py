@@ -183,8 +183,8 @@ def _address(rng: random.Random, region: tuple[str, str, str, str, str], own_tow
     """`own_towns`: when given, draws the county's own town in place of the fixed list's four times in five."""
     head = region[1] + region[2] + region[3]
     town = rng.choice(TOWNS)
-    listed = towns_of(region[0], region[3])
-    if own_towns is not None and listed and own_towns.random() < 0.8:
+    listed = towns_of([region[0]]) if own_towns is not None else ()
+    if listed and own_towns.random() < 0.8:
         town = own_towns.choice(listed)
     if rng.random() < 0.5:
         tail = f"{rng.choice(ROADS)}{rng.randrange(1, 400)}号"
