@@ -9,8 +9,9 @@ place's siblings fits as well, or when the recogniser's runner-up picks out one 
 警平县: 黎平县, not 富平县 or 西平县); a name that is not in the list (a new district) is left as read.
 
 A town right after its county is looked up among that county's towns (ocr/data/towns.txt, today's names from
-JioNLP): one doubtful character of its own name (not of its ending: 镇, 乡, 街道) is set right when only one town
-fits, but never vouched for, since old cards keep former names (`settle_town`). Villages and streets have no
+JioNLP): one character of its own name (not of its ending: 镇, 乡, 街道) is set right only when the recogniser saw
+the listed one among its runners-up and only one town fits so, and never vouched for, since old cards keep
+former names (`settle_town`). Villages and streets have no
 list here and stay free text.
 
 A long name (five characters or more) misread in two characters (野东南苗族属族自治州) is set right only when the
@@ -83,35 +84,30 @@ def settle_address(value: Value) -> Value:
 
 def settle_town(value: Value) -> Value:
     """An address whose town, right after its county, is one character from exactly one of that county's towns
-    (黄驾乡 for 黄莺乡), that character doubted by the recogniser, with that town written in; when several towns
-    are one character away, the one whose character the recogniser saw among its runners-up, if only one.
+    whose character the recogniser saw among its runners-up (刘纤镇 with 圩 behind 纤: 刘圩镇), with that town
+    written in. Unlike a county's, a town's character is never replaced on the list's word alone: the list holds
+    today's names, and a card keeps its address for up to twenty years while towns are merged and renamed (武隆's
+    巷口镇 became 芙蓉街道 in 2020, and is one character from its 江口镇); 鸭江镇, no town of 浦东新区, read with 鸭
+    at 0.69 and no 张 behind it, was "set right" to 张江镇 (set 15300000, photo 15300155) before this was asked.
     Only a character of the town's own name is ever replaced, never its ending (金桥路 is a road, not a misread
     金桥镇) and never a digit, and a text that already begins with a listed town is left as read. Never
-    confirmed: the list holds today's names, and a card keeps its address for up to twenty years while towns
-    are merged and renamed (武隆's 巷口镇 became 芙蓉街道 in 2020, and is one character from its 江口镇), so the
-    character written in keeps the recogniser's doubt."""
+    confirmed: the character written in keeps the recogniser's doubt."""
     value, position, parents = _settled_places(value)
     towns = towns_of(parents) if position else ()
     if not towns or any(value.text.startswith(town, position) for town in towns):
         return value
-    near, seen = [], []
+    seen = []
     for town in towns:
         stem = len(town) - len(_town_ending(town))
         if stem < 2 or not value.text.startswith(town[stem:], position + stem):
             continue
         misread = [i for i, ch in enumerate(town[:stem]) if value.text[position + i] != ch]
-        if len(misread) != 1 or value.text[position + misread[0]].isdigit():
-            continue
-        at = position + misread[0]
-        if _doubtful(value, at, town[misread[0]]):
-            near.append(town)
-            if _runner_up(value, at, town[misread[0]]):
-                seen.append(town)
-    if len(near) > 1 and len(seen) == 1:
-        near = seen
-    if len(near) != 1:
+        if len(misread) == 1 and not value.text[position + misread[0]].isdigit() \
+                and _runner_up(value, position + misread[0], town[misread[0]]):
+            seen.append(town)
+    if len(seen) != 1:
         return value
-    town = near[0]
+    town = seen[0]
     stop = position + len(town)
     alternatives = value.alternatives
     if alternatives:

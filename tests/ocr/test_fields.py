@@ -368,7 +368,7 @@ def test_a_certificates_doubtful_town_is_set_right_from_its_countys_towns_and_ne
         return out.fields["address"].value, out.fields["address"].confidence
 
     # Fresh set 21300000, photo 21300014: 黄莺乡 read 黄驾乡 by every look.
-    value, confidence = address_read_with_a_doubtful_town((0.6, (("骂", 0.2),)))
+    value, confidence = address_read_with_a_doubtful_town((0.6, (("莺", 0.2),)))
     assert value == "重庆市武隆县黄莺乡石坝村2组13号" and confidence <= 0.85
     # Read surely with 莺 the runner-up, every look agreeing: set right all the same, and still never certain,
     # since the list holds today's names and a card may keep a former one.
