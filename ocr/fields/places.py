@@ -11,8 +11,7 @@ place's siblings fits as well, or when the recogniser's runner-up picks out one 
 A town right after its county is looked up among that county's towns (ocr/data/towns.txt, today's names from
 JioNLP): one character of its own name (not of its ending: 镇, 乡, 街道) is set right only when the recogniser saw
 the listed one among its runners-up and only one town fits so, and never vouched for, since old cards keep
-former names (`settle_town`). Villages and streets have no
-list here and stay free text.
+former names (`settle_town`). Villages and streets have no list here and stay free text.
 
 A long name (five characters or more) misread in two characters (野东南苗族属族自治州) is set right only when the
 text right after it spells one of that place's own counties exactly (黎平县): the county vouches for its parent.
@@ -91,7 +90,8 @@ def settle_town(value: Value) -> Value:
     at 0.69 and no 张 behind it, was "set right" to 张江镇 (set 15300000, photo 15300155) before this was asked.
     Only a character of the town's own name is ever replaced, never its ending (金桥路 is a road, not a misread
     金桥镇) and never a digit, and a text that already begins with a listed town is left as read. Never
-    confirmed: the character written in keeps the recogniser's doubt."""
+    confirmed: the character written in keeps the confidence the recogniser gave the one it read, and
+    `read_address` offers the address at 0.85 at most."""
     value, position, parents = _settled_places(value)
     towns = towns_of(parents) if position else ()
     if not towns or any(value.text.startswith(town, position) for town in towns):
@@ -137,10 +137,15 @@ def _is_county(code: str) -> bool:
     return len(code) == 6 and not code.endswith("00")
 
 
+# The provincial-level cities, whose districts and counties stand right under them: a county renamed there may
+# change its second pair of digits too (武隆县 500232 became 武隆区 500156).
+_MUNICIPALITIES = ("11", "12", "31", "50")
+
+
 @functools.lru_cache(maxsize=1)
 def _towns() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[str, ...]]]:
     """The towns of each county (and of the four cities without counties, 东莞 and 中山 among them) by its code,
-    and by its province and its name without the ending, for the names only one county of its province has."""
+    and by its prefecture and its name without the ending, for the names only one county of its prefecture has."""
     by_code: dict[str, tuple[str, ...]] = {}
     by_name: dict[tuple[str, str], list[tuple[str, ...]]] = {}
     with TOWNS_FILE.open(encoding="utf-8") as f:
@@ -149,21 +154,26 @@ def _towns() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[st
                 continue
             code, name, *towns = line.split()
             by_code[code] = tuple(towns)
-            by_name.setdefault((code[:2], _without_ending(name)), []).append(tuple(towns))
+            by_name.setdefault(_by_name_key(code, name), []).append(tuple(towns))
     return by_code, {key: found[0] for key, found in by_name.items() if len(found) == 1}
 
 
 def towns_of(codes: list[str]) -> tuple[str, ...]:
-    """The towns of the places `codes` name, by their codes; failing that, a county's by its province and its name
-    without the ending, where that name is the province's only one: a card naming the abolished 武隆县 (500232)
-    finds 武隆区's (500156), but an old 桥东区 of 石家庄 does not find 张家口's, nor 伊宁市 伊宁县's."""
+    """The towns of the places `codes` name, by their codes; failing that, a county's by its prefecture (or its
+    provincial-level city) and its name without the ending, where that name is the prefecture's only one: a card
+    naming the abolished 武隆县 (500232) finds 武隆区's (500156), but 石家庄's abolished 桥东区 (130103) does not
+    find 张家口's (130702)."""
     by_code, by_name = _towns()
     listed = [town for code in codes for town in by_code.get(code, ())]
     if not listed:
         names = places().names
         listed = [town for code in codes if _is_county(code)
-                  for town in by_name.get((code[:2], _without_ending(names.get(code, ""))), ())]
+                  for town in by_name.get(_by_name_key(code, names.get(code, "")), ())]
     return tuple(dict.fromkeys(listed))          # in the list's order, each once
+
+
+def _by_name_key(code: str, name: str) -> tuple[str, str]:
+    return (code[:2] if code[:2] in _MUNICIPALITIES else code[:4]), _without_ending(name)
 
 
 def _without_ending(name: str) -> str:

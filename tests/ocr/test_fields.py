@@ -359,7 +359,7 @@ def test_a_sex_label_misread_at_its_second_character_is_told_by_the_sex_after_it
     assert "sex" not in {w.field for w in out.warnings}
 
 
-def test_a_certificates_doubtful_town_is_set_right_from_its_countys_towns_and_never_certain():
+def test_a_certificates_town_whose_listed_character_was_a_runner_up_is_set_right_and_never_certain():
     def address_read_with_a_doubtful_town(weak) -> tuple[str, float]:
         lines = [line("重庆市武隆县黄驾乡石坝村2组13号", l.box, weak={7: weak}) if l.text.startswith("重庆") else l
                  for l in certificate_lines(ID + "41")]
@@ -367,9 +367,12 @@ def test_a_certificates_doubtful_town_is_set_right_from_its_countys_towns_and_ne
             lines, SecondLook(ScriptedEngine(lines, doubted_again=True), page(1120, 790)), TODAY)
         return out.fields["address"].value, out.fields["address"].confidence
 
-    # Fresh set 21300000, photo 21300014: 黄莺乡 read 黄驾乡 by every look.
+    # As on fresh set 21300000, photo 21300014, 黄莺乡 read 黄驾乡 by every look; here with 莺 behind 驾.
     value, confidence = address_read_with_a_doubtful_town((0.6, (("莺", 0.2),)))
     assert value == "重庆市武隆县黄莺乡石坝村2组13号" and confidence <= 0.85
+    # With only 骂 behind it, the list's word alone does not change it.
+    value, _ = address_read_with_a_doubtful_town((0.6, (("骂", 0.2),)))
+    assert value == "重庆市武隆县黄驾乡石坝村2组13号"
     # Read surely with 莺 the runner-up, every look agreeing: set right all the same, and still never certain,
     # since the list holds today's names and a card may keep a former one.
     value, confidence = address_read_with_a_doubtful_town((0.95, (("莺", 0.03),)))

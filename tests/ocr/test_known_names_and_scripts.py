@@ -106,8 +106,8 @@ def test_a_town_no_listed_one_is_not_set_right_on_the_lists_word_alone():
     assert settle_town(read("上海市浦东新区鸭江镇幸福巷75号", doubtful=(7,))).text == "上海市浦东新区鸭江镇幸福巷75号"
 
 
-def test_a_town_read_surely_or_read_as_a_listed_town_is_left_as_read():
-    # 巷口镇 became 芙蓉街道 in 2020 and is one character from 江口镇: read surely, an old card's town stays.
+def test_a_town_without_the_listed_character_behind_it_or_read_as_a_listed_town_is_left_as_read():
+    # 巷口镇 became 芙蓉街道 in 2020 and is one character from 江口镇: with no 江 seen, an old card's town stays.
     assert settle_town(read("重庆市武隆县巷口镇芙蓉路18号")).text == "重庆市武隆县巷口镇芙蓉路18号"
     # 华亭镇 and 安亭镇 are both 嘉定区's: a doubtful 华 that spells a listed town is not respelled as the other.
     assert settle_town(read("上海市嘉定区华亭镇", doubtful=(6,), runner_up={6: "安"})).text == "上海市嘉定区华亭镇"
@@ -126,15 +126,24 @@ def test_only_a_towns_own_name_is_set_right_never_its_ending_a_digit_or_a_one_ch
 
 def test_an_address_whose_county_is_not_matched_has_no_towns_to_look_in():
     assert settle_town(read("重庆市文降区黄驾乡", doubtful=(7,), runner_up={7: "莺"})).text == "重庆市文降区黄驾乡"
-    # A county name two counties of a province share without their endings finds neither's towns by name.
+
+
+def test_an_abolished_county_finds_its_successors_towns_only_within_its_own_prefecture():
     from ocr.fields.places import towns_of
+    # 武隆县 (500232) became 武隆区 (500156): the same name without its ending, in the same city.
     assert towns_of(["500232"]) == towns_of(["500156"]) and "黄莺乡" in towns_of(["500232"])
+    # 石家庄's abolished 桥东区 (130103) is not 张家口's 桥东区 (130702), though they share a name and a province.
+    assert towns_of(["130103"]) == ()
 
 
 def test_a_misread_that_two_towns_fit_is_left_as_read_unless_the_recogniser_saw_one_of_them():
     # 浦东新区 has 宣桥镇, 康桥镇, 祝桥镇, 金桥镇 and 高桥镇: 丽桥镇 fits them all.
     assert settle_town(read("上海市浦东新区丽桥镇", doubtful=(7,))).text == "上海市浦东新区丽桥镇"
     assert settle_town(read("上海市浦东新区丽桥镇", doubtful=(7,), runner_up={7: "祝"})).text == "上海市浦东新区祝桥镇"
+    # Two of them seen: still no telling which.
+    both = Value("上海市浦东新区丽桥镇", (0.97,) * 7 + (0.3, 0.97, 0.97),
+                 ((),) * 7 + ((("祝", 0.2), ("金", 0.1)),) + ((),) * 2, (0, 0, 1, 1))
+    assert settle_town(both).text == "上海市浦东新区丽桥镇"
 
 
 def test_the_town_list_holds_each_countys_towns_with_its_source():
