@@ -117,7 +117,8 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
                                           ensure_ascii=False) + "\n")
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
-        "engine": engine, "images": images, "threads": threads, "names": names, "towns": towns, "load_seconds": load_seconds,
+        "engine": engine, "images": images, "threads": threads, "names": names, "towns": towns,
+        "load_seconds": load_seconds,
         "peak_rss_mb": peak_rss_mb, "rss_before_load_mb": rss_before / 1024,
         "median_s": statistics.median(times), "p95_s": sorted(times)[int(0.95 * (len(times) - 1))],
         "median_cpu_s": statistics.median(cpu_times), "p95_cpu_s": sorted(cpu_times)[int(0.95 * (len(cpu_times) - 1))],
@@ -129,7 +130,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
 
 def report(result: dict) -> None:
     print(f"\n== {result['engine']}: {result['images']} images, {result['threads']} thread(s), "
-          f"names: {result['names']}, towns: {result.get('towns', 'fixed')}")
+          f"names: {result['names']}, towns: {result['towns']}")
     print(f"   load {result['load_seconds']:.2f} s; per image median {result['median_s']:.3f} s, "
           f"p95 {result['p95_s']:.3f} s wall clock (CPU time: median {result['median_cpu_s']:.3f} s, "
           f"p95 {result['p95_cpu_s']:.3f} s); peak RSS {result['peak_rss_mb']:.0f} MB "

@@ -37,6 +37,15 @@ class Value:
             end -= 1
         return self.sub(start, end)
 
+    def rest_from(self, start: int) -> Value:
+        """The text from `start` on, stripped, its box beginning where its first character is: characters of one
+        line are about evenly spaced (at the box's end when nothing is left)."""
+        rest = self.sub(start, len(self.text)).stripped()
+        left, top, right, bottom = self.box
+        at = self.text.find(rest.text, start) if rest.text else len(self.text)
+        begin = left + (right - left) * at / max(len(self.text), 1)
+        return Value(rest.text, rest.confidences, rest.alternatives, (begin, top, right, bottom))
+
     def without_spaces(self) -> Value:
         keep = [i for i, c in enumerate(self.text) if not c.isspace()]
         return Value("".join(self.text[i] for i in keep), tuple(self.confidences[i] for i in keep),
@@ -246,12 +255,7 @@ def _without_label_ink(value: Value, label: str) -> Value:
     "名 郭嘉志" from two overlapping boxes): the same ink read twice, dropped."""
     for size in range(len(label), 0, -1):
         if value.text.startswith(label[-size:]):
-            rest = value.sub(size, len(value.text)).stripped()
-            # Its box begins where its first character is, about evenly spaced with the others.
-            left, top, right, bottom = value.box
-            dropped = value.text.find(rest.text) if rest.text else len(value.text)
-            begin = left + (right - left) * dropped / max(len(value.text), 1)
-            return Value(rest.text, rest.confidences, rest.alternatives, (begin, top, right, bottom))
+            return value.rest_from(size)
     return value
 
 

@@ -107,12 +107,7 @@ def settle_town(value: Value) -> Value:
             seen.append(town)
     if len(seen) != 1:
         return value
-    town = seen[0]
-    stop = position + len(town)
-    alternatives = value.alternatives
-    if alternatives:
-        alternatives = alternatives[:position] + tuple(() for _ in town) + alternatives[stop:]
-    return Value(value.text[:position] + town + value.text[stop:], value.confidences, alternatives, value.box)
+    return _written_in(value, position, seen[0], value.confidences)
 
 
 def _town_ending(town: str) -> str:
@@ -285,8 +280,14 @@ def _confirmed(value: Value, start: int, name: str) -> Value:
     confidences = (value.confidences[:start]
                    + tuple(max(c, vouched) for c in value.confidences[start:stop])
                    + value.confidences[stop:])
-    text = value.text[:start] + name + value.text[stop:]
+    return _written_in(value, start, name, confidences)
+
+
+def _written_in(value: Value, start: int, name: str, confidences: tuple[float, ...]) -> Value:
+    """`value` with `name` written over as many characters from `start`, with these confidences; the runners-up
+    of the characters written over no longer apply."""
+    stop = start + len(name)
     alternatives = value.alternatives
     if alternatives:
         alternatives = alternatives[:start] + tuple(() for _ in name) + alternatives[stop:]
-    return Value(text, confidences, alternatives, value.box)
+    return Value(value.text[:start] + name + value.text[stop:], confidences, alternatives, value.box)

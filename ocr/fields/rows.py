@@ -82,14 +82,8 @@ def _from_value_column(piece: Value, values_from: float) -> Value:
     spaces = [i for i, ch in enumerate(piece.text) if ch == " " and 0 < len(piece.text[:i].replace(" ", "")) <= 2]
     if not spaces:
         return piece
-    rest = piece.sub(spaces[-1], len(piece.text)).stripped()
-    if not rest.text:
-        return piece
-    left, top, right, bottom = piece.box
-    begin = left + (right - left) * piece.text.find(rest.text, spaces[-1]) / len(piece.text)
-    if begin < values_from:
-        return piece
-    return Value(rest.text, rest.confidences, rest.alternatives, (begin, top, right, bottom))
+    rest = piece.rest_from(spaces[-1])
+    return rest if rest.text and rest.box[0] >= values_from else piece
 
 
 def _centre(value: Value) -> float:
