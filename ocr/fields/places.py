@@ -9,9 +9,9 @@ place's siblings fits as well, or when the recogniser's runner-up picks out one 
 警平县: 黎平县, not 富平县 or 西平县); a name that is not in the list (a new district) is left as read.
 
 A town right after its county is looked up among that county's towns (ocr/data/towns.txt, today's names from
-JioNLP): one character of its own name (not of its ending: 镇, 乡, 街道) is set right only when the recogniser saw
-the listed one among its runners-up and only one town fits so, and never vouched for, since old cards keep
-former names (`settle_town`). Villages and streets have no list here and stay free text.
+JioNLP): one character of it is set right only when the recogniser saw the listed one among its runners-up and
+only one town fits so (its ending, 镇, 乡 or 街道, only where what was read could not follow a town's name: 路 and
+村 can), and never vouched for, since old cards keep former names (`settle_town`). Villages and streets have no list here and stay free text.
 
 A long name (five characters or more) misread in two characters (野东南苗族属族自治州) is set right only when the
 text right after it spells one of that place's own counties exactly (黎平县): the county vouches for its parent.
@@ -88,10 +88,12 @@ def settle_town(value: Value) -> Value:
     today's names, and a card keeps its address for up to twenty years while towns are merged and renamed (武隆's
     巷口镇 became 芙蓉街道 in 2020, and is one character from its 江口镇); 鸭江镇, no town of 浦东新区, read with 鸭
     at 0.69 and no 张 behind it, was "set right" to 张江镇 (set 15300000, photo 15300155) before this was asked.
-    Only a character of the town's own name is ever replaced, never its ending (金桥路 is a road, not a misread
-    金桥镇) and never a digit, and a text that already begins with a listed town is left as read. Never
-    confirmed: the character written in keeps the confidence the recogniser gave the one it read, and
-    `read_address` offers the address at 0.85 at most."""
+    The ending (镇, 乡, 街道) is replaced only where what was read in its place could not follow a town's name
+    in an address (石桥苗族土家族多 with 乡 behind 多, set 25700000 with real names and county towns, photo
+    25700173): 金桥路 is a road and 黄莺村 a village, not a misread 金桥镇 or 黄莺乡. A digit is never replaced,
+    and a text that already begins with a listed town is left as read. Never confirmed: the character written
+    in keeps the confidence the recogniser gave the one it read, and `read_address` offers the address at 0.85
+    at most."""
     value, position, parents = _settled_places(value)
     towns = towns_of(parents) if position else ()
     if not towns or any(value.text.startswith(town, position) for town in towns):
@@ -99,15 +101,25 @@ def settle_town(value: Value) -> Value:
     seen = []
     for town in towns:
         stem = len(town) - len(_town_ending(town))
-        if stem < 2 or not value.text.startswith(town[stem:], position + stem):
+        read = value.text[position:position + len(town)]
+        if stem < 2 or len(read) < len(town):
             continue
-        misread = [i for i, ch in enumerate(town[:stem]) if value.text[position + i] != ch]
-        if len(misread) == 1 and not value.text[position + misread[0]].isdigit() \
-                and _runner_up(value, position + misread[0], town[misread[0]]):
+        misread = [i for i, (listed, ch) in enumerate(zip(town, read)) if listed != ch]
+        if len(misread) != 1:
+            continue
+        i = misread[0]
+        if read[i].isdigit() or (i >= stem and read[i] in _AFTER_A_PLACE_NAME):
+            continue
+        if _runner_up(value, position + i, town[i]):
             seen.append(town)
     if len(seen) != 1:
         return value
     return _written_in(value, position, seen[0], value.confidences)
+
+
+# What an address may hold right after a name like a town's, where the town's ending would stand: a road, a
+# street, a lane, a village or its group, a community, a house number's word (高桥村, 金桥路, 东城大道, 凤山社区).
+_AFTER_A_PLACE_NAME = frozenset("路街道巷弄里村组社区居委会大号栋楼苑园庄屯寨")
 
 
 def _town_ending(town: str) -> str:

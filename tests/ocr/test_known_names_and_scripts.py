@@ -113,11 +113,24 @@ def test_a_town_without_the_listed_character_behind_it_or_read_as_a_listed_town_
     assert settle_town(read("上海市嘉定区华亭镇", doubtful=(6,), runner_up={6: "安"})).text == "上海市嘉定区华亭镇"
 
 
-def test_only_a_towns_own_name_is_set_right_never_its_ending_a_digit_or_a_one_character_name():
+def test_a_towns_ending_read_as_what_no_address_holds_there_is_set_right_when_the_recogniser_saw_it():
+    # Set 25700000 with real names and county towns, photo 25700173: 乡 read 多 at 0.88, 乡 behind it.
+    settled = settle_town(read("重庆市武隆县石桥苗族土家族多庙坝村6组54号", doubtful=(13,), runner_up={13: "乡"}))
+    assert settled.text == "重庆市武隆县石桥苗族土家族乡庙坝村6组54号" and settled.confidences[13] == 0.3
+    # The same set, photo 25700189: the address wrapped after 三墩, and its 镇 was read 值, 镇 behind it.
+    assert settle_town(read("浙江省杭州市西湖区三墩值解放西路340号", doubtful=(11,), runner_up={11: "镇"})).text \
+        == "浙江省杭州市西湖区三墩镇解放西路340号"
+    # Without the listed ending behind the one read, nothing says it was misread.
+    assert settle_town(read("浙江省杭州市西湖区三墩值解放西路340号", doubtful=(11,))).text \
+        == "浙江省杭州市西湖区三墩值解放西路340号"
+
+
+def test_only_a_towns_name_is_set_right_never_a_road_village_or_street_named_like_it_a_digit_or_a_short_name():
     # A road, a village or a street named like a town is not that town with its ending misread.
     assert settle_town(read("上海市浦东新区金桥路100号", doubtful=(9,), runner_up={9: "镇"})).text \
         == "上海市浦东新区金桥路100号"
     assert settle_town(read("重庆市武隆区黄莺村2组", doubtful=(8,), runner_up={8: "乡"})).text == "重庆市武隆区黄莺村2组"
+    assert settle_town(read("重庆市武隆区凤山大道8号", doubtful=(9,), runner_up={9: "街"})).text == "重庆市武隆区凤山大道8号"
     # A house number's digit is no misread character of a name (凤山街道 is 武隆's).
     assert settle_town(read("重庆市武隆区凤1街道8号", doubtful=(7,), runner_up={7: "山"})).text == "重庆市武隆区凤1街道8号"
     # 浦东新区's 唐镇: one character of its own, too little to tell it from a misreading of anything else.
