@@ -120,9 +120,11 @@ def test_a_towns_ending_read_as_what_no_address_holds_there_is_set_right_when_th
     # The same set, photo 25700189: the address wrapped after 三墩, and its 镇 was read 值, 镇 behind it.
     assert settle_town(read("浙江省杭州市西湖区三墩值解放西路340号", doubtful=(11,), runner_up={11: "镇"})).text \
         == "浙江省杭州市西湖区三墩镇解放西路340号"
-    # Without the listed ending behind the one read, nothing says it was misread.
+    # Without the listed ending behind the one read, or with it only faintly, nothing says it was misread.
     assert settle_town(read("浙江省杭州市西湖区三墩值解放西路340号", doubtful=(11,))).text \
         == "浙江省杭州市西湖区三墩值解放西路340号"
+    faint = Value("浙江省杭州市西湖区三墩值", (0.97,) * 11 + (0.95,), ((),) * 11 + ((("镇", 0.001),),), (0, 0, 1, 1))
+    assert settle_town(faint).text == "浙江省杭州市西湖区三墩值"
 
 
 def test_only_a_towns_name_is_set_right_never_a_road_village_or_street_named_like_it_a_digit_or_a_short_name():
