@@ -108,22 +108,35 @@ def settle_town(value: Value) -> Value:
         if len(misread) != 1:
             continue
         i = misread[0]
-        if read[i].isdigit() or (i >= stem and read[i] in _AFTER_A_PLACE_NAME):
+        ending = i >= stem
+        if read[i].isdigit() or (ending and not _may_be_a_misread_ending(town, read[i], value.confidences[position + i])):
             continue
         # An ending is what makes the text a town: the recogniser must have given the listed one some weight.
-        if _runner_up(value, position + i, town[i], at_least=ENDING_SEEN if i >= stem else 0.0):
+        if _runner_up(value, position + i, town[i], at_least=ENDING_SEEN if ending else 0.0):
             seen.append(town)
     if len(seen) != 1:
         return value
     return _written_in(value, position, seen[0], value.confidences)
 
 
-# How surely the recogniser must have seen a town's ending behind the character it read in its place (乡 behind 多
-# at 0.07-0.11 in photo 25700173's looks): its top runners-up are always given, however faint.
-ENDING_SEEN = 0.02
+# How surely the recogniser must have seen a town's ending behind the character it read in its place, once the
+# looks are fused (乡 behind 多 at 0.12 in photo 25700173, 镇 behind 值 at 0.19 in 25700189): its top runners-up
+# are always given, however faint.
+ENDING_SEEN = 0.05
+TOWN_ENDINGS = ("镇", "乡", "街道")
 # What an address may hold right after a name like a town's, where the town's ending would stand: a road, a
-# street, a lane, a village or its group, a community, a house number's word (高桥村, 金桥路, 东城大道, 凤山社区).
-_AFTER_A_PLACE_NAME = frozenset("路街道巷弄里村组社区居委会大号栋楼苑园庄屯寨")
+# street, a lane, a village or its group, a community, an estate, a square, a house number's word, a direction or
+# a numeral in a road's or a village's name (高桥村, 金桥路, 东城大道, 凤山社区, 三墩新村, 三墩东路, 张桥中村), or
+# another ending: an old card's 乡 is not a misread of the 镇 the town has become.
+_AFTER_A_PLACE_NAME = frozenset("路街道巷弄里村组社区居委会大号栋楼苑园庄屯寨东西南北中新小花广口头门湾坝队场城镇乡"
+                                "一二三四五六七八九十")
+
+
+def _may_be_a_misread_ending(town: str, read: str, confidence: float) -> bool:
+    """Whether `read`, where `town`'s ending should stand, may be that ending misread: only a town's own ending
+    (林场 or 工业区 in the list are no towns' endings), a character no address holds there, and one the
+    recogniser doubted (多 read at 0.78 for 乡)."""
+    return _town_ending(town) in TOWN_ENDINGS and read not in _AFTER_A_PLACE_NAME and confidence < SURE
 
 
 def _town_ending(town: str) -> str:

@@ -120,11 +120,17 @@ def test_a_towns_ending_read_as_what_no_address_holds_there_is_set_right_when_th
     # The same set, photo 25700189: the address wrapped after 三墩, and its 镇 was read 值, 镇 behind it.
     assert settle_town(read("浙江省杭州市西湖区三墩值解放西路340号", doubtful=(11,), runner_up={11: "镇"})).text \
         == "浙江省杭州市西湖区三墩镇解放西路340号"
-    # Without the listed ending behind the one read, or with it only faintly, nothing says it was misread.
+    # Without the listed ending behind the one read, or with it only faintly, or with the one read sure, nothing
+    # says it was misread.
     assert settle_town(read("浙江省杭州市西湖区三墩值解放西路340号", doubtful=(11,))).text \
         == "浙江省杭州市西湖区三墩值解放西路340号"
-    faint = Value("浙江省杭州市西湖区三墩值", (0.97,) * 11 + (0.95,), ((),) * 11 + ((("镇", 0.001),),), (0, 0, 1, 1))
-    assert settle_town(faint).text == "浙江省杭州市西湖区三墩值"
+
+    def with_ending_behind(text: str, confidence: float, probability: float) -> Value:
+        return Value(text, (0.97,) * 11 + (confidence,), ((),) * 11 + ((("镇", probability),),), (0, 0, 1, 1))
+
+    assert settle_town(with_ending_behind("浙江省杭州市西湖区三墩值", 0.48, 0.19)).text == "浙江省杭州市西湖区三墩镇"
+    assert settle_town(with_ending_behind("浙江省杭州市西湖区三墩值", 0.48, 0.04)).text == "浙江省杭州市西湖区三墩值"
+    assert settle_town(with_ending_behind("浙江省杭州市西湖区三墩值", 0.95, 0.19)).text == "浙江省杭州市西湖区三墩值"
 
 
 def test_only_a_towns_name_is_set_right_never_a_road_village_or_street_named_like_it_a_digit_or_a_short_name():
@@ -132,7 +138,13 @@ def test_only_a_towns_name_is_set_right_never_a_road_village_or_street_named_lik
     assert settle_town(read("上海市浦东新区金桥路100号", doubtful=(9,), runner_up={9: "镇"})).text \
         == "上海市浦东新区金桥路100号"
     assert settle_town(read("重庆市武隆区黄莺村2组", doubtful=(8,), runner_up={8: "乡"})).text == "重庆市武隆区黄莺村2组"
-    assert settle_town(read("重庆市武隆区凤山大道8号", doubtful=(9,), runner_up={9: "街"})).text == "重庆市武隆区凤山大道8号"
+    assert settle_town(read("重庆市武隆区凤山大道8号", doubtful=(8,), runner_up={8: "街"})).text == "重庆市武隆区凤山大道8号"
+    # A new estate, a road by its direction, a village by its place (review of the fifteenth session's rule).
+    for text in ("浙江省杭州市西湖区三墩新村5号", "浙江省杭州市西湖区三墩东路5号", "浙江省杭州市西湖区三墩中村2组"):
+        assert settle_town(read(text, doubtful=(11,), runner_up={11: "镇"})).text == text
+    # An old card's 乡 is not a misread 镇: 三墩乡 became 三墩镇, and the card keeps what it printed.
+    assert settle_town(read("浙江省杭州市西湖区三墩乡解放村", doubtful=(11,), runner_up={11: "镇"})).text \
+        == "浙江省杭州市西湖区三墩乡解放村"
     # A house number's digit is no misread character of a name (凤山街道 is 武隆's).
     assert settle_town(read("重庆市武隆区凤1街道8号", doubtful=(7,), runner_up={7: "山"})).text == "重庆市武隆区凤1街道8号"
     # 浦东新区's 唐镇: one character of its own, too little to tell it from a misreading of anything else.
