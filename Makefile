@@ -1,6 +1,6 @@
 # Two commands for a fresh Debian/Ubuntu machine with Python 3.11+:
 #   make run    install what is missing, create and seed the database, start the API on 127.0.0.1:5000
-#   make test   install what is missing and run the whole test suite (SQLite, then PostgreSQL)
+#   make test   install what is missing and run the whole test suite (SQLite and PostgreSQL, side by side)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
