@@ -11,7 +11,8 @@ place's siblings fits as well, or when the recogniser's runner-up picks out one 
 A town right after its county is looked up among that county's towns (ocr/data/towns.txt, today's names from
 JioNLP): one character of it is set right only when the recogniser saw the listed one among its runners-up and
 only one town fits so (its ending, 镇, 乡 or 街道, only where what was read could not follow a town's name: 路 and
-村 can), and never vouched for, since old cards keep former names (`settle_town`). Villages and streets have no list here and stay free text.
+村 can), and never vouched for, since old cards keep former names (`settle_town`). Villages and streets have no
+list here and stay free text.
 
 A long name (five characters or more) misread in two characters (野东南苗族属族自治州) is set right only when the
 text right after it spells one of that place's own counties exactly (黎平县): the county vouches for its parent.
@@ -88,9 +89,10 @@ def settle_town(value: Value) -> Value:
     today's names, and a card keeps its address for up to twenty years while towns are merged and renamed (武隆's
     巷口镇 became 芙蓉街道 in 2020, and is one character from its 江口镇); 鸭江镇, no town of 浦东新区, read with 鸭
     at 0.69 and no 张 behind it, was "set right" to 张江镇 (set 15300000, photo 15300155) before this was asked.
-    The ending (镇, 乡, 街道) is replaced only where what was read in its place could not follow a town's name
-    in an address (石桥苗族土家族多 with 乡 behind 多, set 25700000 with real names and county towns, photo
-    25700173): 金桥路 is a road and 黄莺村 a village, not a misread 金桥镇 or 黄莺乡. A digit is never replaced,
+    The ending (镇, 乡, 街道) is replaced only where the recogniser doubted what it read there, saw the ending
+    at ENDING_SEEN or more, and what it read could not follow a town's name in an address (石桥苗族土家族多 with
+    乡 behind 多, set 25700000 with real names and county towns, photo 25700173): 金桥路 is a road and 黄莺村 a
+    village, not a misread 金桥镇 or 黄莺乡 (`_may_be_misread`). A digit is never replaced,
     and a text that already begins with a listed town is left as read. Never confirmed: the character written
     in keeps the confidence the recogniser gave the one it read, and `read_address` offers the address at 0.85
     at most."""
@@ -105,14 +107,7 @@ def settle_town(value: Value) -> Value:
         if stem < 2 or len(read) < len(town):
             continue
         misread = [i for i, (listed, ch) in enumerate(zip(town, read)) if listed != ch]
-        if len(misread) != 1:
-            continue
-        i = misread[0]
-        ending = i >= stem
-        if read[i].isdigit() or (ending and not _may_be_a_misread_ending(town, read[i], value.confidences[position + i])):
-            continue
-        # An ending is what makes the text a town: the recogniser must have given the listed one some weight.
-        if _runner_up(value, position + i, town[i], at_least=ENDING_SEEN if ending else 0.0):
+        if len(misread) == 1 and _may_be_misread(value, position, town, misread[0], in_ending=misread[0] >= stem):
             seen.append(town)
     if len(seen) != 1:
         return value
@@ -132,11 +127,20 @@ _AFTER_A_PLACE_NAME = frozenset("路街道巷弄里村组社区居委会大号�
                                 "一二三四五六七八九十")
 
 
-def _may_be_a_misread_ending(town: str, read: str, confidence: float) -> bool:
-    """Whether `read`, where `town`'s ending should stand, may be that ending misread: only a town's own ending
-    (林场 or 工业区 in the list are no towns' endings), a character no address holds there, and one the
-    recogniser doubted (多 read at 0.78 for 乡)."""
-    return _town_ending(town) in TOWN_ENDINGS and read not in _AFTER_A_PLACE_NAME and confidence < SURE
+def _may_be_misread(value: Value, position: int, town: str, i: int, in_ending: bool) -> bool:
+    """Whether the character read at `town`'s `i`-th place (the town starting at `position`) may be the listed one
+    misread: never a digit; in the town's own name, when the recogniser saw the listed one among its runners-up;
+    in its ending, only a town's own ending (林场 or 工业区 in the list are no towns' endings), where a character
+    no address holds there was read and doubted (多 at 0.78 for 乡), and the listed one was seen at ENDING_SEEN or
+    more: an ending is what makes the text a town."""
+    read = value.text[position + i]
+    if read.isdigit():
+        return False
+    if not in_ending:
+        return _runner_up(value, position + i, town[i])
+    return (_town_ending(town) in TOWN_ENDINGS and read not in _AFTER_A_PLACE_NAME
+            and value.confidences[position + i] < SURE
+            and _runner_up(value, position + i, town[i], at_least=ENDING_SEEN))
 
 
 def _town_ending(town: str) -> str:
