@@ -1,13 +1,15 @@
 """OCR benchmark on generated phone photos of synthetic documents (never real people).
 
     .venv/bin/python -m bench.ocr [--images 210] [--engine rapidocr|tesseract|both] [--threads 1]
-                                  [--names stress|weighted] [--towns fixed|county]
+                                  [--names stress|weighted] [--towns fixed|county] [--severity 1.0]
 
 Prints, per engine and document kind: each field's exact-match accuracy, the share of documents with every
 field right, the rate of wrong answers given with confidence >= 0.9, seconds per image (median, p95, models
 loaded, one thread; wall clock, and the process's CPU time, which other work on a shared machine does not
-inflate) and peak memory. The address is also scored by character error rate. Failures are written
-to bench/out/ocr-failures-ENGINE.jsonl (synthetic data only) for inspection."""
+inflate) and peak memory. The address is also scored by character error rate. Documents fully right are also
+counted by the photo's conditions (blur, light, glare, the document's size in the frame), and among those the
+reader did not ask to photograph again. Failures are written to bench/out/ocr-failures-ENGINE.jsonl (synthetic
+data only) for inspection."""
 
 from __future__ import annotations
 
@@ -32,6 +34,21 @@ FIELDS_BY_KIND = {
 OUT = Path(__file__).resolve().parent / "out"
 # Confidence bands of the calibration table: upper bounds (exclusive; 1.01 closes the last one).
 BANDS = {"<0.5": 0.5, "0.5-0.9": 0.9, ">=0.9": 1.01}
+# The photo's conditions, as ocr/synthetic/photo.py records them, in bands of what the person taking the photo
+# can change. Blur is the Gaussian's sigma in photo pixels (0 to 1.6 at severity 1); exposure under 0.7 is the
+# generator's low light (0.35-0.6, a quarter of the photos); fill is the document's share of the photo's width.
+CONDITIONS = {
+    "blur": (("under 0.7 px", lambda c: c["blur"] < 0.7), ("0.7-1.2 px", lambda c: 0.7 <= c["blur"] < 1.2),
+             ("1.2 px or more", lambda c: c["blur"] >= 1.2)),
+    "light": (("normal", lambda c: c["exposure"] >= 0.7), ("low", lambda c: c["exposure"] < 0.7)),
+    "glare": (("none", lambda c: "glare" not in c), ("a lamp's", lambda c: "glare" in c)),
+    "size": (("document 60 % of the width or more", lambda c: c["fill"] >= 0.6),
+             ("under 60 %", lambda c: c["fill"] < 0.6)),
+    # What a person told to hold still, find light and turn away from the lamp would send.
+    "careful photo": (("blur under 1 px, normal light, no glare",
+                       lambda c: c["blur"] < 1.0 and c["exposure"] >= 0.7 and "glare" not in c),
+                      ("any other", lambda c: not (c["blur"] < 1.0 and c["exposure"] >= 0.7 and "glare" not in c))),
+}
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -50,7 +67,7 @@ def _cpu_seconds() -> float:
 
 
 def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mode: str,
-               names: str = "stress", towns: str = "fixed") -> dict:
+               names: str = "stress", towns: str = "fixed", severity: float = 1.0) -> dict:
     import datetime as dt
 
     from ocr.api import Reader
@@ -72,10 +89,13 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
     bands = {band: {"right": 0, "wrong": 0} for band in BANDS}
     # The retake advice (ocr/preprocess/retake.py) given on failed and on fully right documents, by code.
     advice = {"failed": defaultdict(int), "right": defaultdict(int)}
+    by_condition = {name: {band: {"n": 0, "all_right": 0} for band, _ in bands_of}
+                    for name, bands_of in CONDITIONS.items()}
     OUT.mkdir(exist_ok=True)
     with open(OUT / f"ocr-failures-{engine}.jsonl", "w") as failures:
         for i in range(images):
-            sample = make_sample(first_seed + i, KINDS[i % len(KINDS)], names=names, towns=towns)
+            sample = make_sample(first_seed + i, KINDS[i % len(KINDS)], severity=severity, names=names,
+                                 towns=towns)
             t0, c0 = time.perf_counter(), _cpu_seconds()
             reading = reader.read(sample.jpeg, "auto" if kind_mode == "auto" else sample.kind, today=today)
             times.append(time.perf_counter() - t0)
@@ -110,6 +130,10 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
             docs[kind]["all_right"] += all_right
             advised = next((w.code for w in reading.warnings if w.code in RETAKE_ADVICE), "none")
             advice["right" if all_right else "failed"][advised] += 1
+            for name, bands_of in CONDITIONS.items():
+                band = next(band for band, holds in bands_of if holds(sample.conditions))
+                by_condition[name][band]["n"] += 1
+                by_condition[name][band]["all_right"] += all_right
             if wrong:
                 failures.write(json.dumps({"seed": sample.seed, "kind": kind, "variant": sample.variant,
                                            "conditions": sample.conditions, "wrong": wrong,
@@ -117,7 +141,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
                                           ensure_ascii=False) + "\n")
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
-        "engine": engine, "images": images, "threads": threads, "names": names, "towns": towns,
+        "engine": engine, "images": images, "threads": threads, "names": names, "towns": towns, "severity": severity,
         "load_seconds": load_seconds,
         "peak_rss_mb": peak_rss_mb, "rss_before_load_mb": rss_before / 1024,
         "median_s": statistics.median(times), "p95_s": sorted(times)[int(0.95 * (len(times) - 1))],
@@ -125,12 +149,17 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
         "per_field": {f"{k}/{f}": v for (k, f), v in per_field.items()},
         "docs": dict(docs), "address": dict(address), "calibration": bands,
         "advice": {outcome: dict(codes) for outcome, codes in advice.items()},
+        "by_condition": by_condition,
     }
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "0/0"
 
 
 def report(result: dict) -> None:
     print(f"\n== {result['engine']}: {result['images']} images, {result['threads']} thread(s), "
-          f"names: {result['names']}, towns: {result['towns']}")
+          f"names: {result['names']}, towns: {result['towns']}, severity {result.get('severity', 1.0)}")
     print(f"   load {result['load_seconds']:.2f} s; per image median {result['median_s']:.3f} s, "
           f"p95 {result['p95_s']:.3f} s wall clock (CPU time: median {result['median_cpu_s']:.3f} s, "
           f"p95 {result['p95_cpu_s']:.3f} s); peak RSS {result['peak_rss_mb']:.0f} MB "
@@ -158,6 +187,12 @@ def report(result: dict) -> None:
     for outcome, codes in result["advice"].items():
         print(f"   retake advice on {outcome} documents: " + ", ".join(
             f"{code} {count}" for code, count in sorted(codes.items())))
+    not_advised = result["advice"]["right"].get("none", 0) + result["advice"]["failed"].get("none", 0)
+    print(f"   fully right among documents not asked to photograph again: "
+          f"{_share(result['advice']['right'].get('none', 0), not_advised)}")
+    for name, bands_of in result["by_condition"].items():
+        print(f"   fully right by {name}: " + "; ".join(
+            f"{band} {_share(c['all_right'], c['n'])}" for band, c in bands_of.items()))
     n_docs = sum(d["n"] for d in result["docs"].values())
     all_right = sum(d["all_right"] for d in result["docs"].values())
     print(f"   ALL: documents with every field right {100 * all_right / n_docs:.1f}% ({all_right}/{n_docs}); "
@@ -183,6 +218,9 @@ def main() -> None:
                         help="fixed: eighteen towns of one county in every county (default); county: the county's "
                              "own towns, one in five from the fixed list (renamed or unlisted), the same photos "
                              "otherwise")
+    parser.add_argument("--severity", type=float, default=1.0,
+                        help="scales every photo degradation (1: the benchmark's mix, default; 0.5: gentler photos "
+                             "of the same documents, drawn alike)")
     parser.add_argument("--json", action="store_true", help="print the raw result as JSON (one engine)")
     args = parser.parse_args()
     if args.engine == "both":
@@ -190,10 +228,12 @@ def main() -> None:
         for engine in ("rapidocr", "tesseract"):
             subprocess.run([sys.executable, "-m", "bench.ocr", "--engine", engine, "--images", str(args.images),
                             "--first-seed", str(args.first_seed), "--threads", str(args.threads),
-                            "--kind", args.kind, "--names", args.names, "--towns", args.towns], check=True)
+                            "--kind", args.kind, "--names", args.names, "--towns", args.towns,
+                            "--severity", str(args.severity)], check=True)
         return
     os.environ.setdefault("OMP_THREAD_LIMIT", str(args.threads))     # Tesseract's OpenMP (REFERENCE.md)
-    result = run_engine(args.engine, args.images, args.first_seed, args.threads, args.kind, args.names, args.towns)
+    result = run_engine(args.engine, args.images, args.first_seed, args.threads, args.kind, args.names, args.towns,
+                        args.severity)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
