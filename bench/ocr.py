@@ -7,9 +7,9 @@ Prints, per engine and document kind: each field's exact-match accuracy, the sha
 field right, the rate of wrong answers given with confidence >= 0.9, seconds per image (median, p95, models
 loaded, one thread; wall clock, and the process's CPU time, which other work on a shared machine does not
 inflate) and peak memory. The address is also scored by character error rate. Documents fully right are also
-counted by the photo's conditions (blur, light, glare, the document's size in the frame), and among those the
-reader did not ask to photograph again. Failures are written to bench/out/ocr-failures-ENGINE.jsonl (synthetic
-data only) for inspection."""
+counted by the photo's conditions (blur, light, glare, the document's size in the frame, and "a careful photo":
+in focus, in good light, without glare), and among those the reader did not ask to photograph again. Failures
+are written to bench/out/ocr-failures-ENGINE.jsonl (synthetic data only) for inspection."""
 
 from __future__ import annotations
 
@@ -34,20 +34,28 @@ FIELDS_BY_KIND = {
 OUT = Path(__file__).resolve().parent / "out"
 # Confidence bands of the calibration table: upper bounds (exclusive; 1.01 closes the last one).
 BANDS = {"<0.5": 0.5, "0.5-0.9": 0.9, ">=0.9": 1.01}
+# Warnings on which the pre-fill asks for another photo besides the retake advice: no document was found in it
+# (FOUND_NO_DOCUMENT in backend/prefill/reading.py).
+NO_DOCUMENT = ("image_unreadable", "document_not_found", "kind_not_recognised")
 # The photo's conditions, as ocr/synthetic/photo.py records them, in bands of what the person taking the photo
 # can change. Blur is the Gaussian's sigma in photo pixels (0 to 1.6 at severity 1); exposure under 0.7 is the
-# generator's low light (0.35-0.6, a quarter of the photos); fill is the document's share of the photo's width.
-CONDITIONS = {
+# generator's low light (0.35-0.6, a quarter of the photos at severity 1); fill is the document's share of the
+# photo's width.
+
+
+def _careful(conditions: dict) -> bool:
+    """What a person told to hold still, find light and turn away from the lamp would send."""
+    return conditions["blur"] < 1.0 and conditions["exposure"] >= 0.7 and "glare" not in conditions
+
+
+CONDITION_BANDS = {
     "blur": (("under 0.7 px", lambda c: c["blur"] < 0.7), ("0.7-1.2 px", lambda c: 0.7 <= c["blur"] < 1.2),
              ("1.2 px or more", lambda c: c["blur"] >= 1.2)),
     "light": (("normal", lambda c: c["exposure"] >= 0.7), ("low", lambda c: c["exposure"] < 0.7)),
     "glare": (("none", lambda c: "glare" not in c), ("a lamp's", lambda c: "glare" in c)),
     "size": (("document 60 % of the width or more", lambda c: c["fill"] >= 0.6),
              ("under 60 %", lambda c: c["fill"] < 0.6)),
-    # What a person told to hold still, find light and turn away from the lamp would send.
-    "careful photo": (("blur under 1 px, normal light, no glare",
-                       lambda c: c["blur"] < 1.0 and c["exposure"] >= 0.7 and "glare" not in c),
-                      ("any other", lambda c: not (c["blur"] < 1.0 and c["exposure"] >= 0.7 and "glare" not in c))),
+    "careful photo": (("blur under 1 px, normal light, no glare", _careful), ("any other", lambda c: not _careful(c))),
 }
 
 
@@ -90,7 +98,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
     # The retake advice (ocr/preprocess/retake.py) given on failed and on fully right documents, by code.
     advice = {"failed": defaultdict(int), "right": defaultdict(int)}
     by_condition = {name: {band: {"n": 0, "all_right": 0} for band, _ in bands_of}
-                    for name, bands_of in CONDITIONS.items()}
+                    for name, bands_of in CONDITION_BANDS.items()}
     OUT.mkdir(exist_ok=True)
     with open(OUT / f"ocr-failures-{engine}.jsonl", "w") as failures:
         for i in range(images):
@@ -128,12 +136,14 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
                     address[kind]["chars"] += len(str(truth))
                     address[kind]["errors"] += edit_distance(str(truth), str(got.value)) if got else len(str(truth))
             docs[kind]["all_right"] += all_right
-            advised = next((w.code for w in reading.warnings if w.code in RETAKE_ADVICE), "none")
+            # Asked to photograph again: advised how, or told that no document was found in the photo.
+            advised = next((w.code for w in reading.warnings if w.code in RETAKE_ADVICE),
+                           next((w.code for w in reading.warnings if w.code in NO_DOCUMENT), "none"))
             advice["right" if all_right else "failed"][advised] += 1
-            for name, bands_of in CONDITIONS.items():
-                band = next(band for band, holds in bands_of if holds(sample.conditions))
-                by_condition[name][band]["n"] += 1
-                by_condition[name][band]["all_right"] += all_right
+            for name, bands_of in CONDITION_BANDS.items():
+                condition_band = next(band for band, holds in bands_of if holds(sample.conditions))
+                by_condition[name][condition_band]["n"] += 1
+                by_condition[name][condition_band]["all_right"] += all_right
             if wrong:
                 failures.write(json.dumps({"seed": sample.seed, "kind": kind, "variant": sample.variant,
                                            "conditions": sample.conditions, "wrong": wrong,
@@ -154,6 +164,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
 
 
 def _share(part: int, whole: int) -> str:
+    """`part/whole (percent)`, for counts of documents."""
     return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "0/0"
 
 
@@ -185,7 +196,7 @@ def report(result: dict) -> None:
     print("   calibration (all fields given): " + "; ".join(
         f"confidence {band}: {v['right']} right, {v['wrong']} wrong" for band, v in result["calibration"].items()))
     for outcome, codes in result["advice"].items():
-        print(f"   retake advice on {outcome} documents: " + ", ".join(
+        print(f"   asked to photograph again (retake advice, no document found) on {outcome} documents: " + ", ".join(
             f"{code} {count}" for code, count in sorted(codes.items())))
     not_advised = result["advice"]["right"].get("none", 0) + result["advice"]["failed"].get("none", 0)
     print(f"   fully right among documents not asked to photograph again: "
@@ -198,6 +209,13 @@ def report(result: dict) -> None:
     print(f"   ALL: documents with every field right {100 * all_right / n_docs:.1f}% ({all_right}/{n_docs}); "
           f"wrong answers with confidence >= 0.9: {total_confident_wrong} of {total_fields} fields "
           f"({100 * total_confident_wrong / total_fields:.2f}%)")
+
+
+def _severity(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError("severity is between 0 and 1")
+    return value
 
 
 def main() -> None:
@@ -218,9 +236,10 @@ def main() -> None:
                         help="fixed: eighteen towns of one county in every county (default); county: the county's "
                              "own towns, one in five from the fixed list (renamed or unlisted), the same photos "
                              "otherwise")
-    parser.add_argument("--severity", type=float, default=1.0,
-                        help="scales every photo degradation (1: the benchmark's mix, default; 0.5: gentler photos "
-                             "of the same documents, drawn alike)")
+    parser.add_argument("--severity", type=_severity, default=1.0,
+                        help="0 to 1: scales the photo's blur, noise, angle, tilt and vignette, and how often a "
+                             "shadow, glare or low light is drawn (1: the benchmark's mix, default; 0.5: gentler). "
+                             "The people and documents stay the same; the photo's conditions are drawn again")
     parser.add_argument("--json", action="store_true", help="print the raw result as JSON (one engine)")
     args = parser.parse_args()
     if args.engine == "both":
