@@ -34,13 +34,6 @@ FIELDS_BY_KIND = {
 OUT = Path(__file__).resolve().parent / "out"
 # Confidence bands of the calibration table: upper bounds (exclusive; 1.01 closes the last one).
 BANDS = {"<0.5": 0.5, "0.5-0.9": 0.9, ">=0.9": 1.01}
-# Warnings on which the pre-fill asks for another photo besides the retake advice: no document was found in it
-# (FOUND_NO_DOCUMENT in backend/prefill/reading.py).
-NO_DOCUMENT = ("image_unreadable", "document_not_found", "kind_not_recognised")
-# The photo's conditions, as ocr/synthetic/photo.py records them, in bands of what the person taking the photo
-# can change. Blur is the Gaussian's sigma in photo pixels (0 to 1.6 at severity 1); exposure under 0.7 is the
-# generator's low light (0.35-0.6, a quarter of the photos at severity 1); fill is the document's share of the
-# photo's width.
 
 
 def _careful(conditions: dict) -> bool:
@@ -48,6 +41,10 @@ def _careful(conditions: dict) -> bool:
     return conditions["blur"] < 1.0 and conditions["exposure"] >= 0.7 and "glare" not in conditions
 
 
+# The photo's conditions, as ocr/synthetic/photo.py records them, in bands of what the person taking the photo
+# can change. Blur is the Gaussian's sigma in photo pixels (0 to 1.6 at severity 1); exposure under 0.7 is the
+# generator's low light (0.35-0.6, a quarter of the photos at severity 1); fill is the document's share of the
+# photo's width.
 CONDITION_BANDS = {
     "blur": (("under 0.7 px", lambda c: c["blur"] < 0.7), ("0.7-1.2 px", lambda c: 0.7 <= c["blur"] < 1.2),
              ("1.2 px or more", lambda c: c["blur"] >= 1.2)),
@@ -79,7 +76,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
     import datetime as dt
 
     from ocr.api import Reader
-    from ocr.reading import RETAKE_ADVICE
+    from ocr.reading import NO_DOCUMENT_FOUND, RETAKE_ADVICE
     from ocr.synthetic import make_sample
     from ocr.synthetic.samples import KINDS
 
@@ -95,7 +92,8 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
     address = defaultdict(lambda: {"chars": 0, "errors": 0})
     times, cpu_times = [], []
     bands = {band: {"right": 0, "wrong": 0} for band in BANDS}
-    # The retake advice (ocr/preprocess/retake.py) given on failed and on fully right documents, by code.
+    # Asking for another photo, on failed and on fully right documents, by code: the retake advice
+    # (ocr/preprocess/retake.py), else a photo in which no document was found, else "none".
     advice = {"failed": defaultdict(int), "right": defaultdict(int)}
     by_condition = {name: {band: {"n": 0, "all_right": 0} for band, _ in bands_of}
                     for name, bands_of in CONDITION_BANDS.items()}
@@ -136,9 +134,8 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
                     address[kind]["chars"] += len(str(truth))
                     address[kind]["errors"] += edit_distance(str(truth), str(got.value)) if got else len(str(truth))
             docs[kind]["all_right"] += all_right
-            # Asked to photograph again: advised how, or told that no document was found in the photo.
             advised = next((w.code for w in reading.warnings if w.code in RETAKE_ADVICE),
-                           next((w.code for w in reading.warnings if w.code in NO_DOCUMENT), "none"))
+                           next((w.code for w in reading.warnings if w.code in NO_DOCUMENT_FOUND), "none"))
             advice["right" if all_right else "failed"][advised] += 1
             for name, bands_of in CONDITION_BANDS.items():
                 condition_band = next(band for band, holds in bands_of if holds(sample.conditions))

@@ -34,6 +34,8 @@ FIELD_NAMES = (
 KINDS = ("id_card_front", "id_card_back", "disability_certificate")
 # What a read says to change for a better photo (preprocess/retake.py), first among its warnings.
 RETAKE_ADVICE = ("photo_dark", "photo_glare", "photo_blurred")
+# What a read says when it found no document in the photo: the person is asked for another photo then too.
+NO_DOCUMENT_FOUND = ("image_unreadable", "document_not_found", "kind_not_recognised")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -21,7 +21,7 @@ from backend.prefill.mapping import FIELD_MAP, MINIMUM_CONFIDENCE, READABLE_KIND
 from backend.prefill.models import DocumentRead, PrefillProposal
 from backend.runtime import china_date, runtime
 from backend.unit_of_work import UnitOfWork, unit_of_work
-from ocr.reading import RETAKE_ADVICE   # result types only: no model, no image library (ocr/__init__.py)
+from ocr.reading import NO_DOCUMENT_FOUND, RETAKE_ADVICE   # result types only: no model, no image library
 
 log = logging.getLogger(__name__)
 READ_TASK = "read_material"
@@ -167,8 +167,8 @@ def sweep_reads(limit: int = 200) -> int:
     return send_again(jobs, READ_TASK, material_ids, "a queued photo read")
 
 
-# What a reading says when it found no document; a dark photo is the likeliest cause a person can act on.
-FOUND_NO_DOCUMENT = {"image_unreadable", "document_not_found", "kind_not_recognised"}
+# Said when a reading found no document (NO_DOCUMENT_FOUND) in a dark photo: the likeliest cause a person can
+# act on.
 PHOTO_TOO_DARK = {"code": "photo_too_dark"}
 
 
@@ -183,7 +183,7 @@ def _worth_saying(reading, content: bytes) -> list[dict[str, Any]]:
     # Advice for a better photo of another document is no help: the person is told it is the wrong one.
     said = [warning.to_json() for warning in warnings
             if not (mismatch and (warning.field or warning.code in RETAKE_ADVICE))]
-    found_nothing = not reading.fields or any(warning.code in FOUND_NO_DOCUMENT for warning in warnings)
+    found_nothing = not reading.fields or any(warning.code in NO_DOCUMENT_FOUND for warning in warnings)
     if not mismatch and found_nothing and too_dark(content):
         # One piece of advice about the light, the stronger one.
         said = [dict(PHOTO_TOO_DARK), *(w for w in said if w["code"] != "photo_dark")]
