@@ -2,13 +2,15 @@
 
     .venv/bin/python -m bench.ocr [--images 210] [--engine rapidocr|tesseract|both] [--threads 1]
                                   [--names stress|weighted] [--towns fixed|county] [--severity 1.0]
+                                  [--turns none|any]
 
 Prints, per engine and document kind: each field's exact-match accuracy, the share of documents with every
 field right, the rate of wrong answers given with confidence >= 0.9, seconds per image (median, p95, models
 loaded, one thread; wall clock, and the process's CPU time, which other work on a shared machine does not
 inflate) and peak memory. The address is also scored by character error rate. Documents fully right are also
 counted by the photo's conditions (blur, light, glare, the document's size in the frame, and "a careful photo":
-in focus, in good light, without glare), and among those the reader did not ask to photograph again. Failures
+in focus, in good light, without glare; and, with `--turns any`, upright, a quarter turn or upside down), and
+among those the reader did not ask to photograph again. Failures
 are written to bench/out/ocr-failures-ENGINE.jsonl (synthetic data only) for inspection."""
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import resource
 import statistics
 import subprocess
@@ -53,7 +56,19 @@ CONDITION_BANDS = {
     "size": (("document 60 % of the width or more", lambda c: c["fill"] >= 0.6),
              ("under 60 %", lambda c: c["fill"] < 0.6)),
     "careful photo": (("blur under 1 px, normal light, no glare", _careful), ("any other", lambda c: not _careful(c))),
+    "turn": (("upright", lambda c: c.get("turn", 0) == 0), ("a quarter turn", lambda c: c.get("turn") in (90, 270)),
+             ("upside down", lambda c: c.get("turn") == 180)),
 }
+TURN_MIXES = ("none", "any")
+
+
+def photo_turn(seed: int, turns: str) -> int:
+    """How far the photo of `seed` is turned: never with "none"; with "any", a quarter turn either way, a half
+    turn or none, equally often, as a person who cannot see the document (or holds the phone upright) sends
+    them. Drawn apart from the sample's own draws, so the documents and photos are the same as without."""
+    from ocr.synthetic.photo import TURNS
+
+    return 0 if turns == "none" else random.Random(f"turn {seed}").choice(TURNS)
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -72,7 +87,7 @@ def _cpu_seconds() -> float:
 
 
 def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mode: str,
-               names: str = "stress", towns: str = "fixed", severity: float = 1.0) -> dict:
+               names: str = "stress", towns: str = "fixed", severity: float = 1.0, turns: str = "none") -> dict:
     import datetime as dt
 
     from ocr.api import Reader
@@ -100,8 +115,9 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
     OUT.mkdir(exist_ok=True)
     with open(OUT / f"ocr-failures-{engine}.jsonl", "w") as failures:
         for i in range(images):
-            sample = make_sample(first_seed + i, KINDS[i % len(KINDS)], severity=severity, names=names,
-                                 towns=towns)
+            seed = first_seed + i
+            sample = make_sample(seed, KINDS[i % len(KINDS)], severity=severity, names=names, towns=towns,
+                                 turn=photo_turn(seed, turns))
             t0, c0 = time.perf_counter(), _cpu_seconds()
             reading = reader.read(sample.jpeg, "auto" if kind_mode == "auto" else sample.kind, today=today)
             times.append(time.perf_counter() - t0)
@@ -149,6 +165,7 @@ def run_engine(engine: str, images: int, first_seed: int, threads: int, kind_mod
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "engine": engine, "images": images, "threads": threads, "names": names, "towns": towns, "severity": severity,
+        "turns": turns,
         "load_seconds": load_seconds,
         "peak_rss_mb": peak_rss_mb, "rss_before_load_mb": rss_before / 1024,
         "median_s": statistics.median(times), "p95_s": sorted(times)[int(0.95 * (len(times) - 1))],
@@ -167,7 +184,8 @@ def _share(part: int, whole: int) -> str:
 
 def report(result: dict) -> None:
     print(f"\n== {result['engine']}: {result['images']} images, {result['threads']} thread(s), "
-          f"names: {result['names']}, towns: {result['towns']}, severity {result.get('severity', 1.0)}")
+          f"names: {result['names']}, towns: {result['towns']}, severity {result.get('severity', 1.0)}, "
+          f"turns: {result.get('turns', 'none')}")
     print(f"   load {result['load_seconds']:.2f} s; per image median {result['median_s']:.3f} s, "
           f"p95 {result['p95_s']:.3f} s wall clock (CPU time: median {result['median_cpu_s']:.3f} s, "
           f"p95 {result['p95_cpu_s']:.3f} s); peak RSS {result['peak_rss_mb']:.0f} MB "
@@ -199,6 +217,8 @@ def report(result: dict) -> None:
     print(f"   fully right among documents not asked to photograph again: "
           f"{_share(result['advice']['right'].get('none', 0), not_advised)}")
     for name, bands_of in result["by_condition"].items():
+        if sum(1 for c in bands_of.values() if c["n"]) < 2:
+            continue        # every photo in one band (upright, say, without --turns any): nothing to compare
         print(f"   fully right by {name}: " + "; ".join(
             f"{band} {_share(c['all_right'], c['n'])}" for band, c in bands_of.items()))
     n_docs = sum(d["n"] for d in result["docs"].values())
@@ -237,6 +257,11 @@ def main() -> None:
                         help="0 to 1: scales the photo's blur, noise, angle, tilt and vignette, and how often a "
                              "shadow, glare or low light is drawn (1: the benchmark's mix, default; 0.5: gentler). "
                              "The people and documents stay the same; the photo's conditions are drawn again")
+    parser.add_argument("--turns", choices=TURN_MIXES, default="none",
+                        help="none: every photo upright (default); any: a quarter of the photos each turned a "
+                             "quarter turn clockwise, a half turn, or a quarter turn anticlockwise, as a phone "
+                             "held sideways without an orientation tag or a document lying upside down gives them; "
+                             "the same photos otherwise")
     parser.add_argument("--json", action="store_true", help="print the raw result as JSON (one engine)")
     args = parser.parse_args()
     if args.engine == "both":
@@ -245,11 +270,11 @@ def main() -> None:
             subprocess.run([sys.executable, "-m", "bench.ocr", "--engine", engine, "--images", str(args.images),
                             "--first-seed", str(args.first_seed), "--threads", str(args.threads),
                             "--kind", args.kind, "--names", args.names, "--towns", args.towns,
-                            "--severity", str(args.severity)], check=True)
+                            "--severity", str(args.severity), "--turns", args.turns], check=True)
         return
     os.environ.setdefault("OMP_THREAD_LIMIT", str(args.threads))     # Tesseract's OpenMP (REFERENCE.md)
     result = run_engine(args.engine, args.images, args.first_seed, args.threads, args.kind, args.names, args.towns,
-                        args.severity)
+                        args.severity, args.turns)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

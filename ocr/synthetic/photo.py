@@ -1,6 +1,7 @@
 """Phone-photo degradations of a flat rendering: the document small or large, off-centre, rotated and seen at
 an angle on a desk, under a shadow or a lamp's glare, in low light, slightly out of focus, noisy, and saved as
-a JPEG. Each photo records what was done to it, so a benchmark can report failures by cause."""
+a JPEG; and, when asked, turned a quarter or half turn, as a phone held sideways or a document laid upside down
+gives it. Each photo records what was done to it, so a benchmark can report failures by cause."""
 
 from __future__ import annotations
 
@@ -21,8 +22,16 @@ class Photo:
     corners: tuple[tuple[float, float], ...]   # the document's corners in the photo, clockwise from top-left
 
 
-def phone_photo(document: Image.Image, rng: random.Random, *, severity: float = 1.0) -> Photo:
-    """`severity` scales every degradation (0: a clean flat scan placed on a desk, 1: the benchmark's mix)."""
+TURNS = (0, 90, 180, 270)
+
+
+def phone_photo(document: Image.Image, rng: random.Random, *, severity: float = 1.0, turn: int = 0) -> Photo:
+    """`severity` scales every degradation (0: a clean flat scan placed on a desk, 1: the benchmark's mix).
+    `turn` (degrees clockwise, one of TURNS) turns the finished photo before it is saved, as a phone that writes
+    no orientation tag saves a shot taken sideways or of a document lying upside down; it draws nothing, so the
+    photo is otherwise the one taken without it."""
+    if turn not in TURNS:
+        raise ValueError(f"turn must be one of {TURNS}, not {turn!r}")
     doc = np.asarray(document.convert("RGB"), dtype=np.float32)
     dh, dw = doc.shape[:2]
     canvas_w = rng.choice((1280, 1440, 1600))
@@ -93,9 +102,26 @@ def phone_photo(document: Image.Image, rng: random.Random, *, severity: float = 
     img = np.clip(img, 0, 255).astype(np.uint8)
     quality = int(rng.uniform(40, 88)) if severity > 0 else 92
     conditions["jpeg_quality"] = quality
+    if turn:
+        img, corners = _turned(img, corners, turn)
+        conditions["turn"] = turn
     buffer = io.BytesIO()
     Image.fromarray(img).save(buffer, format="JPEG", quality=quality)
     return Photo(buffer.getvalue(), conditions, tuple((float(x), float(y)) for x, y in corners))
+
+
+def _turned(img: np.ndarray, corners: np.ndarray, turn: int) -> tuple[np.ndarray, np.ndarray]:
+    """The photo turned `turn` degrees clockwise, and the document's corners where they now lie (still the
+    document's own top-left first)."""
+    h, w = img.shape[:2]
+    x, y = corners[:, 0], corners[:, 1]
+    if turn == 90:
+        moved = np.stack([h - y, x], axis=1)
+    elif turn == 180:
+        moved = np.stack([w - x, h - y], axis=1)
+    else:
+        moved = np.stack([y, w - x], axis=1)
+    return np.ascontiguousarray(np.rot90(img, k=-turn // 90)), moved.astype(np.float32)
 
 
 def _desk(rng: random.Random, w: int, h: int) -> np.ndarray:

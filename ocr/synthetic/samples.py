@@ -25,7 +25,7 @@ class Sample:
 
 
 def make_sample(seed: int, kind: str | None = None, *, severity: float = 1.0, variant: str | None = None,
-                names: str = "stress", towns: str = "fixed") -> Sample:
+                names: str = "stress", towns: str = "fixed", turn: int = 0) -> Sample:
     rng = random.Random(seed)
     kind = kind or KINDS[seed % len(KINDS)]
     person = make_person(rng, names=names, towns=towns)
@@ -37,6 +37,6 @@ def make_sample(seed: int, kind: str | None = None, *, severity: float = 1.0, va
         rendered = render_certificate(make_certificate(rng, person), rng, variant=variant)
     else:
         raise ValueError(f"unknown document kind {kind!r}")
-    photo = phone_photo(rendered.image, rng, severity=severity)
+    photo = phone_photo(rendered.image, rng, severity=severity, turn=turn)
     return Sample(seed, kind, rendered.variant if kind == "disability_certificate" else kind, rendered.truth,
                   photo.jpeg, photo.conditions, photo.corners, rendered)
