@@ -41,7 +41,9 @@ class TextLine:
 
 class TextEngine(Protocol):
     """An engine may also offer `reread_by_other_model(image, box) -> TextLine | None`, a look by a second
-    recognition model (RapidOCR with PP-OCRv5); fields/looks.py asks for it only where it exists."""
+    recognition model (RapidOCR with PP-OCRv5); fields/looks.py asks for it only where it exists. And
+    `upside_down(image, lines) -> bool`, whether the lines read from `image` stand upside down (RapidOCR's
+    direction classifier); without it, the reader finds an upside-down document by reading it turned."""
 
     name: str
     # True when confidences and runners-up are per character (RapidOCR); False when per word (Tesseract).

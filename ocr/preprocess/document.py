@@ -170,7 +170,10 @@ def _candidate_masks(small: np.ndarray) -> list[np.ndarray]:
     masks = []
     _, otsu = cv2.threshold(paperness, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     masks.append(cv2.morphologyEx(otsu, cv2.MORPH_CLOSE, kernel, iterations=2))
-    tiny = cv2.resize(paperness, (32, 24), interpolation=cv2.INTER_AREA)
+    # The light's gradient, from a 32 x 24 copy (24 x 32 for a portrait photo: a landscape copy of a portrait
+    # photo smears the gradient across the document, and a card filling a portrait shot lost its outline).
+    tiny = cv2.resize(paperness, (32, 24) if small.shape[1] >= small.shape[0] else (24, 32),
+                      interpolation=cv2.INTER_AREA)
     background = cv2.resize(cv2.GaussianBlur(tiny, (0, 0), 4), paperness.shape[::-1], interpolation=cv2.INTER_LINEAR)
     flat = cv2.normalize(paperness.astype(np.float32) - background.astype(np.float32) * 0.7, None, 0, 255,
                          cv2.NORM_MINMAX).astype(np.uint8)

@@ -129,6 +129,43 @@ def test_a_photo_taken_sideways_or_upside_down_is_still_read(reader, turn):
     assert reading.fields["id_number"].value == sample.truth["id_number"]
 
 
+def _counting_reads(reader, monkeypatch) -> list[int]:
+    """How many whole reads (detection and recognition) the reader's engine makes, counted as they happen."""
+    calls = []
+    read = reader._engine.read
+    monkeypatch.setattr(reader._engine, "read", lambda image: calls.append(1) or read(image))
+    return calls
+
+
+@pytest.mark.parametrize("seed,kind,turn", [(30100000, "id_card_front", 180),
+                                            (30100002, "disability_certificate", 270)])
+def test_an_upside_down_document_is_turned_after_its_first_read(reader, monkeypatch, seed, kind, turn):
+    # A blind applicant cannot see which way up the card lies. Before the direction classifier the reader
+    # found out last: the photo as taken and a straightening by the text were read first, five reads in all.
+    sample = make_sample(seed, kind, turn=turn)
+    reads = _counting_reads(reader, monkeypatch)
+    reading = reader.read(sample.jpeg, today=TODAY)
+    assert {name: field.value for name, field in reading.fields.items()} == sample.truth
+    assert len(reads) == 2
+
+
+def test_upside_down_text_that_reads_like_a_documents_labels_is_still_turned(reader):
+    # Benchmark photo 30100050, a dim certificate lying upside down: read that way it showed 出生上日期 and was
+    # taken for an ID card's front, and every field was lost.
+    sample = make_sample(30100050, "disability_certificate", turn=180)
+    reading = reader.read(sample.jpeg, today=TODAY)
+    assert reading.kind == "disability_certificate"
+    assert {name: field.value for name, field in reading.fields.items()} == sample.truth
+
+
+def test_an_upright_document_is_read_once(reader, monkeypatch):
+    sample = make_sample(30100000, "id_card_front")
+    reads = _counting_reads(reader, monkeypatch)
+    reading = reader.read(sample.jpeg, today=TODAY)
+    assert {name: field.value for name, field in reading.fields.items()} == sample.truth
+    assert len(reads) == 1
+
+
 def test_a_certificate_whose_outline_is_lost_in_glare_is_read_by_its_text_lines(reader):
     # Benchmark photo 1700182: the outline found cuts across the card; before the text-line straightening
     # the certificate number, category, address and dates were all missing.
