@@ -166,6 +166,17 @@ def test_a_wrapped_address_keeps_the_first_character_of_its_short_last_line(read
     assert reading.fields["address"].value == sample.truth["address"]
 
 
+def test_a_long_term_cards_start_date_is_sure_only_when_two_looks_agree(reader):
+    # Benchmark photo 31300004, a dark, blurred ID card back: 2017.12.28-长期 read 2011.12.28 at 0.94 and given
+    # at 0.99. 长期 fits any start date, so it checked nothing; a second look reads 2017.12.28 (at 0.61), and
+    # two looks that disagree make neither date sure.
+    sample = make_sample(31300004, "id_card_back")
+    reading = reader.read(sample.jpeg, today=TODAY)
+    start = reading.fields["valid_from"]
+    assert start.value == sample.truth["valid_from"] or start.confidence < 0.9
+    assert reading.fields["valid_until"].value == "long_term"
+
+
 def test_an_upright_document_is_read_once(reader, monkeypatch):
     sample = make_sample(30100000, "id_card_front")
     reads = _counting_reads(reader, monkeypatch)
