@@ -46,10 +46,9 @@ def test_the_light_is_named_before_the_blur():
 
 
 @pytest.mark.parametrize(("seed", "kind", "advice"), [
-    # Benchmark set 30100000: a dim ID card (exposure 0.45) whose ethnicity was not read (18100123, a dim card
-    # whose name was read at 0.45, read it at 0.55 once short crops were widened, and asks nothing now),
-    (30100006, "id_card_front", DARK),
-    # fresh benchmark set 18100000: a well-lit certificate blurred by 1.28 px on a document half the photo's width, its name unsure,
+    # Fresh benchmark set 18100000: a dim ID card (exposure 0.41) whose name 郭文骉 was read at under 0.5,
+    (18100123, "id_card_front", DARK),
+    # a well-lit certificate blurred by 1.28 px on a document half the photo's width, its name unsure,
     (18100056, "disability_certificate", BLURRED),
     # and (17700000) an overexposed certificate card under a lamp, its address lost.
     (17700080, "disability_certificate", GLARE),
